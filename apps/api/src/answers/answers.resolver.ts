@@ -1,0 +1,48 @@
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
+import { QuestionModel, toQuestionModel } from '../questions/question.model';
+import { toUserModel, UserModel } from '../users/user.model';
+import { AnswerModel, toAnswerModel } from './answer.model';
+import { AnswersService } from './answers.service';
+import { EditAnswerInput, PostAnswerInput } from './dto/answer.input';
+
+@Resolver(() => AnswerModel)
+export class AnswersResolver {
+  constructor(private readonly answers: AnswersService) {}
+
+  @Mutation(() => AnswerModel)
+  @Requires('post_answer')
+  async postAnswer(@Args('input') input: PostAnswerInput, @CurrentViewer() viewer: Viewer): Promise<AnswerModel> {
+    return toAnswerModel(await this.answers.post(viewer, input), null);
+  }
+
+  @Mutation(() => AnswerModel, { description: 'Author or moderator; earlier versions are kept.' })
+  @SignedIn()
+  async editAnswer(@Args('input') input: EditAnswerInput, @CurrentViewer() viewer: Viewer): Promise<AnswerModel> {
+    const answer = await this.answers.edit(viewer, input);
+    return toAnswerModel(answer, null);
+  }
+
+  @Mutation(() => QuestionModel, { description: 'Soft delete by the author or a moderator. Returns the question.' })
+  @SignedIn()
+  async deleteAnswer(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
+    return toQuestionModel(await this.answers.delete(viewer, id));
+  }
+
+  @Mutation(() => QuestionModel, { description: 'The asker or a moderator marks this answer as the solution.' })
+  @SignedIn()
+  async acceptAnswer(@Args('answerId', { type: () => ID }) answerId: string, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
+    return toQuestionModel(await this.answers.accept(viewer, answerId));
+  }
+
+  @Mutation(() => QuestionModel, { description: 'The asker or a moderator withdraws the accepted answer.' })
+  @SignedIn()
+  async unacceptAnswer(@Args('questionId', { type: () => ID }) questionId: string, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
+    return toQuestionModel(await this.answers.unaccept(viewer, questionId));
+  }
+
+  @ResolveField(() => UserModel)
+  async author(@Parent() answer: AnswerModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel> {
+    return toUserModel((await loaders.user.load(answer.authorId))!, viewer);
+  }
+}

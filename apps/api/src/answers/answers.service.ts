@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { acceptsAnswers, assertValid, authorKindFor, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict, nextThreadStatus, notFound, validateAnswer } from '@peerdesk/domain';
+import { CLOCK, type Clock } from '../common/clock';
+import { checkId } from '../common/ids';
+import type { Viewer } from '../common/viewer';
+import { renderMarkdown } from '../markdown/markdown';
+import { QuestionEntity } from '../questions/question.entity';
+import { QuestionsRepository } from '../questions/questions.repository';
+import { keepRevision } from '../revisions/revisions';
+import { AnswerEntity } from './answer.entity';
+import { AnswersRepository } from './answers.repository';
+import type { EditAnswerInput, PostAnswerInput } from './dto/answer.input';
+
+/**
+ * Answers and acceptance. Every change locks the question row first, so its counters, status and
+ * accepted answer stay consistent however many people act at once.
+ */
+@Injectable()
+export class AnswersService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly answers: AnswersRepository,
+    private readonly questions: QuestionsRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async post(viewer: Viewer, input: PostAnswerInput): Promise<AnswerEntity> {
+    assertValid(validateAnswer(input));
+    return this.db.transaction(async (em) => {
+      const question = await this.lockQuestion(em, input.questionId);
+      if (!acceptsAnswers(question.status)) throw conflict('This question is closed and takes no new answers.');
+      const now = this.clock.now();
+      const inserted = await em.insert(AnswerEntity, {
+        questionId: question.id,
+        authorId: viewer.id,
+        // Fixed now, from who the author is today: promoting them later rewrites no history.
+        authorKind: authorKindFor(viewer.affiliation),
+        body: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        score: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.update(QuestionEntity, { id: question.id }, {
+        answerCount: question.answerCount + 1,
+        status: nextThreadStatus(question.status, { type: 'ANSWER_POSTED' }),
+        lastActivityAt: now,
+      });
+      return em.findOneByOrFail(AnswerEntity, { id: String(inserted.identifiers[0].id) });
+    });
+  }
+
+  async edit(viewer: Viewer, input: EditAnswerInput): Promise<AnswerEntity> {
+    assertValid(validateAnswer(input));
+    return this.db.transaction(async (em) => {
+      const answer = await this.lockLiveAnswer(em, input.id);
+      checkCanEditPost(viewer, answer);
+      const now = this.clock.now();
+      await keepRevision(em, 'ANSWER', answer.id, answer, viewer.id, now);
+      await em.update(AnswerEntity, { id: answer.id }, { body: input.body, bodyHtml: renderMarkdown(input.body), updatedAt: now });
+      await em.update(QuestionEntity, { id: answer.questionId }, { lastActivityAt: now });
+      return em.findOneByOrFail(AnswerEntity, { id: answer.id });
+    });
+  }
+
+  /** Soft delete by the author or a moderator; an accepted answer stops being accepted first. */
+  async delete(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
+    return this.db.transaction(async (em) => {
+      const target = await this.findLiveAnswer(em, answerId);
+      checkCanDeletePost(viewer, target);
+      let question = await this.lockQuestion(em, target.questionId);
+      const now = this.clock.now();
+      if (question.acceptedAnswerId === target.id) question = await this.withdraw(em, question, viewer, now);
+      await em.update(AnswerEntity, { id: target.id }, { deletedAt: now, deletedBy: viewer.id });
+      const remainingAnswers = question.answerCount - 1;
+      await em.update(QuestionEntity, { id: question.id }, {
+        answerCount: remainingAnswers,
+        status: nextThreadStatus(question.status, { type: 'ANSWER_REMOVED', remainingAnswers }),
+      });
+      return em.findOneByOrFail(QuestionEntity, { id: question.id });
+    });
+  }
+
+  async accept(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
+    return this.db.transaction(async (em) => {
+      const answer = await this.findLiveAnswer(em, answerId);
+      const question = await this.lockQuestion(em, answer.questionId);
+      checkCanAccept(viewer, question, answer);
+      if (question.acceptedAnswerId === answer.id) return question;
+      const now = this.clock.now();
+      await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
+      await this.answers.recordAcceptance(em, { questionId: question.id, answerId: answer.id, acceptedBy: viewer.id, acceptedAt: now });
+      await em.update(QuestionEntity, { id: question.id }, {
+        acceptedAnswerId: answer.id,
+        solvedAt: now,
+        status: nextThreadStatus(question.status, { type: 'ANSWER_ACCEPTED' }),
+        lastActivityAt: now,
+      });
+      return em.findOneByOrFail(QuestionEntity, { id: question.id });
+    });
+  }
+
+  async unaccept(viewer: Viewer, questionId: string): Promise<QuestionEntity> {
+    return this.db.transaction(async (em) => {
+      const question = await this.lockQuestion(em, questionId);
+      checkCanUnaccept(viewer, question);
+      if (!question.acceptedAnswerId) throw conflict('This question has no accepted answer to withdraw.');
+      return this.withdraw(em, question, viewer, this.clock.now());
+    });
+  }
+
+  private async withdraw(em: EntityManager, question: QuestionEntity, viewer: Viewer, now: Date): Promise<QuestionEntity> {
+    await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
+    await em.update(QuestionEntity, { id: question.id }, {
+      acceptedAnswerId: null,
+      solvedAt: null,
+      status: nextThreadStatus(question.status, { type: 'ACCEPTANCE_WITHDRAWN', answerCount: question.answerCount }),
+      lastActivityAt: now,
+    });
+    return em.findOneByOrFail(QuestionEntity, { id: question.id });
+  }
+
+  private async lockQuestion(em: EntityManager, questionId: string): Promise<QuestionEntity> {
+    const question = await this.questions.lockLive(em, checkId(questionId, 'question'));
+    if (!question) throw notFound(`There is no question ${questionId}; it may have been deleted.`);
+    return question;
+  }
+
+  private async findLiveAnswer(em: EntityManager, answerId: string): Promise<AnswerEntity> {
+    const answer = await this.answers.findLive(em, checkId(answerId, 'answer'));
+    if (!answer) throw notFound(`There is no answer ${answerId}; it may have been deleted.`);
+    return answer;
+  }
+
+  private async lockLiveAnswer(em: EntityManager, answerId: string): Promise<AnswerEntity> {
+    const answer = await this.answers.lock(em, checkId(answerId, 'answer'));
+    if (!answer || answer.deletedAt) throw notFound(`There is no answer ${answerId}; it may have been deleted.`);
+    return answer;
+  }
+}

@@ -1,0 +1,83 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AnswersModule } from './answers/answers.module';
+import { AuthModule } from './auth/auth.module';
+import { AuthService } from './auth/auth.service';
+import { CategoriesModule } from './categories/categories.module';
+import { CapabilityGuard } from './common/capability.guard';
+import { type Clock, CLOCK } from './common/clock';
+import { formatGraphQLError } from './common/graphql-errors';
+import { createLoaders } from './common/loaders';
+import type { RequestContext } from './common/viewer';
+import type { AppConfig } from './config/config';
+import { CONFIG } from './config/config.provider';
+import { HealthController } from './health/health.controller';
+import { QuestionsModule } from './questions/questions.module';
+import { UsersModule } from './users/users.module';
+import { VotesModule } from './votes/votes.module';
+
+export interface AppDependencies {
+  config: AppConfig;
+  /** Initialized by the caller (start-up, CLI or test), which also closes it. */
+  dataSource: DataSource;
+  clock: Clock;
+  /** Where to write the schema Nest builds from the code (the contract clients generate types from); unset keeps it in memory. */
+  schemaFile?: string;
+}
+
+/** The infrastructure every module may inject: database, clock and configuration. */
+@Global()
+@Module({})
+class CoreModule {
+  static with({ config, dataSource, clock }: AppDependencies): DynamicModule {
+    const providers = [
+      { provide: DataSource, useValue: dataSource },
+      { provide: CLOCK, useValue: clock },
+      { provide: CONFIG, useValue: config },
+    ];
+    return { module: CoreModule, providers, exports: providers.map((p) => p.provide) };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static with(dependencies: AppDependencies): DynamicModule {
+    const logger = new Logger('GraphQL');
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.with(dependencies),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [AuthModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService) => ({
+            autoSchemaFile: dependencies.schemaFile ?? true,
+            sortSchema: true,
+            playground: false,
+            introspection: true,
+            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
+              req,
+              res,
+              viewer: await auth.viewerFromRequest(req),
+              loaders: createLoaders(dependencies.dataSource),
+            }),
+            formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => logger.error(e)),
+          }),
+        }),
+        UsersModule,
+        AuthModule,
+        CategoriesModule,
+        QuestionsModule,
+        AnswersModule,
+        VotesModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_GUARD, useClass: CapabilityGuard }],
+    };
+  }
+}

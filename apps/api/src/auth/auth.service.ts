@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request } from 'express';
+import { DataSource, MoreThan } from 'typeorm';
+import { assertValid, normalizeEmail, rateLimited, unauthenticated, validateRegistration } from '@peerdesk/domain';
+import { CLOCK, type Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
+import type { AppConfig } from '../config/config';
+import { CONFIG } from '../config/config.provider';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { hashPassword, verifyPassword } from './passwords';
+import { hashSessionToken, newSessionToken, sessionTokenFrom } from './session-token';
+import { LoginFailureEntity, SessionEntity } from './session.entity';
+
+export interface RegisterInput {
+  email: string;
+  displayName: string;
+  password: string;
+}
+
+export interface SignedInSession {
+  token: string;
+  expiresAt: Date;
+  user: UserEntity;
+}
+
+const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly users: UsersService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async register(input: RegisterInput): Promise<SignedInSession> {
+    const displayName = input.displayName.trim();
+    assertValid(validateRegistration({ ...input, displayName }));
+    const passwordHash = await hashPassword(input.password);
+    return this.db.transaction(async (em) => {
+      const user = await this.users.create(em, {
+        email: normalizeEmail(input.email),
+        displayName,
+        passwordHash,
+        role: 'MEMBER',
+        affiliation: 'COMMUNITY',
+      });
+      return this.openSession(em.getRepository(SessionEntity), user);
+    });
+  }
+
+  async login(emailInput: string, password: string): Promise<SignedInSession> {
+    const email = normalizeEmail(emailInput);
+    const now = this.clock.now();
+    const failures = this.db.getRepository(LoginFailureEntity);
+    const recentFailures = await failures.countBy({ email, failedAt: MoreThan(new Date(now.getTime() - LOGIN_FAILURE_WINDOW_MS)) });
+    if (recentFailures >= this.config.loginFailureLimit) {
+      throw rateLimited('Too many failed sign-in attempts for this address. Wait 15 minutes and try again.');
+    }
+    const user = await this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('lower(u.email) = :email', { email })
+      .getOne();
+    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+      await failures.insert({ email, failedAt: now });
+      throw unauthenticated('That e-mail address and password do not match an account.');
+    }
+    await failures.delete({ email });
+    return this.openSession(this.db.getRepository(SessionEntity), user);
+  }
+
+  async logout(viewer: Viewer): Promise<void> {
+    await this.db.getRepository(SessionEntity).delete({ tokenHash: viewer.sessionTokenHash });
+  }
+
+  /** The viewer for a request, from its session cookie or bearer token; null when absent or expired. */
+  async viewerFromRequest(req: Request): Promise<Viewer | null> {
+    const token = sessionTokenFrom(req);
+    if (!token) return null;
+    const tokenHash = hashSessionToken(token);
+    const rows: Array<{ id: string; role: Viewer['role']; affiliation: Viewer['affiliation']; display_name: string }> =
+      await this.db.query(
+        `SELECT u.id, u.role, u.affiliation, u.display_name
+           FROM sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.token_hash = $1 AND s.expires_at > $2`,
+        [tokenHash, this.clock.now()],
+      );
+    const row = rows[0];
+    return row
+      ? { id: String(row.id), role: row.role, affiliation: row.affiliation, displayName: row.display_name, sessionTokenHash: tokenHash }
+      : null;
+  }
+
+  private async openSession(
+    sessions: ReturnType<DataSource['getRepository']>,
+    user: UserEntity,
+  ): Promise<SignedInSession> {
+    const token = newSessionToken();
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtlDays * 24 * 3600 * 1000);
+    await sessions.insert({ userId: user.id, tokenHash: hashSessionToken(token), createdAt: now, expiresAt });
+    return { token, expiresAt, user };
+  }
+}

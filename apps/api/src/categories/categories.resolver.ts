@@ -1,0 +1,32 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Requires } from '../common/viewer';
+import { CategoriesService } from './categories.service';
+import { CategoryModel, CategorySummaryModel, toCategoryModel } from './category.model';
+import { CreateCategoryInput, UpdateCategoryInput } from './dto/category.input';
+
+@Resolver(() => CategoryModel)
+export class CategoriesResolver {
+  constructor(private readonly service: CategoriesService) {}
+
+  @Query(() => [CategorySummaryModel], { description: 'Every category, by name, with question and solved counts.' })
+  categories(): Promise<CategorySummaryModel[]> {
+    return this.service.summaries();
+  }
+
+  @Query(() => CategoryModel)
+  async category(@Args('slug') slug: string): Promise<CategoryModel> {
+    return toCategoryModel(await this.service.findBySlug(slug));
+  }
+
+  @Mutation(() => CategoryModel)
+  @Requires('manage_categories')
+  async createCategory(@Args('input') input: CreateCategoryInput): Promise<CategoryModel> {
+    return toCategoryModel(await this.service.create(input));
+  }
+
+  @Mutation(() => CategoryModel)
+  @Requires('manage_categories')
+  async updateCategory(@Args('input') input: UpdateCategoryInput): Promise<CategoryModel> {
+    return toCategoryModel(await this.service.update(input));
+  }
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError } from 'typeorm';
+import { assertValid, type CategoryPatch, conflict, notFound, validateCategory, validateCategoryPatch } from '@peerdesk/domain';
+import { CLOCK, type Clock } from '../common/clock';
+import { CategoryEntity } from './category.entity';
+import type { CategorySummaryModel } from './category.model';
+import type { CreateCategoryInput, UpdateCategoryInput } from './dto/category.input';
+
+function slugTaken(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+}
+
+@Injectable()
+export class CategoriesService {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private get repository() {
+    return this.db.getRepository(CategoryEntity);
+  }
+
+  async create(input: CreateCategoryInput): Promise<CategoryEntity> {
+    const values = { ...input, name: input.name.trim(), description: (input.description ?? '').trim() };
+    assertValid(validateCategory(values));
+    try {
+      const result = await this.repository.insert({ ...values, createdAt: this.clock.now() });
+      return this.repository.findOneByOrFail({ id: String(result.identifiers[0].id) });
+    } catch (error) {
+      if (slugTaken(error)) throw conflict(`The slug "${values.slug}" is already used by another category.`);
+      throw error;
+    }
+  }
+
+  async update({ id, ...patch }: UpdateCategoryInput): Promise<CategoryEntity> {
+    const changes: CategoryPatch = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null));
+    if (typeof changes.name === 'string') changes.name = changes.name.trim();
+    assertValid(validateCategoryPatch(changes));
+    await this.findById(id);
+    try {
+      await this.repository.update({ id }, changes as Partial<CategoryEntity>);
+    } catch (error) {
+      if (slugTaken(error)) throw conflict(`The slug "${changes.slug}" is already used by another category.`);
+      throw error;
+    }
+    return this.findById(id);
+  }
+
+  async findById(id: string): Promise<CategoryEntity> {
+    const category = await this.repository.findOneBy({ id });
+    if (!category) throw notFound(`There is no category ${id}.`);
+    return category;
+  }
+
+  async findBySlug(slug: string): Promise<CategoryEntity> {
+    const category = await this.repository.findOneBy({ slug });
+    if (!category) throw notFound(`There is no category "${slug}".`);
+    return category;
+  }
+
+  /** Every category with how many live questions it has and how many of them are solved. */
+  async summaries(): Promise<CategorySummaryModel[]> {
+    const rows: Array<CategoryEntity & { questionCount: string; solvedCount: string }> = await this.db.query(`
+      SELECT c.id::text, c.name, c.slug, c.description, c.peer_window_hours AS "peerWindowHours",
+             c.staff_response_hours AS "staffResponseHours", c.created_at AS "createdAt",
+             count(q.id) AS "questionCount", count(q.id) FILTER (WHERE q.status = 'SOLVED') AS "solvedCount"
+        FROM categories c
+        LEFT JOIN questions q ON q.category_id = c.id AND q.deleted_at IS NULL
+       GROUP BY c.id
+       ORDER BY c.name`);
+    return rows.map((row) => ({ ...row, questionCount: Number(row.questionCount), solvedCount: Number(row.solvedCount) }));
+  }
+}

@@ -1,0 +1,30 @@
+import { assertValid, DomainError, normalizeEmail, validateRegistration } from '@peerdesk/domain';
+import { AuditService } from '../audit/audit.service';
+import { hashPassword } from '../auth/passwords';
+import { SystemClock } from '../common/clock';
+import { UsersService } from '../users/users.service';
+import { parseArgs } from './args';
+import { configOrExit, log, openDatabase, runCli } from './runtime';
+
+runCli(async () => {
+  const args = parseArgs(process.argv.slice(2), { values: ['email', 'password', 'name'], flags: [] });
+  const email = String(args.email ?? '');
+  const password = String(args.password ?? '');
+  const displayName = String(args.name ?? 'Administrator');
+  try {
+    assertValid(validateRegistration({ email, password, displayName }));
+  } catch (error) {
+    if (error instanceof DomainError) throw new Error(error.fields!.map((f) => `--${f.field === 'displayName' ? 'name' : f.field}: ${f.message}`).join('\n'));
+    throw error;
+  }
+  const database = await openDatabase(configOrExit());
+  try {
+    const users = new UsersService(database.dataSource, new AuditService(), new SystemClock());
+    const admin = await database.dataSource.transaction(async (em) =>
+      users.create(em, { email: normalizeEmail(email), displayName, passwordHash: await hashPassword(password), role: 'ADMIN', affiliation: 'EMPLOYEE' }),
+    );
+    log(`Created admin ${admin.displayName} <${admin.email}> (user ${admin.id})`);
+  } finally {
+    await database.close();
+  }
+});

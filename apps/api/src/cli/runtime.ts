@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { type AppConfig, ConfigError, loadConfig } from '../config/config';
+import { createDataSource, runMigrations } from '../database/data-source';
+import { type EmbeddedServer, ensureDatabase, startEmbeddedPostgres, withDatabase } from '../database/embedded-postgres';
+
+export function log(message: string): void {
+  process.stdout.write(`[peerdesk] ${message}\n`);
+}
+
+/** Reads the environment, or prints every configuration mistake and exits non-zero. */
+export function configOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nSee README.md, "Configuration", for every variable.\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+export interface Database {
+  dataSource: DataSource;
+  /** True when no DATABASE_URL was given and Peerdesk runs its own PostgreSQL. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/** Connects to DATABASE_URL, or starts the embedded PostgreSQL in `${DATA_DIR}/pg`, then migrates. */
+export async function openDatabase(config: AppConfig): Promise<Database> {
+  let server: EmbeddedServer | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    const dir = path.join(config.dataDir, 'pg');
+    log(`No DATABASE_URL set: starting the embedded PostgreSQL in ${dir} on port ${config.embeddedPostgresPort}`);
+    server = await startEmbeddedPostgres(dir, config.embeddedPostgresPort, log);
+    await ensureDatabase(server.adminUrl, 'peerdesk');
+    url = withDatabase(server.adminUrl, 'peerdesk');
+  }
+  const dataSource = createDataSource(url);
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    await server?.stop();
+    throw new Error(`Could not connect to PostgreSQL (${redact(url)}): ${(error as Error).message}`);
+  }
+  const applied = await runMigrations(dataSource);
+  log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+  return {
+    dataSource,
+    embedded: server !== null,
+    close: async () => {
+      await dataSource.destroy();
+      await server?.stop();
+    },
+  };
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+/** Runs a CLI command: failures print a readable message and exit non-zero. */
+export function runCli(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`[peerdesk] ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

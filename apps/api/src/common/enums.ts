@@ -1,0 +1,25 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { AFFILIATIONS, AUTHOR_KINDS, ROLES, THREAD_STATUSES } from '@peerdesk/domain';
+
+/** GraphQL enums are made from the domain's lists, so the schema never drifts from the rules. */
+function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+}
+
+export const RoleEnum = enumOf(ROLES);
+export const AffiliationEnum = enumOf(AFFILIATIONS);
+export const AuthorKindEnum = enumOf(AUTHOR_KINDS);
+export const ThreadStatusEnum = enumOf(THREAD_STATUSES);
+export const VoteTargetTypeEnum = enumOf(['QUESTION', 'ANSWER'] as const);
+export const QuestionOrderEnum = enumOf(['NEWEST', 'ACTIVITY', 'SCORE'] as const);
+export type QuestionOrder = keyof typeof QuestionOrderEnum;
+
+registerEnumType(RoleEnum, { name: 'Role', description: 'What a user may do (the capability table in @peerdesk/domain).' });
+registerEnumType(AffiliationEnum, {
+  name: 'Affiliation',
+  description: 'Who a user is: a customer from the community or an employee. Deflection counts by this, not by role.',
+});
+registerEnumType(AuthorKindEnum, { name: 'AuthorKind', description: "The author's affiliation when the post was written." });
+registerEnumType(ThreadStatusEnum, { name: 'ThreadStatus' });
+registerEnumType(VoteTargetTypeEnum, { name: 'VoteTargetType' });
+registerEnumType(QuestionOrderEnum, { name: 'QuestionOrder' });

@@ -1,0 +1,96 @@
+import type { Type } from '@nestjs/common';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { validationFailed } from '@peerdesk/domain';
+
+/** Keyset cursors: the sort key and id of the last row seen, so inserts never shift a page. */
+export interface Keyset {
+  key: string | number;
+  id: string;
+}
+
+export function encodeCursor(keyset: Keyset): string {
+  return Buffer.from(JSON.stringify([keyset.key, keyset.id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, field = 'after'): Keyset {
+  try {
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if ((typeof key === 'string' || typeof key === 'number') && typeof id === 'string' && /^\d+$/.test(id)) {
+      return { key, id };
+    }
+  } catch {
+    // falls through to the validation error
+  }
+  throw validationFailed([{ field, message: 'This cursor is not one the API handed out; start again from the first page.' }]);
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+export function checkPageSize(first: number, field = 'first'): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw validationFailed([{ field, message: `Page size must be between 1 and ${MAX_PAGE_SIZE}.` }]);
+  }
+  return first;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** A Relay-style connection type for `node`, named `<Name>Connection`. */
+export function ConnectionOf<T>(node: Type<T>, name: string): Type<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => node)
+    node!: T;
+
+    @Field()
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges!: Edge<T>[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int)
+    totalCount!: number;
+  }
+  return ConnectionType;
+}
+
+/** Turns `first + 1` fetched rows into a page: the extra row only proves there is a next page. */
+export function toConnection<Row, T>(
+  rows: Row[],
+  first: number,
+  totalCount: number,
+  keysetOf: (row: Row) => Keyset,
+  toNode: (row: Row) => T,
+): Connection<T> {
+  const page = rows.slice(0, first);
+  const edges = page.map((row) => ({ node: toNode(row), cursor: encodeCursor(keysetOf(row)) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
+    totalCount,
+  };
+}

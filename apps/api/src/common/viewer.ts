@@ -1,0 +1,50 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { Request, Response } from 'express';
+import { type Affiliation, type Capability, can, forbidden, type Role, unauthenticated } from '@peerdesk/domain';
+import type { Loaders } from './loaders';
+
+/** The signed-in user as this request sees them (role read fresh from the database on every request). */
+export interface Viewer {
+  id: string;
+  role: Role;
+  affiliation: Affiliation;
+  displayName: string;
+  /** Hash of the session token the request came with, so logout ends exactly this session. */
+  sessionTokenHash: string;
+}
+
+export interface RequestContext {
+  req: Request;
+  res: Response;
+  viewer: Viewer | null;
+  loaders: Loaders;
+}
+
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw unauthenticated('Please sign in to do that.');
+  return viewer;
+}
+
+export function requireCapability(viewer: Viewer | null, capability: Capability): Viewer {
+  const signedIn = requireViewer(viewer);
+  if (!can(signedIn.role, capability)) {
+    throw forbidden(`Your role (${signedIn.role.toLowerCase()}) does not allow this.`);
+  }
+  return signedIn;
+}
+
+export const REQUIRED_CAPABILITY = 'peerdesk:required-capability';
+export const REQUIRES_SIGN_IN = 'peerdesk:requires-sign-in';
+
+/** The operation needs a signed-in viewer whose role has this capability (checked by CapabilityGuard). */
+export const Requires = (capability: Capability) => SetMetadata(REQUIRED_CAPABILITY, capability);
+/** The operation needs a signed-in viewer, whatever their role. */
+export const SignedIn = () => SetMetadata(REQUIRES_SIGN_IN, true);
+
+export function requestContext(context: ExecutionContext): RequestContext {
+  return GqlExecutionContext.create(context).getContext<RequestContext>();
+}
+
+/** The signed-in viewer or null; combine with @SignedIn()/@Requires() when one is needed. */
+export const CurrentViewer = createParamDecorator((_data: unknown, context: ExecutionContext) => requestContext(context).viewer);

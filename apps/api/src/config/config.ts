@@ -1,0 +1,105 @@
+// Configuration comes from environment variables only, validated once at start-up. Every mistake is
+// reported (variable, value, what is wrong), not just the first, so one restart fixes them all.
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  /** Where the API listens. */
+  host: string;
+  port: number;
+  /** Where `npm start` serves the web app. */
+  webPort: number;
+  /** Unset: `npm start` runs an embedded PostgreSQL in `${dataDir}/pg`. */
+  databaseUrl: string | null;
+  embeddedPostgresPort: number;
+  dataDir: string;
+  sessionTtlDays: number;
+  /** Seed the demo community on start when the database has no questions yet. */
+  seedDemo: boolean | 'auto';
+  /** Failed logins per e-mail address within 15 minutes before login answers RATE_LIMITED. */
+  loginFailureLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+class EnvReader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  private raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  optional(name: string): string | null {
+    return this.raw(name) ?? null;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      this.problems.push(`${name}="${value}" must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(value)) {
+      this.problems.push(`${name}="${value}" must be one of: ${allowed.join(', ')}`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  postgresUrl(name: string): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    try {
+      const url = new URL(value);
+      if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+        this.problems.push(`${name} must be a postgres:// or postgresql:// URL (got "${url.protocol}")`);
+      } else if (!url.pathname || url.pathname === '/') {
+        this.problems.push(`${name} must name a database, e.g. postgres://user:pass@host:5432/peerdesk`);
+      }
+    } catch {
+      this.problems.push(`${name} is not a valid URL (expected postgres://user:pass@host:5432/peerdesk)`);
+    }
+    return value;
+  }
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const read = new EnvReader(env);
+  const seedDemo = read.oneOf('SEED_DEMO', 'auto', ['auto', 'true', 'false'] as const);
+  const config: AppConfig = {
+    nodeEnv: read.oneOf('NODE_ENV', 'development', ['development', 'production', 'test'] as const),
+    host: read.string('HOST', '0.0.0.0'),
+    port: read.integer('PORT', 4000, 1, 65535),
+    webPort: read.integer('WEB_PORT', 3000, 1, 65535),
+    databaseUrl: read.postgresUrl('DATABASE_URL'),
+    embeddedPostgresPort: read.integer('EMBEDDED_PG_PORT', 5433, 1, 65535),
+    dataDir: read.string('DATA_DIR', '.data'),
+    sessionTtlDays: read.integer('SESSION_TTL_DAYS', 30, 1, 365),
+    seedDemo: seedDemo === 'auto' ? 'auto' : seedDemo === 'true',
+    loginFailureLimit: read.integer('LOGIN_FAILURE_LIMIT', 10, 1, 1000),
+  };
+  if (config.port === config.webPort) read.problems.push(`PORT and WEB_PORT must differ (both are ${config.port})`);
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}

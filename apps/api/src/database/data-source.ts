@@ -1,0 +1,24 @@
+import { DataSource } from 'typeorm';
+import { migrations } from '@peerdesk/migrations';
+import { ENTITIES } from './entities';
+
+/** The one way to reach PostgreSQL: the app, the CLI and the tests all use it. */
+export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    // One migration at a time, each in its own transaction, so a failed one leaves nothing half-done.
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+  });
+}
+
+/** Applies pending migrations; returns the names it applied. */
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations();
+  return applied.map((m) => m.name);
+}

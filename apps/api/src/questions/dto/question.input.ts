@@ -1,0 +1,66 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import type { ThreadStatus } from '@peerdesk/domain';
+import { type QuestionOrder, QuestionOrderEnum, ThreadStatusEnum } from '../../common/enums';
+
+@InputType()
+export class AskQuestionInput {
+  @Field(() => ID)
+  categoryId!: string;
+
+  @Field({ description: '10–200 characters.' })
+  title!: string;
+
+  @Field({ description: 'Markdown, 20–30,000 characters.' })
+  body!: string;
+
+  @Field(() => [String], { defaultValue: [], description: 'At most 5; lower-cased.' })
+  tags!: string[];
+}
+
+@InputType()
+export class EditQuestionInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ nullable: true })
+  title?: string;
+
+  @Field({ nullable: true })
+  body?: string;
+
+  @Field(() => [String], { nullable: true })
+  tags?: string[];
+}
+
+@InputType()
+export class QuestionFilter {
+  @Field(() => ID, { nullable: true })
+  categoryId?: string;
+
+  @Field(() => ThreadStatusEnum, { nullable: true })
+  status?: ThreadStatus;
+
+  @Field({ nullable: true })
+  tag?: string;
+
+  @Field({ nullable: true, description: 'Only questions without a live answer.' })
+  unanswered?: boolean;
+
+  @Field(() => ID, { nullable: true })
+  authorId?: string;
+}
+
+@ArgsType()
+export class QuestionsArgs {
+  @Field(() => QuestionFilter, { nullable: true })
+  filter?: QuestionFilter;
+
+  @Field(() => QuestionOrderEnum, { defaultValue: 'NEWEST' })
+  orderBy!: QuestionOrder;
+
+  @Field(() => Int, { defaultValue: 20 })
+  first!: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+}

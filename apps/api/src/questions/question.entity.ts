@@ -1,0 +1,57 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { ThreadStatus } from '@peerdesk/domain';
+
+@Entity('questions')
+export class QuestionEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ name: 'category_id', type: 'bigint' })
+  categoryId!: string;
+
+  @Column({ name: 'author_id', type: 'bigint' })
+  authorId!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ name: 'body_html', type: 'text' })
+  bodyHtml!: string;
+
+  @Column({ type: 'text', array: true })
+  tags!: string[];
+
+  @Column({ type: 'text' })
+  status!: ThreadStatus;
+
+  @Column({ type: 'integer' })
+  score!: number;
+
+  @Column({ name: 'view_count', type: 'integer' })
+  viewCount!: number;
+
+  /** Live (not deleted) answers. */
+  @Column({ name: 'answer_count', type: 'integer' })
+  answerCount!: number;
+
+  @Column({ name: 'accepted_answer_id', type: 'bigint', nullable: true })
+  acceptedAnswerId!: string | null;
+
+  @Column({ name: 'solved_at', type: 'timestamptz', nullable: true })
+  solvedAt!: Date | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @Column({ name: 'last_activity_at', type: 'timestamptz' })
+  lastActivityAt!: Date;
+
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+}

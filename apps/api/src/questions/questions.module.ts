@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module';
+import { QuestionsRepository } from './questions.repository';
+import { QuestionsResolver } from './questions.resolver';
+import { QuestionsService } from './questions.service';
+
+@Module({
+  imports: [CategoriesModule],
+  providers: [QuestionsRepository, QuestionsService, QuestionsResolver],
+  exports: [QuestionsRepository, QuestionsService],
+})
+export class QuestionsModule {}

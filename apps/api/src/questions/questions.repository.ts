@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
+import { validationFailed } from '@peerdesk/domain';
+import type { QuestionOrder } from '../common/enums';
+import type { Keyset } from '../common/pagination';
+import type { QuestionFilter } from './dto/question.input';
+import { QuestionEntity } from './question.entity';
+
+/** Each ordering is a keyset over (column, id) descending, served by its own index. */
+const ORDER_COLUMNS: Record<QuestionOrder, { column: string; keyOf: (q: QuestionEntity) => string | number }> = {
+  NEWEST: { column: 'q.created_at', keyOf: (q) => q.createdAt.toISOString() },
+  ACTIVITY: { column: 'q.last_activity_at', keyOf: (q) => q.lastActivityAt.toISOString() },
+  SCORE: { column: 'q.score', keyOf: (q) => q.score },
+};
+
+@Injectable()
+export class QuestionsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Locks the question row for the rest of the transaction: answers, votes and acceptance serialize on it. */
+  lockLive(em: EntityManager, id: string): Promise<QuestionEntity | null> {
+    return em.findOne(QuestionEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  findLive(id: string): Promise<QuestionEntity | null> {
+    return this.db.getRepository(QuestionEntity).findOneBy({ id, deletedAt: IsNull() });
+  }
+
+  /** Counts a view, then reads the question; null when there is no such live question. */
+  async viewLive(id: string): Promise<QuestionEntity | null> {
+    const counted = await this.db
+      .createQueryBuilder()
+      .update(QuestionEntity)
+      .set({ viewCount: () => 'view_count + 1' })
+      .where('id = :id AND deleted_at IS NULL', { id })
+      .returning('id')
+      .execute();
+    return counted.raw.length ? this.findLive(id) : null;
+  }
+
+  keyOf(order: QuestionOrder, question: QuestionEntity): Keyset {
+    return { key: ORDER_COLUMNS[order].keyOf(question), id: question.id };
+  }
+
+  /** One page (plus one row to tell whether another page follows) and the filter's total. */
+  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null): Promise<{ rows: QuestionEntity[]; total: number }> {
+    const filtered = this.filtered(filter);
+    const { column } = ORDER_COLUMNS[order];
+    const page = filtered.clone().orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(first + 1);
+    if (after) {
+      const fits = order === 'SCORE' ? typeof after.key === 'number' : !Number.isNaN(Date.parse(String(after.key)));
+      if (!fits) {
+        throw validationFailed([{ field: 'after', message: 'This cursor belongs to another ordering; start again from the first page.' }]);
+      }
+      const keyCast = order === 'SCORE' ? 'integer' : 'timestamptz';
+      page.andWhere(
+        new Brackets((w) =>
+          w.where(`${column} < CAST(:afterKey AS ${keyCast})`).orWhere(`${column} = CAST(:afterKey AS ${keyCast}) AND q.id < :afterId`),
+        ),
+        { afterKey: after.key, afterId: after.id },
+      );
+    }
+    const [rows, total] = await Promise.all([page.getMany(), filtered.getCount()]);
+    return { rows, total };
+  }
+
+  private filtered(filter: QuestionFilter): SelectQueryBuilder<QuestionEntity> {
+    const query = this.db.getRepository(QuestionEntity).createQueryBuilder('q').where('q.deleted_at IS NULL');
+    if (filter.categoryId) query.andWhere('q.category_id = :categoryId', { categoryId: filter.categoryId });
+    if (filter.status) query.andWhere('q.status = :status', { status: filter.status });
+    if (filter.tag) query.andWhere('q.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim().toLowerCase() });
+    if (filter.unanswered) query.andWhere('q.answer_count = 0');
+    if (filter.authorId) query.andWhere('q.author_id = :authorId', { authorId: filter.authorId });
+    return query;
+  }
+}

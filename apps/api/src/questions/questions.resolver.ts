@@ -1,0 +1,45 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CategoryModel, toCategoryModel } from '../categories/category.model';
+import type { Connection } from '../common/pagination';
+import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
+import { toUserModel, UserModel } from '../users/user.model';
+import { AskQuestionInput, EditQuestionInput, QuestionsArgs } from './dto/question.input';
+import { QuestionConnection, QuestionModel, toQuestionModel } from './question.model';
+import { QuestionsService } from './questions.service';
+
+@Resolver(() => QuestionModel)
+export class QuestionsResolver {
+  constructor(private readonly service: QuestionsService) {}
+
+  @Query(() => QuestionModel, { description: 'One question with its answers; counts a view.' })
+  async question(@Args('id', { type: () => ID }) id: string): Promise<QuestionModel> {
+    return toQuestionModel(await this.service.view(id));
+  }
+
+  @Query(() => QuestionConnection)
+  questions(@Args() args: QuestionsArgs): Promise<Connection<QuestionModel>> {
+    return this.service.list(args.filter ?? {}, args.orderBy, args.first, args.after);
+  }
+
+  @Mutation(() => QuestionModel)
+  @Requires('ask_question')
+  async askQuestion(@Args('input') input: AskQuestionInput, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
+    return toQuestionModel(await this.service.ask(viewer, input));
+  }
+
+  @Mutation(() => QuestionModel, { description: 'Author or moderator; earlier versions are kept.' })
+  @SignedIn()
+  async editQuestion(@Args('input') input: EditQuestionInput, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
+    return toQuestionModel(await this.service.edit(viewer, input));
+  }
+
+  @ResolveField(() => UserModel)
+  async author(@Parent() question: QuestionModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel> {
+    return toUserModel((await loaders.user.load(question.authorId))!, viewer);
+  }
+
+  @ResolveField(() => CategoryModel)
+  async category(@Parent() question: QuestionModel, @Context() { loaders }: RequestContext): Promise<CategoryModel> {
+    return toCategoryModel((await loaders.category.load(question.categoryId))!);
+  }
+}

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { assertValid, checkCanEditPost, normalizeTags, notFound, validateQuestion } from '@peerdesk/domain';
+import { CategoriesService } from '../categories/categories.service';
+import { CLOCK, type Clock } from '../common/clock';
+import type { QuestionOrder } from '../common/enums';
+import { checkId } from '../common/ids';
+import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
+import type { Viewer } from '../common/viewer';
+import { renderMarkdown } from '../markdown/markdown';
+import { keepRevision } from '../revisions/revisions';
+import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input';
+import { QuestionEntity } from './question.entity';
+import { QuestionModel, toQuestionModel } from './question.model';
+import { QuestionsRepository } from './questions.repository';
+
+@Injectable()
+export class QuestionsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly questions: QuestionsRepository,
+    private readonly categories: CategoriesService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async ask(viewer: Viewer, input: AskQuestionInput): Promise<QuestionEntity> {
+    const fields = { title: input.title.trim(), body: input.body, tags: normalizeTags(input.tags) };
+    assertValid(validateQuestion(fields));
+    await this.categories.findById(checkId(input.categoryId, 'category'));
+    const now = this.clock.now();
+    const inserted = await this.db.getRepository(QuestionEntity).insert({
+      ...fields,
+      categoryId: input.categoryId,
+      authorId: viewer.id,
+      bodyHtml: renderMarkdown(fields.body),
+      status: 'OPEN',
+      score: 0,
+      viewCount: 0,
+      answerCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      lastActivityAt: now,
+    });
+    return this.get(String(inserted.identifiers[0].id));
+  }
+
+  /** Author or moderator; the previous title, body and tags are kept as a revision. */
+  async edit(viewer: Viewer, input: EditQuestionInput): Promise<QuestionEntity> {
+    checkId(input.id, 'question');
+    return this.db.transaction(async (em) => {
+      const question = await this.questions.lockLive(em, input.id);
+      if (!question) throw notFound(`There is no question ${input.id}.`);
+      checkCanEditPost(viewer, question);
+      const next = {
+        title: input.title?.trim() ?? question.title,
+        body: input.body ?? question.body,
+        tags: input.tags ? normalizeTags(input.tags) : question.tags,
+      };
+      assertValid(validateQuestion(next));
+      const now = this.clock.now();
+      await keepRevision(em, 'QUESTION', question.id, question, viewer.id, now);
+      await em.update(QuestionEntity, { id: question.id }, {
+        ...next,
+        bodyHtml: renderMarkdown(next.body),
+        updatedAt: now,
+        lastActivityAt: now,
+      });
+      return em.findOneByOrFail(QuestionEntity, { id: question.id });
+    });
+  }
+
+  async get(id: string): Promise<QuestionEntity> {
+    const question = await this.questions.findLive(checkId(id, 'question'));
+    if (!question) throw notFound(`There is no question ${id}.`);
+    return question;
+  }
+
+  /** Reading a question counts as a view. */
+  async view(id: string): Promise<QuestionEntity> {
+    const question = await this.questions.viewLive(checkId(id, 'question'));
+    if (!question) throw notFound(`There is no question ${id}; it may have been deleted.`);
+    return question;
+  }
+
+  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after?: string): Promise<Connection<QuestionModel>> {
+    checkPageSize(first);
+    for (const [field, what] of [['categoryId', 'category'], ['authorId', 'user']] as const) {
+      const id = filter[field];
+      if (id) checkId(id, what);
+    }
+    const { rows, total } = await this.questions.list(filter, order, first, after ? decodeCursor(after) : null);
+    return toConnection(rows, first, total, (q) => this.questions.keyOf(order, q), toQuestionModel);
+  }
+}

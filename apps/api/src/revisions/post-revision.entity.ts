@@ -1,0 +1,31 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type PostType = 'QUESTION' | 'ANSWER';
+
+/** The text a post had before an edit; the newest text lives on the post itself. */
+@Entity('post_revisions')
+export class PostRevisionEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ name: 'post_type', type: 'text' })
+  postType!: PostType;
+
+  @Column({ name: 'post_id', type: 'bigint' })
+  postId!: string;
+
+  @Column({ name: 'editor_id', type: 'bigint', nullable: true })
+  editorId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  title!: string | null;
+
+  @Column({ type: 'text' })
+  body!: string;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  tags!: string[] | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

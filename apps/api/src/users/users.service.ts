@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, notFound, type Role, validationFailed } from '@peerdesk/domain';
+import { AuditService } from '../audit/audit.service';
+import { CLOCK, type Clock } from '../common/clock';
+import type { Viewer } from '../common/viewer';
+import { UserEntity } from './user.entity';
+
+export interface NewUser {
+  email: string | null;
+  displayName: string;
+  passwordHash: string | null;
+  role: Role;
+  affiliation: Affiliation;
+  createdAt?: Date;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Inserts a user; an e-mail already taken (in any letter case) is a CONFLICT. */
+  async create(em: EntityManager, user: NewUser): Promise<UserEntity> {
+    const now = user.createdAt ?? this.clock.now();
+    const problem = checkAffiliation(user.role, user.affiliation);
+    if (problem) throw validationFailed([{ field: 'affiliation', message: problem }]);
+    try {
+      const result = await em.insert(UserEntity, {
+        email: user.email,
+        displayName: user.displayName,
+        passwordHash: user.passwordHash,
+        role: user.role,
+        affiliation: user.affiliation,
+        reputation: 0,
+        createdAt: now,
+        updatedAt: now,
+      });
+      return em.findOneByOrFail(UserEntity, { id: String(result.identifiers[0].id) });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('An account with this e-mail address already exists. Try signing in.');
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<UserEntity> {
+    const user = await this.db.getRepository(UserEntity).findOneBy({ id });
+    if (!user) throw notFound(`There is no user ${id}.`);
+    return user;
+  }
+
+  async setRole(actor: Viewer, userId: string, role: Role): Promise<UserEntity> {
+    if (actor.id === userId) throw conflict("You can't change your own role; ask another admin.");
+    return this.changeUser(actor, userId, 'user.role_changed', (user) => ({
+      role,
+      affiliation: affiliationAfterRoleChange(role, user.affiliation),
+    }));
+  }
+
+  async setAffiliation(actor: Viewer, userId: string, affiliation: Affiliation): Promise<UserEntity> {
+    return this.changeUser(actor, userId, 'user.affiliation_changed', (user) => {
+      const problem = checkAffiliation(user.role, affiliation);
+      if (problem) throw validationFailed([{ field: 'affiliation', message: problem }]);
+      return { role: user.role, affiliation };
+    });
+  }
+
+  /** Role and affiliation change under a row lock, with a before/after audit entry in the same transaction. */
+  private async changeUser(
+    actor: Viewer,
+    userId: string,
+    action: string,
+    decide: (user: UserEntity) => { role: Role; affiliation: Affiliation },
+  ): Promise<UserEntity> {
+    return this.db.transaction(async (em) => {
+      const user = await em.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound(`There is no user ${userId}.`);
+      const before = { role: user.role, affiliation: user.affiliation };
+      const after = decide(user);
+      const now = this.clock.now();
+      await em.update(UserEntity, { id: userId }, { ...after, updatedAt: now });
+      await this.audit.record(em, { actorId: actor.id, action, targetType: 'USER', targetId: userId, before, after, at: now });
+      return em.findOneByOrFail(UserEntity, { id: userId });
+    });
+  }
+}

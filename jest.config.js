@@ -1,0 +1,34 @@
+// One jest run for the whole workspace: fast pure unit tests and integration tests on real PostgreSQL.
+// NestJS 12 ships as ES modules, and jest on Node 20 cannot require() them, so tests run as native ES
+// modules (`--experimental-vm-modules`, set by `npm test`); the built app stays CommonJS.
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true },
+    target: 'es2022',
+  },
+  module: { type: 'es6' },
+}];
+
+// Workspace packages resolve to their TypeScript sources, so tests never need a build first.
+const moduleNameMapper = {
+  '^@peerdesk/domain$': '<rootDir>/packages/domain/src/index.ts',
+  '^@peerdesk/migrations$': '<rootDir>/migrations/index.ts',
+};
+
+const common = { transform: { '^.+\\.ts$': swc }, extensionsToTreatAsEsm: ['.ts'], moduleNameMapper, rootDir: __dirname };
+
+module.exports = {
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
+  projects: [
+    { ...common, displayName: 'domain', testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'api',
+      testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/tests/api/**/*.spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,146 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Role, Affiliation } from '@peerdesk/domain';
+import { DataSource } from 'typeorm';
+import { AdjustableClock } from '../../apps/api/src/common/clock';
+import { loadConfig } from '../../apps/api/src/config/config';
+import { createDataSource } from '../../apps/api/src/database/data-source';
+import { createApi } from '../../apps/api/src/main';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions: { code: string; fields?: Array<{ field: string; message: string }> } }>;
+  headers: Headers;
+}
+
+export interface TestUser {
+  id: string;
+  token: string;
+  email: string;
+  displayName: string;
+}
+
+/** The real API on a database of its own, listening on a loopback port, with a clock tests can move. */
+export class TestApp {
+  private counter = 0;
+
+  private constructor(
+    readonly baseUrl: string,
+    readonly clock: AdjustableClock,
+    readonly db: DataSource,
+    private readonly app: INestApplication,
+    private readonly database: TestDatabase,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+    const database = await createTestDatabase();
+    const dataSource = createDataSource(database.url, 5);
+    await dataSource.initialize();
+    const clock = new AdjustableClock();
+    const config = loadConfig({ NODE_ENV: 'test', ...env });
+    const app = await createApi({ config, dataSource, clock });
+    await app.listen(0, '127.0.0.1');
+    const address = app.getHttpServer().address() as { port: number };
+    return new TestApp(`http://127.0.0.1:${address.port}`, clock, dataSource, app, database);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await this.db.destroy();
+    await this.database.drop();
+  }
+
+  /** POSTs a GraphQL operation as a client would, with a bearer token or a raw cookie header. */
+  async gql<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    auth: { token?: string; cookie?: string } = {},
+  ): Promise<GraphQLResponse<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (auth.token) headers.authorization = `Bearer ${auth.token}`;
+    if (auth.cookie) headers.cookie = auth.cookie;
+    const response = await fetch(`${this.baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: T; errors?: GraphQLResponse['errors'] };
+    return { status: response.status, data: body.data ?? null, errors: body.errors, headers: response.headers };
+  }
+
+  /** Like gql, but fails the test with the API's errors when there are any. */
+  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, auth: { token?: string } = {}): Promise<T> {
+    const response = await this.gql<T>(query, variables, auth);
+    if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+    return response.data as T;
+  }
+
+  /** Registers a member through the public API. */
+  async member(displayName?: string): Promise<TestUser> {
+    const n = ++this.counter;
+    const email = `user${n}.${Date.now()}@example.com`;
+    const name = displayName ?? `Member ${n}`;
+    const data = await this.ok<{ register: { token: string; user: { id: string } } }>(
+      `mutation ($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
+      { input: { email, displayName: name, password: 'correct horse battery' } },
+    );
+    return { id: data.register.user.id, token: data.register.token, email, displayName: name };
+  }
+
+  /**
+   * A user with a role. The first admin is made directly in the database (as `npm run create-admin`
+   * does); every other role change goes through the admin-only mutation.
+   */
+  async userWithRole(role: Role, affiliation?: Affiliation, displayName?: string): Promise<TestUser> {
+    const user = await this.member(displayName ?? `${role.toLowerCase()} ${this.counter + 1}`);
+    if (role === 'MEMBER' && !affiliation) return user;
+    const admin = await this.admin();
+    if (role !== 'MEMBER') await this.ok(`mutation ($id: ID!, $role: Role!) { setUserRole(userId: $id, role: $role) { id } }`, { id: user.id, role }, admin);
+    if (affiliation) {
+      await this.ok(`mutation ($id: ID!, $a: Affiliation!) { setUserAffiliation(userId: $id, affiliation: $a) { id } }`, { id: user.id, a: affiliation }, admin);
+    }
+    return user;
+  }
+
+  private adminUser: TestUser | null = null;
+
+  async admin(): Promise<TestUser> {
+    if (this.adminUser) return this.adminUser;
+    const user = await this.member('Site Admin');
+    await this.db.query(`UPDATE users SET role = 'ADMIN', affiliation = 'EMPLOYEE' WHERE id = $1`, [user.id]);
+    this.adminUser = user;
+    return user;
+  }
+
+  async category(overrides: Record<string, unknown> = {}): Promise<{ id: string; slug: string }> {
+    const n = ++this.counter;
+    const data = await this.ok<{ createCategory: { id: string; slug: string } }>(
+      `mutation ($input: CreateCategoryInput!) { createCategory(input: $input) { id slug } }`,
+      { input: { name: `Category ${n}`, slug: `category-${n}`, description: 'Test category', ...overrides } },
+      await this.admin(),
+    );
+    return data.createCategory;
+  }
+
+  async ask(asker: TestUser, categoryId: string, overrides: Record<string, unknown> = {}): Promise<{ id: string; status: string }> {
+    const n = ++this.counter;
+    const data = await this.ok<{ askQuestion: { id: string; status: string } }>(
+      `mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id status } }`,
+      { input: { categoryId, title: `My router number ${n} keeps dropping`, body: 'Every evening around 8pm the connection drops for a minute.', tags: [], ...overrides } },
+      asker,
+    );
+    return data.askQuestion;
+  }
+
+  async answer(author: TestUser, questionId: string, body = 'Try a factory reset of the router, then re-pair.'): Promise<{ id: string; authorKind: string }> {
+    const data = await this.ok<{ postAnswer: { id: string; authorKind: string } }>(
+      `mutation ($input: PostAnswerInput!) { postAnswer(input: $input) { id authorKind } }`,
+      { input: { questionId, body } },
+      author,
+    );
+    return data.postAnswer;
+  }
+}
+
+/** Asserts a GraphQL failure by its stable code, returning the error for further checks. */
+export function expectError(response: GraphQLResponse, code: string) {
+  expect(response.errors?.map((e) => e.extensions.code)).toEqual([code]);
+  return response.errors![0];
+}
