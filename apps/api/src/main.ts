@@ -5,8 +5,7 @@ import { type AppDependencies, AppModule } from './app.module';
 
 /** Builds the API (not yet listening), for start-up and for tests alike. */
 export async function createApi(dependencies: AppDependencies): Promise<INestApplication> {
-  const logLevels: LogLevel[] = dependencies.config.nodeEnv === 'test' ? ['error'] : ['log', 'warn', 'error'];
+  const logLevels: LogLevel[] = dependencies.config.nodeEnv === 'test' ? ['error'] : ['warn', 'error'];
   const app = await NestFactory.create(AppModule.with(dependencies), { logger: logLevels });
-  app.enableShutdownHooks();
   return app;
 }

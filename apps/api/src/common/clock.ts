@@ -25,3 +25,16 @@ export class AdjustableClock implements Clock {
     return this.now();
   }
 }
+
+/** A clock set by hand: the demo seeder replays a community's history at the times it happened. */
+export class ManualClock implements Clock {
+  constructor(private current: Date) {}
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(at: Date): void {
+    this.current = new Date(at);
+  }
+}

@@ -1,0 +1,110 @@
+import { env } from '$env/dynamic/private';
+import { getRequestEvent } from '$app/server';
+
+/**
+ * Server-only GraphQL client for the Peerdesk API. It lives under $lib/server so SvelteKit refuses to
+ * bundle it for the browser: the API address (API_URL) and the forwarded session never reach the client.
+ */
+
+export const SESSION_COOKIE = 'peerdesk_session';
+const DEFAULT_API_URL = 'http://127.0.0.1:4000/graphql';
+const TIMEOUT_MS = 10_000;
+
+/** Code used when the API could not be reached or did not answer with GraphQL. */
+export const API_UNAVAILABLE = 'API_UNAVAILABLE';
+
+type Fetch = typeof globalThis.fetch;
+export type Variables = Record<string, unknown>;
+
+interface GraphQLErrorPayload {
+  message: string;
+  path?: ReadonlyArray<string | number>;
+  extensions?: { code?: string; fields?: unknown; [key: string]: unknown };
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: GraphQLErrorPayload[];
+}
+
+/** A failed GraphQL request: `code` is the first error's `extensions.code` (or API_UNAVAILABLE). */
+export class GraphQLRequestError extends Error {
+  override readonly name = 'GraphQLRequestError';
+  readonly code: string;
+  readonly path?: ReadonlyArray<string | number>;
+  /** Field-level validation messages, when the API sends them (`extensions.fields`). */
+  readonly fields?: unknown;
+  /** Every error the API returned, in order. */
+  readonly errors: GraphQLErrorPayload[];
+
+  constructor(code: string, message: string, errors: GraphQLErrorPayload[] = [], options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.errors = errors;
+    this.path = errors[0]?.path;
+    this.fields = errors[0]?.extensions?.fields;
+  }
+
+  get unavailable(): boolean {
+    return this.code === API_UNAVAILABLE;
+  }
+}
+
+export function apiUrl(): string {
+  return env.API_URL || DEFAULT_API_URL;
+}
+
+/** The visitor's session token, when this runs inside a request that carries one. */
+function sessionToken(): string | undefined {
+  try {
+    return getRequestEvent().cookies.get(SESSION_COOKIE);
+  } catch {
+    return undefined; // called outside a request (scripts, tests): no session to forward
+  }
+}
+
+/**
+ * POSTs a GraphQL operation to the API and returns its `data`.
+ * Pass the `fetch` from the load function / action / endpoint (`event.fetch`).
+ * Throws GraphQLRequestError on GraphQL errors and when the API is unreachable.
+ */
+export async function graphql<T>(fetch: Fetch, query: string, variables?: Variables): Promise<T> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+  };
+  const token = sessionToken();
+  if (token) headers.cookie = `${SESSION_COOKIE}=${encodeURIComponent(token)}`;
+
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(variables ? { query, variables } : { query }),
+      // Only the session cookie set above goes to the API, never the visitor's other cookies.
+      credentials: 'omit',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (cause) {
+    throw new GraphQLRequestError(API_UNAVAILABLE, 'The Peerdesk API could not be reached.', [], { cause });
+  }
+
+  let body: GraphQLResponse<T>;
+  try {
+    body = (await response.json()) as GraphQLResponse<T>;
+  } catch (cause) {
+    throw new GraphQLRequestError(API_UNAVAILABLE, `The Peerdesk API answered HTTP ${response.status} without GraphQL.`, [], {
+      cause,
+    });
+  }
+
+  if (body.errors?.length) {
+    const [first] = body.errors;
+    throw new GraphQLRequestError(first.extensions?.code ?? 'UNKNOWN', first.message, body.errors);
+  }
+  if (body.data == null) {
+    throw new GraphQLRequestError(API_UNAVAILABLE, `The Peerdesk API answered HTTP ${response.status} without data.`);
+  }
+  return body.data;
+}

@@ -1,0 +1,34 @@
+import { conflict, forbidden, notFound } from './errors';
+import { type Actor, isOwnerOrCan } from './roles';
+import type { ThreadStatus } from './thread-status';
+
+export interface AcceptanceQuestion {
+  id: string;
+  authorId: string;
+  status: ThreadStatus;
+}
+
+export interface AcceptanceAnswer {
+  questionId: string;
+  deletedAt: Date | null;
+}
+
+/** Accepting and withdrawing share one rule: the asker or a moderator, never on a closed question. */
+function checkCanChangeAcceptance(actor: Actor, question: Omit<AcceptanceQuestion, 'id'>, action: string): void {
+  if (!isOwnerOrCan(actor, question.authorId, 'accept_any_answer')) {
+    throw forbidden(`Only the person who asked, or a moderator, can ${action}.`);
+  }
+  if (question.status === 'CLOSED') {
+    throw conflict(`This question is closed; reopen it before you ${action}.`);
+  }
+}
+
+export function checkCanAccept(actor: Actor, question: AcceptanceQuestion, answer: AcceptanceAnswer): void {
+  if (answer.deletedAt !== null) throw notFound('That answer has been deleted.');
+  if (answer.questionId !== question.id) throw notFound("That answer isn't on this question.");
+  checkCanChangeAcceptance(actor, question, 'accept an answer');
+}
+
+export function checkCanUnaccept(actor: Actor, question: Omit<AcceptanceQuestion, 'id'>): void {
+  checkCanChangeAcceptance(actor, question, 'withdraw the accepted answer');
+}

@@ -1,0 +1,56 @@
+/** The one error vocabulary of Peerdesk; the API maps each code to a GraphQL error in one place. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'VALIDATION_FAILED'
+  | 'CONFLICT'
+  | 'RATE_LIMITED';
+
+/** One problem with one input field, phrased so the person can fix it. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export function unauthenticated(message: string): DomainError {
+  return new DomainError('UNAUTHENTICATED', message);
+}
+
+export function forbidden(message: string): DomainError {
+  return new DomainError('FORBIDDEN', message);
+}
+
+export function notFound(message: string): DomainError {
+  return new DomainError('NOT_FOUND', message);
+}
+
+export function conflict(message: string): DomainError {
+  return new DomainError('CONFLICT', message);
+}
+
+export function rateLimited(message: string): DomainError {
+  return new DomainError('RATE_LIMITED', message);
+}
+
+/** The message names each offending field once, in order, e.g. "Please correct: title, body." */
+export function validationFailed(fields: FieldError[]): DomainError {
+  const names = [...new Set(fields.map((f) => f.field))];
+  return new DomainError('VALIDATION_FAILED', `Please correct: ${names.join(', ')}.`, fields);
+}
+
+/** Throws VALIDATION_FAILED when a validator reported anything, so callers need no if. */
+export function assertValid(fields: FieldError[]): void {
+  if (fields.length > 0) throw validationFailed(fields);
+}
