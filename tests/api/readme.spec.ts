@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { threadStatusDiagram } from '@peerdesk/domain';
+
+describe('README', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+
+  it('opens with the two commands a newcomer needs', () => {
+    const firstBlock = readme.split('```')[1];
+    expect(firstBlock).toContain('npm install && npm start');
+    expect(firstBlock).toContain('npm test');
+  });
+
+  it('draws the thread state machine exactly as the domain defines it', () => {
+    expect(readme).toContain(`\`\`\`mermaid\n${threadStatusDiagram().trim()}\n\`\`\``);
+  });
+
+  it('documents every environment variable the configuration reads', () => {
+    const configSource = readFileSync(new URL('../../apps/api/src/config/config.ts', import.meta.url), 'utf8');
+    const variables = [...configSource.matchAll(/read\.\w+\('([A-Z_]+)'/g)].map((m) => m[1]);
+    expect(variables.length).toBeGreaterThan(5);
+    for (const variable of variables) expect(readme).toContain(`\`${variable}\``);
+  });
+});
