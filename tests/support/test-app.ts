@@ -14,6 +14,17 @@ export interface GraphQLResponse<T = Record<string, any>> {
   headers: Headers;
 }
 
+/** Every account the harness registers uses this password. */
+export const PASSWORD = 'correct horse battery';
+
+/** How a request proves who it is: a bearer token (API clients) or a raw Cookie header (browsers). */
+export interface Auth {
+  token?: string;
+  cookie?: string;
+}
+
+export type VoteTarget = 'QUESTION' | 'ANSWER';
+
 export interface TestUser {
   id: string;
   token: string;
@@ -45,17 +56,42 @@ export class TestApp {
     return new TestApp(`http://127.0.0.1:${address.port}`, clock, dataSource, app, database);
   }
 
+  /** The connection URL of this app's own database, for commands run beside it. */
+  get databaseUrl(): string {
+    return this.database.url;
+  }
+
+  /** Safe after a test destroyed the DataSource itself (e.g. to simulate a database outage). */
   async close(): Promise<void> {
     await this.app.close();
-    await this.db.destroy();
+    if (this.db.isInitialized) await this.db.destroy();
     await this.database.drop();
+  }
+
+  /** A plain HTTP GET, for the non-GraphQL endpoints. */
+  async get(path: string): Promise<{ status: number; body: unknown }> {
+    const response = await fetch(`${this.baseUrl}${path}`);
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body };
+  }
+
+  /** Rows in a table (optionally matching a WHERE clause): proves what was, or was not, written. */
+  async count(table: string, where = 'true', params: unknown[] = []): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`, params);
+    return rows[0].n;
   }
 
   /** POSTs a GraphQL operation as a client would, with a bearer token or a raw cookie header. */
   async gql<T = Record<string, any>>(
     query: string,
     variables: Record<string, unknown> = {},
-    auth: { token?: string; cookie?: string } = {},
+    auth: Auth = {},
   ): Promise<GraphQLResponse<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
@@ -66,7 +102,7 @@ export class TestApp {
   }
 
   /** Like gql, but fails the test with the API's errors when there are any. */
-  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, auth: { token?: string } = {}): Promise<T> {
+  async ok<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, auth: Auth = {}): Promise<T> {
     const response = await this.gql<T>(query, variables, auth);
     if (response.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
     return response.data as T;
@@ -79,7 +115,7 @@ export class TestApp {
     const name = displayName ?? `Member ${n}`;
     const data = await this.ok<{ register: { token: string; user: { id: string } } }>(
       `mutation ($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
-      { input: { email, displayName: name, password: 'correct horse battery' } },
+      { input: { email, displayName: name, password: PASSWORD } },
     );
     return { id: data.register.user.id, token: data.register.token, email, displayName: name };
   }
@@ -91,12 +127,22 @@ export class TestApp {
   async userWithRole(role: Role, affiliation?: Affiliation, displayName?: string): Promise<TestUser> {
     const user = await this.member(displayName ?? `${role.toLowerCase()} ${this.counter + 1}`);
     if (role === 'MEMBER' && !affiliation) return user;
-    const admin = await this.admin();
-    if (role !== 'MEMBER') await this.ok(`mutation ($id: ID!, $role: Role!) { setUserRole(userId: $id, role: $role) { id } }`, { id: user.id, role }, admin);
-    if (affiliation) {
-      await this.ok(`mutation ($id: ID!, $a: Affiliation!) { setUserAffiliation(userId: $id, affiliation: $a) { id } }`, { id: user.id, a: affiliation }, admin);
-    }
+    if (role !== 'MEMBER') await this.setRole(user, role);
+    if (affiliation) await this.setAffiliation(user, affiliation);
     return user;
+  }
+
+  /** Changes a user's role as the site admin would, through the API. */
+  async setRole(user: { id: string }, role: Role): Promise<void> {
+    await this.ok(`mutation ($id: ID!, $role: Role!) { setUserRole(userId: $id, role: $role) { id } }`, { id: user.id, role }, await this.admin());
+  }
+
+  async setAffiliation(user: { id: string }, affiliation: Affiliation): Promise<void> {
+    await this.ok(
+      `mutation ($id: ID!, $a: Affiliation!) { setUserAffiliation(userId: $id, affiliation: $a) { id } }`,
+      { id: user.id, a: affiliation },
+      await this.admin(),
+    );
   }
 
   private adminUser: TestUser | null = null;
@@ -137,10 +183,31 @@ export class TestApp {
     );
     return data.postAnswer;
   }
+
+  /** Casts (or with 0 takes back) a vote; returns the raw response so tests can check refusals too. */
+  vote(voter: Auth, targetType: VoteTarget, targetId: string, value: number): Promise<GraphQLResponse<{ vote: { score: number; viewerVote: number } }>> {
+    return this.gql(
+      `mutation ($input: VoteInput!) { vote(input: $input) { score viewerVote } }`,
+      { input: { targetType, targetId, value } },
+      voter,
+    );
+  }
+
+  /** Accepts an answer and returns the question as the mutation reports it. */
+  acceptAnswer(actor: Auth, answerId: string): Promise<GraphQLResponse<{ acceptAnswer: { id: string; status: string; solvedAt: string | null } }>> {
+    return this.gql(`mutation ($id: ID!) { acceptAnswer(answerId: $id) { id status solvedAt } }`, { id: answerId }, actor);
+  }
 }
 
 /** Asserts a GraphQL failure by its stable code, returning the error for further checks. */
 export function expectError(response: GraphQLResponse, code: string) {
   expect(response.errors?.map((e) => e.extensions.code)).toEqual([code]);
   return response.errors![0];
+}
+
+/** Asserts VALIDATION_FAILED naming exactly these fields (in order, repeats included), returning the field errors. */
+export function expectInvalid(response: GraphQLResponse, fields: string[]) {
+  const error = expectError(response, 'VALIDATION_FAILED');
+  expect(error.extensions.fields?.map((f) => f.field)).toEqual(fields);
+  return error.extensions.fields!;
 }

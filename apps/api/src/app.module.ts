@@ -1,6 +1,6 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -10,7 +10,7 @@ import { AuthService } from './auth/auth.service';
 import { CategoriesModule } from './categories/categories.module';
 import { CapabilityGuard } from './common/capability.guard';
 import { type Clock, CLOCK } from './common/clock';
-import { formatGraphQLError } from './common/graphql-errors';
+import { DomainErrorFilter, formatGraphQLError } from './common/graphql-errors';
 import { createLoaders } from './common/loaders';
 import type { RequestContext } from './common/viewer';
 import type { AppConfig } from './config/config';
@@ -77,7 +77,10 @@ export class AppModule {
         VotesModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: CapabilityGuard }],
+      providers: [
+        { provide: APP_GUARD, useClass: CapabilityGuard },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+      ],
     };
   }
 }

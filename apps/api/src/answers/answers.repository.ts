@@ -24,10 +24,6 @@ export class AnswersRepository {
     return em.findOneBy(AnswerEntity, { id, deletedAt: IsNull() });
   }
 
-  lock(em: EntityManager, id: string): Promise<AnswerEntity | null> {
-    return em.findOne(AnswerEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
   async recordAcceptance(em: EntityManager, acceptance: Pick<AnswerAcceptanceEntity, 'questionId' | 'answerId' | 'acceptedBy' | 'acceptedAt'>): Promise<void> {
     await em.insert(AnswerAcceptanceEntity, acceptance);
   }

@@ -19,8 +19,8 @@ export class AnswersResolver {
   @Mutation(() => AnswerModel, { description: 'Author or moderator; earlier versions are kept.' })
   @SignedIn()
   async editAnswer(@Args('input') input: EditAnswerInput, @CurrentViewer() viewer: Viewer): Promise<AnswerModel> {
-    const answer = await this.answers.edit(viewer, input);
-    return toAnswerModel(answer, null);
+    const { answer, acceptedAnswerId } = await this.answers.edit(viewer, input);
+    return toAnswerModel(answer, acceptedAnswerId);
   }
 
   @Mutation(() => QuestionModel, { description: 'Soft delete by the author or a moderator. Returns the question.' })

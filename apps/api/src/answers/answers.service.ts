@@ -51,25 +51,26 @@ export class AnswersService {
     });
   }
 
-  async edit(viewer: Viewer, input: EditAnswerInput): Promise<AnswerEntity> {
+  /** Returns the edited answer and its question's accepted answer, so callers can tell whether it is the accepted one. */
+  async edit(viewer: Viewer, input: EditAnswerInput): Promise<{ answer: AnswerEntity; acceptedAnswerId: string | null }> {
     assertValid(validateAnswer(input));
     return this.db.transaction(async (em) => {
-      const answer = await this.lockLiveAnswer(em, input.id);
+      const { answer, question } = await this.lockLiveAnswerAndQuestion(em, input.id);
       checkCanEditPost(viewer, answer);
       const now = this.clock.now();
       await keepRevision(em, 'ANSWER', answer.id, answer, viewer.id, now);
       await em.update(AnswerEntity, { id: answer.id }, { body: input.body, bodyHtml: renderMarkdown(input.body), updatedAt: now });
-      await em.update(QuestionEntity, { id: answer.questionId }, { lastActivityAt: now });
-      return em.findOneByOrFail(AnswerEntity, { id: answer.id });
+      await em.update(QuestionEntity, { id: question.id }, { lastActivityAt: now });
+      return { answer: await em.findOneByOrFail(AnswerEntity, { id: answer.id }), acceptedAnswerId: question.acceptedAnswerId };
     });
   }
 
   /** Soft delete by the author or a moderator; an accepted answer stops being accepted first. */
   async delete(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
     return this.db.transaction(async (em) => {
-      const target = await this.findLiveAnswer(em, answerId);
+      const { answer: target, question: locked } = await this.lockLiveAnswerAndQuestion(em, answerId);
       checkCanDeletePost(viewer, target);
-      let question = await this.lockQuestion(em, target.questionId);
+      let question = locked;
       const now = this.clock.now();
       if (question.acceptedAnswerId === target.id) question = await this.withdraw(em, question, viewer, now);
       await em.update(AnswerEntity, { id: target.id }, { deletedAt: now, deletedBy: viewer.id });
@@ -84,8 +85,7 @@ export class AnswersService {
 
   async accept(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
     return this.db.transaction(async (em) => {
-      const answer = await this.findLiveAnswer(em, answerId);
-      const question = await this.lockQuestion(em, answer.questionId);
+      const { answer, question } = await this.lockLiveAnswerAndQuestion(em, answerId);
       checkCanAccept(viewer, question, answer);
       if (question.acceptedAnswerId === answer.id) return question;
       const now = this.clock.now();
@@ -133,9 +133,14 @@ export class AnswersService {
     return answer;
   }
 
-  private async lockLiveAnswer(em: EntityManager, answerId: string): Promise<AnswerEntity> {
-    const answer = await this.answers.lock(em, checkId(answerId, 'answer'));
-    if (!answer || answer.deletedAt) throw notFound(`There is no answer ${answerId}; it may have been deleted.`);
-    return answer;
+  /**
+   * Locks the answer's question, then reads the answer again under that lock: whoever changed it
+   * concurrently (a second click on "delete", an acceptance) has then either committed or not begun.
+   * Every answer change takes the question lock first, so they also never deadlock one another.
+   */
+  private async lockLiveAnswerAndQuestion(em: EntityManager, answerId: string): Promise<{ answer: AnswerEntity; question: QuestionEntity }> {
+    const found = await this.findLiveAnswer(em, answerId);
+    const question = await this.lockQuestion(em, found.questionId);
+    return { answer: await this.findLiveAnswer(em, answerId), question };
   }
 }

@@ -65,7 +65,7 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('lower(u.email) = :email', { email })
       .getOne();
-    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+    if (!user || !(await verifyPassword(user.passwordHash, password))) {
       await failures.insert({ email, failedAt: now });
       throw unauthenticated('That e-mail address and password do not match an account.');
     }

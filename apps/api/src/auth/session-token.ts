@@ -18,9 +18,18 @@ export function sessionTokenFrom(req: Request): string | null {
   const cookies = req.headers.cookie?.split(';') ?? [];
   for (const cookie of cookies) {
     const [name, ...value] = cookie.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('=')) || null;
+    if (name === SESSION_COOKIE) return decodeCookieValue(value.join('=')) || null;
   }
   return null;
+}
+
+/** A mangled cookie names no session; it must not fail every request until the browser forgets it. */
+function decodeCookieValue(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
 }
 
 export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {

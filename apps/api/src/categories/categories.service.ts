@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { assertValid, type CategoryPatch, conflict, notFound, validateCategory, validateCategoryPatch } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
+import { checkId } from '../common/ids';
 import { CategoryEntity } from './category.entity';
 import type { CategorySummaryModel } from './category.model';
 import type { CreateCategoryInput, UpdateCategoryInput } from './dto/category.input';
@@ -48,7 +49,7 @@ export class CategoriesService {
   }
 
   async findById(id: string): Promise<CategoryEntity> {
-    const category = await this.repository.findOneBy({ id });
+    const category = await this.repository.findOneBy({ id: checkId(id, 'category') });
     if (!category) throw notFound(`There is no category ${id}.`);
     return category;
   }

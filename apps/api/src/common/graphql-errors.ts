@@ -1,3 +1,5 @@
+import { Catch } from '@nestjs/common';
+import type { GqlExceptionFilter } from '@nestjs/graphql';
 import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@peerdesk/domain';
@@ -24,4 +26,15 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   log(original);
   return { message: 'Something went wrong on our side. Please try again.', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/**
+ * A DomainError is an answer (wrong password, invalid input, not allowed), not a server failure: hand it
+ * straight to GraphQL (and formatGraphQLError). Without this, Nest logs every one at ERROR level with a stack trace.
+ */
+@Catch(DomainError)
+export class DomainErrorFilter implements GqlExceptionFilter {
+  catch(error: DomainError): DomainError {
+    return error;
+  }
 }

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { validationFailed } from '@peerdesk/domain';
+import { isEntityId } from './ids';
 
 /** Keyset cursors: the sort key and id of the last row seen, so inserts never shift a page. */
 export interface Keyset {
@@ -15,7 +16,7 @@ export function encodeCursor(keyset: Keyset): string {
 export function decodeCursor(cursor: string, field = 'after'): Keyset {
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if ((typeof key === 'string' || typeof key === 'number') && typeof id === 'string' && /^\d+$/.test(id)) {
+    if ((typeof key === 'string' || typeof key === 'number') && typeof id === 'string' && isEntityId(id)) {
       return { key, id };
     }
   } catch {

@@ -12,7 +12,8 @@ export function renderMarkdown(source: string): string {
   return sanitizeHtml(html, {
     allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 'ins', 'sup', 'sub'],
     allowedAttributes: {
-      a: ['href', 'title'],
+      // rel is always the one transformTags sets below; it must be allowed or the sanitizer drops it again.
+      a: ['href', 'title', 'rel'],
       img: ['src', 'alt', 'title'],
       code: ['class'],
       th: ['align'],

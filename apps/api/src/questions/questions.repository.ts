@@ -6,11 +6,16 @@ import type { Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
 
+/** A key exactly as keyOf writes it (PostgreSQL has no year 0); anything else in a cursor was not handed out by the API. */
+const ISO_MILLIS = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const isTimestampKey = (key: string | number) => typeof key === 'string' && ISO_MILLIS.test(key) && new Date(key).toISOString() === key;
+const isScoreKey = (key: string | number) => typeof key === 'number' && Number.isInteger(key) && Math.abs(key) <= 2 ** 31 - 1;
+
 /** Each ordering is a keyset over (column, id) descending, served by its own index. */
-const ORDER_COLUMNS: Record<QuestionOrder, { column: string; keyOf: (q: QuestionEntity) => string | number }> = {
-  NEWEST: { column: 'q.created_at', keyOf: (q) => q.createdAt.toISOString() },
-  ACTIVITY: { column: 'q.last_activity_at', keyOf: (q) => q.lastActivityAt.toISOString() },
-  SCORE: { column: 'q.score', keyOf: (q) => q.score },
+const ORDER_COLUMNS: Record<QuestionOrder, { column: string; keyOf: (q: QuestionEntity) => string | number; fits: (key: string | number) => boolean }> = {
+  NEWEST: { column: 'q.created_at', keyOf: (q) => q.createdAt.toISOString(), fits: isTimestampKey },
+  ACTIVITY: { column: 'q.last_activity_at', keyOf: (q) => q.lastActivityAt.toISOString(), fits: isTimestampKey },
+  SCORE: { column: 'q.score', keyOf: (q) => q.score, fits: isScoreKey },
 };
 
 @Injectable()
@@ -45,11 +50,10 @@ export class QuestionsRepository {
   /** One page (plus one row to tell whether another page follows) and the filter's total. */
   async list(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null): Promise<{ rows: QuestionEntity[]; total: number }> {
     const filtered = this.filtered(filter);
-    const { column } = ORDER_COLUMNS[order];
+    const { column, fits } = ORDER_COLUMNS[order];
     const page = filtered.clone().orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(first + 1);
     if (after) {
-      const fits = order === 'SCORE' ? typeof after.key === 'number' : !Number.isNaN(Date.parse(String(after.key)));
-      if (!fits) {
+      if (!fits(after.key)) {
         throw validationFailed([{ field: 'after', message: 'This cursor belongs to another ordering; start again from the first page.' }]);
       }
       const keyCast = order === 'SCORE' ? 'integer' : 'timestamptz';

@@ -3,6 +3,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, notFound, type Role, validationFailed } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
+import { checkId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { UserEntity } from './user.entity';
 
@@ -51,7 +52,7 @@ export class UsersService {
   }
 
   async findById(id: string): Promise<UserEntity> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id });
+    const user = await this.db.getRepository(UserEntity).findOneBy({ id: checkId(id, 'user') });
     if (!user) throw notFound(`There is no user ${id}.`);
     return user;
   }
@@ -80,7 +81,7 @@ export class UsersService {
     decide: (user: UserEntity) => { role: Role; affiliation: Affiliation },
   ): Promise<UserEntity> {
     return this.db.transaction(async (em) => {
-      const user = await em.findOne(UserEntity, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await em.findOne(UserEntity, { where: { id: checkId(userId, 'user') }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound(`There is no user ${userId}.`);
       const before = { role: user.role, affiliation: user.affiliation };
       const after = decide(user);

@@ -1,0 +1,44 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has working defaults for a newcomer with nothing set', () => {
+    expect(loadConfig({})).toEqual({
+      nodeEnv: 'development', host: '0.0.0.0', port: 4000, webPort: 3000, databaseUrl: null, embeddedPostgresPort: 5433,
+      dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', loginFailureLimit: 10,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '8080', WEB_PORT: '8081', DATABASE_URL: 'postgres://u:p@db:5432/peerdesk',
+      EMBEDDED_PG_PORT: '6543', DATA_DIR: '/var/lib/peerdesk', SESSION_TTL_DAYS: '7', SEED_DEMO: 'false', LOGIN_FAILURE_LIMIT: '5',
+    });
+    expect(config).toEqual({
+      nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, databaseUrl: 'postgres://u:p@db:5432/peerdesk',
+      embeddedPostgresPort: 6543, dataDir: '/var/lib/peerdesk', sessionTtlDays: 7, seedDemo: false, loginFailureLimit: 5,
+    });
+  });
+
+  it('reports every mistake at once, naming the variable and what is wrong', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', DATABASE_URL: 'mysql://x@y/z', SESSION_TTL_DAYS: '0', SEED_DEMO: 'yes' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).problems).toEqual([
+      'SEED_DEMO="yes" must be one of: auto, true, false',
+      'NODE_ENV="staging" must be one of: development, production, test',
+      'PORT="eighty" must be a whole number from 1 to 65535',
+      'DATABASE_URL must be a postgres:// or postgresql:// URL (got "mysql:")',
+      'SESSION_TTL_DAYS="0" must be a whole number from 1 to 365',
+    ]);
+  });
+
+  it('rejects a database URL without a database and clashing ports', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u@host:5432', PORT: '3000' })).toThrow(
+      /DATABASE_URL must name a database[\s\S]*PORT and WEB_PORT must differ/,
+    );
+  });
+});

@@ -1,0 +1,216 @@
+import { type Auth, expectError, expectInvalid, PASSWORD, TestApp } from '../support/test-app';
+
+// Registration, sign-in, sessions (cookie and bearer), sign-out and the login rate limit.
+
+const AUTH_PAYLOAD = `token expiresAt user { id email displayName role affiliation }`;
+const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { ${AUTH_PAYLOAD} } }`;
+const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { ${AUTH_PAYLOAD} } }`;
+const ME = `{ me { id email displayName role affiliation } }`;
+const LOGOUT = `mutation { logout }`;
+const DAY_MS = 24 * 3600 * 1000;
+const LOGIN_FAILURE_LIMIT = 3;
+
+interface AuthPayload {
+  token: string;
+  expiresAt: string;
+  user: { id: string; email: string; displayName: string; role: string; affiliation: string };
+}
+
+describe('accounts', () => {
+  let app: TestApp;
+  let n = 0;
+  beforeAll(async () => { app = await TestApp.start({ LOGIN_FAILURE_LIMIT: String(LOGIN_FAILURE_LIMIT) }); });
+  afterAll(async () => { await app.close(); });
+
+  const freshEmail = () => `person${++n}.${Date.now()}@example.com`;
+  const register = (input: Record<string, unknown>) => app.gql<{ register: AuthPayload }>(REGISTER, { input });
+  const login = (email: string, password: string) => app.gql<{ login: AuthPayload }>(LOGIN, { input: { email, password } });
+  const me = async (auth: Auth) => (await app.ok<{ me: AuthPayload['user'] | null }>(ME, {}, auth)).me;
+
+  /** The session cookie a response set, as the browser received it. */
+  function sessionCookie(headers: Headers): string {
+    const cookies = headers.getSetCookie().filter((c) => c.startsWith('peerdesk_session='));
+    expect(cookies).toHaveLength(1);
+    return cookies[0];
+  }
+
+  async function registered(displayName = 'Dana Scully') {
+    const email = freshEmail();
+    const response = await register({ email, displayName, password: PASSWORD });
+    expect(response.errors).toBeUndefined();
+    return { email, ...response.data!.register };
+  }
+
+  describe('register', () => {
+    it('creates a member, signs them in and returns the session with the user', async () => {
+      const email = freshEmail();
+      const before = app.clock.now().getTime();
+      const response = await register({ email: `  ${email.toUpperCase()} `, displayName: '  Fox Mulder  ', password: PASSWORD });
+      const after = app.clock.now().getTime();
+
+      expect(response.errors).toBeUndefined();
+      const { token, expiresAt, user } = response.data!.register;
+      expect(user).toEqual({ id: expect.stringMatching(/^\d+$/), email, displayName: 'Fox Mulder', role: 'MEMBER', affiliation: 'COMMUNITY' });
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      // A session lasts SESSION_TTL_DAYS (30 by default).
+      expect(Date.parse(expiresAt)).toBeGreaterThanOrEqual(before + 30 * DAY_MS);
+      expect(Date.parse(expiresAt)).toBeLessThanOrEqual(after + 30 * DAY_MS);
+      expect(await me({ token })).toEqual(user);
+    });
+
+    it('stores the password only as an argon2id hash', async () => {
+      const { user } = await registered();
+      const [row] = await app.db.query(`SELECT password_hash FROM users WHERE id = $1`, [user.id]);
+      expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$/);
+      expect(row.password_hash).not.toContain(PASSWORD);
+    });
+
+    it('sets an httpOnly, SameSite=Lax session cookie (not Secure outside production) holding the same session', async () => {
+      const email = freshEmail();
+      const response = await register({ email, displayName: 'Walter Skinner', password: PASSWORD });
+      const { token, expiresAt, user } = response.data!.register;
+
+      const cookie = sessionCookie(response.headers);
+      const [pair, ...attributes] = cookie.split('; ');
+      expect(pair).toBe(`peerdesk_session=${token}`);
+      expect(attributes).toEqual(['Path=/', `Expires=${new Date(expiresAt).toUTCString()}`, 'HttpOnly', 'SameSite=Lax']);
+      expect(cookie).not.toMatch(/secure/i);
+
+      // The browser sends it back as a Cookie header, among others.
+      expect((await me({ cookie: `theme=dark; ${pair}; lang=en` }))?.id).toBe(user.id);
+    });
+
+    it('refuses an e-mail address already registered in another letter case, writing nothing', async () => {
+      const { email } = await registered();
+      const users = await app.count('users');
+
+      const response = await register({ email: email.toUpperCase(), displayName: 'Someone Else', password: PASSWORD });
+
+      expect(expectError(response, 'CONFLICT').message).toBe('An account with this e-mail address already exists. Try signing in.');
+      expect(response.data).toBeNull();
+      expect(await app.count('users')).toBe(users);
+    });
+
+    it('refuses a password shorter than 10 characters, naming the field', async () => {
+      const users = await app.count('users');
+      const response = await register({ email: freshEmail(), displayName: 'Short Pass', password: '123456789' });
+
+      const fields = expectInvalid(response, ['password']);
+      expect(fields).toEqual([{ field: 'password', message: 'Password must be between 10 and 256 characters (it has 9).' }]);
+      expect(await app.count('users')).toBe(users);
+    });
+
+    it('reports every invalid field at once', async () => {
+      const response = await register({ email: 'not-an-address', displayName: ' x ', password: '' });
+      expect(expectInvalid(response, ['email', 'displayName', 'password'])).toEqual([
+        { field: 'email', message: 'Email must look like name@example.com.' },
+        { field: 'displayName', message: 'Display name must be between 2 and 50 characters (it has 1).' },
+        { field: 'password', message: 'Password is required.' },
+      ]);
+    });
+  });
+
+  describe('login', () => {
+    it('opens a new session for the right password, whatever the e-mail letter case', async () => {
+      const { email, user, token: registrationToken } = await registered();
+
+      const response = await login(` ${email.toUpperCase()}`, PASSWORD);
+
+      expect(response.errors).toBeUndefined();
+      const session = response.data!.login;
+      expect(session.user).toEqual(user);
+      expect(session.token).not.toBe(registrationToken);
+      expect(sessionCookie(response.headers)).toMatch(new RegExp(`^peerdesk_session=${session.token}; `));
+      expect((await me({ token: session.token }))?.id).toBe(user.id);
+      expect((await me({ token: registrationToken }))?.id).toBe(user.id);
+    });
+
+    it('refuses a wrong password and an unknown address alike, with UNAUTHENTICATED and no cookie', async () => {
+      const { email } = await registered();
+
+      const wrong = await login(email, 'not the password');
+      expect(expectError(wrong, 'UNAUTHENTICATED').message).toBe('That e-mail address and password do not match an account.');
+      expect(wrong.headers.getSetCookie()).toEqual([]);
+
+      const unknown = await login(`nobody.${Date.now()}@example.com`, PASSWORD);
+      expect(expectError(unknown, 'UNAUTHENTICATED').message).toBe('That e-mail address and password do not match an account.');
+    });
+
+    it(`answers RATE_LIMITED after ${LOGIN_FAILURE_LIMIT} failures for one address, even for the right password, until 15 minutes pass`, async () => {
+      const { email, user } = await registered();
+      const bystander = await registered();
+
+      for (let i = 0; i < LOGIN_FAILURE_LIMIT; i++) expectError(await login(email, `wrong password ${i}`), 'UNAUTHENTICATED');
+
+      expectError(await login(email, PASSWORD), 'RATE_LIMITED');
+      expectError(await login(email.toUpperCase(), 'wrong password again'), 'RATE_LIMITED');
+      // Other addresses are not affected.
+      expect((await login(bystander.email, PASSWORD)).errors).toBeUndefined();
+
+      app.clock.advance(15 * 60 + 1);
+      const later = await login(email, PASSWORD);
+      expect(later.errors).toBeUndefined();
+      expect(later.data!.login.user.id).toBe(user.id);
+    });
+
+    it('forgets earlier failures after a successful sign-in', async () => {
+      const { email } = await registered();
+      for (let i = 0; i < LOGIN_FAILURE_LIMIT - 1; i++) expectError(await login(email, 'wrong password'), 'UNAUTHENTICATED');
+      expect((await login(email, PASSWORD)).errors).toBeUndefined();
+
+      for (let i = 0; i < LOGIN_FAILURE_LIMIT - 1; i++) expectError(await login(email, 'wrong password'), 'UNAUTHENTICATED');
+      expect((await login(email, PASSWORD)).errors).toBeUndefined();
+    });
+  });
+
+  describe('me', () => {
+    it('is null without a session or with a token that names no session', async () => {
+      expect(await me({})).toBeNull();
+      expect(await me({ token: 'no-such-session-token' })).toBeNull();
+      expect(await me({ cookie: 'peerdesk_session=no-such-session-token' })).toBeNull();
+    });
+
+    it('is null, and the rest of the request still works, with a cookie that is not even well-formed', async () => {
+      const response = await app.gql(`{ me { id } categories { id } }`, {}, { cookie: 'peerdesk_session=%E0%A4%A' });
+      expect(response.status).toBe(200);
+      expect(response.data).toEqual({ me: null, categories: [] });
+    });
+
+    it('is null once the session has expired', async () => {
+      const { token } = await registered();
+      expect(await me({ token })).not.toBeNull();
+      app.clock.advance(30 * 24 * 3600 + 1);
+      expect(await me({ token })).toBeNull();
+    });
+  });
+
+  describe('logout', () => {
+    it('ends the bearer session it was sent with, and only that one', async () => {
+      const { email, user, token: first } = await registered();
+      const second = (await login(email, PASSWORD)).data!.login.token;
+
+      const response = await app.gql<{ logout: boolean }>(LOGOUT, {}, { token: first });
+
+      expect(response.data).toEqual({ logout: true });
+      expect(await me({ token: first })).toBeNull();
+      expectError(await app.gql(LOGOUT, {}, { token: first }), 'UNAUTHENTICATED');
+      expect((await me({ token: second }))?.id).toBe(user.id);
+    });
+
+    it('ends a cookie session and tells the browser to drop the cookie', async () => {
+      const response = await register({ email: freshEmail(), displayName: 'Cookie Monster', password: PASSWORD });
+      const pair = sessionCookie(response.headers).split('; ')[0];
+
+      const logout = await app.gql<{ logout: boolean }>(LOGOUT, {}, { cookie: pair });
+
+      expect(logout.data).toEqual({ logout: true });
+      expect(sessionCookie(logout.headers)).toBe('peerdesk_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax');
+      expect(await me({ cookie: pair })).toBeNull();
+      expect(await app.count('sessions', 'user_id = $1', [response.data!.register.user.id])).toBe(0);
+    });
+
+    it('needs a session', async () => {
+      expectError(await app.gql(LOGOUT), 'UNAUTHENTICATED');
+    });
+  });
+});
