@@ -11,6 +11,7 @@ import { CategoriesModule } from './categories/categories.module';
 import { CapabilityGuard } from './common/capability.guard';
 import { type Clock, CLOCK } from './common/clock';
 import { DomainErrorFilter, formatGraphQLError } from './common/graphql-errors';
+import { DomainEvents } from './common/domain-events';
 import { createLoaders } from './common/loaders';
 import type { RequestContext } from './common/viewer';
 import type { AppConfig } from './config/config';
@@ -38,8 +39,9 @@ class CoreModule {
       { provide: DataSource, useValue: dataSource },
       { provide: CLOCK, useValue: clock },
       { provide: CONFIG, useValue: config },
+      DomainEvents,
     ];
-    return { module: CoreModule, providers, exports: providers.map((p) => p.provide) };
+    return { module: CoreModule, providers, exports: [DataSource, CLOCK, CONFIG, DomainEvents] };
   }
 }
 

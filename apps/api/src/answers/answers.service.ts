@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { acceptsAnswers, assertValid, authorKindFor, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict, nextThreadStatus, notFound, validateAnswer } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
+import { DomainEvents } from '../common/domain-events';
 import { checkId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { renderMarkdown } from '../markdown/markdown';
@@ -22,6 +23,7 @@ export class AnswersService {
     private readonly db: DataSource,
     private readonly answers: AnswersRepository,
     private readonly questions: QuestionsRepository,
+    private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,7 +49,11 @@ export class AnswersService {
         status: nextThreadStatus(question.status, { type: 'ANSWER_POSTED' }),
         lastActivityAt: now,
       });
-      return em.findOneByOrFail(AnswerEntity, { id: String(inserted.identifiers[0].id) });
+      const answer = await em.findOneByOrFail(AnswerEntity, { id: String(inserted.identifiers[0].id) });
+      await this.events.publish(em, {
+        type: 'answer.posted', questionId: question.id, answerId: answer.id, authorId: viewer.id, authorKind: answer.authorKind, at: now,
+      });
+      return answer;
     });
   }
 
@@ -97,6 +103,9 @@ export class AnswersService {
         status: nextThreadStatus(question.status, { type: 'ANSWER_ACCEPTED' }),
         lastActivityAt: now,
       });
+      await this.events.publish(em, {
+        type: 'answer.accepted', questionId: question.id, answerId: answer.id, answerAuthorId: answer.authorId, acceptedBy: viewer.id, at: now,
+      });
       return em.findOneByOrFail(QuestionEntity, { id: question.id });
     });
   }
@@ -118,6 +127,7 @@ export class AnswersService {
       status: nextThreadStatus(question.status, { type: 'ACCEPTANCE_WITHDRAWN', answerCount: question.answerCount }),
       lastActivityAt: now,
     });
+    await this.events.publish(em, { type: 'acceptance.withdrawn', questionId: question.id, withdrawnBy: viewer.id, at: now });
     return em.findOneByOrFail(QuestionEntity, { id: question.id });
   }
 

@@ -4,6 +4,7 @@ import { assertValid, checkCanEditPost, normalizeTags, notFound, validateQuestio
 import { CategoriesService } from '../categories/categories.service';
 import { CLOCK, type Clock } from '../common/clock';
 import type { QuestionOrder } from '../common/enums';
+import { DomainEvents } from '../common/domain-events';
 import { checkId } from '../common/ids';
 import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
@@ -20,6 +21,7 @@ export class QuestionsService {
     private readonly db: DataSource,
     private readonly questions: QuestionsRepository,
     private readonly categories: CategoriesService,
+    private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -28,20 +30,24 @@ export class QuestionsService {
     assertValid(validateQuestion(fields));
     await this.categories.findById(checkId(input.categoryId, 'category'));
     const now = this.clock.now();
-    const inserted = await this.db.getRepository(QuestionEntity).insert({
-      ...fields,
-      categoryId: input.categoryId,
-      authorId: viewer.id,
-      bodyHtml: renderMarkdown(fields.body),
-      status: 'OPEN',
-      score: 0,
-      viewCount: 0,
-      answerCount: 0,
-      createdAt: now,
-      updatedAt: now,
-      lastActivityAt: now,
+    return this.db.transaction(async (em) => {
+      const inserted = await em.insert(QuestionEntity, {
+        ...fields,
+        categoryId: input.categoryId,
+        authorId: viewer.id,
+        bodyHtml: renderMarkdown(fields.body),
+        status: 'OPEN',
+        score: 0,
+        viewCount: 0,
+        answerCount: 0,
+        createdAt: now,
+        updatedAt: now,
+        lastActivityAt: now,
+      });
+      const question = await em.findOneByOrFail(QuestionEntity, { id: String(inserted.identifiers[0].id) });
+      await this.events.publish(em, { type: 'question.asked', questionId: question.id, categoryId: question.categoryId, authorId: viewer.id, at: now });
+      return question;
     });
-    return this.get(String(inserted.identifiers[0].id));
   }
 
   /** Author or moderator; the previous title, body and tags are kept as a revision. */
@@ -65,6 +71,7 @@ export class QuestionsService {
         updatedAt: now,
         lastActivityAt: now,
       });
+      await this.events.publish(em, { type: 'question.edited', questionId: question.id, editorId: viewer.id, at: now });
       return em.findOneByOrFail(QuestionEntity, { id: question.id });
     });
   }
