@@ -19,6 +19,8 @@ const moduleNameMapper = {
 const common = { transform: { '^.+\\.ts$': swc }, extensionsToTreatAsEsm: ['.ts'], moduleNameMapper, rootDir: __dirname };
 
 module.exports = {
+  // A global option (jest ignores it inside a project): integration tests boot an API and hash passwords.
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'domain', testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts'] },
@@ -28,7 +30,6 @@ module.exports = {
       testMatch: ['<rootDir>/apps/api/src/**/*.spec.ts', '<rootDir>/tests/api/**/*.spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -6,3 +6,4 @@ export * from './voting';
 export * from './acceptance';
 export * from './post-permissions';
 export * from './business-hours';
+export * from './escalation';

@@ -1,3 +1,4 @@
+import { validateBusinessCalendar } from './business-hours';
 import type { FieldError } from './errors';
 import { isVoteValue } from './voting';
 
@@ -154,6 +155,10 @@ export interface CategoryInput {
   description?: string | null;
   peerWindowHours: number;
   staffResponseHours: number;
+  unsolvedWindowHours?: number;
+  /** Null turns the fast lane off. */
+  fastLanePeerWindowHours?: number | null;
+  businessCalendar?: unknown;
 }
 
 /** An update: absent (undefined) fields stay as they are; null clears only the description. */
@@ -182,6 +187,11 @@ export function validateCategoryPatch(patch: CategoryPatch): FieldError[] {
     ...(patch.staffResponseHours === undefined
       ? []
       : checkWholeHours('staffResponseHours', 'Staff response time', patch.staffResponseHours, LIMITS.staffResponseHours)),
+    ...(patch.unsolvedWindowHours === undefined ? [] : validateUnsolvedWindowHours(patch.unsolvedWindowHours as number)),
+    ...(patch.fastLanePeerWindowHours === undefined || patch.fastLanePeerWindowHours === null
+      ? []
+      : checkWholeHours('fastLanePeerWindowHours', 'Fast-lane peer window', patch.fastLanePeerWindowHours, LIMITS.peerWindowHours)),
+    ...(patch.businessCalendar === undefined ? [] : validateBusinessCalendar(patch.businessCalendar)),
   ];
 }
 

@@ -4,7 +4,7 @@ import { assertValid, type CategoryPatch, conflict, notFound, validateCategory, 
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import { CategoryEntity } from './category.entity';
-import type { CategorySummaryModel } from './category.model';
+import { type CategorySummaryModel, toCategoryModel } from './category.model';
 import type { CreateCategoryInput, UpdateCategoryInput } from './dto/category.input';
 
 function slugTaken(error: unknown): boolean {
@@ -37,6 +37,8 @@ export class CategoriesService {
   async update({ id, ...patch }: UpdateCategoryInput): Promise<CategoryEntity> {
     const changes: CategoryPatch = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null));
     if (typeof changes.name === 'string') changes.name = changes.name.trim();
+    // 0 turns the fast lane off (GraphQL has no way to tell "set to null" from "leave as is" here).
+    if (changes.fastLanePeerWindowHours === 0) changes.fastLanePeerWindowHours = null;
     assertValid(validateCategoryPatch(changes));
     await this.findById(id);
     try {
@@ -62,14 +64,17 @@ export class CategoriesService {
 
   /** Every category with how many live questions it has and how many of them are solved. */
   async summaries(): Promise<CategorySummaryModel[]> {
-    const rows: Array<CategoryEntity & { questionCount: string; solvedCount: string }> = await this.db.query(`
-      SELECT c.id::text, c.name, c.slug, c.description, c.peer_window_hours AS "peerWindowHours",
-             c.staff_response_hours AS "staffResponseHours", c.created_at AS "createdAt",
-             count(q.id) AS "questionCount", count(q.id) FILTER (WHERE q.status = 'SOLVED') AS "solvedCount"
-        FROM categories c
-        LEFT JOIN questions q ON q.category_id = c.id AND q.deleted_at IS NULL
-       GROUP BY c.id
-       ORDER BY c.name`);
-    return rows.map((row) => ({ ...row, questionCount: Number(row.questionCount), solvedCount: Number(row.solvedCount) }));
+    const [categories, counts] = await Promise.all([
+      this.repository.find({ order: { name: 'ASC' } }),
+      this.db.query(`
+        SELECT category_id::text AS id, count(*)::int AS "questionCount", count(*) FILTER (WHERE status = 'SOLVED')::int AS "solvedCount"
+          FROM questions WHERE deleted_at IS NULL GROUP BY category_id`) as Promise<Array<{ id: string; questionCount: number; solvedCount: number }>>,
+    ]);
+    const byCategory = new Map(counts.map((row) => [row.id, row]));
+    return categories.map((category) => ({
+      ...toCategoryModel(category),
+      questionCount: byCategory.get(category.id)?.questionCount ?? 0,
+      solvedCount: byCategory.get(category.id)?.solvedCount ?? 0,
+    }));
   }
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { BusinessCalendar } from '@peerdesk/domain';
 
 @Entity('categories')
 export class CategoryEntity {
@@ -19,6 +20,16 @@ export class CategoryEntity {
 
   @Column({ name: 'staff_response_hours', type: 'integer' })
   staffResponseHours!: number;
+
+  @Column({ name: 'unsolved_window_hours', type: 'integer' })
+  unsolvedWindowHours!: number;
+
+  @Column({ name: 'fast_lane_peer_window_hours', type: 'integer', nullable: true })
+  fastLanePeerWindowHours!: number | null;
+
+  /** The staff clock's working hours (a BusinessCalendar from @peerdesk/domain). */
+  @Column({ name: 'business_calendar', type: 'jsonb' })
+  businessCalendar!: BusinessCalendar;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

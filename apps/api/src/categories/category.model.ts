@@ -1,4 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { BusinessCalendar } from '@peerdesk/domain';
+import { GraphQLJSONObject } from '../common/json.scalar';
 import type { CategoryEntity } from './category.entity';
 
 @ObjectType('Category')
@@ -20,6 +22,15 @@ export class CategoryModel {
 
   @Field(() => Int)
   staffResponseHours!: number;
+
+  @Field(() => Int, { description: 'Hours a peer-answered question may stay unsolved before staff step in.' })
+  unsolvedWindowHours!: number;
+
+  @Field(() => Int, { nullable: true, description: "A shorter peer window for a member's first question; null when off." })
+  fastLanePeerWindowHours!: number | null;
+
+  @Field(() => GraphQLJSONObject, { description: 'Working hours of the staff clock: { timeZone, week: { mon: [{ start, end }] … }, holidays }.' })
+  businessCalendar!: BusinessCalendar;
 
   @Field()
   createdAt!: Date;

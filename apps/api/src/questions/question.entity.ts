@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ThreadStatus } from '@peerdesk/domain';
+import type { ThreadStatus, TimeoutReason } from '@peerdesk/domain';
 
 @Entity('questions')
 export class QuestionEntity {
@@ -51,6 +51,19 @@ export class QuestionEntity {
 
   @Column({ name: 'last_activity_at', type: 'timestamptz' })
   lastActivityAt!: Date;
+
+  @Column({ name: 'is_first_question', type: 'boolean' })
+  isFirstQuestion!: boolean;
+
+  /** Staff answers never set this: only peer help stops the unanswered clock. */
+  @Column({ name: 'has_peer_answer', type: 'boolean' })
+  hasPeerAnswer!: boolean;
+
+  @Column({ name: 'community_due_at', type: 'timestamptz', nullable: true })
+  communityDueAt!: Date | null;
+
+  @Column({ name: 'community_due_trigger', type: 'text', nullable: true })
+  communityDueTrigger!: TimeoutReason | null;
 
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;

@@ -1,4 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import type { BusinessCalendar } from '@peerdesk/domain';
+import { GraphQLJSONObject } from '../../common/json.scalar';
 
 @InputType()
 export class CreateCategoryInput {
@@ -16,6 +18,15 @@ export class CreateCategoryInput {
 
   @Field(() => Int, { defaultValue: 4, description: 'Business hours staff have to respond once escalated (1–720).' })
   staffResponseHours!: number;
+
+  @Field(() => Int, { defaultValue: 72, description: 'Hours a peer-answered question may stay unsolved before staff step in (1–720).' })
+  unsolvedWindowHours?: number;
+
+  @Field(() => Int, { nullable: true, description: "A shorter peer window for a member's first question (1–720); null: off." })
+  fastLanePeerWindowHours?: number | null;
+
+  @Field(() => GraphQLJSONObject, { nullable: true, description: 'Staff working hours; default Europe/Dublin, Mon–Fri 09:00–17:00.' })
+  businessCalendar?: BusinessCalendar;
 }
 
 @InputType()
@@ -37,4 +48,13 @@ export class UpdateCategoryInput {
 
   @Field(() => Int, { nullable: true })
   staffResponseHours?: number;
+
+  @Field(() => Int, { nullable: true })
+  unsolvedWindowHours?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Send 0 to turn the fast lane off.' })
+  fastLanePeerWindowHours?: number;
+
+  @Field(() => GraphQLJSONObject, { nullable: true })
+  businessCalendar?: BusinessCalendar;
 }

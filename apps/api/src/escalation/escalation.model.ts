@@ -1,0 +1,88 @@
+import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { can, ESCALATION_REASONS, type EscalationReason, STAFF_QUEUE_STATES, type StaffQueueState, staffQueueState } from '@peerdesk/domain';
+import { ConnectionOf } from '../common/pagination';
+import { QuestionModel } from '../questions/question.model';
+import type { Viewer } from '../common/viewer';
+import type { EscalationEntity } from './escalation.entity';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+export const EscalationReasonEnum = enumOf(ESCALATION_REASONS);
+export const StaffQueueStateEnum = enumOf(STAFF_QUEUE_STATES);
+registerEnumType(EscalationReasonEnum, { name: 'EscalationReason' });
+registerEnumType(StaffQueueStateEnum, { name: 'StaffQueueState' });
+
+@ObjectType('Escalation')
+export class EscalationModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => EscalationReasonEnum)
+  reason!: EscalationReason;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field()
+  escalatedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When staff must respond by; null while waiting on the asker (the clock is stopped).' })
+  staffDueAt!: Date | null;
+
+  @Field(() => StaffQueueStateEnum)
+  state!: StaffQueueState;
+
+  @Field()
+  needsInfo!: boolean;
+
+  @Field()
+  breached!: boolean;
+
+  @Field(() => Date, { nullable: true })
+  breachedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  firstStaffResponseAt!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  closedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'SOLVED or RETURNED_TO_COMMUNITY once closed.' })
+  closeReason!: string | null;
+
+  assigneeId!: string | null;
+  questionId!: string;
+}
+
+/** Notes are internal (why staff were called in): only those who work the queue see them. */
+export function toEscalationModel(escalation: EscalationEntity, viewer: Viewer | null): EscalationModel {
+  return {
+    id: escalation.id,
+    reason: escalation.reason,
+    note: viewer && can(viewer.role, 'view_staff_queue') ? escalation.note : null,
+    escalatedAt: escalation.escalatedAt,
+    staffDueAt: escalation.staffDueAt,
+    state: staffQueueState(escalation),
+    needsInfo: escalation.pausedSince !== null,
+    breached: escalation.breachedAt !== null,
+    breachedAt: escalation.breachedAt,
+    firstStaffResponseAt: escalation.firstStaffResponseAt,
+    closedAt: escalation.closedAt,
+    closeReason: escalation.closeReason,
+    assigneeId: escalation.assigneeId,
+    questionId: escalation.questionId,
+  };
+}
+
+@ObjectType('StaffQueueItem')
+export class StaffQueueItemModel {
+  @Field(() => QuestionModel)
+  question!: QuestionModel;
+
+  @Field(() => EscalationModel)
+  escalation!: EscalationModel;
+
+  @Field(() => Float, { nullable: true, description: 'Business seconds left before the deadline (negative: overdue); null while paused.' })
+  timeLeftSeconds!: number | null;
+}
+
+export const StaffQueueConnection = ConnectionOf(StaffQueueItemModel, 'StaffQueue');

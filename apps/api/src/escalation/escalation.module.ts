@@ -1,0 +1,23 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { QuestionsModule } from '../questions/questions.module';
+import { CommunityClock } from './community-clock';
+import { EscalationRepository } from './escalation.repository';
+import { ESCALATION_RESOLVERS } from './escalation.resolver';
+import { EscalationService } from './escalation.service';
+import { EscalationSweep } from './escalation.sweep';
+import { StaffQueueRepository } from './staff-queue.repository';
+import { TestSupportController } from './test-support.controller';
+
+@Module({})
+export class EscalationModule {
+  /** The test routes exist only in NODE_ENV=test: anywhere else they are simply not there (404). */
+  static register(nodeEnv: string): DynamicModule {
+    return {
+      module: EscalationModule,
+      imports: [QuestionsModule],
+      providers: [EscalationRepository, CommunityClock, EscalationService, EscalationSweep, StaffQueueRepository, ...ESCALATION_RESOLVERS],
+      controllers: nodeEnv === 'test' ? [TestSupportController] : [],
+      exports: [EscalationService, EscalationSweep],
+    };
+  }
+}

@@ -1,0 +1,123 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { businessMillisRemaining, validationFailed } from '@peerdesk/domain';
+import { Inject } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
+import { checkId } from '../common/ids';
+import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
+import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
+import { QuestionModel, toQuestionModel } from '../questions/question.model';
+import { toUserModel, UserModel } from '../users/user.model';
+import { StaffQueueArgs } from './dto/escalation.input';
+import { EscalationModel, StaffQueueConnection, type StaffQueueItemModel, toEscalationModel } from './escalation.model';
+import { EscalationRepository } from './escalation.repository';
+import { EscalationService } from './escalation.service';
+import { StaffQueueRepository } from './staff-queue.repository';
+
+@Resolver(() => EscalationModel)
+export class EscalationResolver {
+  constructor(
+    private readonly service: EscalationService,
+    private readonly queue: StaffQueueRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Query(() => StaffQueueConnection, { description: 'Open escalations, soonest deadline first. Staff, moderators, managers, admins.' })
+  @Requires('view_staff_queue')
+  async staffQueue(@Args() args: StaffQueueArgs, @CurrentViewer() viewer: Viewer): Promise<Connection<StaffQueueItemModel>> {
+    if (args.orderBy !== 'DUE_AT') throw validationFailed([{ field: 'orderBy', message: 'The staff queue is ordered by DUE_AT.' }]);
+    checkPageSize(args.first);
+    const filter = args.filter ?? {};
+    if (filter.categoryId) checkId(filter.categoryId, 'category');
+    if (filter.assigneeId) checkId(filter.assigneeId, 'user');
+    const { rows, total } = await this.queue.page(filter, args.first, args.after ? decodeCursor(args.after) : null);
+    const now = this.clock.now();
+    return toConnection(rows, args.first, total, (row) => this.queue.keyOf(row), ({ escalation, question, category }) => ({
+      question: toQuestionModel(question),
+      escalation: toEscalationModel(escalation, viewer),
+      timeLeftSeconds: escalation.staffDueAt ? businessMillisRemaining(now, escalation.staffDueAt, category.businessCalendar) / 1000 : null,
+    }));
+  }
+
+  @Mutation(() => EscalationModel, { description: 'Send a question to staff now, with a note saying why.' })
+  @Requires('escalate_question')
+  async escalateQuestion(
+    @Args('questionId', { type: () => ID }) questionId: string,
+    @Args('reason') reason: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<EscalationModel> {
+    return toEscalationModel(await this.service.escalateByHand(viewer, questionId, reason), viewer);
+  }
+
+  @Mutation(() => EscalationModel, { description: 'The asker asks for staff help once the peer window has passed unsolved.' })
+  @SignedIn()
+  async requestStaffHelp(@Args('questionId', { type: () => ID }) questionId: string, @CurrentViewer() viewer: Viewer): Promise<EscalationModel> {
+    return toEscalationModel(await this.service.requestStaffHelp(viewer, questionId), viewer);
+  }
+
+  @Mutation(() => EscalationModel)
+  @Requires('handle_escalation')
+  async claimEscalation(@Args('questionId', { type: () => ID }) questionId: string, @CurrentViewer() viewer: Viewer): Promise<EscalationModel> {
+    return toEscalationModel(await this.service.assign(viewer, questionId, viewer.id), viewer);
+  }
+
+  @Mutation(() => EscalationModel)
+  @Requires('handle_escalation')
+  async assignEscalation(
+    @Args('questionId', { type: () => ID }) questionId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<EscalationModel> {
+    return toEscalationModel(await this.service.assign(viewer, questionId, userId), viewer);
+  }
+
+  @Mutation(() => EscalationModel)
+  @Requires('handle_escalation')
+  async releaseEscalation(@Args('questionId', { type: () => ID }) questionId: string, @CurrentViewer() viewer: Viewer): Promise<EscalationModel> {
+    return toEscalationModel(await this.service.release(viewer, questionId), viewer);
+  }
+
+  @Mutation(() => EscalationModel, { description: "Waiting on the asker: the staff clock pauses until they comment or edit." })
+  @Requires('mark_needs_info')
+  async markNeedsInfo(
+    @Args('questionId', { type: () => ID }) questionId: string,
+    @Args('note', { type: () => String, nullable: true }) note: string | null,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<EscalationModel> {
+    return toEscalationModel(await this.service.markNeedsInfo(viewer, questionId, note ?? null), viewer);
+  }
+
+  @Mutation(() => EscalationModel, { description: 'De-escalate (e.g. a peer answered meanwhile); the question leaves the staff queue.' })
+  @Requires('return_to_community')
+  async returnToCommunity(
+    @Args('questionId', { type: () => ID }) questionId: string,
+    @Args('reason') reason: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<EscalationModel> {
+    return toEscalationModel(await this.service.returnToCommunity(viewer, questionId, reason), viewer);
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  async assignee(@Parent() escalation: EscalationModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel | null> {
+    if (!escalation.assigneeId) return null;
+    const user = await loaders.user.load(escalation.assigneeId);
+    return user ? toUserModel(user, viewer) : null;
+  }
+}
+
+/** The escalation fields of Question: the banner "our team will answer by …" reads them. */
+@Resolver(() => QuestionModel)
+export class QuestionEscalationResolver {
+  constructor(
+    private readonly escalations: EscalationRepository,
+    private readonly db: DataSource,
+  ) {}
+
+  @ResolveField(() => EscalationModel, { nullable: true, description: 'The open escalation, else the latest one; null if never escalated.' })
+  async escalation(@Parent() question: QuestionModel, @CurrentViewer() viewer: Viewer | null): Promise<EscalationModel | null> {
+    const escalation = await this.escalations.currentFor(this.db.manager, question.id);
+    return escalation ? toEscalationModel(escalation, viewer) : null;
+  }
+}
+
+export const ESCALATION_RESOLVERS = [EscalationResolver, QuestionEscalationResolver];

@@ -1,0 +1,222 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  addBusinessHours, askerMayRequestStaff, can, conflict, type EscalationReason, forbidden, isLateResponse, nextThreadStatus,
+  notFound, peerWindowHoursFor, staffDueAt, validationFailed,
+} from '@peerdesk/domain';
+import { CategoryEntity } from '../categories/category.entity';
+import { CLOCK, type Clock } from '../common/clock';
+import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../common/domain-events';
+import { checkId } from '../common/ids';
+import type { Viewer } from '../common/viewer';
+import { QuestionEntity } from '../questions/question.entity';
+import { QuestionsRepository } from '../questions/questions.repository';
+import { UserEntity } from '../users/user.entity';
+import { CommunityClock } from './community-clock';
+import { EscalationEntity } from './escalation.entity';
+import { EscalationRepository } from './escalation.repository';
+
+/**
+ * The staff fallback: escalating a question (by the sweep, a moderator or the asker), the staff
+ * clock in business hours with pauses while waiting on the asker, assignment, breaches, and the way
+ * back to the community. It also reacts to thread events inside the transaction that caused them.
+ */
+@Injectable()
+export class EscalationService implements OnModuleInit, ThreadEventHandler {
+  constructor(
+    private readonly db: DataSource,
+    private readonly escalations: EscalationRepository,
+    private readonly questions: QuestionsRepository,
+    private readonly communityClock: CommunityClock,
+    private readonly events: DomainEvents,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe(this);
+  }
+
+  async handle(em: EntityManager, event: ThreadEvent): Promise<void> {
+    switch (event.type) {
+      case 'question.asked': {
+        const [{ count }] = await em.query('SELECT count(*)::int AS count FROM questions WHERE author_id = $1', [event.authorId]);
+        await em.update(QuestionEntity, { id: event.questionId }, { isFirstQuestion: count === 1 });
+        return this.communityClock.refresh(em, event.questionId);
+      }
+      case 'answer.posted': {
+        if (event.authorKind === 'STAFF') return this.recordStaffResponse(em, event.questionId, event.at);
+        const question = await em.findOneByOrFail(QuestionEntity, { id: event.questionId });
+        // The asker answering themself is not the community helping.
+        if (question.authorId === event.authorId || question.hasPeerAnswer) return;
+        await em.update(QuestionEntity, { id: question.id }, { hasPeerAnswer: true });
+        return this.communityClock.refresh(em, question.id);
+      }
+      case 'comment.posted': {
+        if (event.authorKind === 'STAFF') return this.recordStaffResponse(em, event.questionId, event.at);
+        return this.resumeIfAskerReplied(em, event.questionId, event.authorId, event.at);
+      }
+      case 'question.edited':
+        return this.resumeIfAskerReplied(em, event.questionId, event.editorId, event.at);
+      case 'answer.accepted': {
+        const open = await this.escalations.lockOpen(em, event.questionId);
+        if (open) await this.close(em, open, 'SOLVED', event.acceptedBy, null, event.at);
+        return this.communityClock.refresh(em, event.questionId);
+      }
+      case 'acceptance.withdrawn':
+        return this.communityClock.refresh(em, event.questionId);
+      default:
+        return;
+    }
+  }
+
+  /** Escalates a locked question. The caller holds the question's row lock. */
+  async escalate(
+    em: EntityManager,
+    question: QuestionEntity,
+    reason: EscalationReason,
+    actorId: string | null,
+    note: string | null,
+    now: Date,
+  ): Promise<EscalationEntity> {
+    if (await this.escalations.hasOpen(em, question.id)) throw conflict('This question is already with our team.');
+    const status = nextThreadStatus(question.status, { type: 'ESCALATED' });
+    const category = await em.findOneByOrFail(CategoryEntity, { id: question.categoryId });
+    const escalation = await this.escalations.insert(em, {
+      questionId: question.id,
+      reason,
+      note,
+      escalatedBy: actorId,
+      escalatedAt: now,
+      staffResponseHours: category.staffResponseHours,
+      staffDueAt: addBusinessHours(now, category.staffResponseHours, category.businessCalendar),
+    });
+    await this.escalations.recordEvent(em, escalation, 'ESCALATED', now, { actorId, reason, note });
+    await em.update(QuestionEntity, { id: question.id }, { status, communityDueAt: null, communityDueTrigger: null });
+    await this.events.publish(em, {
+      type: 'question.escalated', questionId: question.id, categoryId: question.categoryId, askerId: question.authorId,
+      reason, staffDueAt: escalation.staffDueAt, at: now,
+    });
+    return escalation;
+  }
+
+  /** A moderator (or staff) sends a question to staff at any time, saying why. */
+  async escalateByHand(viewer: Viewer, questionId: string, note: string): Promise<EscalationEntity> {
+    if (!note.trim()) throw validationFailed([{ field: 'reason', message: 'Say why this needs our team, for whoever picks it up.' }]);
+    return this.withQuestion(questionId, (em, question, now) => this.escalate(em, question, 'MODERATOR', viewer.id, note.trim(), now));
+  }
+
+  /** The asker calls for staff once the peer window has passed without an accepted answer. */
+  async requestStaffHelp(viewer: Viewer, questionId: string): Promise<EscalationEntity> {
+    return this.withQuestion(questionId, async (em, question, now) => {
+      if (question.authorId !== viewer.id) throw forbidden('Only the person who asked can call for our team here; moderators can escalate any question.');
+      const category = await em.findOneByOrFail(CategoryEntity, { id: question.categoryId });
+      const facts = { askedAt: question.createdAt, isFirstQuestion: question.isFirstQuestion, hasAcceptedAnswer: question.acceptedAnswerId !== null };
+      if (!askerMayRequestStaff(category, facts, now)) {
+        const hours = peerWindowHoursFor(category, question.isFirstQuestion);
+        throw conflict(`The community gets ${hours} hours to help first; you can ask our team after that if nothing has solved it.`);
+      }
+      return this.escalate(em, question, 'ASKER_REQUEST', viewer.id, null, now);
+    });
+  }
+
+  async assign(viewer: Viewer, questionId: string, assigneeId: string): Promise<EscalationEntity> {
+    return this.withOpenEscalation(questionId, async (em, escalation, now) => {
+      const assignee = await em.findOneBy(UserEntity, { id: checkId(assigneeId, 'user') });
+      if (!assignee || !can(assignee.role, 'handle_escalation')) {
+        throw validationFailed([{ field: 'userId', message: 'Escalations can only be assigned to a member of staff.' }]);
+      }
+      await em.update(EscalationEntity, { id: escalation.id }, { assigneeId: assignee.id });
+      await this.escalations.recordEvent(em, escalation, 'ASSIGNED', now, { actorId: viewer.id, note: assignee.id });
+      await this.events.publish(em, { type: 'escalation.assigned', questionId, assigneeId: assignee.id, assignedBy: viewer.id, at: now });
+    });
+  }
+
+  async release(viewer: Viewer, questionId: string): Promise<EscalationEntity> {
+    return this.withOpenEscalation(questionId, async (em, escalation, now) => {
+      if (!escalation.assigneeId) throw conflict('Nobody has this escalation.');
+      await em.update(EscalationEntity, { id: escalation.id }, { assigneeId: null });
+      await this.escalations.recordEvent(em, escalation, 'RELEASED', now, { actorId: viewer.id });
+    });
+  }
+
+  /** Waiting on the asker: the staff clock stops until they reply (a comment or an edit). */
+  async markNeedsInfo(viewer: Viewer, questionId: string, note: string | null): Promise<EscalationEntity> {
+    return this.withOpenEscalation(questionId, async (em, escalation, now) => {
+      if (escalation.pausedSince) throw conflict('This escalation is already waiting on the asker.');
+      await this.escalations.openPause(em, escalation.id, now);
+      await em.update(EscalationEntity, { id: escalation.id }, { pausedSince: now, staffDueAt: null });
+      await this.escalations.recordEvent(em, escalation, 'NEEDS_INFO', now, { actorId: viewer.id, note });
+    });
+  }
+
+  async returnToCommunity(viewer: Viewer, questionId: string, reason: string): Promise<EscalationEntity> {
+    if (!reason.trim()) throw validationFailed([{ field: 'reason', message: 'Say why this goes back to the community.' }]);
+    return this.withOpenEscalation(questionId, async (em, escalation, now) => {
+      await this.close(em, escalation, 'RETURNED_TO_COMMUNITY', viewer.id, reason.trim(), now);
+      const question = await em.findOneByOrFail(QuestionEntity, { id: questionId });
+      const status = nextThreadStatus(question.status, {
+        type: 'RETURNED_TO_COMMUNITY', answerCount: question.answerCount, hasAcceptedAnswer: question.acceptedAnswerId !== null,
+      });
+      await em.update(QuestionEntity, { id: questionId }, { status });
+      await this.communityClock.refresh(em, questionId);
+    });
+  }
+
+  /** The first staff answer or comment on an open escalation; after the deadline it is also a breach. */
+  private async recordStaffResponse(em: EntityManager, questionId: string, at: Date): Promise<void> {
+    const escalation = await this.escalations.lockOpen(em, questionId);
+    if (!escalation || escalation.firstStaffResponseAt) return;
+    await em.update(EscalationEntity, { id: escalation.id }, { firstStaffResponseAt: at });
+    await this.escalations.recordEvent(em, escalation, 'STAFF_RESPONDED', at);
+    if (!escalation.breachedAt && isLateResponse(escalation.staffDueAt, at)) await this.recordBreach(em, escalation, at);
+  }
+
+  /** Marks a breach as of the deadline that was missed; told to managers. */
+  async recordBreach(em: EntityManager, escalation: EscalationEntity, now: Date): Promise<void> {
+    const dueAt = escalation.staffDueAt!;
+    await em.update(EscalationEntity, { id: escalation.id }, { breachedAt: dueAt });
+    await this.escalations.recordEvent(em, escalation, 'BREACHED', now);
+    const question = await em.findOneByOrFail(QuestionEntity, { id: escalation.questionId });
+    await this.events.publish(em, { type: 'escalation.breached', questionId: question.id, categoryId: question.categoryId, staffDueAt: dueAt, at: now });
+  }
+
+  private async resumeIfAskerReplied(em: EntityManager, questionId: string, actorId: string, at: Date): Promise<void> {
+    const question = await em.findOneByOrFail(QuestionEntity, { id: questionId });
+    if (question.authorId !== actorId) return;
+    const escalation = await this.escalations.lockOpen(em, questionId);
+    if (!escalation?.pausedSince) return;
+    await this.escalations.closePause(em, escalation.id, at);
+    const category = await em.findOneByOrFail(CategoryEntity, { id: question.categoryId });
+    const pauses = await this.escalations.pauses(em, escalation.id);
+    const dueAt = staffDueAt(escalation.escalatedAt, escalation.staffResponseHours, category.businessCalendar, pauses);
+    await em.update(EscalationEntity, { id: escalation.id }, { pausedSince: null, staffDueAt: dueAt });
+    await this.escalations.recordEvent(em, escalation, 'RESUMED', at, { actorId });
+  }
+
+  private async close(em: EntityManager, escalation: EscalationEntity, closeReason: 'SOLVED' | 'RETURNED_TO_COMMUNITY', actorId: string | null, note: string | null, at: Date): Promise<void> {
+    if (escalation.pausedSince) await this.escalations.closePause(em, escalation.id, at);
+    await em.update(EscalationEntity, { id: escalation.id }, { closedAt: at, closeReason, pausedSince: null });
+    await this.escalations.recordEvent(em, escalation, closeReason, at, { actorId, note });
+  }
+
+  private async withQuestion<T>(questionId: string, work: (em: EntityManager, question: QuestionEntity, now: Date) => Promise<T>): Promise<T> {
+    return this.db.transaction(async (em) => {
+      const question = await this.questions.lockLive(em, checkId(questionId, 'question'));
+      if (!question) throw notFound(`There is no question ${questionId}; it may have been deleted.`);
+      return work(em, question, this.clock.now());
+    });
+  }
+
+  /** Locks the question, then its open escalation (always in that order, like every other writer). */
+  private async withOpenEscalation(
+    questionId: string,
+    work: (em: EntityManager, escalation: EscalationEntity, now: Date) => Promise<void>,
+  ): Promise<EscalationEntity> {
+    return this.withQuestion(questionId, async (em, question, now) => {
+      const escalation = await this.escalations.lockOpen(em, question.id);
+      if (!escalation) throw conflict('This question is not with our team right now.');
+      await work(em, escalation, now);
+      return em.findOneByOrFail(EscalationEntity, { id: escalation.id });
+    });
+  }
+}

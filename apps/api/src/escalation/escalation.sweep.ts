@@ -1,0 +1,107 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@peerdesk/domain';
+import { CLOCK, type Clock } from '../common/clock';
+import type { AppConfig } from '../config/config';
+import { CONFIG } from '../config/config.provider';
+import { QuestionEntity } from '../questions/question.entity';
+import { EscalationEntity } from './escalation.entity';
+import { EscalationService } from './escalation.service';
+
+export interface SweepResult {
+  escalated: string[];
+  breached: string[];
+}
+
+const BATCH_SIZE = 200;
+
+/**
+ * Escalates questions whose community deadline has passed and records breaches of staff deadlines.
+ * Safe with any number of API instances: each batch claims its rows with FOR UPDATE SKIP LOCKED in a
+ * short transaction, a claimed row is re-checked under its lock, and a unique index allows one
+ * escalation per timeout trigger. Only due rows are read, through partial indexes.
+ */
+@Injectable()
+export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('EscalationSweep');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly escalation: EscalationService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Tests (and `NODE_ENV=test` servers) sweep on demand with a moved clock; 0 turns the timer off.
+    if (this.config.nodeEnv === 'test' || this.config.escalationSweepSeconds === 0) return;
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.sweep()
+        .catch((error: unknown) => this.logger.error(error))
+        .finally(() => { this.running = null; });
+    }, this.config.escalationSweepSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  async sweep(): Promise<SweepResult> {
+    return { escalated: await this.inBatches(() => this.escalateDueBatch()), breached: await this.inBatches(() => this.breachDueBatch()) };
+  }
+
+  private async inBatches(batch: () => Promise<string[]>): Promise<string[]> {
+    const done: string[] = [];
+    for (;;) {
+      const ids = await batch();
+      if (ids.length === 0) return done;
+      done.push(...ids);
+    }
+  }
+
+  private escalateDueBatch(): Promise<string[]> {
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const due = await em
+        .createQueryBuilder(QuestionEntity, 'q')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where('q.community_due_at <= :now AND q.deleted_at IS NULL', { now })
+        .orderBy('q.community_due_at')
+        .limit(BATCH_SIZE)
+        .getMany();
+      for (const question of due) {
+        try {
+          await this.escalation.escalate(em, question, question.communityDueTrigger!, null, null, now);
+        } catch (error) {
+          // A thread that cannot be escalated (its state says no) must not block the batch: its clock stops.
+          if (!(error instanceof DomainError)) throw error;
+          this.logger.warn(`Question ${question.id} was due but not escalated: ${error.message}`);
+          await em.update(QuestionEntity, { id: question.id }, { communityDueAt: null, communityDueTrigger: null });
+        }
+      }
+      return due.map((q) => q.id);
+    });
+  }
+
+  private breachDueBatch(): Promise<string[]> {
+    return this.db.transaction(async (em) => {
+      const now = this.clock.now();
+      const due = await em
+        .createQueryBuilder(EscalationEntity, 'e')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where('e.closed_at IS NULL AND e.breached_at IS NULL AND e.first_staff_response_at IS NULL AND e.staff_due_at <= :now', { now })
+        .orderBy('e.staff_due_at')
+        .limit(BATCH_SIZE)
+        .getMany();
+      for (const escalation of due) await this.escalation.recordBreach(em, escalation, now);
+      return due.map((e) => e.questionId);
+    });
+  }
+}

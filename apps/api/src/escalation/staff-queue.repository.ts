@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { type StaffQueueState, validationFailed } from '@peerdesk/domain';
+import type { Keyset } from '../common/pagination';
+import { CategoryEntity } from '../categories/category.entity';
+import { QuestionEntity } from '../questions/question.entity';
+import { EscalationEntity } from './escalation.entity';
+
+export interface StaffQueueFilter {
+  categoryId?: string;
+  assigneeId?: string;
+  state?: StaffQueueState;
+}
+
+export interface StaffQueueRow {
+  escalation: EscalationEntity;
+  question: QuestionEntity;
+  category: CategoryEntity;
+}
+
+/** SQL twin of staffQueueState in @peerdesk/domain, so the filter and the displayed state agree. */
+const STATE_CONDITIONS: Record<StaffQueueState, string> = {
+  NEEDS_INFO: 'e.paused_since IS NOT NULL',
+  BREACHED: 'e.paused_since IS NULL AND e.breached_at IS NOT NULL',
+  ASSIGNED: 'e.paused_since IS NULL AND e.breached_at IS NULL AND e.assignee_id IS NOT NULL',
+  WAITING: 'e.paused_since IS NULL AND e.breached_at IS NULL AND e.assignee_id IS NULL',
+};
+
+// Paused escalations have no deadline and sort last.
+const DUE_KEY = "COALESCE(e.staff_due_at, 'infinity'::timestamptz)";
+
+@Injectable()
+export class StaffQueueRepository {
+  constructor(private readonly db: DataSource) {}
+
+  keyOf(row: StaffQueueRow): Keyset {
+    return { key: row.escalation.staffDueAt?.toISOString() ?? 'infinity', id: row.escalation.id };
+  }
+
+  async page(filter: StaffQueueFilter, first: number, after: Keyset | null): Promise<{ rows: StaffQueueRow[]; total: number }> {
+    const query = this.db
+      .getRepository(EscalationEntity)
+      .createQueryBuilder('e')
+      .innerJoinAndMapOne('e.question', QuestionEntity, 'q', 'q.id = e.question_id AND q.deleted_at IS NULL')
+      .innerJoinAndMapOne('e.category', CategoryEntity, 'c', 'c.id = q.category_id')
+      .where('e.closed_at IS NULL');
+    if (filter.categoryId) query.andWhere('q.category_id = :categoryId', { categoryId: filter.categoryId });
+    if (filter.assigneeId) query.andWhere('e.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.state) query.andWhere(STATE_CONDITIONS[filter.state]);
+    const total = await query.getCount();
+    if (after) {
+      if (after.key !== 'infinity' && Number.isNaN(Date.parse(String(after.key)))) {
+        throw validationFailed([{ field: 'after', message: 'This cursor is not one the staff queue handed out; start again from the first page.' }]);
+      }
+      query.andWhere(`(${DUE_KEY}, e.id) > (CAST(:afterKey AS timestamptz), CAST(:afterId AS bigint))`, { afterKey: after.key, afterId: after.id });
+    }
+    const found = (await query.orderBy(DUE_KEY, 'ASC').addOrderBy('e.id', 'ASC').limit(first + 1).getMany()) as Array<
+      EscalationEntity & { question: QuestionEntity; category: CategoryEntity }
+    >;
+    return { rows: found.map(({ question, category, ...escalation }) => ({ escalation: escalation as EscalationEntity, question, category })), total };
+  }
+}

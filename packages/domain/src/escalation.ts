@@ -1,0 +1,74 @@
+import { addWallClockHours } from './business-hours';
+
+export const ESCALATION_REASONS = ['UNANSWERED_TIMEOUT', 'UNSOLVED_TIMEOUT', 'MODERATOR', 'ASKER_REQUEST'] as const;
+export type EscalationReason = typeof ESCALATION_REASONS[number];
+
+/** The triggers the sweep fires by itself, each at most once per question. */
+export type TimeoutReason = Extract<EscalationReason, 'UNANSWERED_TIMEOUT' | 'UNSOLVED_TIMEOUT'>;
+
+export interface PeerWindowPolicy {
+  peerWindowHours: number;
+  unsolvedWindowHours: number;
+  /** A shorter peer window for a member's first question; null when the category has no fast lane. */
+  fastLanePeerWindowHours: number | null;
+}
+
+export interface CommunityClockFacts {
+  askedAt: Date;
+  isFirstQuestion: boolean;
+  hasPeerAnswer: boolean;
+  hasAcceptedAnswer: boolean;
+  /** Staff already have it: the community clock stops. */
+  hasOpenEscalation: boolean;
+  /** A closed (CLOSED status) thread needs nobody. */
+  isClosed: boolean;
+  /** Timeout triggers that already escalated this question once. */
+  firedTriggers: readonly TimeoutReason[];
+}
+
+export interface CommunityDeadline {
+  dueAt: Date;
+  trigger: TimeoutReason;
+}
+
+/** The peer window that applies to a question: the fast lane for a member's first question, if the category has one. */
+export function peerWindowHoursFor(policy: PeerWindowPolicy, isFirstQuestion: boolean): number {
+  return isFirstQuestion && policy.fastLanePeerWindowHours !== null ? policy.fastLanePeerWindowHours : policy.peerWindowHours;
+}
+
+/**
+ * When the community's time runs out and which trigger fires then, on the wall clock from asking:
+ * no peer answer within the peer window → UNANSWERED_TIMEOUT; peer answers but none accepted within
+ * the unsolved window → UNSOLVED_TIMEOUT. Staff answers never count as peer help. Null: nothing is due.
+ */
+export function communityDeadline(policy: PeerWindowPolicy, facts: CommunityClockFacts): CommunityDeadline | null {
+  if (facts.hasAcceptedAnswer || facts.hasOpenEscalation || facts.isClosed) return null;
+  const fired = new Set(facts.firedTriggers);
+  if (!facts.hasPeerAnswer && !fired.has('UNANSWERED_TIMEOUT')) {
+    return { dueAt: addWallClockHours(facts.askedAt, peerWindowHoursFor(policy, facts.isFirstQuestion)), trigger: 'UNANSWERED_TIMEOUT' };
+  }
+  if (facts.hasPeerAnswer && !fired.has('UNSOLVED_TIMEOUT')) {
+    return { dueAt: addWallClockHours(facts.askedAt, policy.unsolvedWindowHours), trigger: 'UNSOLVED_TIMEOUT' };
+  }
+  return null;
+}
+
+/** The asker may call for staff once the peer window has passed without an accepted answer. */
+export function askerMayRequestStaff(policy: PeerWindowPolicy, facts: Pick<CommunityClockFacts, 'askedAt' | 'isFirstQuestion' | 'hasAcceptedAnswer'>, now: Date): boolean {
+  return !facts.hasAcceptedAnswer && now >= addWallClockHours(facts.askedAt, peerWindowHoursFor(policy, facts.isFirstQuestion));
+}
+
+export const STAFF_QUEUE_STATES = ['WAITING', 'ASSIGNED', 'NEEDS_INFO', 'BREACHED'] as const;
+export type StaffQueueState = typeof STAFF_QUEUE_STATES[number];
+
+/** Where an open escalation stands in the staff queue; waiting on the asker outranks everything, then a breach. */
+export function staffQueueState(escalation: { assigneeId: string | null; pausedSince: Date | null; breachedAt: Date | null }): StaffQueueState {
+  if (escalation.pausedSince) return 'NEEDS_INFO';
+  if (escalation.breachedAt) return 'BREACHED';
+  return escalation.assigneeId ? 'ASSIGNED' : 'WAITING';
+}
+
+/** A staff response after the deadline is a breach; so is a deadline that passes with none. */
+export function isLateResponse(staffDueAt: Date | null, respondedAt: Date): boolean {
+  return staffDueAt !== null && respondedAt > staffDueAt;
+}
