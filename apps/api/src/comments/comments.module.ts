@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AnswersModule } from '../answers/answers.module';
+import { QuestionsModule } from '../questions/questions.module';
+import { CommentsRepository } from './comments.repository';
+import { CommentsResolver } from './comments.resolver';
+import { CommentsService } from './comments.service';
+import { AnswerCommentsResolver, QuestionCommentsResolver } from './post-comments.resolver';
+
+@Module({
+  imports: [QuestionsModule, AnswersModule],
+  providers: [CommentsRepository, CommentsService, CommentsResolver, QuestionCommentsResolver, AnswerCommentsResolver],
+  exports: [CommentsRepository, CommentsService],
+})
+export class CommentsModule {}

@@ -1,0 +1,34 @@
+import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
+import { toUserModel, UserModel } from '../users/user.model';
+import { CommentModel, toCommentModel } from './comment.model';
+import { CommentsService } from './comments.service';
+import { EditCommentInput, PostCommentInput } from './dto/comment.input';
+
+@Resolver(() => CommentModel)
+export class CommentsResolver {
+  constructor(private readonly comments: CommentsService) {}
+
+  @Mutation(() => CommentModel, { description: 'Comments on a question or an answer; not on a closed question.' })
+  @Requires('post_comment')
+  async postComment(@Args('input') input: PostCommentInput, @CurrentViewer() viewer: Viewer): Promise<CommentModel> {
+    return toCommentModel(await this.comments.post(viewer, input));
+  }
+
+  @Mutation(() => CommentModel, { description: 'Author or moderator.' })
+  @SignedIn()
+  async editComment(@Args('input') input: EditCommentInput, @CurrentViewer() viewer: Viewer): Promise<CommentModel> {
+    return toCommentModel(await this.comments.edit(viewer, input));
+  }
+
+  @Mutation(() => Boolean, { description: 'Soft delete by the author or a moderator.' })
+  @SignedIn()
+  deleteComment(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+    return this.comments.delete(viewer, id);
+  }
+
+  @ResolveField(() => UserModel)
+  async author(@Parent() comment: CommentModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel> {
+    return toUserModel((await loaders.user.load(comment.authorId))!, viewer);
+  }
+}

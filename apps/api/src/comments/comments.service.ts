@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { assertValid, authorKindFor, checkCanDeletePost, checkCanEditPost, conflict, notFound, validateComment } from '@peerdesk/domain';
+import { AnswersRepository } from '../answers/answers.repository';
+import { CLOCK, type Clock } from '../common/clock';
+import { DomainEvents } from '../common/domain-events';
+import type { PostTargetType } from '../common/enums';
+import { checkId } from '../common/ids';
+import type { Viewer } from '../common/viewer';
+import { renderMarkdown } from '../markdown/markdown';
+import { QuestionEntity } from '../questions/question.entity';
+import { QuestionsRepository } from '../questions/questions.repository';
+import { CommentEntity } from './comment.entity';
+import { CommentsRepository } from './comments.repository';
+import type { EditCommentInput, PostCommentInput } from './dto/comment.input';
+
+/**
+ * Comments on questions and answers. Like answers, every change locks the thread's question row first,
+ * so a comment never lands on a question being closed or an answer being deleted at the same moment.
+ */
+@Injectable()
+export class CommentsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly comments: CommentsRepository,
+    private readonly answers: AnswersRepository,
+    private readonly questions: QuestionsRepository,
+    private readonly events: DomainEvents,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async post(viewer: Viewer, input: PostCommentInput): Promise<CommentEntity> {
+    assertValid(validateComment(input));
+    const targetId = checkId(input.targetId, input.targetType.toLowerCase());
+    return this.db.transaction(async (em) => {
+      const question = await this.lockThread(em, input.targetType, targetId);
+      if (question.status === 'CLOSED') throw conflict('This question is closed and takes no new comments.');
+      const now = this.clock.now();
+      const inserted = await em.insert(CommentEntity, {
+        questionId: question.id,
+        targetType: input.targetType,
+        targetId,
+        authorId: viewer.id,
+        // Fixed now, from who the author is today: a staff comment stays a staff response in the record.
+        authorKind: authorKindFor(viewer.affiliation),
+        body: input.body,
+        bodyHtml: renderMarkdown(input.body),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.update(QuestionEntity, { id: question.id }, { lastActivityAt: now });
+      const comment = await em.findOneByOrFail(CommentEntity, { id: String(inserted.identifiers[0].id) });
+      await this.events.publish(em, {
+        type: 'comment.posted', questionId: question.id, commentId: comment.id, authorId: viewer.id, authorKind: comment.authorKind, at: now,
+      });
+      return comment;
+    });
+  }
+
+  /** Author or moderator. Comments keep no revisions: they are short, and an edit is a correction. */
+  async edit(viewer: Viewer, input: EditCommentInput): Promise<CommentEntity> {
+    assertValid(validateComment(input));
+    return this.db.transaction(async (em) => {
+      const comment = await this.lockLiveComment(em, input.id);
+      checkCanEditPost(viewer, comment);
+      await em.update(CommentEntity, { id: comment.id }, { body: input.body, bodyHtml: renderMarkdown(input.body), updatedAt: this.clock.now() });
+      return em.findOneByOrFail(CommentEntity, { id: comment.id });
+    });
+  }
+
+  /** Soft delete by the author or a moderator; the row stays, with who removed it. */
+  async delete(viewer: Viewer, commentId: string): Promise<true> {
+    return this.db.transaction(async (em) => {
+      const comment = await this.lockLiveComment(em, commentId);
+      checkCanDeletePost(viewer, comment);
+      await em.update(CommentEntity, { id: comment.id }, { deletedAt: this.clock.now(), deletedBy: viewer.id });
+      return true as const;
+    });
+  }
+
+  /**
+   * Locks the thread a post belongs to and checks the post is still there. For an answer, it is read
+   * again under the question's lock, so a concurrent delete has either committed or not begun.
+   */
+  private async lockThread(em: EntityManager, targetType: PostTargetType, targetId: string): Promise<QuestionEntity> {
+    if (targetType === 'QUESTION') return this.lockQuestion(em, targetId);
+    const found = await this.findLiveAnswer(em, targetId);
+    const question = await this.lockQuestion(em, found.questionId);
+    await this.findLiveAnswer(em, targetId);
+    return question;
+  }
+
+  private async lockQuestion(em: EntityManager, questionId: string): Promise<QuestionEntity> {
+    const question = await this.questions.lockLive(em, questionId);
+    if (!question) throw notFound(`There is no question ${questionId}; it may have been deleted.`);
+    return question;
+  }
+
+  private async findLiveAnswer(em: EntityManager, answerId: string) {
+    const answer = await this.answers.findLive(em, answerId);
+    if (!answer) throw notFound(`There is no answer ${answerId}; it may have been deleted.`);
+    return answer;
+  }
+
+  private async findLiveComment(em: EntityManager, commentId: string): Promise<CommentEntity> {
+    const comment = await this.comments.findLive(em, checkId(commentId, 'comment'));
+    if (!comment) throw notFound(`There is no comment ${commentId}; it may have been deleted.`);
+    return comment;
+  }
+
+  /** A comment on a deleted post (or in a deleted thread) is gone with it: NOT_FOUND, like the post. */
+  private async lockLiveComment(em: EntityManager, commentId: string): Promise<CommentEntity> {
+    const found = await this.findLiveComment(em, commentId);
+    await this.lockThread(em, found.targetType, found.targetId);
+    return this.findLiveComment(em, commentId);
+  }
+}
