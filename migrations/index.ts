@@ -1,4 +1,7 @@
 import { Foundation1763900000000 } from './1763900000000-Foundation';
+import { StaffFallback1763900100000 } from './1763900100000-StaffFallback';
+import { Comments1763900200000 } from './1763900200000-Comments';
+import { Notifications1763900300000 } from './1763900300000-Notifications';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
-export const migrations = [Foundation1763900000000];
+export const migrations = [Foundation1763900000000, StaffFallback1763900100000, Comments1763900200000, Notifications1763900300000];

@@ -8,6 +8,7 @@ import { AnswersModule } from './answers/answers.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { CategoriesModule } from './categories/categories.module';
+import { CommentsModule } from './comments/comments.module';
 import { CapabilityGuard } from './common/capability.guard';
 import { type Clock, CLOCK } from './common/clock';
 import { DomainErrorFilter, formatGraphQLError } from './common/graphql-errors';
@@ -17,9 +18,12 @@ import type { RequestContext } from './common/viewer';
 import type { AppConfig } from './config/config';
 import { CONFIG } from './config/config.provider';
 import { HealthController } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
 import { QuestionsModule } from './questions/questions.module';
 import { UsersModule } from './users/users.module';
 import { VotesModule } from './votes/votes.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { EscalationModule } from './escalation/escalation.module';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -77,6 +81,10 @@ export class AppModule {
         QuestionsModule,
         AnswersModule,
         VotesModule,
+        EscalationModule.register(dependencies.config.nodeEnv),
+        CommentsModule,
+        NotificationsModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [

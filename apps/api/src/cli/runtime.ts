@@ -2,7 +2,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { type AppConfig, ConfigError, loadConfig } from '../config/config';
 import { createDataSource, runMigrations } from '../database/data-source';
-import { type EmbeddedServer, ensureDatabase, startEmbeddedPostgres, withDatabase } from '../database/embedded-postgres';
+import { type EmbeddedServer, ensureDatabase, recreateDatabase, startEmbeddedPostgres, withDatabase } from '../database/embedded-postgres';
 
 export function log(message: string): void {
   process.stdout.write(`[peerdesk] ${message}\n`);
@@ -28,8 +28,12 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** Connects to DATABASE_URL, or starts the embedded PostgreSQL in `${DATA_DIR}/pg`, then migrates. */
-export async function openDatabase(config: AppConfig): Promise<Database> {
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL in `${DATA_DIR}/pg`, then migrates.
+ * `scratchDatabase` names a throwaway database on the same server, made afresh (benchmarks), so the
+ * community's own data is never touched.
+ */
+export async function openDatabase(config: AppConfig, options: { scratchDatabase?: string } = {}): Promise<Database> {
   let server: EmbeddedServer | null = null;
   let url = config.databaseUrl;
   if (!url) {
@@ -38,6 +42,10 @@ export async function openDatabase(config: AppConfig): Promise<Database> {
     server = await startEmbeddedPostgres(dir, config.embeddedPostgresPort, log);
     await ensureDatabase(server.adminUrl, 'peerdesk');
     url = withDatabase(server.adminUrl, 'peerdesk');
+  }
+  if (options.scratchDatabase) {
+    await recreateDatabase(url, options.scratchDatabase);
+    url = withDatabase(url, options.scratchDatabase);
   }
   const dataSource = createDataSource(url);
   try {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthorKind } from '@peerdesk/domain';
+import type { AuthorKind, EscalationReason } from '@peerdesk/domain';
 
 /** What happened to a thread, told to every module that reacts (escalation, notifications, search…). */
 export type ThreadEvent =
@@ -14,7 +14,7 @@ export type ThreadEvent =
   | { type: 'escalation.assigned'; questionId: string; assigneeId: string; assignedBy: string; at: Date }
   | { type: 'escalation.breached'; questionId: string; categoryId: string; staffDueAt: Date; at: Date };
 
-export type EscalationReason = 'UNANSWERED_TIMEOUT' | 'UNSOLVED_TIMEOUT' | 'MODERATOR' | 'ASKER_REQUEST';
+
 
 export interface ThreadEventHandler {
   handle(em: EntityManager, event: ThreadEvent): Promise<void>;

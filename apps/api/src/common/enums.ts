@@ -11,6 +11,9 @@ export const AffiliationEnum = enumOf(AFFILIATIONS);
 export const AuthorKindEnum = enumOf(AUTHOR_KINDS);
 export const ThreadStatusEnum = enumOf(THREAD_STATUSES);
 export const VoteTargetTypeEnum = enumOf(['QUESTION', 'ANSWER'] as const);
+/** What a comment is on; the same values as VoteTargetType, under a name that fits every kind of post reference. */
+export const PostTargetTypeEnum = enumOf(['QUESTION', 'ANSWER'] as const);
+export type PostTargetType = keyof typeof PostTargetTypeEnum;
 export const QuestionOrderEnum = enumOf(['NEWEST', 'ACTIVITY', 'SCORE'] as const);
 export type QuestionOrder = keyof typeof QuestionOrderEnum;
 
@@ -22,4 +25,5 @@ registerEnumType(AffiliationEnum, {
 registerEnumType(AuthorKindEnum, { name: 'AuthorKind', description: "The author's affiliation when the post was written." });
 registerEnumType(ThreadStatusEnum, { name: 'ThreadStatus' });
 registerEnumType(VoteTargetTypeEnum, { name: 'VoteTargetType' });
+registerEnumType(PostTargetTypeEnum, { name: 'PostTargetType', description: 'A question or an answer.' });
 registerEnumType(QuestionOrderEnum, { name: 'QuestionOrder' });

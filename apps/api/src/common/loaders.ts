@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { DataSource, In, ObjectLiteral, EntityTarget } from 'typeorm';
 import { AnswerEntity } from '../answers/answer.entity';
 import { CategoryEntity } from '../categories/category.entity';
+import type { CommentEntity } from '../comments/comment.entity';
+import { type CommentTarget, liveCommentsOn, targetKey } from '../comments/comments.repository';
 import { UserEntity } from '../users/user.entity';
 
 /** Per-request batching: a page of questions loads its authors in one query, not one each. */
@@ -9,6 +11,8 @@ export interface Loaders {
   user: DataLoader<string, UserEntity | null>;
   category: DataLoader<string, CategoryEntity | null>;
   answer: DataLoader<string, AnswerEntity | null>;
+  /** Live comments of a question or an answer, oldest first: a thread page's posts in one query. */
+  commentsOn: DataLoader<CommentTarget, CommentEntity[], string>;
 }
 
 function byId<T extends ObjectLiteral & { id: string }>(db: DataSource, entity: EntityTarget<T>): DataLoader<string, T | null> {
@@ -20,5 +24,10 @@ function byId<T extends ObjectLiteral & { id: string }>(db: DataSource, entity: 
 }
 
 export function createLoaders(db: DataSource): Loaders {
-  return { user: byId(db, UserEntity), category: byId(db, CategoryEntity), answer: byId(db, AnswerEntity) };
+  return {
+    user: byId(db, UserEntity),
+    category: byId(db, CategoryEntity),
+    answer: byId(db, AnswerEntity),
+    commentsOn: new DataLoader((targets) => liveCommentsOn(db, targets), { cacheKeyFn: targetKey }),
+  };
 }

@@ -4,18 +4,22 @@ describe('loadConfig', () => {
   it('has working defaults for a newcomer with nothing set', () => {
     expect(loadConfig({})).toEqual({
       nodeEnv: 'development', host: '0.0.0.0', port: 4000, webPort: 3000, databaseUrl: null, embeddedPostgresPort: 5433,
-      dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', loginFailureLimit: 10,
+      dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', loginFailureLimit: 10, escalationSweepSeconds: 60,
+      publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10,
     });
   });
 
   it('reads every variable', () => {
     const config = loadConfig({
       NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '8080', WEB_PORT: '8081', DATABASE_URL: 'postgres://u:p@db:5432/peerdesk',
-      EMBEDDED_PG_PORT: '6543', DATA_DIR: '/var/lib/peerdesk', SESSION_TTL_DAYS: '7', SEED_DEMO: 'false', LOGIN_FAILURE_LIMIT: '5',
+      EMBEDDED_PG_PORT: '6543', DATA_DIR: '/var/lib/peerdesk', SESSION_TTL_DAYS: '7', SEED_DEMO: 'false', LOGIN_FAILURE_LIMIT: '5', ESCALATION_SWEEP_SECONDS: '15',
+      PUBLIC_URL: 'https://help.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Help <help@example.com>',
+      OUTBOX_POLL_SECONDS: '30',
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, databaseUrl: 'postgres://u:p@db:5432/peerdesk',
-      embeddedPostgresPort: 6543, dataDir: '/var/lib/peerdesk', sessionTtlDays: 7, seedDemo: false, loginFailureLimit: 5,
+      embeddedPostgresPort: 6543, dataDir: '/var/lib/peerdesk', sessionTtlDays: 7, seedDemo: false, loginFailureLimit: 5, escalationSweepSeconds: 15,
+      publicUrl: 'https://help.example.com', smtpUrl: 'smtps://u:p@mail.example.com:465', mailFrom: 'Help <help@example.com>', outboxPollSeconds: 30,
     });
   });
 
@@ -34,6 +38,17 @@ describe('loadConfig', () => {
       'DATABASE_URL must be a postgres:// or postgresql:// URL (got "mysql:")',
       'SESSION_TTL_DAYS="0" must be a whole number from 1 to 365',
     ]);
+  });
+
+  it('checks the mail and webhook settings', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://mail', MAIL_FROM: 'nobody', PUBLIC_URL: 'ftp://x', OUTBOX_POLL_SECONDS: '0' })).toThrow(
+      new ConfigError([
+        'PUBLIC_URL must be a http:// or https:// URL (got "ftp:"), e.g. https://help.example.com',
+        'SMTP_URL must be a smtp:// or smtps:// URL (got "http:"), e.g. smtp://user:pass@mail.example.com:587',
+        'MAIL_FROM="nobody" must be an e-mail address, e.g. help@example.com or "Peerdesk <help@example.com>"',
+        'OUTBOX_POLL_SECONDS="0" must be a whole number from 1 to 3600',
+      ]),
+    );
   });
 
   it('rejects a database URL without a database and clashing ports', () => {

@@ -19,6 +19,16 @@ export interface AppConfig {
   seedDemo: boolean | 'auto';
   /** Failed logins per e-mail address within 15 minutes before login answers RATE_LIMITED. */
   loginFailureLimit: number;
+  /** Where the web app is reached, for links in e-mails and webhook payloads; unset: no links. */
+  publicUrl: string | null;
+  /** Unset: e-mails are written as .eml files under `${dataDir}/mail` instead of being sent. */
+  smtpUrl: string | null;
+  /** The From: header of every e-mail. */
+  mailFrom: string;
+  /** How often the e-mail outbox and webhook deliveries are polled (not in NODE_ENV=test: tests drain by hand). */
+  outboxPollSeconds: number;
+  /** How often each instance sweeps for due escalations and breaches; 0 turns its timer off. */
+  escalationSweepSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -67,6 +77,32 @@ class EnvReader {
     return value as T;
   }
 
+  /** A URL with one of these protocols; `example` shows the expected shape in the message. */
+  url(name: string, protocols: readonly string[], example: string): string | null {
+    const value = this.raw(name);
+    if (value === undefined) return null;
+    try {
+      const url = new URL(value);
+      if (!protocols.includes(url.protocol.replace(/:$/, ''))) {
+        this.problems.push(`${name} must be a ${protocols.map((p) => `${p}://`).join(' or ')} URL (got "${url.protocol}"), e.g. ${example}`);
+      }
+    } catch {
+      this.problems.push(`${name} is not a valid URL (expected e.g. ${example})`);
+    }
+    return value;
+  }
+
+  /** An address for a From: header, bare (`a@b.c`) or with a name (`Name <a@b.c>`). */
+  mailbox(name: string, fallback: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(value)) {
+      this.problems.push(`${name}="${value}" must be an e-mail address, e.g. help@example.com or "Peerdesk <help@example.com>"`);
+      return fallback;
+    }
+    return value;
+  }
+
   postgresUrl(name: string): string | null {
     const value = this.raw(name);
     if (value === undefined) return null;
@@ -98,6 +134,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionTtlDays: read.integer('SESSION_TTL_DAYS', 30, 1, 365),
     seedDemo: seedDemo === 'auto' ? 'auto' : seedDemo === 'true',
     loginFailureLimit: read.integer('LOGIN_FAILURE_LIMIT', 10, 1, 1000),
+    escalationSweepSeconds: read.integer('ESCALATION_SWEEP_SECONDS', 60, 0, 86400),
+    publicUrl: read.url('PUBLIC_URL', ['http', 'https'], 'https://help.example.com')?.replace(/\/+$/, '') ?? null,
+    smtpUrl: read.url('SMTP_URL', ['smtp', 'smtps'], 'smtp://user:pass@mail.example.com:587'),
+    mailFrom: read.mailbox('MAIL_FROM', 'Peerdesk <peerdesk@localhost>'),
+    outboxPollSeconds: read.integer('OUTBOX_POLL_SECONDS', 10, 1, 3600),
   };
   if (config.port === config.webPort) read.problems.push(`PORT and WEB_PORT must differ (both are ${config.port})`);
   if (read.problems.length > 0) throw new ConfigError(read.problems);

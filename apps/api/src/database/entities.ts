@@ -1,7 +1,9 @@
 import { AnswerAcceptanceEntity, AnswerEntity } from '../answers/answer.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
 import { LoginFailureEntity, SessionEntity } from '../auth/session.entity';
+import { EscalationEntity, EscalationEventEntity, EscalationPauseEntity } from '../escalation/escalation.entity';
 import { CategoryEntity } from '../categories/category.entity';
+import { CommentEntity } from '../comments/comment.entity';
 import { QuestionEntity } from '../questions/question.entity';
 import { PostRevisionEntity } from '../revisions/post-revision.entity';
 import { UserEntity } from '../users/user.entity';
@@ -9,5 +11,6 @@ import { VoteEntity } from '../votes/vote.entity';
 
 export const ENTITIES = [
   UserEntity, SessionEntity, LoginFailureEntity, AuditLogEntity, CategoryEntity,
-  QuestionEntity, AnswerEntity, AnswerAcceptanceEntity, VoteEntity, PostRevisionEntity,
+  QuestionEntity, AnswerEntity, AnswerAcceptanceEntity, VoteEntity, PostRevisionEntity, CommentEntity,
+  EscalationEntity, EscalationEventEntity, EscalationPauseEntity,
 ];

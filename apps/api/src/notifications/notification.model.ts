@@ -1,0 +1,102 @@
+import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { GraphQLJSONObject } from '../common/json.scalar';
+import { ConnectionOf } from '../common/pagination';
+
+export const NOTIFICATION_KINDS = [
+  'ANSWER_POSTED',
+  'ANSWER_ACCEPTED',
+  'QUESTION_ESCALATED',
+  'ESCALATION_ASSIGNED',
+  'ESCALATION_BREACHED',
+  'QUESTION_ASKED',
+] as const;
+export type NotificationKind = typeof NOTIFICATION_KINDS[number];
+
+export const NOTIFICATION_EMAIL_PREFERENCES = ['IN_APP_ONLY', 'IMMEDIATE', 'DAILY_DIGEST'] as const;
+export type NotificationEmailPreference = typeof NOTIFICATION_EMAIL_PREFERENCES[number];
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+export const NotificationKindEnum = enumOf(NOTIFICATION_KINDS);
+export const NotificationEmailEnum = enumOf(NOTIFICATION_EMAIL_PREFERENCES);
+
+registerEnumType(NotificationKindEnum, { name: 'NotificationKind' });
+registerEnumType(NotificationEmailEnum, {
+  name: 'NotificationEmail',
+  description: 'IN_APP_ONLY: no e-mail. IMMEDIATE: one e-mail per notification. DAILY_DIGEST: one e-mail a day listing unread notifications.',
+});
+
+/** A row of `notifications` as the repository reads it. */
+export interface NotificationRow {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  question_id: string | null;
+  actor_id: string | null;
+  payload: NotificationPayload;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+/** What every notification carries, whatever its kind; kinds add their own facts (answerId, staffDueAt…). */
+export interface NotificationPayload {
+  /** One line for the person, as shown in the app and as the e-mail subject. */
+  message: string;
+  questionTitle?: string;
+  [key: string]: unknown;
+}
+
+@ObjectType('Notification')
+export class NotificationModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => NotificationKindEnum)
+  kind!: NotificationKind;
+
+  @Field({ description: 'One line for the person, e.g. "Our team will answer by 25 Nov 2025, 14:00 UTC."' })
+  message!: string;
+
+  @Field(() => GraphQLJSONObject, { description: 'The facts behind the message (answerId, staffDueAt, reason…), by kind.' })
+  payload!: Record<string, unknown>;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  readAt!: Date | null;
+
+  @Field()
+  isRead!: boolean;
+
+  // Resolved by field resolvers (question, actor).
+  questionId!: string | null;
+  actorId!: string | null;
+}
+
+export function toNotificationModel(row: NotificationRow): NotificationModel {
+  return {
+    id: row.id,
+    kind: row.kind,
+    message: row.payload.message,
+    payload: row.payload,
+    createdAt: row.created_at,
+    readAt: row.read_at,
+    isRead: row.read_at !== null,
+    questionId: row.question_id,
+    actorId: row.actor_id,
+  };
+}
+
+export const NotificationConnection = ConnectionOf(NotificationModel, 'Notification');
+
+@ObjectType('NotificationPreferences')
+export class NotificationPreferencesModel {
+  @Field(() => NotificationEmailEnum)
+  notificationEmail!: NotificationEmailPreference;
+}
+
+@InputType()
+export class NotificationPreferencesInput {
+  @Field(() => NotificationEmailEnum)
+  notificationEmail!: NotificationEmailPreference;
+}

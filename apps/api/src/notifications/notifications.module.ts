@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module';
+import { QuestionsModule } from '../questions/questions.module';
+import { EmailOutbox } from './email-outbox';
+import { CategoryWatchResolver, NotificationsResolver, QuestionWatchResolver } from './notifications.resolver';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
+import { NotificationsSubscriber } from './notifications.subscriber';
+
+@Module({
+  imports: [QuestionsModule, CategoriesModule],
+  providers: [
+    NotificationsRepository,
+    NotificationsService,
+    NotificationsSubscriber,
+    EmailOutbox,
+    NotificationsResolver,
+    QuestionWatchResolver,
+    CategoryWatchResolver,
+  ],
+  exports: [EmailOutbox],
+})
+export class NotificationsModule {}

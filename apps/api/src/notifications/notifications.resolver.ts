@@ -1,0 +1,141 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DataSource, In, IsNull } from 'typeorm';
+import { CategoryModel, toCategoryModel } from '../categories/category.model';
+import type { Connection } from '../common/pagination';
+import { CurrentViewer, type RequestContext, SignedIn, type Viewer } from '../common/viewer';
+import { QuestionEntity } from '../questions/question.entity';
+import { QuestionModel, toQuestionModel } from '../questions/question.model';
+import { toUserModel, UserModel } from '../users/user.model';
+import {
+  NotificationConnection,
+  NotificationModel,
+  NotificationPreferencesInput,
+  NotificationPreferencesModel,
+} from './notification.model';
+import { NotificationsRepository, type WatchTarget } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
+import { requestLoader } from './request-loaders';
+
+@Resolver(() => NotificationModel)
+export class NotificationsResolver {
+  constructor(
+    private readonly service: NotificationsService,
+    private readonly db: DataSource,
+  ) {}
+
+  @Query(() => NotificationConnection, { description: "The viewer's own notifications, newest first." })
+  @SignedIn()
+  notifications(
+    @CurrentViewer() viewer: Viewer,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string | null,
+  ): Promise<Connection<NotificationModel>> {
+    return this.service.list(viewer, first, after);
+  }
+
+  @Query(() => Int)
+  @SignedIn()
+  unreadNotificationCount(@CurrentViewer() viewer: Viewer): Promise<number> {
+    return this.service.unreadCount(viewer);
+  }
+
+  @Mutation(() => Int, { description: "Marks the viewer's notifications read (all unread ones without ids); returns how many changed." })
+  @SignedIn()
+  markNotificationsRead(
+    @CurrentViewer() viewer: Viewer,
+    @Args('ids', { type: () => [ID], nullable: true }) ids?: string[] | null,
+  ): Promise<number> {
+    return this.service.markRead(viewer, ids);
+  }
+
+  @Query(() => NotificationPreferencesModel)
+  @SignedIn()
+  async notificationPreferences(@CurrentViewer() viewer: Viewer): Promise<NotificationPreferencesModel> {
+    return { notificationEmail: await this.service.emailPreference(viewer) };
+  }
+
+  @Mutation(() => NotificationPreferencesModel)
+  @SignedIn()
+  async setNotificationPreferences(
+    @CurrentViewer() viewer: Viewer,
+    @Args('input') input: NotificationPreferencesInput,
+  ): Promise<NotificationPreferencesModel> {
+    return { notificationEmail: await this.service.setEmailPreference(viewer, input.notificationEmail) };
+  }
+
+  @ResolveField(() => QuestionModel, { nullable: true, description: 'Null once the question is deleted.' })
+  async question(@Parent() notification: NotificationModel, @Context() context: RequestContext): Promise<QuestionModel | null> {
+    if (!notification.questionId) return null;
+    const loader = requestLoader(context, 'notification.question', async (ids) => {
+      const rows = await this.db.getRepository(QuestionEntity).findBy({ id: In([...ids]), deletedAt: IsNull() });
+      const byId = new Map(rows.map((q) => [q.id, q]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    const question = await loader.load(notification.questionId);
+    return question ? toQuestionModel(question) : null;
+  }
+
+  @ResolveField(() => UserModel, { nullable: true, description: 'Who caused it; null for the system (deadlines, escalations).' })
+  async actor(@Parent() notification: NotificationModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel | null> {
+    if (!notification.actorId) return null;
+    const user = await loaders.user.load(notification.actorId);
+    return user ? toUserModel(user, viewer) : null;
+  }
+}
+
+function watchingLoader(context: RequestContext, repository: NotificationsRepository, type: WatchTarget) {
+  const viewer = context.viewer!;
+  return requestLoader(context, `watching.${type}`, async (ids) => {
+    const watched = await repository.watchedAmong(viewer.id, type, ids);
+    return ids.map((id) => watched.has(id));
+  });
+}
+
+/** Question.viewerIsWatching and watchQuestion live with the notifications they cause. */
+@Resolver(() => QuestionModel)
+export class QuestionWatchResolver {
+  constructor(
+    private readonly service: NotificationsService,
+    private readonly repository: NotificationsRepository,
+  ) {}
+
+  @ResolveField(() => Boolean, { description: 'False when signed out.' })
+  async viewerIsWatching(@Parent() question: QuestionModel, @Context() context: RequestContext): Promise<boolean> {
+    if (!context.viewer) return false;
+    return watchingLoader(context, this.repository, 'QUESTION').load(question.id);
+  }
+
+  @Mutation(() => QuestionModel, { description: 'Watchers are notified of new answers. The asker is notified anyway.' })
+  @SignedIn()
+  async watchQuestion(
+    @CurrentViewer() viewer: Viewer,
+    @Args('questionId', { type: () => ID }) questionId: string,
+    @Args('watching') watching: boolean,
+  ): Promise<QuestionModel> {
+    return toQuestionModel(await this.service.watchQuestion(viewer, questionId, watching));
+  }
+}
+
+@Resolver(() => CategoryModel)
+export class CategoryWatchResolver {
+  constructor(
+    private readonly service: NotificationsService,
+    private readonly repository: NotificationsRepository,
+  ) {}
+
+  @ResolveField(() => Boolean, { description: 'False when signed out.' })
+  async viewerIsWatching(@Parent() category: CategoryModel, @Context() context: RequestContext): Promise<boolean> {
+    if (!context.viewer) return false;
+    return watchingLoader(context, this.repository, 'CATEGORY').load(category.id);
+  }
+
+  @Mutation(() => CategoryModel, { description: 'Watchers are notified of every new question in the category.' })
+  @SignedIn()
+  async watchCategory(
+    @CurrentViewer() viewer: Viewer,
+    @Args('categoryId', { type: () => ID }) categoryId: string,
+    @Args('watching') watching: boolean,
+  ): Promise<CategoryModel> {
+    return toCategoryModel(await this.service.watchCategory(viewer, categoryId, watching));
+  }
+}

@@ -1,0 +1,60 @@
+import { Logger } from '@nestjs/common';
+
+/** Retry schedule shared by the e-mail outbox and webhook deliveries. */
+export interface RetryPolicy {
+  /** Attempts in all, the first included; after the last failure the row is FAILED for good. */
+  maxAttempts: number;
+  baseSeconds: number;
+  maxDelaySeconds: number;
+  /** How long a claimed row stays invisible to other workers while it is being sent (a crashed sender's row comes back after it). */
+  leaseSeconds: number;
+}
+
+/** Exponential: base, 2×base, 4×base… capped; `attempts` is how many have been made so far (≥ 1). */
+export function backoffSeconds(policy: RetryPolicy, attempts: number): number {
+  return Math.min(policy.maxDelaySeconds, policy.baseSeconds * 2 ** Math.max(0, attempts - 1));
+}
+
+export function addSeconds(at: Date, seconds: number): Date {
+  return new Date(at.getTime() + seconds * 1000);
+}
+
+/** Postgres timestamps read back as Date; make sure a value meant for a text column is a short string. */
+export function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.slice(0, 1000);
+}
+
+/**
+ * Runs `work` every `seconds` (never two runs at once in this process; other processes are kept apart
+ * by SKIP LOCKED claims). Not started under NODE_ENV=test, where tests call the work themselves.
+ */
+export class Poller {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> | null = null;
+  private readonly logger: Logger;
+
+  constructor(name: string, private readonly work: () => Promise<unknown>) {
+    this.logger = new Logger(name);
+  }
+
+  start(seconds: number): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.tick(), seconds * 1000);
+    this.timer.unref();
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.work()
+      .catch((error) => this.logger.error(`Background run failed: ${errorText(error)}`))
+      .finally(() => { this.running = null; });
+  }
+
+  /** Stops the timer and waits for a run in progress, so the database is not closed under it. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}

@@ -1,0 +1,62 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../common/domain-events';
+import type { AppConfig } from '../config/config';
+import { CONFIG } from '../config/config.provider';
+import { questionUrl } from '../notifications/messages';
+import type { WebhookEvent } from './webhook.model';
+
+/**
+ * Queues one delivery per matching webhook, in the transaction that made the change: a committed
+ * acceptance or escalation always reaches its receivers (eventually), a rolled-back one never does.
+ * The body is fixed here, once: every retry POSTs (and signs) exactly the same bytes.
+ */
+@Injectable()
+export class WebhookEventsSubscriber implements ThreadEventHandler, OnModuleInit {
+  constructor(
+    private readonly events: DomainEvents,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe(this);
+  }
+
+  async handle(em: EntityManager, event: ThreadEvent): Promise<void> {
+    const mapped = this.map(event);
+    if (!mapped) return;
+    const hooks: Array<{ id: string }> = await em.query(`SELECT id::text FROM webhooks WHERE $1 = ANY(events) ORDER BY id`, [mapped.name]);
+    if (hooks.length === 0) return;
+    const rows: Array<{ id: string; title: string; category_id: string }> = await em.query(
+      `SELECT id::text, title, category_id::text FROM questions WHERE id = $1`,
+      [event.questionId],
+    );
+    const q = rows[0];
+    if (!q) return;
+    const url = questionUrl(this.config, q.id);
+    const body = JSON.stringify({
+      event: mapped.name,
+      occurredAt: event.at.toISOString(),
+      question: { id: q.id, title: q.title, categoryId: q.category_id, ...(url ? { url } : {}) },
+      ...mapped.details,
+    });
+    await em.query(
+      `INSERT INTO webhook_deliveries (webhook_id, event, payload, next_attempt_at, created_at)
+       SELECT id, $2, $3, $4, $4 FROM unnest($1::bigint[]) AS id`,
+      [hooks.map((h) => h.id), mapped.name, body, event.at],
+    );
+  }
+
+  private map(event: ThreadEvent): { name: WebhookEvent; details: Record<string, unknown> } | null {
+    switch (event.type) {
+      case 'answer.accepted':
+        return { name: 'question.solved', details: { answer: { id: event.answerId, authorId: event.answerAuthorId }, acceptedBy: event.acceptedBy } };
+      case 'question.escalated':
+        return { name: 'question.escalated', details: { reason: event.reason, staffDueAt: event.staffDueAt?.toISOString() ?? null } };
+      case 'escalation.breached':
+        return { name: 'escalation.breached', details: { staffDueAt: event.staffDueAt.toISOString() } };
+      default:
+        return null;
+    }
+  }
+}

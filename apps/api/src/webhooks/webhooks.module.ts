@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { WebhookDeliverer } from './webhook-deliverer';
+import { WebhookEventsSubscriber } from './webhook-events.subscriber';
+import { WebhooksResolver } from './webhooks.resolver';
+import { WebhooksService } from './webhooks.service';
+
+@Module({
+  providers: [WebhooksService, WebhooksResolver, WebhookEventsSubscriber, WebhookDeliverer],
+  exports: [WebhookDeliverer],
+})
+export class WebhooksModule {}
