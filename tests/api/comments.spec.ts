@@ -44,7 +44,7 @@ describe('comments', () => {
   beforeAll(async () => {
     app = await TestApp.start();
     // The escalation and notification modules subscribe the same way; this one just records.
-    app['app'].get(DomainEvents).subscribe({ handle: async (_em, event) => { events.push(event); } });
+    app.provider(DomainEvents).subscribe({ handle: async (_em, event) => { events.push(event); } });
     categoryId = (await app.category()).id;
     asker = await app.member('Asker');
     helper = await app.member('Helper');
@@ -101,12 +101,11 @@ describe('comments', () => {
     it('writes nothing when a reaction to the event fails: the event is part of the transaction', async () => {
       const questionId = await question();
       const failing = { handle: async (_em: unknown, event: ThreadEvent) => { if (event.type === 'comment.posted') throw conflict('A reaction refused this.'); } };
-      app['app'].get(DomainEvents).subscribe(failing);
+      app.provider(DomainEvents).subscribe(failing);
       try {
         expectError(await post(helper, 'QUESTION', questionId), 'CONFLICT');
       } finally {
-        const handlers: unknown[] = app['app'].get(DomainEvents)['handlers'];
-        handlers.splice(handlers.indexOf(failing), 1);
+        app.provider(DomainEvents).unsubscribe(failing);
       }
       expect(await app.count('comments', 'question_id = $1', [questionId])).toBe(0);
     });

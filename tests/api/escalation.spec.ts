@@ -233,6 +233,38 @@ describe('staff fallback', () => {
     expect(data.question).toEqual({ status: 'SOLVED', escalation: { closeReason: 'SOLVED' } });
   });
 
+  it("counts a staff comment as the first staff response, and an asker's comment resumes the paused clock", async () => {
+    const category = await newCategory();
+    const question = await app.ask(asker, category.id);
+    await app.ok(`mutation ($q: ID!) { escalateQuestion(questionId: $q, reason: "x") { id } }`, { q: question.id }, moderator);
+    const comment = `mutation ($q: ID!, $b: String!) { postComment(input: { targetType: QUESTION, targetId: $q, body: $b }) { id } }`;
+    await app.ok(`mutation ($q: ID!) { markNeedsInfo(questionId: $q) { id } }`, { q: question.id }, staff);
+    await app.ok(comment, { q: question.id, b: 'A neighbour here: same problem on my street.' }, peer);
+    expect((await queue({ categoryId: category.id })).edges[0].node.escalation.state).toBe('NEEDS_INFO');
+    await app.ok(comment, { q: question.id, b: 'It is the Hub 5 in bridge mode.' }, asker);
+    await app.ok(comment, { q: question.id, b: 'Thanks, we are checking the line now.' }, staff);
+    const item = (await queue({ categoryId: category.id })).edges[0].node;
+    expect(item.escalation.state).toBe('WAITING');
+    expect(item.escalation.firstStaffResponseAt).not.toBeNull();
+    expect(await events(question.id)).toEqual(['ESCALATED:MODERATOR', 'NEEDS_INFO', 'RESUMED', 'STAFF_RESPONDED']);
+  });
+
+  it('tells the asker when staff will answer, staff of the new escalation, and managers of a breach', async () => {
+    const category = await newCategory();
+    const question = await app.ask(asker, category.id);
+    app.clock.advance(24 * HOUR);
+    await sweep();
+    const inbox = async (user: TestUser) => (await app.ok<{ notifications: any }>(
+      `{ notifications(first: 50) { edges { node { kind message payload } } } }`, {}, user)).notifications.edges
+      .map((e: any) => e.node);
+    const askerNews = (await inbox(asker)).filter((n: any) => n.kind === 'QUESTION_ESCALATED');
+    expect(askerNews[0].message).toMatch(/^Your question .* was passed to our team\. Our team will answer by /);
+    expect((await inbox(staff)).some((n: any) => n.kind === 'QUESTION_ESCALATED')).toBe(true);
+    app.clock.advance(5 * HOUR);
+    expect((await sweep()).breached).toContain(question.id);
+    expect((await inbox(manager)).some((n: any) => n.kind === 'ESCALATION_BREACHED')).toBe(true);
+  });
+
   it('escalates each of 1,000 due questions exactly once when three sweeps race', async () => {
     const category = await newCategory();
     const now = app.clock.now();

@@ -2,7 +2,6 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { DomainEvents, type ThreadEvent } from '../../apps/api/src/common/domain-events';
 import { EmailOutbox } from '../../apps/api/src/notifications/email-outbox';
 import { expectError, expectInvalid, TestApp, type TestUser } from '../support/test-app';
@@ -34,7 +33,6 @@ interface Notification {
 }
 
 /** The Nest application inside the harness, to reach the workers tests drive by hand. */
-const nest = (app: TestApp) => (app as unknown as { app: INestApplication }).app;
 
 /** Decodes RFC 2047 encoded words and unfolds header lines, so a test reads a Subject as a person would. */
 function header(eml: string, name: string): string | undefined {
@@ -142,7 +140,7 @@ describe('notifications', () => {
 
   describe('on escalation events', () => {
     // The escalation module publishes these; here they are published directly, inside a transaction as it does.
-    const publish = (event: ThreadEvent) => app.db.transaction((em) => nest(app).get(DomainEvents).publish(em, event));
+    const publish = (event: ThreadEvent) => app.db.transaction((em) => app.provider(DomainEvents).publish(em, event));
 
     it('tells the asker when staff will answer and every STAFF user; breaches go to managers; assignments to the assignee', async () => {
       const staff = [await app.userWithRole('STAFF'), await app.userWithRole('STAFF')];
@@ -284,7 +282,7 @@ describe('notifications', () => {
   });
 
   describe('e-mail', () => {
-    const outbox = () => nest(app).get(EmailOutbox);
+    const outbox = () => app.provider(EmailOutbox);
     const mailFiles = async () => (await readdir(path.join(dataDir, 'mail')).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'));
 
     it('queues a mail in the same transaction for IMMEDIATE users only, and drains it into an .eml file', async () => {
@@ -368,7 +366,7 @@ describe('e-mail to an SMTP server that is down', () => {
     await app.ok(PREFERENCES, { e: 'IMMEDIATE' }, asker);
     const questionId = (await app.ask(asker, (await app.category()).id)).id;
     await app.answer(await app.member('Helper'), questionId);
-    const outbox = nest(app).get(EmailOutbox);
+    const outbox = app.provider(EmailOutbox);
     const row = async () =>
       (await app.db.query(`SELECT status, attempts, last_error, next_attempt_at FROM email_outbox WHERE user_id = $1`, [asker.id]))[0];
 

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { INestApplication } from '@nestjs/common';
 import { WebhookDeliverer } from '../../apps/api/src/webhooks/webhook-deliverer';
 import { expectError, expectInvalid, TestApp, type TestUser } from '../support/test-app';
 
@@ -74,7 +73,7 @@ describe('webhooks', () => {
     receiver.statuses.length = 0;
   });
 
-  const deliverer = () => (app as unknown as { app: INestApplication }).app.get(WebhookDeliverer);
+  const deliverer = () => app.provider(WebhookDeliverer);
   const createHook = async (events = ['question.solved'], url = receiver.url) =>
     (await app.ok(CREATE, { input: { url, secret: SECRET, events } }, admin)).createWebhook as { id: string };
   const deliveries = async (webhookId: string) => (await app.ok(DELIVERIES, { id: webhookId }, admin)).webhookDeliveries;

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import type { Role, Affiliation } from '@peerdesk/domain';
 import { DataSource } from 'typeorm';
 import { AdjustableClock } from '../../apps/api/src/common/clock';
@@ -54,6 +54,11 @@ export class TestApp {
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
     return new TestApp(`http://127.0.0.1:${address.port}`, clock, dataSource, app, database);
+  }
+
+  /** A provider of the running app (a worker to drain, the event bus), for what no client can reach. */
+  provider<T>(token: Type<T> | symbol): T {
+    return this.app.get(token);
   }
 
   /** The connection URL of this app's own database, for commands run beside it. */

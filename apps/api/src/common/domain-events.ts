@@ -32,6 +32,11 @@ export class DomainEvents {
     this.handlers.push(handler);
   }
 
+  unsubscribe(handler: ThreadEventHandler): void {
+    const at = this.handlers.indexOf(handler);
+    if (at >= 0) this.handlers.splice(at, 1);
+  }
+
   async publish(em: EntityManager, event: ThreadEvent): Promise<void> {
     for (const handler of this.handlers) await handler.handle(em, event);
   }
