@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, IsNull } from 'typeorm';
+import { type EntityManager, In, IsNull } from 'typeorm';
 import type { EscalationReason, StaffClockPause, TimeoutReason } from '@peerdesk/domain';
 import { EscalationEntity, EscalationEventEntity, type EscalationEventType, EscalationPauseEntity } from './escalation.entity';
 
@@ -21,9 +21,30 @@ export class EscalationRepository {
     return (await em.countBy(EscalationEntity, { questionId, closedAt: IsNull() })) > 0;
   }
 
-  async insert(em: EntityManager, escalation: Omit<EscalationEntity, 'id' | 'pausedSince' | 'assigneeId' | 'firstStaffResponseAt' | 'breachedAt' | 'closedAt' | 'closeReason'>): Promise<EscalationEntity> {
-    const result = await em.insert(EscalationEntity, escalation);
-    return em.findOneByOrFail(EscalationEntity, { id: String(result.identifiers[0].id) });
+  /**
+   * Inserts escalations with their ESCALATED events in two statements. A question that already has an
+   * open escalation, or this timeout trigger once, is skipped by the unique indexes (ON CONFLICT).
+   */
+  async insertMany(
+    em: EntityManager,
+    escalations: Array<Pick<EscalationEntity, 'questionId' | 'reason' | 'note' | 'escalatedBy' | 'escalatedAt' | 'staffResponseHours' | 'staffDueAt'>>,
+  ): Promise<EscalationEntity[]> {
+    const column = <K extends keyof (typeof escalations)[number]>(key: K) => escalations.map((e) => e[key]);
+    const inserted: Array<{ id: string }> = await em.query(
+      `INSERT INTO escalations (question_id, reason, note, escalated_by, escalated_at, staff_response_hours, staff_due_at)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::int[], $7::timestamptz[])
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+      [column('questionId'), column('reason'), column('note'), column('escalatedBy'), column('escalatedAt'), column('staffResponseHours'), column('staffDueAt')],
+    );
+    const ids = inserted.map((row) => String(row.id));
+    if (ids.length === 0) return [];
+    await em.query(
+      `INSERT INTO escalation_events (escalation_id, question_id, type, reason, note, actor_id, at)
+       SELECT id, question_id, 'ESCALATED', reason, note, escalated_by, escalated_at FROM escalations WHERE id = ANY($1::bigint[])`,
+      [ids],
+    );
+    return em.find(EscalationEntity, { where: { id: In(ids) }, order: { id: 'ASC' } });
   }
 
   async recordEvent(

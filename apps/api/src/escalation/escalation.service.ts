@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import {
   addBusinessHours, askerMayRequestStaff, can, conflict, type EscalationReason, forbidden, isLateResponse, nextThreadStatus,
   notFound, peerWindowHoursFor, staffDueAt, validationFailed,
@@ -69,7 +69,7 @@ export class EscalationService implements OnModuleInit, ThreadEventHandler {
     }
   }
 
-  /** Escalates a locked question. The caller holds the question's row lock. */
+  /** Escalates a locked question by hand. The caller holds the question's row lock. */
   async escalate(
     em: EntityManager,
     question: QuestionEntity,
@@ -79,24 +79,54 @@ export class EscalationService implements OnModuleInit, ThreadEventHandler {
     now: Date,
   ): Promise<EscalationEntity> {
     if (await this.escalations.hasOpen(em, question.id)) throw conflict('This question is already with our team.');
-    const status = nextThreadStatus(question.status, { type: 'ESCALATED' });
-    const category = await em.findOneByOrFail(CategoryEntity, { id: question.categoryId });
-    const escalation = await this.escalations.insert(em, {
-      questionId: question.id,
-      reason,
-      note,
-      escalatedBy: actorId,
-      escalatedAt: now,
-      staffResponseHours: category.staffResponseHours,
-      staffDueAt: addBusinessHours(now, category.staffResponseHours, category.businessCalendar),
-    });
-    await this.escalations.recordEvent(em, escalation, 'ESCALATED', now, { actorId, reason, note });
-    await em.update(QuestionEntity, { id: question.id }, { status, communityDueAt: null, communityDueTrigger: null });
-    await this.events.publish(em, {
-      type: 'question.escalated', questionId: question.id, categoryId: question.categoryId, askerId: question.authorId,
-      reason, staffDueAt: escalation.staffDueAt, at: now,
-    });
+    const [escalation] = await this.escalateMany(em, [{ question, reason, actorId, note }], now);
+    if (!escalation) throw conflict('This question is already with our team.');
     return escalation;
+  }
+
+  /**
+   * Escalates locked questions in a few set-based statements (the sweep's path, and the hand path with
+   * one question). A question whose state forbids it, that already has an open escalation, or that had
+   * this timeout once (the unique indexes) is left out; every requested question's community clock stops.
+   */
+  async escalateMany(
+    em: EntityManager,
+    requests: Array<{ question: QuestionEntity; reason: EscalationReason; actorId: string | null; note: string | null }>,
+    now: Date,
+  ): Promise<EscalationEntity[]> {
+    const allowed = requests.filter(({ question }) => {
+      try {
+        return nextThreadStatus(question.status, { type: 'ESCALATED' }) === 'ESCALATED';
+      } catch (error) {
+        if (requests.length === 1) throw error;
+        return false;
+      }
+    });
+    // Whatever happens next, these questions' community clocks have done their work.
+    await em.update(QuestionEntity, { id: In(requests.map((r) => r.question.id)) }, { communityDueAt: null, communityDueTrigger: null });
+    if (allowed.length === 0) return [];
+
+    const categoryIds = [...new Set(allowed.map((r) => r.question.categoryId))];
+    const categories = new Map((await em.findBy(CategoryEntity, { id: In(categoryIds) })).map((c) => [c.id, c]));
+    const escalations = await this.escalations.insertMany(em, allowed.map(({ question, reason, actorId, note }) => {
+      const category = categories.get(question.categoryId)!;
+      return {
+        questionId: question.id, reason, note, escalatedBy: actorId, escalatedAt: now,
+        staffResponseHours: category.staffResponseHours,
+        staffDueAt: addBusinessHours(now, category.staffResponseHours, category.businessCalendar),
+      };
+    }));
+    const escalatedIds = escalations.map((e) => e.questionId);
+    if (escalatedIds.length) await em.update(QuestionEntity, { id: In(escalatedIds) }, { status: 'ESCALATED' });
+    const questions = new Map(allowed.map((r) => [r.question.id, r.question]));
+    for (const escalation of escalations) {
+      const question = questions.get(escalation.questionId)!;
+      await this.events.publish(em, {
+        type: 'question.escalated', questionId: question.id, categoryId: question.categoryId, askerId: question.authorId,
+        reason: escalation.reason, staffDueAt: escalation.staffDueAt, at: now,
+      });
+    }
+    return escalations;
   }
 
   /** A moderator (or staff) sends a question to staff at any time, saying why. */

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
@@ -55,16 +54,17 @@ export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShu
     return { escalated: await this.inBatches(() => this.escalateDueBatch()), breached: await this.inBatches(() => this.breachDueBatch()) };
   }
 
-  private async inBatches(batch: () => Promise<string[]>): Promise<string[]> {
+  /** Runs batches until one claims nothing; returns what they did. */
+  private async inBatches(batch: () => Promise<{ claimed: number; done: string[] }>): Promise<string[]> {
     const done: string[] = [];
     for (;;) {
-      const ids = await batch();
-      if (ids.length === 0) return done;
-      done.push(...ids);
+      const result = await batch();
+      if (result.claimed === 0) return done;
+      done.push(...result.done);
     }
   }
 
-  private escalateDueBatch(): Promise<string[]> {
+  private escalateDueBatch(): Promise<{ claimed: number; done: string[] }> {
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
       const due = await em
@@ -75,21 +75,14 @@ export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShu
         .orderBy('q.community_due_at')
         .limit(BATCH_SIZE)
         .getMany();
-      for (const question of due) {
-        try {
-          await this.escalation.escalate(em, question, question.communityDueTrigger!, null, null, now);
-        } catch (error) {
-          // A thread that cannot be escalated (its state says no) must not block the batch: its clock stops.
-          if (!(error instanceof DomainError)) throw error;
-          this.logger.warn(`Question ${question.id} was due but not escalated: ${error.message}`);
-          await em.update(QuestionEntity, { id: question.id }, { communityDueAt: null, communityDueTrigger: null });
-        }
-      }
-      return due.map((q) => q.id);
+      const escalated = await this.escalation.escalateMany(
+        em, due.map((question) => ({ question, reason: question.communityDueTrigger!, actorId: null, note: null })), now);
+      if (escalated.length < due.length) this.logger.warn(`${due.length - escalated.length} due questions could not be escalated; their clocks stopped`);
+      return { claimed: due.length, done: escalated.map((e) => e.questionId) };
     });
   }
 
-  private breachDueBatch(): Promise<string[]> {
+  private breachDueBatch(): Promise<{ claimed: number; done: string[] }> {
     return this.db.transaction(async (em) => {
       const now = this.clock.now();
       const due = await em
@@ -101,7 +94,7 @@ export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShu
         .limit(BATCH_SIZE)
         .getMany();
       for (const escalation of due) await this.escalation.recordBreach(em, escalation, now);
-      return due.map((e) => e.questionId);
+      return { claimed: due.length, done: due.map((e) => e.questionId) };
     });
   }
 }
