@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { questionUrl } from './messages';
 import type { NotificationRow } from './notification.model';
-import { addSeconds, backoffSeconds, errorText, Poller, type RetryPolicy } from './outbox';
+import { addSeconds, backoffSeconds, claimDue, errorText, Poller, type RetryPolicy } from './outbox';
 
 interface OutboxRow {
   id: string;
@@ -165,20 +165,14 @@ export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
   /** One short statement: pick due rows no one else holds, count the attempt and hide them for the lease. */
   private claim(limit: number): Promise<OutboxRow[]> {
     const now = this.clock.now();
-    return this.db.query(
-      `WITH due AS (
-         SELECT id FROM email_outbox
-          WHERE status = 'PENDING' AND next_attempt_at <= $1
-          ORDER BY next_attempt_at, id LIMIT $2
-          FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE email_outbox o SET attempts = o.attempts + 1, next_attempt_at = $3
-           FROM due WHERE o.id = due.id
-         RETURNING o.id, o.to_address, o.subject, o.body, o.attempts, o.created_at)
-       -- A SELECT, not a bare UPDATE: TypeORM answers an UPDATE with [rows, count].
-       SELECT id::text, to_address, subject, body, attempts, created_at FROM claimed ORDER BY id`,
-      [now, limit, addSeconds(now, EMAIL_RETRY.leaseSeconds)],
-    );
+    return claimDue<OutboxRow>(this.db, {
+      table: 'email_outbox',
+      now,
+      limit,
+      leaseUntil: addSeconds(now, EMAIL_RETRY.leaseSeconds),
+      returning: 't.id, t.to_address, t.subject, t.body, t.attempts, t.created_at',
+      select: 'SELECT id::text, to_address, subject, body, attempts, created_at FROM claimed ORDER BY id',
+    });
   }
 
   private async sendOne(row: OutboxRow): Promise<boolean> {

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /** Retry schedule shared by the e-mail outbox and webhook deliveries. */
 export interface RetryPolicy {
@@ -23,6 +24,43 @@ export function addSeconds(at: Date, seconds: number): Date {
 export function errorText(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.slice(0, 1000);
+}
+
+/** Tables worked through a lease claim; a fixed list, so the name can go into the SQL text as is. */
+export type OutboxTable = 'email_outbox' | 'webhook_deliveries';
+
+export interface ClaimOptions {
+  table: OutboxTable;
+  now: Date;
+  limit: number;
+  /** The claimed rows stay invisible to other workers until then. */
+  leaseUntil: Date;
+  /** Columns the claiming UPDATE returns, on the table aliased `t` (e.g. `t.id, t.attempts`). */
+  returning: string;
+  /** The final SELECT over `claimed` (the returned rows); may join other tables. */
+  select: string;
+}
+
+/**
+ * One short statement: pick due rows no one else holds (FOR UPDATE SKIP LOCKED), count the attempt and
+ * hide them for the lease, then read them back through `select`.
+ */
+export function claimDue<T>(db: DataSource | EntityManager, options: ClaimOptions): Promise<T[]> {
+  const { table, now, limit, leaseUntil, returning, select } = options;
+  return db.query(
+    `WITH due AS (
+       SELECT id FROM ${table}
+        WHERE status = 'PENDING' AND next_attempt_at <= $1
+        ORDER BY next_attempt_at, id LIMIT $2
+        FOR UPDATE SKIP LOCKED),
+     claimed AS (
+       UPDATE ${table} t SET attempts = t.attempts + 1, next_attempt_at = $3
+         FROM due WHERE t.id = due.id
+       RETURNING ${returning})
+     -- A SELECT, not a bare UPDATE: TypeORM answers an UPDATE with [rows, count].
+     ${select}`,
+    [now, limit, leaseUntil],
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
-import { addSeconds, backoffSeconds, errorText, Poller, type RetryPolicy } from '../notifications/outbox';
+import { addSeconds, backoffSeconds, claimDue, errorText, Poller, type RetryPolicy } from '../notifications/outbox';
 
 /** 30 s, 1 min, 2, 4 … capped at 1 h; after 8 attempts (about 2 hours) the delivery is FAILED. */
 export const WEBHOOK_RETRY: RetryPolicy = { maxAttempts: 8, baseSeconds: 30, maxDelaySeconds: 3600, leaseSeconds: 60 };
@@ -64,20 +64,15 @@ export class WebhookDeliverer implements OnModuleInit, OnModuleDestroy {
 
   private claim(limit: number): Promise<ClaimedDelivery[]> {
     const now = this.clock.now();
-    return this.db.query(
-      `WITH due AS (
-         SELECT id FROM webhook_deliveries
-          WHERE status = 'PENDING' AND next_attempt_at <= $1
-          ORDER BY next_attempt_at, id LIMIT $2
-          FOR UPDATE SKIP LOCKED),
-       claimed AS (
-         UPDATE webhook_deliveries d SET attempts = d.attempts + 1, next_attempt_at = $3
-           FROM due WHERE d.id = due.id
-         RETURNING d.id, d.webhook_id, d.event, d.payload, d.attempts)
-       SELECT c.id::text, c.event, c.payload, c.attempts, w.url, w.secret
+    return claimDue<ClaimedDelivery>(this.db, {
+      table: 'webhook_deliveries',
+      now,
+      limit,
+      leaseUntil: addSeconds(now, WEBHOOK_RETRY.leaseSeconds),
+      returning: 't.id, t.webhook_id, t.event, t.payload, t.attempts',
+      select: `SELECT c.id::text, c.event, c.payload, c.attempts, w.url, w.secret
          FROM claimed c JOIN webhooks w ON w.id = c.webhook_id ORDER BY c.id`,
-      [now, limit, addSeconds(now, WEBHOOK_RETRY.leaseSeconds)],
-    );
+    });
   }
 
   private async deliverOne(delivery: ClaimedDelivery): Promise<boolean> {
