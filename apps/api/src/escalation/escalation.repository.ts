@@ -30,21 +30,24 @@ export class EscalationRepository {
     escalations: Array<Pick<EscalationEntity, 'questionId' | 'reason' | 'note' | 'escalatedBy' | 'escalatedAt' | 'staffResponseHours' | 'staffDueAt'>>,
   ): Promise<EscalationEntity[]> {
     const column = <K extends keyof (typeof escalations)[number]>(key: K) => escalations.map((e) => e[key]);
-    const inserted: Array<{ id: string }> = await em.query(
-      `INSERT INTO escalations (question_id, reason, note, escalated_by, escalated_at, staff_response_hours, staff_due_at)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::int[], $7::timestamptz[])
-       ON CONFLICT DO NOTHING
-       RETURNING id`,
+    // One statement, with the events fed from RETURNING: no second look-up of what was just written.
+    const rows: Array<Record<string, unknown>> = await em.query(
+      `WITH inserted AS (
+         INSERT INTO escalations (question_id, reason, note, escalated_by, escalated_at, staff_response_hours, staff_due_at)
+         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::int[], $7::timestamptz[])
+         ON CONFLICT DO NOTHING
+         RETURNING *),
+       events AS (
+         INSERT INTO escalation_events (escalation_id, question_id, type, reason, note, actor_id, at)
+         SELECT id, question_id, 'ESCALATED', reason, note, escalated_by, escalated_at FROM inserted)
+       SELECT * FROM inserted ORDER BY id`,
       [column('questionId'), column('reason'), column('note'), column('escalatedBy'), column('escalatedAt'), column('staffResponseHours'), column('staffDueAt')],
     );
-    const ids = inserted.map((row) => String(row.id));
-    if (ids.length === 0) return [];
-    await em.query(
-      `INSERT INTO escalation_events (escalation_id, question_id, type, reason, note, actor_id, at)
-       SELECT id, question_id, 'ESCALATED', reason, note, escalated_by, escalated_at FROM escalations WHERE id = ANY($1::bigint[])`,
-      [ids],
-    );
-    return em.find(EscalationEntity, { where: { id: In(ids) }, order: { id: 'ASC' } });
+    const metadata = em.getRepository(EscalationEntity).metadata;
+    return rows.map((row) => em.getRepository(EscalationEntity).merge(
+      em.getRepository(EscalationEntity).create(),
+      Object.fromEntries(metadata.columns.map((c) => [c.propertyName, c.type === 'bigint' && row[c.databaseName] !== null ? String(row[c.databaseName]) : row[c.databaseName]])),
+    ));
   }
 
   async recordEvent(
