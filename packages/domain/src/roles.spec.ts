@@ -52,11 +52,12 @@ describe('ROLE_CAPABILITIES', () => {
       'escalate_question',
       'mark_needs_info',
       'return_to_community',
+      'endorse_answer',
     ]);
   });
 
-  it('gives a MANAGER participation plus reports and the staff queue', () => {
-    expect(capabilitiesOf('MANAGER')).toEqual([...PARTICIPATION, 'view_staff_queue', 'view_reports']);
+  it('gives a MANAGER participation plus reports, the staff queue and endorsing answers', () => {
+    expect(capabilitiesOf('MANAGER')).toEqual([...PARTICIPATION, 'view_staff_queue', 'view_reports', 'endorse_answer']);
   });
 
   it('gives an ADMIN every capability', () => {
@@ -97,6 +98,14 @@ describe('ROLE_CAPABILITIES', () => {
     for (const capability of administration) {
       expect(ROLES.filter((role) => can(role, capability))).toEqual(['ADMIN']);
     }
+  });
+});
+
+describe('endorse_answer', () => {
+  it('belongs only to roles that are always employees, so an endorsement is always a staff one', () => {
+    const endorsers = ROLES.filter((role) => can(role, 'endorse_answer'));
+    expect(endorsers).toEqual(['STAFF', 'MANAGER', 'ADMIN']);
+    for (const role of endorsers) expect(requiredAffiliation(role)).toBe('EMPLOYEE');
   });
 });
 

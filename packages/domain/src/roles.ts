@@ -27,6 +27,7 @@ export const CAPABILITIES = [
   'return_to_community',
   'moderate_threads', // lock, close, merge, handle flags
   'view_reports',
+  'endorse_answer', // staff vouch for an answer; employees only (STAFF, MANAGER, ADMIN are always employees)
   'manage_webhooks',
   'set_announcement',
 ] as const;
@@ -55,8 +56,9 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> 
     'escalate_question',
     'mark_needs_info',
     'return_to_community',
+    'endorse_answer',
   ]),
-  MANAGER: new Set<Capability>([...PARTICIPATION, 'view_reports', 'view_staff_queue']),
+  MANAGER: new Set<Capability>([...PARTICIPATION, 'view_reports', 'view_staff_queue', 'endorse_answer']),
   ADMIN: new Set(CAPABILITIES),
 });
 

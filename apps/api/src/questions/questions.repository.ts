@@ -31,16 +31,20 @@ export class QuestionsRepository {
     return this.db.getRepository(QuestionEntity).findOneBy({ id, deletedAt: IsNull() });
   }
 
-  /** Counts a view, then reads the question; null when there is no such live question. */
-  async viewLive(id: string): Promise<QuestionEntity | null> {
-    const counted = await this.db
-      .createQueryBuilder()
-      .update(QuestionEntity)
-      .set({ viewCount: () => 'view_count + 1' })
-      .where('id = :id AND deleted_at IS NULL', { id })
-      .returning('id')
-      .execute();
-    return counted.raw.length ? this.findLive(id) : null;
+  /**
+   * Counts a view and records who viewed (the self-service signal of the deflection report) in one
+   * statement, then reads the question; null when there is no such live question.
+   */
+  async viewLive(id: string, viewerId: string | null, at: Date): Promise<QuestionEntity | null> {
+    const counted: unknown[] = await this.db.query(
+      `WITH counted AS (
+         UPDATE questions SET view_count = view_count + 1 WHERE id = $1 AND deleted_at IS NULL RETURNING id, author_id)
+       INSERT INTO question_views (question_id, viewed_at, viewer_id, by_asker)
+       SELECT id, $2, $3, coalesce(author_id = $3::bigint, false) FROM counted
+       RETURNING question_id`,
+      [id, at, viewerId],
+    );
+    return counted.length ? this.findLive(id) : null;
   }
 
   keyOf(order: QuestionOrder, question: QuestionEntity): Keyset {

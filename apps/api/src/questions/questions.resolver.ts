@@ -12,8 +12,8 @@ export class QuestionsResolver {
   constructor(private readonly service: QuestionsService) {}
 
   @Query(() => QuestionModel, { description: 'One question with its answers; counts a view.' })
-  async question(@Args('id', { type: () => ID }) id: string): Promise<QuestionModel> {
-    return toQuestionModel(await this.service.view(id));
+  async question(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null): Promise<QuestionModel> {
+    return toQuestionModel(await this.service.view(id, viewer));
   }
 
   @Query(() => QuestionConnection)

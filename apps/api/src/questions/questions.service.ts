@@ -83,8 +83,8 @@ export class QuestionsService {
   }
 
   /** Reading a question counts as a view. */
-  async view(id: string): Promise<QuestionEntity> {
-    const question = await this.questions.viewLive(checkId(id, 'question'));
+  async view(id: string, viewer: Viewer | null): Promise<QuestionEntity> {
+    const question = await this.questions.viewLive(checkId(id, 'question'), viewer?.id ?? null, this.clock.now());
     if (!question) throw notFound(`There is no question ${id}; it may have been deleted.`);
     return question;
   }

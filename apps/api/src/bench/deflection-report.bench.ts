@@ -1,0 +1,86 @@
+import { NestFactory } from '@nestjs/core';
+import type { DataSource } from 'typeorm';
+import { AppModule } from '../app.module';
+import { AdjustableClock } from '../common/clock';
+import type { AppConfig } from '../config/config';
+import { ReportsService } from '../reports/reports.service';
+import { progress } from './progress';
+
+const SEED_CHUNK = 50_000;
+const RUNS = 5;
+const YEAR_START = new Date(Date.UTC(2025, 0, 1));
+const YEAR_END = new Date(Date.UTC(2026, 0, 1));
+
+/**
+ * Seeds `questions` questions spread over 2025 with four answers each (a quarter of them staff), an
+ * accepted answer on half, an escalation on a tenth and a comment on each, then times the deflection
+ * report for the whole year by week, RUNS times, and reports the median.
+ */
+export async function benchDeflectionReport(dataSource: DataSource, config: AppConfig, questions: number): Promise<Record<string, string>> {
+  const categories: Array<{ id: string }> = await dataSource.query(
+    `INSERT INTO categories (name, slug, created_at) SELECT 'Bench ' || g, 'bench-' || g, now() FROM generate_series(1, 5) g RETURNING id`);
+  const users: Array<{ id: string }> = await dataSource.query(
+    `INSERT INTO users (display_name, created_at, updated_at) SELECT 'Bench user ' || g, now(), now() FROM generate_series(1, 2000) g RETURNING id`);
+  const [{ id: staffId }] = await dataSource.query(
+    `INSERT INTO users (display_name, role, affiliation, created_at, updated_at) VALUES ('Bench staff', 'STAFF', 'EMPLOYEE', now(), now()) RETURNING id`);
+  const firstUser = Number(users[0].id);
+  const firstCategory = Number(categories[0].id);
+  const yearSeconds = (YEAR_END.getTime() - YEAR_START.getTime()) / 1000;
+
+  const seedStart = Date.now();
+  for (let seeded = 0; seeded < questions; seeded += SEED_CHUNK) {
+    const count = Math.min(SEED_CHUNK, questions - seeded);
+    await dataSource.query(
+      `WITH q AS (
+         INSERT INTO questions (category_id, author_id, title, body, body_html, tags, created_at, updated_at, last_activity_at)
+         SELECT $1::bigint + g % 5, $2::bigint + (g::bigint * 7919) % 2000, 'Bench question', 'b', '<p>b</p>', CASE WHEN g % 3 = 0 THEN '{wifi}'::text[] ELSE '{}' END,
+                $3::timestamptz + make_interval(secs => ((g - 1)::float8 / $8) * $6), $3::timestamptz, $3::timestamptz
+           FROM generate_series($4::int + 1, $4::int + $5::int) g
+         RETURNING id, author_id, created_at),
+       a AS (
+         INSERT INTO answers (question_id, author_id, author_kind, body, body_html, created_at, updated_at)
+         SELECT q.id, CASE WHEN k = 4 THEN $7::bigint ELSE $2::bigint + (q.id * 31 + k * 17) % 2000 END, CASE WHEN k = 4 THEN 'STAFF' ELSE 'PEER' END,
+                'a', '<p>a</p>', q.created_at + make_interval(hours => k), q.created_at
+           FROM q, generate_series(1, 4) k
+         RETURNING id, question_id, created_at),
+       acc AS (
+         INSERT INTO answer_acceptances (question_id, answer_id, accepted_by, accepted_at)
+         SELECT a.question_id, a.id, q.author_id, a.created_at + interval '1 day'
+           FROM a JOIN q ON q.id = a.question_id
+          WHERE q.id % 2 = 0 AND a.created_at = q.created_at + interval '1 hour'),
+       esc AS (
+         INSERT INTO escalations (question_id, reason, escalated_at, staff_response_hours, first_staff_response_at, breached_at, closed_at)
+         SELECT id, 'UNANSWERED_TIMEOUT', created_at + interval '2 hours', 4, created_at + interval '3 hours',
+                CASE WHEN id % 30 = 0 THEN created_at + interval '6 hours' END, created_at + interval '2 days'
+           FROM q WHERE id % 10 = 0)
+       INSERT INTO comments (question_id, target_type, target_id, author_id, author_kind, body, body_html, created_at, updated_at)
+       SELECT id, 'QUESTION', id, $2::bigint + (id * 13) % 2000, 'PEER', 'c', '<p>c</p>', created_at + interval '30 minutes', created_at FROM q`,
+      [firstCategory, firstUser, YEAR_START, seeded, count, yearSeconds, staffId, questions],
+    );
+    progress('seeding questions (4 answers each)', seeded + count, questions, seedStart);
+  }
+  await dataSource.query('VACUUM ANALYZE');
+
+  const app = await NestFactory.createApplicationContext(AppModule.with({ config, dataSource, clock: new AdjustableClock() }), { logger: ['error'] });
+  try {
+    const reports = app.get(ReportsService);
+    const timings: number[] = [];
+    let cohort = 0;
+    for (let run = 0; run < RUNS; run++) {
+      const start = Date.now();
+      const report = await reports.deflection({ from: YEAR_START, to: YEAR_END, asOf: YEAR_END, bucket: 'WEEK' });
+      timings.push((Date.now() - start) / 1000);
+      cohort = report.cohortSize;
+      progress('timing the year report', run + 1, RUNS, start);
+    }
+    if (cohort !== questions) throw new Error(`The report saw ${cohort} of ${questions} questions`);
+    const sorted = [...timings].sort((a, b) => a - b);
+    return {
+      'questions / answers': `${questions.toLocaleString('en')} / ${(questions * 4).toLocaleString('en')}`,
+      'year report by week, median': `${sorted[Math.floor(RUNS / 2)].toFixed(2)} s`,
+      'runs': timings.map((t) => `${t.toFixed(2)} s`).join(', '),
+    };
+  } finally {
+    await app.close();
+  }
+}
