@@ -1,12 +1,54 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../apps/api/src/config/config';
-import { seedDemo, seedDemoIfWanted } from '../../apps/api/src/seed/demo-seeder';
+import { defaultDemoDump, seedDemoCommunity, seedDemoIfWanted } from '../../apps/api/src/seed/demo-seeder';
 import { TestApp } from '../support/test-app';
 
-describe('demo community seed', () => {
+const FRENCH_META = fileURLToPath(new URL('../../../shared/data/stackexchange/french-meta/', import.meta.url));
+
+describe('demo community seed from French Language Meta', () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await TestApp.start();
-    await seedDemo(app.db, loadConfig({ NODE_ENV: 'test' }));
+    expect(await seedDemoCommunity(app.db, loadConfig({ NODE_ENV: 'test' }), { log: () => {} })).toBe('stackexchange');
+  });
+  afterAll(async () => { await app.close(); });
+
+  it('finds the sample beside the repository by default', () => {
+    expect(path.resolve(defaultDemoDump())).toBe(path.resolve(FRENCH_META));
+  });
+
+  it('imports the real questions and answers into one "Community" category', async () => {
+    const data = await app.ok<{ categories: Array<{ slug: string; name: string; questionCount: number }> }>(`{ categories { slug name questionCount } }`);
+    expect(data.categories.map((c) => [c.slug, c.name, c.questionCount])).toEqual([['community', 'Community', 274]]);
+    expect(await app.count('answers')).toBe(487);
+    expect(await app.count('questions', 'accepted_answer_id IS NOT NULL')).toBe(86);
+  });
+
+  it('makes its 3 most active answerers employees whose answers are STAFF', async () => {
+    const staff: Array<{ n: number }> = await app.db.query(`
+      SELECT count(DISTINCT a.author_id)::int AS n FROM answers a JOIN users u ON u.id = a.author_id
+       WHERE a.author_kind = 'STAFF' AND u.affiliation = 'EMPLOYEE'`);
+    expect(staff[0].n).toBe(3);
+    expect(await app.count("answers a JOIN users u ON u.id = a.author_id", "u.affiliation = 'COMMUNITY' AND a.author_kind <> 'PEER'")).toBe(0);
+  });
+
+  it('lets the demo admin sign in', async () => {
+    const data = await app.ok<{ login: { user: { role: string } } }>(
+      `mutation { login(input: { email: "admin@example.com", password: "peerdesk-demo" }) { user { role } } }`,
+    );
+    expect(data.login.user.role).toBe('ADMIN');
+  });
+});
+
+describe('hand-written demo community (when the Stack Exchange sample is missing)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    const logged: string[] = [];
+    const kind = await seedDemoCommunity(app.db, loadConfig({ NODE_ENV: 'test' }), { dumpDir: '/nonexistent/french-meta', log: (m) => logged.push(m) });
+    expect(kind).toBe('hand-written');
+    expect(logged.join('\n')).toContain('hand-written demo');
   });
   afterAll(async () => { await app.close(); });
 

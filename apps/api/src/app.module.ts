@@ -18,8 +18,11 @@ import type { RequestContext } from './common/viewer';
 import type { AppConfig } from './config/config';
 import { CONFIG } from './config/config.provider';
 import { HealthController } from './health/health.controller';
+import { ImporterModule } from './importer/importer.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QuestionsModule } from './questions/questions.module';
+import { ReportsModule } from './reports/reports.module';
+import { EndorsementsModule } from './endorsements/endorsements.module';
 import { UsersModule } from './users/users.module';
 import { VotesModule } from './votes/votes.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -85,6 +88,9 @@ export class AppModule {
         CommentsModule,
         NotificationsModule,
         WebhooksModule,
+        ImporterModule,
+        ReportsModule,
+        EndorsementsModule,
       ],
       controllers: [HealthController],
       providers: [

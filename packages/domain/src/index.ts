@@ -7,3 +7,4 @@ export * from './acceptance';
 export * from './post-permissions';
 export * from './business-hours';
 export * from './escalation';
+export * from './deflection';

@@ -1,4 +1,4 @@
-import { seedDemo, questionCount, DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../seed/demo-seeder';
+import { seedDemoCommunity, questionCount, DEMO_ADMIN_EMAIL, DEMO_PASSWORD } from '../seed/demo-seeder';
 import { parseArgs } from './args';
 import { configOrExit, log, openDatabase, runCli } from './runtime';
 
@@ -14,8 +14,8 @@ runCli(async () => {
       return;
     }
     log('Seeding the demo community…');
-    await seedDemo(database.dataSource, config);
-    log(`Done. Sign in as ${DEMO_ADMIN_EMAIL} (or any demo user) with password "${DEMO_PASSWORD}".`);
+    const kind = await seedDemoCommunity(database.dataSource, config, { log });
+    log(`Done. Sign in as ${DEMO_ADMIN_EMAIL}${kind === 'hand-written' ? ' (or any demo user)' : ''} with password "${DEMO_PASSWORD}".`);
   } finally {
     await database.close();
   }

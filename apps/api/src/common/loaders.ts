@@ -4,6 +4,7 @@ import { AnswerEntity } from '../answers/answer.entity';
 import { CategoryEntity } from '../categories/category.entity';
 import type { CommentEntity } from '../comments/comment.entity';
 import { type CommentTarget, liveCommentsOn, targetKey } from '../comments/comments.repository';
+import type { AttributionRow } from '../importer/attribution.model';
 import { UserEntity } from '../users/user.entity';
 
 /** Per-request batching: a page of questions loads its authors in one query, not one each. */
@@ -13,6 +14,28 @@ export interface Loaders {
   answer: DataLoader<string, AnswerEntity | null>;
   /** Live comments of a question or an answer, oldest first: a thread page's posts in one query. */
   commentsOn: DataLoader<CommentTarget, CommentEntity[], string>;
+  /** Attribution of imported posts (null for posts written here). */
+  attribution: DataLoader<AttributionTarget, AttributionRow | null, string>;
+}
+
+export interface AttributionTarget {
+  targetType: 'QUESTION' | 'ANSWER' | 'COMMENT';
+  targetId: string;
+}
+
+function attributionKey(target: AttributionTarget): string {
+  return `${target.targetType}:${target.targetId}`;
+}
+
+async function attributionsOf(db: DataSource, targets: readonly AttributionTarget[]): Promise<Array<AttributionRow | null>> {
+  const rows: AttributionRow[] = await db.query(
+    `SELECT pa.target_type, pa.target_id::text, pa.source, pa.author_name, pa.licence, pa.url
+       FROM post_attributions pa
+       JOIN unnest($1::text[], $2::bigint[]) AS t(target_type, target_id) USING (target_type, target_id)`,
+    [targets.map((t) => t.targetType), targets.map((t) => t.targetId)],
+  );
+  const found = new Map(rows.map((row) => [`${row.target_type}:${row.target_id}`, row]));
+  return targets.map((t) => found.get(attributionKey(t)) ?? null);
 }
 
 function byId<T extends ObjectLiteral & { id: string }>(db: DataSource, entity: EntityTarget<T>): DataLoader<string, T | null> {
@@ -29,5 +52,6 @@ export function createLoaders(db: DataSource): Loaders {
     category: byId(db, CategoryEntity),
     answer: byId(db, AnswerEntity),
     commentsOn: new DataLoader((targets) => liveCommentsOn(db, targets), { cacheKeyFn: targetKey }),
+    attribution: new DataLoader((targets) => attributionsOf(db, targets), { cacheKeyFn: attributionKey }),
   };
 }

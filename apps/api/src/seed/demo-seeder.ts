@@ -11,6 +11,10 @@ import { QuestionsService } from '../questions/questions.service';
 import { UsersService } from '../users/users.service';
 import { VotesService } from '../votes/votes.service';
 import { DEMO_COMMUNITY, DemoCommunity } from './demo-content';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { importStackExchange } from '../importer/stackexchange-importer';
+import { xmlRows } from '../importer/xml-rows';
 
 export const DEMO_PASSWORD = 'peerdesk-demo';
 export const DEMO_ADMIN_EMAIL = 'admin@example.com';
@@ -106,6 +110,63 @@ export async function questionCount(dataSource: DataSource): Promise<number> {
   return count;
 }
 
+function defaultLog(message: string): void {
+  process.stdout.write(`[peerdesk] ${message}\n`);
+}
+
+/** The repository root: the nearest folder up from the working directory whose package.json is Peerdesk's. */
+function repoRoot(): string {
+  let dir = process.cwd();
+  for (;;) {
+    const manifest = path.join(dir, 'package.json');
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'peerdesk') return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+/** Where the demo's real questions and answers come from: French Language Meta, beside the repository. */
+export function defaultDemoDump(): string {
+  return path.join(repoRoot(), '..', 'shared', 'data', 'stackexchange', 'french-meta');
+}
+
+/** The Stack Exchange user ids of the dump's most active answerers, most answers first. */
+export async function topAnswerers(dumpDir: string, count: number): Promise<string[]> {
+  const answers = new Map<string, number>();
+  for await (const { attributes } of xmlRows(path.join(dumpDir, 'Posts.xml'))) {
+    const owner = attributes.OwnerUserId;
+    if (attributes.PostTypeId === '2' && owner && owner !== '-1') answers.set(owner, (answers.get(owner) ?? 0) + 1);
+  }
+  return [...answers].sort((a, b) => b[1] - a[1] || Number(a[0]) - Number(b[0])).slice(0, count).map(([id]) => id);
+}
+
+/**
+ * The demo community: French Language Meta's real questions and answers (imported into "Community",
+ * its three most active answerers playing the company's staff) and the demo admin. Without the dump,
+ * the hand-written demo instead, said so in the log.
+ */
+export async function seedDemoCommunity(
+  dataSource: DataSource,
+  config: AppConfig,
+  { dumpDir = defaultDemoDump(), log = defaultLog }: { dumpDir?: string; log?: (message: string) => void } = {},
+): Promise<'stackexchange' | 'hand-written'> {
+  if (!existsSync(path.join(dumpDir, 'Posts.xml'))) {
+    log(`No Stack Exchange sample at ${dumpDir}: seeding the hand-written demo community instead.`);
+    await seedDemo(dataSource, config);
+    return 'hand-written';
+  }
+  const employees = await topAnswerers(dumpDir, 3);
+  const report = await importStackExchange(dataSource, { dir: dumpDir, category: 'community', categoryName: 'Community', employees });
+  log(`Imported ${report.imported.questions} questions, ${report.imported.answers} answers and ${report.imported.comments} comments from ${report.source} (CC BY-SA) in ${report.seconds.toFixed(1)} s.`);
+  await dataSource.query(
+    `INSERT INTO users (email, display_name, password_hash, role, affiliation) VALUES ($1, 'Site Admin', $2, 'ADMIN', 'EMPLOYEE')
+     ON CONFLICT DO NOTHING`,
+    [DEMO_ADMIN_EMAIL, await hashPassword(DEMO_PASSWORD)],
+  );
+  return 'stackexchange';
+}
+
 /**
  * `npm start` seeds the demo into an empty database when SEED_DEMO=true, or by default (auto) when it
  * runs its own embedded PostgreSQL: a newcomer sees a lived-in community, a real deployment never gets one.
@@ -114,6 +175,6 @@ export async function seedDemoIfWanted(database: { dataSource: DataSource; embed
   const wanted = config.seedDemo === 'auto' ? database.embedded : config.seedDemo;
   if (!wanted || (await questionCount(database.dataSource)) > 0) return;
   process.stdout.write('[peerdesk] Seeding the demo community…\n');
-  await seedDemo(database.dataSource, config);
-  process.stdout.write(`[peerdesk] Demo seeded. Sign in as ${DEMO_ADMIN_EMAIL} (or any demo user) with password "${DEMO_PASSWORD}"\n`);
+  const kind = await seedDemoCommunity(database.dataSource, config);
+  process.stdout.write(`[peerdesk] Demo seeded. Sign in as ${DEMO_ADMIN_EMAIL}${kind === 'hand-written' ? ' (or any demo user)' : ''} with password "${DEMO_PASSWORD}"\n`);
 }
