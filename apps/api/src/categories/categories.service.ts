@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { assertValid, type CategoryPatch, conflict, notFound, validateCategory, validateCategoryPatch } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import { CategoryEntity } from './category.entity';
 import { type CategorySummaryModel, toCategoryModel } from './category.model';
 import type { CreateCategoryInput, UpdateCategoryInput } from './dto/category.input';
+import { isUniqueViolation } from '../database/errors';
 
-function slugTaken(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-}
 
 @Injectable()
 export class CategoriesService {
@@ -29,7 +27,7 @@ export class CategoriesService {
       const result = await this.repository.insert({ ...values, createdAt: this.clock.now() });
       return this.repository.findOneByOrFail({ id: String(result.identifiers[0].id) });
     } catch (error) {
-      if (slugTaken(error)) throw conflict(`The slug "${values.slug}" is already used by another category.`);
+      if (isUniqueViolation(error)) throw conflict(`The slug "${values.slug}" is already used by another category.`);
       throw error;
     }
   }
@@ -44,7 +42,7 @@ export class CategoriesService {
     try {
       await this.repository.update({ id }, changes as Partial<CategoryEntity>);
     } catch (error) {
-      if (slugTaken(error)) throw conflict(`The slug "${changes.slug}" is already used by another category.`);
+      if (isUniqueViolation(error)) throw conflict(`The slug "${changes.slug}" is already used by another category.`);
       throw error;
     }
     return this.findById(id);

@@ -2,7 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import { AFFILIATIONS, AUTHOR_KINDS, ROLES, THREAD_STATUSES } from '@peerdesk/domain';
 
 /** GraphQL enums are made from the domain's lists, so the schema never drifts from the rules. */
-function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
+export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 }
 

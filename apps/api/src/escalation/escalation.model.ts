@@ -4,8 +4,8 @@ import { ConnectionOf } from '../common/pagination';
 import { QuestionModel } from '../questions/question.model';
 import type { Viewer } from '../common/viewer';
 import type { EscalationEntity } from './escalation.entity';
+import { enumOf } from '../common/enums';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 export const EscalationReasonEnum = enumOf(ESCALATION_REASONS);
 export const StaffQueueStateEnum = enumOf(STAFF_QUEUE_STATES);
 registerEnumType(EscalationReasonEnum, { name: 'EscalationReason' });

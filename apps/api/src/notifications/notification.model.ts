@@ -1,6 +1,7 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from '../common/json.scalar';
 import { ConnectionOf } from '../common/pagination';
+import { enumOf } from '../common/enums';
 
 export const NOTIFICATION_KINDS = [
   'ANSWER_POSTED',
@@ -15,7 +16,6 @@ export type NotificationKind = typeof NOTIFICATION_KINDS[number];
 export const NOTIFICATION_EMAIL_PREFERENCES = ['IN_APP_ONLY', 'IMMEDIATE', 'DAILY_DIGEST'] as const;
 export type NotificationEmailPreference = typeof NOTIFICATION_EMAIL_PREFERENCES[number];
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 export const NotificationKindEnum = enumOf(NOTIFICATION_KINDS);
 export const NotificationEmailEnum = enumOf(NOTIFICATION_EMAIL_PREFERENCES);
 

@@ -2,8 +2,8 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { type EscalationReason, type Outcome, OUTCOMES, type Rate } from '@peerdesk/domain';
 // The EscalationReason enum is the escalation module's; reports name the same one.
 import { EscalationReasonEnum } from '../escalation/escalation.model';
+import { enumOf } from '../common/enums';
 
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
 export const OutcomeEnum = enumOf(OUTCOMES);
 registerEnumType(OutcomeEnum, { name: 'DeflectionOutcome', description: 'Exactly one per question as of the report moment; see docs/metrics.md.' });
 

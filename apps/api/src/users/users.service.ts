@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, notFound, type Role, validationFailed } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { UserEntity } from './user.entity';
+import { isUniqueViolation } from '../database/errors';
 
 export interface NewUser {
   email: string | null;
@@ -16,9 +17,6 @@ export interface NewUser {
   createdAt?: Date;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
-}
 
 @Injectable()
 export class UsersService {
