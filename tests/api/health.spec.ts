@@ -3,10 +3,13 @@ import { TestApp } from '../support/test-app';
 // GET /healthz, what a load balancer or orchestrator polls.
 
 describe('GET /healthz', () => {
-  it('is 200 while the database answers', async () => {
+  it('is 200 while the database answers, with the search backlog', async () => {
     const app = await TestApp.start();
     try {
-      expect(await app.get('/healthz')).toEqual({ status: 200, body: { status: 'ok', database: 'up' } });
+      expect(await app.get('/healthz')).toEqual({
+        status: 200,
+        body: { status: 'ok', database: 'up', search: { engine: 'postgres', backlog: 0, oldestPendingSeconds: null } },
+      });
     } finally {
       await app.close();
     }

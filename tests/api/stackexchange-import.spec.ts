@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importStackExchange } from '../../apps/api/src/importer/stackexchange-importer';
+import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
 import { TestApp } from '../support/test-app';
 
 const SAMPLES = fileURLToPath(new URL('../../../shared/data/stackexchange/', import.meta.url));
@@ -44,7 +45,7 @@ describe('Stack Exchange import', () => {
 
   for (const site of ['conlang-meta', 'french-meta'] as const) {
     it(`imports ${site} with the counts of the README, and a second run changes nothing`, async () => {
-      const report = await importStackExchange(app.db, { dir: path.join(SAMPLES, site), category: site });
+      const report = await importStackExchange(app.db, { searchIndex: app.provider<SearchEngine>(SEARCH_ENGINE), dir: path.join(SAMPLES, site), category: site });
       const expected = EXPECTED[site];
       expect(await siteCounts(app, site)).toEqual({
         questions: expected.questions, answers: expected.answers, accepted: expected.accepted, comments: expected.comments,
@@ -55,7 +56,7 @@ describe('Stack Exchange import', () => {
       expect(report.imported.users).toBeGreaterThanOrEqual(expected.users);
 
       const before = await rowCounts(app);
-      const again = await importStackExchange(app.db, { dir: path.join(SAMPLES, site), category: site });
+      const again = await importStackExchange(app.db, { searchIndex: app.provider<SearchEngine>(SEARCH_ENGINE), dir: path.join(SAMPLES, site), category: site });
       expect(await rowCounts(app)).toEqual(before);
       expect(again.imported).toEqual({ users: 0, questions: 0, answers: 0, acceptances: 0, comments: 0 });
       expect(again.alreadyImported).toMatchObject({ questions: expected.questions, answers: expected.answers, comments: expected.comments });
@@ -90,7 +91,7 @@ describe('Stack Exchange import', () => {
     const dir = path.join(SAMPLES, 'conlang-meta');
     let batches = 0;
     await expect(
-      importStackExchange(app.db, {
+      importStackExchange(app.db, { searchIndex: app.provider<SearchEngine>(SEARCH_ENGINE),
         dir, category: 'resumed', site: 'resumed.example', batchSize: 40,
         onProgress: ({ file }) => {
           if (file === 'answers' && ++batches === 2) throw new Error('killed');
@@ -100,7 +101,7 @@ describe('Stack Exchange import', () => {
     const partial = await siteCounts(app, 'resumed');
     expect(partial.questions).toBe(54);
     expect(partial.answers).toBeLessThan(115);
-    await importStackExchange(app.db, { dir, category: 'resumed', site: 'resumed.example' });
+    await importStackExchange(app.db, { searchIndex: app.provider<SearchEngine>(SEARCH_ENGINE), dir, category: 'resumed', site: 'resumed.example' });
     expect(await siteCounts(app, 'resumed')).toEqual({ questions: 54, answers: 115, accepted: 11, comments: 230 });
   });
 
@@ -110,7 +111,7 @@ describe('Stack Exchange import', () => {
       `SELECT m.source_id AS id FROM answers a JOIN import_mappings m ON m.kind = 'user' AND m.target_id = a.author_id AND m.source = 'conlang.meta.stackexchange.com'
         WHERE m.source_id NOT LIKE 'name:%' GROUP BY m.source_id ORDER BY count(*) DESC, m.source_id LIMIT 2`,
     );
-    await importStackExchange(app.db, { dir, category: 'staffed', site: 'staffed.example', employees: top.map((t) => t.id) });
+    await importStackExchange(app.db, { searchIndex: app.provider<SearchEngine>(SEARCH_ENGINE), dir, category: 'staffed', site: 'staffed.example', employees: top.map((t) => t.id) });
     const kinds: Array<{ employee: boolean; author_kind: string }> = await app.db.query(
       `SELECT DISTINCT (m.source_id = ANY($1)) AS employee, a.author_kind
          FROM answers a JOIN import_mappings m ON m.source = 'staffed.example' AND m.kind = 'user' AND m.target_id = a.author_id
@@ -129,7 +130,7 @@ describe('Stack Exchange import', () => {
       const brokenLine = 11;
       lines[brokenLine - 1] = lines[brokenLine - 1].slice(0, 200).replace(/"/g, '') + ' <oops';
       writeFileSync(path.join(dir, 'Posts.xml'), lines.join('\n'));
-      const error = await importStackExchange(app.db, { dir, category: 'broken', site: 'broken.example', batchSize: 5 }).catch((e: Error) => e);
+      const error = await importStackExchange(app.db, { searchIndex: app.provider<SearchEngine>(SEARCH_ENGINE), dir, category: 'broken', site: 'broken.example', batchSize: 5 }).catch((e: Error) => e);
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).message).toContain(path.join(dir, 'Posts.xml'));
       expect((error as Error).message).toMatch(new RegExp(`line ${brokenLine}\\b`));

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importStackExchange } from '../../apps/api/src/importer/stackexchange-importer';
+import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
 import { TestApp } from '../support/test-app';
 
 const FRENCH_META = fileURLToPath(new URL('../../../shared/data/stackexchange/french-meta/', import.meta.url));
@@ -45,7 +46,7 @@ describe('deflection report over an imported Stack Exchange community', () => {
     }
     expect(expected.staff).toBeGreaterThan(0);
 
-    await importStackExchange(app.db, { dir: FRENCH_META, category: 'community', employees });
+    await importStackExchange(app.db, { searchIndex: app.provider<SearchEngine>(SEARCH_ENGINE), dir: FRENCH_META, category: 'community', employees });
     const data = await app.ok<{ deflectionReport: any }>(
       `query { deflectionReport(input: { from: "2000-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z", bucket: "MONTH" }) {
          cohortSize outcomes { outcome count } peerDeflectionRate { numerator denominator } acceptedAnswerRate { numerator denominator } } }`,

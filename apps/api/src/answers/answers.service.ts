@@ -67,6 +67,7 @@ export class AnswersService {
       await keepRevision(em, 'ANSWER', answer.id, answer, viewer.id, now);
       await em.update(AnswerEntity, { id: answer.id }, { body: input.body, bodyHtml: renderMarkdown(input.body), updatedAt: now });
       await em.update(QuestionEntity, { id: question.id }, { lastActivityAt: now });
+      await this.events.publish(em, { type: 'answer.edited', questionId: question.id, answerId: answer.id, editorId: viewer.id, at: now });
       return { answer: await em.findOneByOrFail(AnswerEntity, { id: answer.id }), acceptedAnswerId: question.acceptedAnswerId };
     });
   }
@@ -85,6 +86,7 @@ export class AnswersService {
         answerCount: remainingAnswers,
         status: nextThreadStatus(question.status, { type: 'ANSWER_REMOVED', remainingAnswers }),
       });
+      await this.events.publish(em, { type: 'answer.removed', questionId: question.id, answerId: target.id, removedBy: viewer.id, at: now });
       return em.findOneByOrFail(QuestionEntity, { id: question.id });
     });
   }

@@ -1,5 +1,6 @@
 import { progress } from '../bench/progress';
 import { importStackExchange, type ImportReport } from '../importer/stackexchange-importer';
+import { createSearchEngine } from '../search/search-engine.factory';
 import { parseArgs } from './args';
 import { configOrExit, log, openDatabase, runCli } from './runtime';
 
@@ -18,6 +19,7 @@ runCli(async () => {
       employees: typeof args.employees === 'string' ? args.employees.split(',').map((id) => id.trim()).filter(Boolean) : [],
       dryRun: args['dry-run'] === true,
       onProgress: ({ file, done, total, startedAt }) => progress(file.padEnd(9), done, total, startedAt),
+      searchIndex: createSearchEngine(config, database.dataSource),
     });
     printReport(report);
   } finally {

@@ -4,6 +4,9 @@ import { type AppConfig, ConfigError, loadConfig } from '../config/config';
 import { createDataSource, runMigrations } from '../database/data-source';
 import { type EmbeddedServer, ensureDatabase, recreateDatabase, startEmbeddedPostgres, withDatabase } from '../database/embedded-postgres';
 
+/** The repository root, from apps/api/dist/src/cli (where the built CLI runs). */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
+
 export function log(message: string): void {
   process.stdout.write(`[peerdesk] ${message}\n`);
 }

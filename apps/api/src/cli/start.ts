@@ -4,11 +4,9 @@ import path from 'node:path';
 import { AdjustableClock, SystemClock } from '../common/clock';
 import type { AppConfig } from '../config/config';
 import { createApi } from '../main';
+import { bundledMeilisearchFor } from '../search/meilisearch-server';
 import { seedDemoIfWanted } from '../seed/demo-seeder';
-import { configOrExit, log, openDatabase } from './runtime';
-
-// apps/api/dist/src/cli → the repository root.
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..', '..');
+import { configOrExit, log, openDatabase, REPO_ROOT } from './runtime';
 
 /** Serves the SvelteKit build next to the API; the web talks to the API over loopback. */
 function startWeb(config: AppConfig): ChildProcess | null {
@@ -19,7 +17,15 @@ function startWeb(config: AppConfig): ChildProcess | null {
   }
   const web = spawn(process.execPath, [entry], {
     stdio: 'inherit',
-    env: { ...process.env, PORT: String(config.webPort), HOST: config.host, API_URL: `http://127.0.0.1:${config.port}/graphql` },
+    // ORIGIN is the address people open; the web's form actions refuse posts from any other origin (CSRF),
+    // and without it the Node adapter assumes https. Behind a proxy, set ORIGIN to the public address.
+    env: {
+      ...process.env,
+      PORT: String(config.webPort),
+      HOST: config.host,
+      API_URL: `http://127.0.0.1:${config.port}/graphql`,
+      ORIGIN: process.env.ORIGIN ?? `http://localhost:${config.webPort}`,
+    },
   });
   web.on('exit', (code, signal) => {
     if (signal !== 'SIGTERM') log(`Web app stopped (${signal ?? `exit code ${code}`})`);
@@ -27,9 +33,21 @@ function startWeb(config: AppConfig): ChildProcess | null {
   return web;
 }
 
+/** SEARCH_ENGINE=meilisearch without MEILI_HOST: run the bundled Meilisearch and point the engine at it. */
+async function withSearchServer(config: AppConfig): Promise<{ config: AppConfig; stop(): Promise<void> }> {
+  if (config.searchEngine !== 'meilisearch' || config.meiliHost) return { config, stop: async () => undefined };
+  const meili = await bundledMeilisearchFor(config, REPO_ROOT, log);
+  log(`Meilisearch: ${meili.host}`);
+  return { config: { ...config, meiliHost: meili.host, meiliMasterKey: meili.masterKey }, stop: () => meili.stop() };
+}
+
 async function main(): Promise<void> {
-  const config = configOrExit();
-  const database = await openDatabase(config);
+  const search = await withSearchServer(configOrExit());
+  const config = search.config;
+  const database = await openDatabase(config).catch(async (error: unknown) => {
+    await search.stop();
+    throw error;
+  });
   await seedDemoIfWanted(database, config);
   const clock = config.nodeEnv === 'test' ? new AdjustableClock() : new SystemClock();
   const schemaFile = config.nodeEnv === 'development' ? path.join(REPO_ROOT, 'apps', 'api', 'schema.graphql') : undefined;
@@ -47,6 +65,7 @@ async function main(): Promise<void> {
     web?.kill('SIGTERM');
     await api.close();
     await database.close();
+    await search.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -12,7 +12,12 @@ export type ThreadEvent =
   | { type: 'comment.posted'; questionId: string; commentId: string; authorId: string; authorKind: AuthorKind; at: Date }
   | { type: 'question.escalated'; questionId: string; categoryId: string; askerId: string; reason: EscalationReason; staffDueAt: Date | null; at: Date }
   | { type: 'escalation.assigned'; questionId: string; assigneeId: string; assignedBy: string; at: Date }
-  | { type: 'escalation.breached'; questionId: string; categoryId: string; staffDueAt: Date; at: Date };
+  | { type: 'escalation.breached'; questionId: string; categoryId: string; staffDueAt: Date; at: Date }
+  | { type: 'answer.edited'; questionId: string; answerId: string; editorId: string; at: Date }
+  | { type: 'answer.removed'; questionId: string; answerId: string; removedBy: string; at: Date }
+  | { type: 'question.returned_to_community'; questionId: string; returnedBy: string; at: Date }
+  | { type: 'question.marked_duplicate'; questionId: string; originalId: string; markedBy: string; at: Date }
+  | { type: 'question.duplicate_unmarked'; questionId: string; originalId: string; unmarkedBy: string; at: Date };
 
 
 

@@ -6,6 +6,7 @@ describe('loadConfig', () => {
       nodeEnv: 'development', host: '0.0.0.0', port: 4000, webPort: 3000, databaseUrl: null, embeddedPostgresPort: 5433,
       dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', loginFailureLimit: 10, escalationSweepSeconds: 60,
       publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10,
+      searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
     });
   });
 
@@ -14,12 +15,16 @@ describe('loadConfig', () => {
       NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '8080', WEB_PORT: '8081', DATABASE_URL: 'postgres://u:p@db:5432/peerdesk',
       EMBEDDED_PG_PORT: '6543', DATA_DIR: '/var/lib/peerdesk', SESSION_TTL_DAYS: '7', SEED_DEMO: 'false', LOGIN_FAILURE_LIMIT: '5', ESCALATION_SWEEP_SECONDS: '15',
       PUBLIC_URL: 'https://help.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Help <help@example.com>',
-      OUTBOX_POLL_SECONDS: '30',
+      OUTBOX_POLL_SECONDS: '30', SEARCH_LANGUAGE: 'french', MEILI_HOST: 'https://search.example.com/', MEILI_MASTER_KEY: 'k3y',
+      MEILI_INDEX: 'peerdesk_questions', MEILI_PORT: '7701',
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, databaseUrl: 'postgres://u:p@db:5432/peerdesk',
       embeddedPostgresPort: 6543, dataDir: '/var/lib/peerdesk', sessionTtlDays: 7, seedDemo: false, loginFailureLimit: 5, escalationSweepSeconds: 15,
       publicUrl: 'https://help.example.com', smtpUrl: 'smtps://u:p@mail.example.com:465', mailFrom: 'Help <help@example.com>', outboxPollSeconds: 30,
+      // MEILI_HOST alone picks the Meilisearch engine.
+      searchEngine: 'meilisearch', searchLanguage: 'french', meiliHost: 'https://search.example.com', meiliMasterKey: 'k3y',
+      meiliIndex: 'peerdesk_questions', meiliPort: 7701,
     });
   });
 
@@ -48,6 +53,12 @@ describe('loadConfig', () => {
         'MAIL_FROM="nobody" must be an e-mail address, e.g. help@example.com or "Peerdesk <help@example.com>"',
         'OUTBOX_POLL_SECONDS="0" must be a whole number from 1 to 3600',
       ]),
+    );
+  });
+
+  it('checks the search settings', () => {
+    expect(() => loadConfig({ SEARCH_ENGINE: 'elastic', SEARCH_LANGUAGE: 'French!', MEILI_HOST: 'tcp://x', MEILI_INDEX: 'a b' })).toThrow(
+      /SEARCH_ENGINE="elastic" must be one of: postgres, meilisearch[\s\S]*SEARCH_LANGUAGE[\s\S]*MEILI_HOST must be a http:\/\/ or https:\/\/ URL[\s\S]*MEILI_INDEX/,
     );
   });
 

@@ -29,6 +29,17 @@ export interface AppConfig {
   outboxPollSeconds: number;
   /** How often each instance sweeps for due escalations and breaches; 0 turns its timer off. */
   escalationSweepSeconds: number;
+  /** Which search engine answers `search` and `similarQuestions`. */
+  searchEngine: 'postgres' | 'meilisearch';
+  /** The PostgreSQL text search configuration the search vectors are built with (e.g. english, french, simple). */
+  searchLanguage: string;
+  /** A Meilisearch server; unset with SEARCH_ENGINE=meilisearch: `npm start` runs the bundled one. */
+  meiliHost: string | null;
+  meiliMasterKey: string | null;
+  /** The Meilisearch index name (tests give each run its own). */
+  meiliIndex: string;
+  /** Port of the bundled Meilisearch that `npm start` runs when MEILI_HOST is unset. */
+  meiliPort: number;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +114,17 @@ class EnvReader {
     return value;
   }
 
+  /** A value matching `pattern`; `shape` describes it in the message. */
+  matching(name: string, fallback: string, pattern: RegExp, shape: string): string {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!pattern.test(value)) {
+      this.problems.push(`${name}="${value}" must be ${shape}`);
+      return fallback;
+    }
+    return value;
+  }
+
   postgresUrl(name: string): string | null {
     const value = this.raw(name);
     if (value === undefined) return null;
@@ -139,6 +161,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     smtpUrl: read.url('SMTP_URL', ['smtp', 'smtps'], 'smtp://user:pass@mail.example.com:587'),
     mailFrom: read.mailbox('MAIL_FROM', 'Peerdesk <peerdesk@localhost>'),
     outboxPollSeconds: read.integer('OUTBOX_POLL_SECONDS', 10, 1, 3600),
+    searchEngine: read.oneOf('SEARCH_ENGINE', env.MEILI_HOST?.trim() ? 'meilisearch' : 'postgres', ['postgres', 'meilisearch'] as const),
+    searchLanguage: read.matching('SEARCH_LANGUAGE', 'english', /^[a-z_]+$/, 'a PostgreSQL text search configuration name (lower-case letters and _), e.g. english, french, simple'),
+    meiliHost: read.url('MEILI_HOST', ['http', 'https'], 'http://127.0.0.1:7700')?.replace(/\/+$/, '') ?? null,
+    meiliMasterKey: read.optional('MEILI_MASTER_KEY'),
+    meiliPort: read.integer('MEILI_PORT', 7700, 1, 65535),
+    meiliIndex: read.matching('MEILI_INDEX', 'questions', /^[A-Za-z0-9_-]{1,400}$/, 'a Meilisearch index name (letters, digits, - and _)'),
   };
   if (config.port === config.webPort) read.problems.push(`PORT and WEB_PORT must differ (both are ${config.port})`);
   if (read.problems.length > 0) throw new ConfigError(read.problems);

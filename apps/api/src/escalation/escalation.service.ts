@@ -189,6 +189,7 @@ export class EscalationService implements OnModuleInit, ThreadEventHandler {
       });
       await em.update(QuestionEntity, { id: questionId }, { status });
       await this.communityClock.refresh(em, questionId);
+      await this.events.publish(em, { type: 'question.returned_to_community', questionId, returnedBy: viewer.id, at: now });
     });
   }
 

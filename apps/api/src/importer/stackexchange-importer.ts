@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { type Affiliation, authorKindFor, normalizeTags } from '@peerdesk/domain';
 import { renderMarkdown } from '../markdown/markdown';
+import type { SearchEngine } from '../search/search-engine';
 import { htmlToMarkdown } from './html-to-markdown';
 import { countRows, type XmlRow, xmlRows } from './xml-rows';
 
@@ -32,6 +33,8 @@ export interface StackExchangeImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** Aborting stops the import after the batch in hand (resumable). */
   signal?: AbortSignal;
+  /** The configured search engine (`createSearchEngine`): told of every batch's questions in that batch's transaction. */
+  searchIndex: Pick<SearchEngine, 'documentsChanged'>;
 }
 
 type Kind = 'users' | 'questions' | 'answers' | 'acceptances' | 'comments';
@@ -261,6 +264,7 @@ export async function importStackExchange(dataSource: DataSource, options: Stack
 
     // Pass 1 over Posts.xml: the questions.
     await pass('Posts.xml', 'questions', async (rows, mappings) => {
+      const asked: string[] = [];
       for (const { attributes: p } of rows) {
         if (p.PostTypeId === '2') continue;
         if (p.PostTypeId !== '1') {
@@ -287,7 +291,9 @@ export async function importStackExchange(dataSource: DataSource, options: Stack
         if (p.AcceptedAnswerId) await mappings.write(runner, 'accepted-answer', p.AcceptedAnswerId, id);
         await attribute('QUESTION', id, p.OwnerDisplayName ?? (await displayName(runner, by.id)), p.ContentLicense, `https://${source}/q/${p.Id}`);
         report.imported.questions++;
+        asked.push(id);
       }
+      await options.searchIndex.documentsChanged(runner.manager, asked);
     }, (row) => (row.attributes.PostTypeId === '1' ? [['question', row.attributes.Id], ...authorKeys(row.attributes.OwnerUserId, row.attributes.OwnerDisplayName)] : []));
 
     // Pass 2 over Posts.xml: the answers, and the acceptances.
@@ -339,6 +345,7 @@ export async function importStackExchange(dataSource: DataSource, options: Stack
           [[...touched]],
         );
       }
+      await options.searchIndex.documentsChanged(runner.manager, [...touched]);
     }, (row) => (row.attributes.PostTypeId === '2'
       ? [['answer', row.attributes.Id], ['question', row.attributes.ParentId ?? ''], ['accepted-answer', row.attributes.Id], ...authorKeys(row.attributes.OwnerUserId, row.attributes.OwnerDisplayName)]
       : []));

@@ -27,7 +27,14 @@ export function errorText(error: unknown): string {
 }
 
 /** Tables worked through a lease claim; a fixed list, so the name can go into the SQL text as is. */
-export type OutboxTable = 'email_outbox' | 'webhook_deliveries';
+export type OutboxTable = 'email_outbox' | 'webhook_deliveries' | 'search_outbox';
+
+/** Each table's key and which of its rows wait to be worked (the search outbox deletes its rows when done). */
+const CLAIMABLE: Record<OutboxTable, { key: string; waiting: string }> = {
+  email_outbox: { key: 'id', waiting: `status = 'PENDING' AND ` },
+  webhook_deliveries: { key: 'id', waiting: `status = 'PENDING' AND ` },
+  search_outbox: { key: 'question_id', waiting: '' },
+};
 
 export interface ClaimOptions {
   table: OutboxTable;
@@ -47,15 +54,16 @@ export interface ClaimOptions {
  */
 export function claimDue<T>(db: DataSource | EntityManager, options: ClaimOptions): Promise<T[]> {
   const { table, now, limit, leaseUntil, returning, select } = options;
+  const { key, waiting } = CLAIMABLE[table];
   return db.query(
     `WITH due AS (
-       SELECT id FROM ${table}
-        WHERE status = 'PENDING' AND next_attempt_at <= $1
-        ORDER BY next_attempt_at, id LIMIT $2
+       SELECT ${key} FROM ${table}
+        WHERE ${waiting}next_attempt_at <= $1
+        ORDER BY next_attempt_at, ${key} LIMIT $2
         FOR UPDATE SKIP LOCKED),
      claimed AS (
        UPDATE ${table} t SET attempts = t.attempts + 1, next_attempt_at = $3
-         FROM due WHERE t.id = due.id
+         FROM due WHERE t.${key} = due.${key}
        RETURNING ${returning})
      -- A SELECT, not a bare UPDATE: TypeORM answers an UPDATE with [rows, count].
      ${select}`,

@@ -10,6 +10,7 @@ import { checkPageSize, type Connection, decodeCursor, toConnection } from '../c
 import type { Viewer } from '../common/viewer';
 import { renderMarkdown } from '../markdown/markdown';
 import { keepRevision } from '../revisions/revisions';
+import { checkAskSessionId, SearchInsightsService } from '../search-insights/search-insights.service';
 import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
 import { QuestionModel, toQuestionModel } from './question.model';
@@ -23,12 +24,14 @@ export class QuestionsService {
     private readonly categories: CategoriesService,
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly insights: SearchInsightsService,
   ) {}
 
   async ask(viewer: Viewer, input: AskQuestionInput): Promise<QuestionEntity> {
     const fields = { title: input.title.trim(), body: input.body, tags: normalizeTags(input.tags) };
     assertValid(validateQuestion(fields));
     await this.categories.findById(checkId(input.categoryId, 'category'));
+    if (input.askSessionId) checkAskSessionId(input.askSessionId);
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
       const inserted = await em.insert(QuestionEntity, {
@@ -46,6 +49,7 @@ export class QuestionsService {
       });
       const question = await em.findOneByOrFail(QuestionEntity, { id: String(inserted.identifiers[0].id) });
       await this.events.publish(em, { type: 'question.asked', questionId: question.id, categoryId: question.categoryId, authorId: viewer.id, at: now });
+      if (input.askSessionId) await this.insights.markPosted(em, input.askSessionId, question.id, now);
       return question;
     });
   }

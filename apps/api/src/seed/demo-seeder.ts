@@ -14,6 +14,7 @@ import { DEMO_COMMUNITY, DemoCommunity } from './demo-content';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importStackExchange } from '../importer/stackexchange-importer';
+import { createSearchEngine } from '../search/search-engine.factory';
 import { xmlRows } from '../importer/xml-rows';
 
 export const DEMO_PASSWORD = 'peerdesk-demo';
@@ -157,7 +158,9 @@ export async function seedDemoCommunity(
     return 'hand-written';
   }
   const employees = await topAnswerers(dumpDir, 3);
-  const report = await importStackExchange(dataSource, { dir: dumpDir, category: 'community', categoryName: 'Community', employees });
+  const report = await importStackExchange(dataSource, {
+    dir: dumpDir, category: 'community', categoryName: 'Community', employees, searchIndex: createSearchEngine(config, dataSource),
+  });
   log(`Imported ${report.imported.questions} questions, ${report.imported.answers} answers and ${report.imported.comments} comments from ${report.source} (CC BY-SA) in ${report.seconds.toFixed(1)} s.`);
   await dataSource.query(
     `INSERT INTO users (email, display_name, password_hash, role, affiliation) VALUES ($1, 'Site Admin', $2, 'ADMIN', 'EMPLOYEE')

@@ -15,6 +15,9 @@ export class AskQuestionInput {
 
   @Field(() => [String], { defaultValue: [], description: 'At most 5; lower-cased.' })
   tags!: string[];
+
+  @Field(() => ID, { nullable: true, description: "The ask page's session id (recordAskEvent): this ask attempt ended in a post." })
+  askSessionId?: string;
 }
 
 @InputType()

@@ -1,0 +1,41 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../common/domain-events';
+import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
+
+/**
+ * Keeps the index current inside the writing transaction: every event that changes what a question's
+ * document holds (text, answers, acceptance, status) tells the engine.
+ */
+@Injectable()
+export class SearchIndexSubscriber implements ThreadEventHandler, OnModuleInit {
+  constructor(
+    private readonly events: DomainEvents,
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe(this);
+  }
+
+  async handle(em: EntityManager, event: ThreadEvent): Promise<void> {
+    switch (event.type) {
+      case 'question.asked':
+      case 'question.edited':
+      case 'answer.posted':
+      case 'answer.edited':
+      case 'answer.removed':
+      case 'answer.accepted':
+      case 'acceptance.withdrawn':
+      case 'question.escalated':
+      case 'question.returned_to_community':
+      case 'question.marked_duplicate':
+      case 'question.duplicate_unmarked':
+        return this.engine.documentsChanged(em, [event.questionId]);
+      case 'comment.posted':
+      case 'escalation.assigned':
+      case 'escalation.breached':
+        return; // comments are not indexed; assignment and breaches change neither text nor status
+    }
+  }
+}

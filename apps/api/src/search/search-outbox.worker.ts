@@ -1,0 +1,47 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import type { AppConfig } from '../config/config';
+import { CONFIG } from '../config/config.provider';
+import { Poller } from '../notifications/outbox';
+import { type DrainResult, MeilisearchEngine } from './meilisearch.engine';
+import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
+
+/** How often each API instance pushes the search outbox: soon after a post, a question is findable. */
+export const SEARCH_OUTBOX_POLL_SECONDS = 1;
+
+/**
+ * Runs the Meilisearch outbox in every API instance (instances share the rows through SKIP LOCKED
+ * claims). Nothing to do for the PostgreSQL engine. Not started under NODE_ENV=test, where tests call
+ * `drain` themselves (or `startPolling`, to show the outbox catching up by itself).
+ */
+@Injectable()
+export class SearchOutboxWorker implements OnModuleInit, OnModuleDestroy {
+  private readonly poller = new Poller('SearchOutbox', () => this.drain());
+
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.config.nodeEnv !== 'test') this.startPolling(SEARCH_OUTBOX_POLL_SECONDS);
+  }
+
+  startPolling(seconds: number): void {
+    if (this.engine instanceof MeilisearchEngine) this.poller.start(seconds);
+  }
+
+  /** Stops the timer and waits for a push in progress. */
+  stopPolling(): Promise<void> {
+    return this.poller.stop();
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.stopPolling();
+  }
+
+  /** Pushes everything due now. */
+  drain(): Promise<DrainResult> {
+    if (this.engine instanceof MeilisearchEngine) return this.engine.drain();
+    return Promise.resolve({ pushed: 0, failed: 0 });
+  }
+}

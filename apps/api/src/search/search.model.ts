@@ -1,0 +1,73 @@
+import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { ThreadStatus } from '@peerdesk/domain';
+import { CategoryModel } from '../categories/category.model';
+import { enumOf, ThreadStatusEnum } from '../common/enums';
+import { PageInfo } from '../common/pagination';
+import { QuestionModel } from '../questions/question.model';
+import { SEARCH_SORTS } from './search-engine';
+
+export const SearchSortEnum = enumOf(SEARCH_SORTS);
+registerEnumType(SearchSortEnum, {
+  name: 'SearchSort',
+  description: 'RELEVANCE blends text relevance, a boost for solved questions and a gentle recency decay.',
+});
+
+@ObjectType()
+export class SearchHitModel {
+  @Field(() => QuestionModel)
+  question!: QuestionModel;
+
+  @Field({ description: 'HTML-escaped text with the matched words in <mark>…</mark>; no other markup, ever.' })
+  snippet!: string;
+}
+
+@ObjectType()
+export class SearchEdge {
+  @Field(() => SearchHitModel)
+  node!: SearchHitModel;
+
+  @Field()
+  cursor!: string;
+}
+
+@ObjectType()
+export class CategoryFacet {
+  @Field(() => CategoryModel)
+  category!: CategoryModel;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class StatusFacet {
+  @Field(() => ThreadStatusEnum)
+  status!: ThreadStatus;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'Counts over every match of the query and filter, not just this page.' })
+export class SearchFacets {
+  @Field(() => [CategoryFacet])
+  categories!: CategoryFacet[];
+
+  @Field(() => [StatusFacet])
+  statuses!: StatusFacet[];
+}
+
+@ObjectType()
+export class SearchConnection {
+  @Field(() => [SearchEdge])
+  edges!: SearchEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => SearchFacets)
+  facets!: SearchFacets;
+}

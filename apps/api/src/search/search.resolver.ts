@@ -1,0 +1,21 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { QuestionModel } from '../questions/question.model';
+import { SearchArgs, SimilarQuestionsArgs } from './dto/search.input';
+import { SearchConnection } from './search.model';
+import { SearchService } from './search.service';
+
+/** Public, like reading questions: anonymous visitors search too. */
+@Resolver()
+export class SearchResolver {
+  constructor(private readonly service: SearchService) {}
+
+  @Query(() => SearchConnection, { description: 'Full-text search over questions and their answers, with snippets and facet counts.' })
+  search(@Args() args: SearchArgs): Promise<SearchConnection> {
+    return this.service.search(args);
+  }
+
+  @Query(() => [QuestionModel], { description: 'Likely duplicates of a question being asked (at most 5), solved ones first.' })
+  similarQuestions(@Args() args: SimilarQuestionsArgs): Promise<QuestionModel[]> {
+    return this.service.similarQuestions(args);
+  }
+}

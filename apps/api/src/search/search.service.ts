@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { validationFailed } from '@peerdesk/domain';
+import { DataSource, In, IsNull } from 'typeorm';
+import { CategoryEntity } from '../categories/category.entity';
+import { toCategoryModel } from '../categories/category.model';
+import { checkId } from '../common/ids';
+import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination';
+import { QuestionEntity } from '../questions/question.entity';
+import { type QuestionModel, toQuestionModel } from '../questions/question.model';
+import type { SearchArgs, SimilarQuestionsArgs } from './dto/search.input';
+import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
+import type { SearchConnection } from './search.model';
+import { SearchInsightsService } from '../search-insights/search-insights.service';
+
+const MAX_QUERY_LENGTH = 200;
+export const MAX_SIMILAR = 5;
+
+function checkText(value: string, field: string, what: string): string {
+  const text = value.trim();
+  if (!text) throw validationFailed([{ field, message: `Type ${what}.` }]);
+  if (text.length > MAX_QUERY_LENGTH) throw validationFailed([{ field, message: `At most ${MAX_QUERY_LENGTH} characters.` }]);
+  return text;
+}
+
+@Injectable()
+export class SearchService {
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly db: DataSource,
+    private readonly insights: SearchInsightsService,
+  ) {}
+
+  async search(args: SearchArgs): Promise<SearchConnection> {
+    const query = checkText(args.query, 'query', 'some words to search for');
+    const first = checkPageSize(args.first);
+    const filter = args.filter ?? {};
+    if (filter.categoryId) checkId(filter.categoryId, 'category');
+    // Cursors hold the hit's offset in the result list (search results have no stable keyset).
+    const offset = args.after ? Number(decodeCursor(args.after).key) + 1 : 0;
+    if (!Number.isInteger(offset) || offset < 0) {
+      throw validationFailed([{ field: 'after', message: 'This cursor is not one the API handed out; start again from the first page.' }]);
+    }
+    const result = await this.engine.search({ query, filter, sort: args.sort, offset, limit: first });
+    // Only the first page is a search; later pages are the same search read further.
+    if (offset === 0) await this.insights.recordSearch(query, result.totalCount);
+    const questions = await this.liveQuestions(result.hits.map((hit) => hit.questionId));
+    const categories = await this.db.getRepository(CategoryEntity).findBy({
+      id: In(result.facets.categories.map((facet) => facet.categoryId)),
+    });
+    const categoryById = new Map(categories.map((category) => [category.id, category]));
+    const edges = result.hits.flatMap((hit, at) => {
+      const question = questions.get(hit.questionId);
+      // An engine that lags behind a deletion (Meilisearch's outbox) may still name a gone question.
+      return question ? [{ node: { question, snippet: hit.snippet }, cursor: encodeCursor({ key: offset + at, id: hit.questionId }) }] : [];
+    });
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: offset + result.hits.length < result.totalCount,
+        endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+      },
+      totalCount: result.totalCount,
+      facets: {
+        categories: result.facets.categories.flatMap((facet) => {
+          const category = categoryById.get(facet.categoryId);
+          return category ? [{ category: toCategoryModel(category), count: facet.count }] : [];
+        }),
+        statuses: result.facets.statuses,
+      },
+    };
+  }
+
+  async similarQuestions(args: SimilarQuestionsArgs): Promise<QuestionModel[]> {
+    const title = checkText(args.title, 'title', 'a title');
+    if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_SIMILAR) {
+      throw validationFailed([{ field: 'limit', message: `Between 1 and ${MAX_SIMILAR}.` }]);
+    }
+    const ids = await this.engine.similar({ title, body: args.body ?? null, limit: args.limit });
+    const questions = await this.liveQuestions(ids);
+    return ids.flatMap((id) => questions.get(id) ?? []);
+  }
+
+  private async liveQuestions(ids: string[]): Promise<Map<string, QuestionModel>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.getRepository(QuestionEntity).findBy({ id: In(ids), deletedAt: IsNull() });
+    return new Map(rows.map((row) => [row.id, toQuestionModel(row)]));
+  }
+}

@@ -1,0 +1,121 @@
+import { fileURLToPath } from 'node:url';
+import { importStackExchange } from '../../apps/api/src/importer/stackexchange-importer';
+import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
+import {
+  claimSearchOutbox, completeSearchOutbox, enqueueSearchOutbox,
+} from '../../apps/api/src/search/search-outbox';
+import { SearchOutboxWorker } from '../../apps/api/src/search/search-outbox.worker';
+import { BundledMeilisearch } from '../support/meilisearch-server';
+import { TestApp, type TestUser } from '../support/test-app';
+
+const FRENCH_META = fileURLToPath(new URL('../../../shared/data/stackexchange/french-meta/', import.meta.url));
+const SEARCH = `query ($query: String!, $first: Int) { search(query: $query, first: $first) { edges { node { question { id } } } totalCount } }`;
+
+interface Found {
+  search: { edges: Array<{ node: { question: { id: string } } }>; totalCount: number };
+}
+
+interface Health {
+  status: string;
+  search: { engine: string; backlog: number; oldestPendingSeconds: number | null };
+}
+
+// The Meilisearch outbox against a real server of this file's own, which the test stops and starts.
+describe('search outbox (Meilisearch)', () => {
+  let meili: BundledMeilisearch;
+  let app: TestApp;
+  let asker: TestUser;
+  let categoryId: string;
+
+  beforeAll(async () => {
+    meili = await BundledMeilisearch.start();
+    app = await TestApp.start({ ...meili.env() });
+    asker = await app.member('Asker');
+    categoryId = (await app.category()).id;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await meili?.dispose();
+  });
+
+  const found = async (query: string) => (await app.ok<Found>(SEARCH, { query, first: 50 })).search.edges.map((e) => e.node.question.id);
+  const health = async () => (await app.get('/healthz')) as { status: number; body: Health };
+
+  it('keeps every write during a Meilisearch outage and catches up by itself once it is back', async () => {
+    const worker = app.provider(SearchOutboxWorker);
+    const before = await app.ask(asker, categoryId, { title: 'Gecko backup never finishes', body: 'The gecko backup stops at 99 percent.' });
+    expect(await worker.drain()).toEqual({ pushed: 1, failed: 0 });
+    expect(await found('gecko')).toEqual([before.id]);
+
+    await meili.halt();
+    // Writes go on: questions and answers commit, their outbox rows pile up.
+    const during = [];
+    for (const animal of ['heron', 'lynx', 'marten']) {
+      during.push(await app.ask(asker, categoryId, { title: `Gecko ${animal} export fails`, body: `The ${animal} export fails with an error.` }));
+    }
+    const answer = await app.answer(await app.member('Helper'), before.id, 'Zebrafish mode finishes the backup.');
+    expect(answer.id).toBeTruthy();
+    expect(await app.count('search_outbox')).toBe(4);
+
+    // A push attempt fails; nothing is lost, each row records the error and waits its back-off.
+    expect(await worker.drain()).toMatchObject({ pushed: 0 });
+    expect(await app.count('search_outbox', `last_error IS NOT NULL AND next_attempt_at > now()`)).toBeGreaterThan(0);
+    expect(await app.count('search_outbox')).toBe(4);
+
+    // Readiness stays green (the forum works) and reports the backlog.
+    const readiness = await health();
+    expect(readiness.status).toBe(200);
+    expect(readiness.body.search).toMatchObject({ engine: 'meilisearch', backlog: 4 });
+    expect(readiness.body.search.oldestPendingSeconds).toBeGreaterThanOrEqual(0);
+
+    // Back on the same port and data; the worker's own timer (as in production) drains the backlog after the back-off.
+    await meili.resume();
+    worker.startPolling(1);
+    const deadline = Date.now() + 60_000;
+    while ((await app.count('search_outbox')) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    await worker.stopPolling();
+    expect(await app.count('search_outbox')).toBe(0);
+
+    expect((await found('gecko')).sort()).toEqual([before.id, ...during.map((q) => q.id)].sort());
+    for (const [at, animal] of ['heron', 'lynx', 'marten'].entries()) expect(await found(animal)).toEqual([during[at].id]);
+    expect(await found('zebrafish')).toEqual([before.id]);
+    expect((await health()).body.search).toEqual({ engine: 'meilisearch', backlog: 0, oldestPendingSeconds: null });
+  }, 120_000);
+
+  it('never drops a change made while its question was being pushed', async () => {
+    const question = await app.ask(asker, categoryId, { title: 'Okapi printer queue is stuck' });
+    const claimedAt = app.clock.now();
+    const claimed = await claimSearchOutbox(app.db, claimedAt, 100);
+    expect(claimed.map((row) => row.questionId)).toEqual([question.id]);
+    // Claimed rows are leased: another worker sees nothing due.
+    expect(await claimSearchOutbox(app.db, claimedAt, 100)).toEqual([]);
+
+    // The question changes again while the first push is in flight…
+    await enqueueSearchOutbox(app.db, [question.id], app.clock.now());
+    await completeSearchOutbox(app.db, claimed, claimedAt, app.clock.now());
+    // …so its row stays, due at once, for the next push.
+    const [again] = await claimSearchOutbox(app.db, app.clock.now(), 100);
+    expect(again?.questionId).toBe(question.id);
+    await completeSearchOutbox(app.db, [again], claimedAt, app.clock.now());
+    expect(await app.count('search_outbox')).toBe(0);
+  });
+
+  it('indexes an imported Stack Exchange community through the outbox', async () => {
+    const report = await importStackExchange(app.db, {
+      dir: FRENCH_META, category: 'french-meta', searchIndex: app.provider<SearchEngine>(SEARCH_ENGINE),
+    });
+    expect(report.imported.questions).toBe(274);
+    expect(await app.count('search_outbox')).toBeGreaterThanOrEqual(274);
+    expect(await app.provider(SearchOutboxWorker).drain()).toMatchObject({ failed: 0 });
+    expect(await app.count('search_outbox')).toBe(0);
+
+    const sample: Array<{ id: string; title: string }> = await app.db.query(
+      `SELECT id::text, title FROM questions WHERE category_id = $1 ORDER BY id`, [report.categoryId],
+    );
+    for (const question of sample.filter((_, at) => at % 40 === 0)) {
+      // The title's words, without the characters the query syntax reads ("…", -word, or).
+      const query = question.title.replace(/["«»]/g, ' ').replace(/(^|\s)-/g, ' ').replace(/(^|\s)or(?=\s|$)/gi, ' ');
+      expect(await found(query)).toContain(question.id);
+    }
+  });
+});
