@@ -8,3 +8,5 @@ export * from './post-permissions';
 export * from './business-hours';
 export * from './escalation';
 export * from './deflection';
+export * from './pre-ask';
+export * from './duplicates';

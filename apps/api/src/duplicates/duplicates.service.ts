@@ -1,0 +1,82 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { checkDuplicateTarget, conflict, nextThreadStatus, notFound, validationFailed } from '@peerdesk/domain';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CLOCK, type Clock } from '../common/clock';
+import { DomainEvents } from '../common/domain-events';
+import { checkId } from '../common/ids';
+import type { Viewer } from '../common/viewer';
+import { QuestionEntity } from '../questions/question.entity';
+import { DuplicatesRepository } from './duplicates.repository';
+
+/** Moderators mark a question a duplicate of another: it closes, and clients send readers to the original. */
+@Injectable()
+export class DuplicatesService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly duplicates: DuplicatesRepository,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async markDuplicate(viewer: Viewer, questionId: string, originalId: string): Promise<QuestionEntity> {
+    checkId(questionId, 'question');
+    checkId(originalId, 'question');
+    if (questionId === originalId) checkDuplicateTarget(questionId, { id: originalId, deleted: false, duplicateOf: null });
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      // Locks in id order, so two moderators marking a pair both ways cannot deadlock.
+      const [first, second] = [questionId, originalId].sort((a, b) => Number(BigInt(a) - BigInt(b)));
+      const locked = new Map([
+        [first, await this.duplicates.lockLive(em, first, first === questionId ? 'update' : 'share')],
+        [second, await this.duplicates.lockLive(em, second, second === questionId ? 'update' : 'share')],
+      ]);
+      const target = locked.get(questionId);
+      if (!target) throw notFound(`There is no question ${questionId}.`);
+      const original = locked.get(originalId);
+      if (!original && !(await this.duplicates.exists(em, originalId))) {
+        throw validationFailed([{ field: 'originalId', message: `There is no question ${originalId}.` }]);
+      }
+      checkDuplicateTarget(questionId, { id: originalId, deleted: !original, duplicateOf: original?.duplicateOf ?? null });
+      if (target.duplicateOf !== null) {
+        throw conflict(`Question ${questionId} is already a duplicate of question ${target.duplicateOf}; unmark it first.`);
+      }
+      const status = nextThreadStatus(target.question.status, { type: 'CLOSED' });
+      await this.duplicates.setDuplicateOf(em, questionId, originalId);
+      const repointed = await this.duplicates.repoint(em, questionId, originalId);
+      await em.update(QuestionEntity, { id: questionId }, { status, updatedAt: now });
+      await this.audit.record(em, {
+        actorId: viewer.id, action: 'question.mark_duplicate', targetType: 'question', targetId: questionId,
+        before: { status: target.question.status, duplicateOf: null },
+        after: { status, duplicateOf: originalId, ...(repointed.length ? { repointedDuplicates: repointed } : {}) },
+        at: now,
+      });
+      await this.events.publish(em, { type: 'question.marked_duplicate', questionId, originalId, markedBy: viewer.id, at: now });
+      return em.findOneByOrFail(QuestionEntity, { id: questionId });
+    });
+  }
+
+  async unmarkDuplicate(viewer: Viewer, questionId: string): Promise<QuestionEntity> {
+    checkId(questionId, 'question');
+    const now = this.clock.now();
+    return this.db.transaction(async (em) => {
+      const target = await this.duplicates.lockLive(em, questionId, 'update');
+      if (!target) throw notFound(`There is no question ${questionId}.`);
+      const originalId = target.duplicateOf;
+      if (originalId === null) throw conflict(`Question ${questionId} is not marked as a duplicate.`);
+      const { question } = target;
+      const status = nextThreadStatus(question.status, {
+        type: 'REOPENED', answerCount: question.answerCount, hasAcceptedAnswer: question.acceptedAnswerId !== null,
+      });
+      await this.duplicates.setDuplicateOf(em, questionId, null);
+      await em.update(QuestionEntity, { id: questionId }, { status, updatedAt: now });
+      await this.audit.record(em, {
+        actorId: viewer.id, action: 'question.unmark_duplicate', targetType: 'question', targetId: questionId,
+        before: { status: question.status, duplicateOf: originalId }, after: { status, duplicateOf: null }, at: now,
+      });
+      await this.events.publish(em, { type: 'question.duplicate_unmarked', questionId, originalId, unmarkedBy: viewer.id, at: now });
+      return em.findOneByOrFail(QuestionEntity, { id: questionId });
+    });
+  }
+}

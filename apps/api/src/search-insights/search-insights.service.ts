@@ -1,0 +1,82 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  ASK_ABANDON_WINDOW_MS, MAX_ASK_SESSION_EVENTS, isAskSessionId, normalizeSearchQuery, rateLimited, validationFailed,
+} from '@peerdesk/domain';
+import type { EntityManager } from 'typeorm';
+import { CLOCK, type Clock } from '../common/clock';
+import { checkId } from '../common/ids';
+import { checkPageSize } from '../common/pagination';
+import type { RecordAskEventInput } from './dto/search-insights.input';
+import type { PreAskDeflectionModel, SearchGapModel } from './search-insights.model';
+import { AskSessionsRepository, SearchInsightsRepository } from './search-insights.repository';
+
+/** Suggestions the ask form shows at most (similarQuestions' limit). */
+const MAX_SUGGESTIONS = 5;
+
+export function checkAskSessionId(value: string, field = 'askSessionId'): string {
+  if (!isAskSessionId(value)) throw validationFailed([{ field, message: 'An ask session id is 16–64 random characters of A–Z, a–z, 0–9, _ or -.' }]);
+  return value;
+}
+
+/** What people search for and what they fail to find; no user, no IP is ever recorded. */
+@Injectable()
+export class SearchInsightsService {
+  private readonly logger = new Logger(SearchInsightsService.name);
+
+  constructor(
+    private readonly searches: SearchInsightsRepository,
+    private readonly askSessions: AskSessionsRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Called after every search. A failure to record is logged, never shown to the person searching. */
+  async recordSearch(query: string, totalCount: number): Promise<void> {
+    const normalized = normalizeSearchQuery(query);
+    if (normalized === null) return;
+    try {
+      await this.searches.recordSearch(normalized, totalCount, this.clock.now());
+    } catch (error) {
+      this.logger.warn(`Could not record a search: ${(error as Error).message}`);
+    }
+  }
+
+  searchGaps(from: Date, to: Date, first: number): Promise<SearchGapModel[]> {
+    if (!(from < to)) throw validationFailed([{ field: 'to', message: 'The period must end after it starts.' }]);
+    return this.searches.searchGaps(from, to, checkPageSize(first));
+  }
+
+  /** Anyone may record (the ask page works signed out); each session id may write a bounded number of events. */
+  async recordAskEvent(input: RecordAskEventInput): Promise<void> {
+    const sessionId = checkAskSessionId(input.askSessionId);
+    const now = this.clock.now();
+    if (input.kind === 'SUGGESTIONS_SHOWN') {
+      const count = input.suggestionCount ?? 1;
+      if (!Number.isInteger(count) || count < 1 || count > MAX_SUGGESTIONS) {
+        throw validationFailed([{ field: 'suggestionCount', message: `Between 1 and ${MAX_SUGGESTIONS}.` }]);
+      }
+      await this.countEvent(sessionId, now, count);
+      return;
+    }
+    if (!input.questionId) throw validationFailed([{ field: 'questionId', message: 'Say which suggestion was opened.' }]);
+    const questionId = checkId(input.questionId, 'question');
+    await this.countEvent(sessionId, now, 0);
+    if (!(await this.askSessions.recordOpening(sessionId, questionId, now))) {
+      throw validationFailed([{ field: 'questionId', message: `There is no question ${questionId}.` }]);
+    }
+  }
+
+  /** In the asking transaction: the session's viewer posted a question. */
+  markPosted(em: EntityManager, askSessionId: string, questionId: string, at: Date): Promise<void> {
+    return this.askSessions.markPosted(em, checkAskSessionId(askSessionId), questionId, at);
+  }
+
+  preAskDeflection(from: Date, to: Date, asOf: Date): Promise<PreAskDeflectionModel> {
+    return this.askSessions.preAskDeflection(from, to, asOf, ASK_ABANDON_WINDOW_MS);
+  }
+
+  private async countEvent(sessionId: string, at: Date, suggestionsShown: number): Promise<void> {
+    if (!(await this.askSessions.countEvent(sessionId, at, suggestionsShown, MAX_ASK_SESSION_EVENTS))) {
+      throw rateLimited(`This ask session has recorded ${MAX_ASK_SESSION_EVENTS} events already; start a new one.`);
+    }
+  }
+}

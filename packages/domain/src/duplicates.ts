@@ -1,0 +1,25 @@
+import { conflict, validationFailed } from './errors';
+
+/** The original a duplicate would point to, as the database sees it now. */
+export interface DuplicateOriginal {
+  id: string;
+  deleted: boolean;
+  /** The original is itself marked a duplicate of this question, if it is. */
+  duplicateOf: string | null;
+}
+
+/**
+ * A question may be marked a duplicate of another live question that is not itself a duplicate: links are
+ * one hop, so the web's redirect never chains or loops. Throws the error a moderator can act on.
+ */
+export function checkDuplicateTarget(questionId: string, original: DuplicateOriginal): void {
+  if (original.id === questionId) {
+    throw validationFailed([{ field: 'originalId', message: 'A question cannot be a duplicate of itself.' }]);
+  }
+  if (original.deleted) {
+    throw validationFailed([{ field: 'originalId', message: `Question ${original.id} has been removed; choose a live question as the original.` }]);
+  }
+  if (original.duplicateOf !== null) {
+    throw conflict(`Question ${original.id} is itself a duplicate of question ${original.duplicateOf}; mark this one a duplicate of ${original.duplicateOf} instead.`);
+  }
+}
