@@ -48,67 +48,39 @@ export interface DeflectionRows {
 }
 
 /**
- * The deflection report in one statement: a CTE with each cohort question's facts as of asOf, the
+ * The deflection report in one statement. Each cohort question's facts as of asOf come from
+ * report_question_facts_as_of (the one SQL definition, in migrations/1763900900000-ReportFacts.ts): read
+ * from the rollup table report_question_facts when nothing about the question changed after asOf,
+ * computed from the raw tables otherwise (or for every question when $7, the raw path, is set). Then the
  * outcome of each (the SQL twin of classifyOutcome in @peerdesk/domain — keep the CASE in the same
  * order), then aggregates. Nothing but the aggregates leaves the database. Definitions: docs/metrics.md.
  */
 const DEFLECTION_SQL = `
-WITH cohort AS (
-  SELECT q.id, q.author_id, q.category_id, q.created_at
-    FROM questions q
-   WHERE q.deleted_at IS NULL AND q.created_at >= $1 AND q.created_at < $2
+WITH stored AS (
+  SELECT f.* FROM report_question_facts f
+   WHERE NOT $7::boolean AND NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2
+     AND ($4::bigint IS NULL OR f.category_id = $4::bigint)
+     AND ($5::text IS NULL OR f.tags @> ARRAY[$5::text])
+),
+recompute AS (
+  SELECT question_id AS id FROM stored WHERE facts_changed_at > $3
+  UNION ALL
+  SELECT q.id FROM questions q
+   WHERE $7::boolean AND q.deleted_at IS NULL AND q.created_at >= $1 AND q.created_at < $2
      AND ($4::bigint IS NULL OR q.category_id = $4::bigint)
      AND ($5::text IS NULL OR q.tags @> ARRAY[$5::text])
 ),
--- Each fact is aggregated per question in one set-based pass over its table (hash joins, not a lookup per question).
-accepted AS (
-  SELECT DISTINCT ON (aa.question_id) aa.question_id, a.id AS accepted_answer_id, a.author_id AS answer_author_id,
-         a.author_kind AS accepted_kind, aa.accepted_at
-    FROM answer_acceptances aa JOIN cohort c ON c.id = aa.question_id JOIN answers a ON a.id = aa.answer_id
-   WHERE aa.accepted_at <= $3 AND (aa.withdrawn_at IS NULL OR aa.withdrawn_at > $3)
-   ORDER BY aa.question_id, aa.accepted_at DESC, aa.id DESC
-),
-escalated AS (
-  SELECT e.question_id, min(e.escalated_at) AS first_escalated_at
-    FROM escalations e JOIN cohort c ON c.id = e.question_id
-   WHERE e.escalated_at <= $3
-   GROUP BY e.question_id
-),
-answered AS (
-  SELECT a.question_id,
-         count(*) FILTER (WHERE a.author_kind = 'PEER') AS peer_answers,
-         count(*) FILTER (WHERE a.author_kind = 'STAFF') AS staff_answers,
-         count(*) FILTER (WHERE a.author_kind = 'PEER' AND a.author_id <> c.author_id) AS peer_answers_by_others,
-         min(a.created_at) FILTER (WHERE a.author_kind = 'PEER' AND a.author_id <> c.author_id) AS first_peer_answer_at,
-         min(a.created_at) FILTER (WHERE a.author_id <> c.author_id) AS first_answer_by_other_at
-    FROM answers a JOIN cohort c ON c.id = a.question_id
-   WHERE a.created_at <= $3 AND (a.deleted_at IS NULL OR a.deleted_at > $3)
-   GROUP BY a.question_id
-),
-commented AS (
-  SELECT m.question_id,
-         count(*) FILTER (WHERE m.author_kind = 'STAFF') AS staff_comments,
-         min(m.created_at) FILTER (WHERE m.author_id <> c.author_id) AS first_comment_by_other_at
-    FROM comments m JOIN cohort c ON c.id = m.question_id
-   WHERE m.created_at <= $3 AND (m.deleted_at IS NULL OR m.deleted_at > $3)
-   GROUP BY m.question_id
-),
 facts AS (
-  SELECT c.id, c.author_id, c.category_id, c.created_at,
-         acc.accepted_answer_id, acc.answer_author_id, acc.accepted_kind, acc.accepted_at,
-         esc.first_escalated_at,
-         coalesce(ans.peer_answers, 0) AS peer_answers, coalesce(ans.staff_answers, 0) AS staff_answers,
-         coalesce(ans.peer_answers_by_others, 0) AS peer_answers_by_others,
-         ans.first_peer_answer_at, ans.first_answer_by_other_at,
-         coalesce(com.staff_comments, 0) AS staff_comments, com.first_comment_by_other_at
-    FROM cohort c
-    LEFT JOIN accepted acc ON acc.question_id = c.id
-    LEFT JOIN escalated esc ON esc.question_id = c.id
-    LEFT JOIN answered ans ON ans.question_id = c.id
-    LEFT JOIN commented com ON com.question_id = c.id
+  SELECT * FROM stored WHERE facts_changed_at <= $3
+  UNION ALL
+  SELECT * FROM report_question_facts_as_of(ARRAY(SELECT id FROM recompute), $3)
 ),
+cohort AS (
+  SELECT question_id AS id FROM facts
+),
+-- Only what the per-outcome figures need: this CTE holds a row per cohort question.
 classified AS (
-  SELECT f.*,
+  SELECT f.question_id, f.category_id, f.created_at, f.accepted_answer_id, f.answer_author_id,
          CASE
            WHEN f.accepted_at IS NOT NULL AND f.answer_author_id = f.author_id THEN 'SELF_SOLVED'
            WHEN f.accepted_kind = 'STAFF' THEN 'STAFF_SOLVED'
@@ -120,17 +92,9 @@ classified AS (
          END AS outcome
     FROM facts f
 ),
-cohort_escalations AS (
-  SELECT e.question_id, e.reason, e.escalated_at, e.first_staff_response_at, e.breached_at
-    FROM escalations e JOIN cohort c ON c.id = e.question_id
-   WHERE e.escalated_at <= $3
-),
--- Peer answers: PEER, live at asOf, by someone other than the asker, on a cohort question.
+-- Peer answers: PEER, live at asOf, by someone other than the asker, on a cohort question: one author per answer.
 peer_answers AS (
-  SELECT a.id, a.author_id, a.question_id
-    FROM answers a JOIN cohort c ON c.id = a.question_id
-   WHERE a.author_kind = 'PEER' AND a.author_id <> c.author_id
-     AND a.created_at <= $3 AND (a.deleted_at IS NULL OR a.deleted_at > $3)
+  SELECT unnest(peer_answer_authors) AS author_id FROM facts
 ),
 answerers AS (
   SELECT author_id, count(*)::int AS answers,
@@ -145,7 +109,16 @@ secs AS (
   SELECT extract(epoch FROM least(first_answer_by_other_at, first_comment_by_other_at) - created_at)::float8 AS first_response,
          extract(epoch FROM first_peer_answer_at - created_at)::float8 AS first_peer_answer,
          extract(epoch FROM accepted_at - created_at)::float8 AS to_accepted
-    FROM classified
+    FROM facts
+),
+-- Every plain count over the cohort in one pass.
+counts AS (
+  SELECT count(*) FILTER (WHERE peer_answers_by_others > 0) AS with_peer_answer,
+         count(*) FILTER (WHERE staff_answers > 0 OR staff_comments > 0) AS staff_touched,
+         count(*) FILTER (WHERE first_escalated_at IS NOT NULL) AS escalated,
+         coalesce(sum(escalations), 0) AS escalations,
+         coalesce(sum(breached_escalations), 0) AS breached_escalations
+    FROM facts
 ),
 buckets AS (
   SELECT generate_series(date_trunc($6, $1::timestamptz AT TIME ZONE 'UTC'),
@@ -156,13 +129,13 @@ SELECT
   json_build_object(
     'cohortSize', (SELECT count(*) FROM classified),
     'outcomes', (SELECT coalesce(json_object_agg(outcome, n), '{}') FROM (SELECT outcome, count(*) AS n FROM classified GROUP BY outcome) o),
-    'withPeerAnswer', (SELECT count(*) FROM classified WHERE peer_answers_by_others > 0),
-    'staffTouched', (SELECT count(*) FROM classified WHERE staff_answers > 0 OR staff_comments > 0),
-    'escalated', (SELECT count(*) FROM classified WHERE first_escalated_at IS NOT NULL),
+    'withPeerAnswer', (SELECT with_peer_answer FROM counts),
+    'staffTouched', (SELECT staff_touched FROM counts),
+    'escalated', (SELECT escalated FROM counts),
     'escalatedByReason', (SELECT coalesce(json_object_agg(reason, n), '{}')
-                            FROM (SELECT reason, count(DISTINCT question_id) AS n FROM cohort_escalations GROUP BY reason) r),
-    'escalations', (SELECT count(*) FROM cohort_escalations),
-    'breachedEscalations', (SELECT count(*) FROM cohort_escalations WHERE breached_at <= $3),
+                            FROM (SELECT reason, count(*) AS n FROM facts, unnest(escalation_reasons) reason GROUP BY reason) r),
+    'escalations', (SELECT escalations FROM counts),
+    'breachedEscalations', (SELECT breached_escalations FROM counts),
     'firstResponse', (SELECT json_build_object('median', percentile_cont(0.5) WITHIN GROUP (ORDER BY first_response),
                                                'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY first_response),
                                                'count', count(first_response)) FROM secs),
@@ -174,8 +147,7 @@ SELECT
                                                       'count', count(to_accepted)) FROM secs),
     'firstStaffResponseAfterEscalation', (
       SELECT json_build_object('median', percentile_cont(0.5) WITHIN GROUP (ORDER BY s), 'p90', percentile_cont(0.9) WITHIN GROUP (ORDER BY s), 'count', count(s))
-        FROM (SELECT extract(epoch FROM first_staff_response_at - escalated_at)::float8 AS s
-                FROM cohort_escalations WHERE first_staff_response_at <= $3) r),
+        FROM (SELECT unnest(staff_response_seconds) AS s FROM facts) r),
     'endorsedPeerSolutions', (SELECT count(*) FROM classified c JOIN answer_endorsements en ON en.answer_id = c.accepted_answer_id
                                WHERE c.outcome IN ('PEER_SOLVED', 'PEER_SOLVED_AFTER_ESCALATION') AND en.endorsed_at <= $3),
     'viewsByOthers', (SELECT count(*) FROM question_views v JOIN cohort c ON c.id = v.question_id WHERE NOT v.by_asker AND v.viewed_at <= $3),
@@ -219,12 +191,18 @@ SELECT
 export class ReportsRepository {
   constructor(private readonly db: DataSource) {}
 
-  async deflection(query: ReportQuery): Promise<DeflectionRows> {
+  /**
+   * `source: 'raw'` computes every question's facts from the raw tables, ignoring the rollup: the
+   * reference the rollup is tested against (tests/api/report-rollup.spec.ts).
+   */
+  async deflection(query: ReportQuery, source: 'rollup' | 'raw' = 'rollup'): Promise<DeflectionRows> {
     const rows: Array<{ totals: DeflectionRows['totals']; series: DeflectionRows['series']; by_category: DeflectionRows['byCategory'] }> =
       await this.db.transaction('REPEATABLE READ', async (em) => {
         // The plan's estimated cost trips JIT compilation, which costs seconds and saves nothing here.
         await em.query('SET LOCAL jit = off');
-        return em.query(DEFLECTION_SQL, [query.from, query.to, query.asOf, query.categoryId, query.tag, query.bucket.toLowerCase()]);
+        // The percentiles sort up to a million values each: in memory, not on disk.
+        await em.query(`SET LOCAL work_mem = '64MB'`);
+        return em.query(DEFLECTION_SQL, [query.from, query.to, query.asOf, query.categoryId, query.tag, query.bucket.toLowerCase(), source === 'raw']);
       });
     const row = rows[0];
     return { totals: row.totals, series: row.series ?? [], byCategory: row.by_category };

@@ -1,0 +1,192 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Per-question facts for the deflection report (docs/metrics.md, "How figures are computed").
+ *
+ * `report_question_facts_as_of(ids, as_of)` is the one definition of "the facts of a question as of a
+ * moment": the report computes from it straight over the raw tables, and `report_question_facts` holds
+ * its result as of 'infinity' for every question, with `facts_changed_at`, the latest instant any of
+ * those rows names. When facts_changed_at <= asOf the stored row equals the raw computation at asOf
+ * (nothing the definition reads happened after asOf), so the report reads it; other questions are
+ * computed from raw.
+ *
+ * The table is kept current by statement-level triggers on every table the definition reads, in the
+ * writing transaction: no writer (API, escalation sweep, importer, hand-written SQL) can forget it.
+ */
+export class ReportFacts1763900900000 implements MigrationInterface {
+  name = 'ReportFacts1763900900000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      CREATE TABLE report_question_facts (
+        question_id               bigint PRIMARY KEY REFERENCES questions(id) ON DELETE CASCADE,
+        author_id                 bigint NOT NULL,
+        category_id               bigint NOT NULL,
+        tags                      text[] NOT NULL,
+        created_at                timestamptz NOT NULL,
+        deleted                   boolean NOT NULL,
+        accepted_answer_id        bigint,
+        answer_author_id          bigint,
+        accepted_kind             text,
+        accepted_at               timestamptz,
+        first_escalated_at        timestamptz,
+        peer_answers              integer NOT NULL,
+        staff_answers             integer NOT NULL,
+        peer_answers_by_others    integer NOT NULL,
+        first_peer_answer_at      timestamptz,
+        first_answer_by_other_at  timestamptz,
+        staff_comments            integer NOT NULL,
+        first_comment_by_other_at timestamptz,
+        escalations               integer NOT NULL,
+        breached_escalations      integer NOT NULL,
+        -- Distinct reasons of the question's escalations, and per escalation that had a staff response, its seconds.
+        escalation_reasons        text[] NOT NULL,
+        staff_response_seconds    float8[] NOT NULL,
+        -- Authors of the live peer answers by others than the asker, one entry per answer (superuser share).
+        peer_answer_authors       bigint[] NOT NULL,
+        facts_changed_at          timestamptz NOT NULL
+      )`);
+    await db.query(`CREATE INDEX report_question_facts_created ON report_question_facts (created_at) WHERE NOT deleted`);
+
+    await db.query(`
+      CREATE FUNCTION report_question_facts_as_of(ids bigint[], as_of timestamptz) RETURNS SETOF report_question_facts
+      LANGUAGE sql STABLE AS $$
+        WITH q AS (
+          SELECT q.* FROM questions q JOIN unnest(ids) AS i(id) ON i.id = q.id
+        ),
+        acc AS (
+          SELECT DISTINCT ON (aa.question_id) aa.question_id, a.id AS accepted_answer_id, a.author_id AS answer_author_id,
+                 a.author_kind AS accepted_kind, aa.accepted_at
+            FROM answer_acceptances aa JOIN q ON q.id = aa.question_id JOIN answers a ON a.id = aa.answer_id
+           WHERE aa.accepted_at <= as_of AND (aa.withdrawn_at IS NULL OR aa.withdrawn_at > as_of)
+           ORDER BY aa.question_id, aa.accepted_at DESC, aa.id DESC
+        ),
+        esc AS (
+          SELECT e.question_id, min(e.escalated_at) FILTER (WHERE e.escalated_at <= as_of) AS first_escalated_at,
+                 count(*) FILTER (WHERE e.escalated_at <= as_of) AS escalations,
+                 count(*) FILTER (WHERE e.escalated_at <= as_of AND e.breached_at <= as_of) AS breached_escalations,
+                 coalesce(array_agg(DISTINCT e.reason) FILTER (WHERE e.escalated_at <= as_of), '{}') AS escalation_reasons,
+                 coalesce(array_agg(extract(epoch FROM e.first_staff_response_at - e.escalated_at)::float8)
+                            FILTER (WHERE e.escalated_at <= as_of AND e.first_staff_response_at <= as_of), '{}') AS staff_response_seconds,
+                 max(greatest(e.escalated_at, e.first_staff_response_at, e.breached_at)) AS changed_at
+            FROM escalations e JOIN q ON q.id = e.question_id
+           GROUP BY e.question_id
+        ),
+        ans AS (
+          SELECT a.question_id,
+                 count(*) FILTER (WHERE live AND a.author_kind = 'PEER') AS peer_answers,
+                 count(*) FILTER (WHERE live AND a.author_kind = 'STAFF') AS staff_answers,
+                 count(*) FILTER (WHERE live AND a.author_kind = 'PEER' AND a.author_id <> q.author_id) AS peer_answers_by_others,
+                 min(a.created_at) FILTER (WHERE live AND a.author_kind = 'PEER' AND a.author_id <> q.author_id) AS first_peer_answer_at,
+                 min(a.created_at) FILTER (WHERE live AND a.author_id <> q.author_id) AS first_answer_by_other_at,
+                 coalesce(array_agg(a.author_id) FILTER (WHERE live AND a.author_kind = 'PEER' AND a.author_id <> q.author_id), '{}') AS peer_answer_authors,
+                 max(greatest(a.created_at, a.deleted_at)) AS changed_at
+            FROM answers a JOIN q ON q.id = a.question_id
+           CROSS JOIN LATERAL (SELECT a.created_at <= as_of AND (a.deleted_at IS NULL OR a.deleted_at > as_of) AS live) l
+           GROUP BY a.question_id
+        ),
+        com AS (
+          SELECT m.question_id,
+                 count(*) FILTER (WHERE live AND m.author_kind = 'STAFF') AS staff_comments,
+                 min(m.created_at) FILTER (WHERE live AND m.author_id <> q.author_id) AS first_comment_by_other_at,
+                 max(greatest(m.created_at, m.deleted_at)) AS changed_at
+            FROM comments m JOIN q ON q.id = m.question_id
+           CROSS JOIN LATERAL (SELECT m.created_at <= as_of AND (m.deleted_at IS NULL OR m.deleted_at > as_of) AS live) l
+           GROUP BY m.question_id
+        ),
+        acc_changed AS (
+          SELECT aa.question_id, max(greatest(aa.accepted_at, aa.withdrawn_at)) AS changed_at
+            FROM answer_acceptances aa JOIN q ON q.id = aa.question_id GROUP BY aa.question_id
+        )
+        SELECT q.id, q.author_id, q.category_id, q.tags, q.created_at, q.deleted_at IS NOT NULL,
+               acc.accepted_answer_id, acc.answer_author_id, acc.accepted_kind, acc.accepted_at,
+               esc.first_escalated_at,
+               coalesce(ans.peer_answers, 0)::int, coalesce(ans.staff_answers, 0)::int, coalesce(ans.peer_answers_by_others, 0)::int,
+               ans.first_peer_answer_at, ans.first_answer_by_other_at,
+               coalesce(com.staff_comments, 0)::int, com.first_comment_by_other_at,
+               coalesce(esc.escalations, 0)::int, coalesce(esc.breached_escalations, 0)::int,
+               coalesce(esc.escalation_reasons, '{}'), coalesce(esc.staff_response_seconds, '{}'),
+               coalesce(ans.peer_answer_authors, '{}'),
+               greatest(q.created_at, ans.changed_at, com.changed_at, esc.changed_at, acc_changed.changed_at)
+          FROM q
+          LEFT JOIN acc ON acc.question_id = q.id
+          LEFT JOIN esc ON esc.question_id = q.id
+          LEFT JOIN ans ON ans.question_id = q.id
+          LEFT JOIN com ON com.question_id = q.id
+          LEFT JOIN acc_changed ON acc_changed.question_id = q.id
+      $$`);
+
+    // Locks the rows first so that, under READ COMMITTED, the recomputation's snapshot includes whatever a
+    // concurrent writer of the same question committed while we waited (the last writer never writes stale facts).
+    await db.query(`
+      CREATE FUNCTION refresh_report_question_facts(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM 1 FROM report_question_facts WHERE question_id = ANY(ids) ORDER BY question_id FOR UPDATE;
+        INSERT INTO report_question_facts SELECT * FROM report_question_facts_as_of(ids, 'infinity')
+        ON CONFLICT (question_id) DO UPDATE SET
+          author_id = EXCLUDED.author_id, category_id = EXCLUDED.category_id, tags = EXCLUDED.tags,
+          created_at = EXCLUDED.created_at, deleted = EXCLUDED.deleted,
+          accepted_answer_id = EXCLUDED.accepted_answer_id, answer_author_id = EXCLUDED.answer_author_id,
+          accepted_kind = EXCLUDED.accepted_kind, accepted_at = EXCLUDED.accepted_at, first_escalated_at = EXCLUDED.first_escalated_at,
+          peer_answers = EXCLUDED.peer_answers, staff_answers = EXCLUDED.staff_answers, peer_answers_by_others = EXCLUDED.peer_answers_by_others,
+          first_peer_answer_at = EXCLUDED.first_peer_answer_at, first_answer_by_other_at = EXCLUDED.first_answer_by_other_at,
+          staff_comments = EXCLUDED.staff_comments, first_comment_by_other_at = EXCLUDED.first_comment_by_other_at,
+          escalations = EXCLUDED.escalations, breached_escalations = EXCLUDED.breached_escalations,
+          escalation_reasons = EXCLUDED.escalation_reasons, staff_response_seconds = EXCLUDED.staff_response_seconds,
+          peer_answer_authors = EXCLUDED.peer_answer_authors, facts_changed_at = EXCLUDED.facts_changed_at;
+      END $$`);
+
+    // One trigger function per table shape; statement-level with transition tables, so a set-based write
+    // (the sweep, the importer's batches) refreshes its questions in one statement.
+    for (const [table, key] of [['answers', 'question_id'], ['answer_acceptances', 'question_id'], ['escalations', 'question_id'], ['comments', 'question_id'], ['questions', 'id']]) {
+      await db.query(`
+        CREATE FUNCTION report_facts_after_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_OP = 'INSERT' THEN
+            PERFORM refresh_report_question_facts(ARRAY(SELECT DISTINCT ${key} FROM new_rows));
+          ELSIF TG_OP = 'DELETE' THEN
+            PERFORM refresh_report_question_facts(ARRAY(SELECT DISTINCT ${key} FROM old_rows));
+          ELSE
+            PERFORM refresh_report_question_facts(ARRAY(SELECT ${key} FROM new_rows UNION SELECT ${key} FROM old_rows));
+          END IF;
+          RETURN NULL;
+        END $$`);
+      await db.query(`CREATE TRIGGER report_facts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS new_rows
+                      FOR EACH STATEMENT EXECUTE FUNCTION report_facts_after_${table}()`);
+      await db.query(`CREATE TRIGGER report_facts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS old_rows
+                      FOR EACH STATEMENT EXECUTE FUNCTION report_facts_after_${table}()`);
+      if (table !== 'questions') {
+        await db.query(`CREATE TRIGGER report_facts_update AFTER UPDATE ON ${table} REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                        FOR EACH STATEMENT EXECUTE FUNCTION report_facts_after_${table}()`);
+      }
+    }
+    // Questions are updated on every view (view_count) and search refresh: only the columns the facts read count.
+    await db.query(`
+      CREATE FUNCTION report_facts_after_question_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM refresh_report_question_facts(ARRAY[NEW.id]);
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER report_facts_update AFTER UPDATE ON questions FOR EACH ROW
+        WHEN (OLD.author_id IS DISTINCT FROM NEW.author_id OR OLD.category_id IS DISTINCT FROM NEW.category_id
+              OR OLD.tags IS DISTINCT FROM NEW.tags OR OLD.created_at IS DISTINCT FROM NEW.created_at
+              OR OLD.deleted_at IS DISTINCT FROM NEW.deleted_at)
+        EXECUTE FUNCTION report_facts_after_question_change()`);
+
+    await db.query(`SELECT refresh_report_question_facts(ARRAY(SELECT id FROM questions))`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    for (const table of ['answers', 'answer_acceptances', 'escalations', 'comments', 'questions']) {
+      await db.query(`DROP TRIGGER report_facts_insert ON ${table}`);
+      await db.query(`DROP TRIGGER report_facts_delete ON ${table}`);
+      await db.query(`DROP TRIGGER report_facts_update ON ${table}`);
+      await db.query(`DROP FUNCTION report_facts_after_${table}()`);
+    }
+    await db.query(`DROP FUNCTION report_facts_after_question_change()`);
+    await db.query(`DROP FUNCTION refresh_report_question_facts(bigint[])`);
+    await db.query(`DROP FUNCTION report_question_facts_as_of(bigint[], timestamptz)`);
+    await db.query(`DROP TABLE report_question_facts`);
+  }
+}
