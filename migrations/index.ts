@@ -4,6 +4,11 @@ import { Comments1763900200000 } from './1763900200000-Comments';
 import { Notifications1763900300000 } from './1763900300000-Notifications';
 import { Reports1763900400000 } from './1763900400000-Reports';
 import { Import1763900500000 } from './1763900500000-Import';
+import { Search1763900600000 } from './1763900600000-Search';
+import { SearchOutbox1763900700000 } from './1763900700000-SearchOutbox';
+import { SearchInsights1763900800000 } from './1763900800000-SearchInsights';
+import { ReportFacts1763900900000 } from './1763900900000-ReportFacts';
+import { Announcement1763901000000 } from './1763901000000-Announcement';
 
 /** Every migration, oldest first. A landed migration is never edited: add a new one. */
-export const migrations = [Foundation1763900000000, StaffFallback1763900100000, Comments1763900200000, Notifications1763900300000, Reports1763900400000, Import1763900500000];
+export const migrations = [Foundation1763900000000, StaffFallback1763900100000, Comments1763900200000, Notifications1763900300000, Reports1763900400000, Import1763900500000, Search1763900600000, SearchOutbox1763900700000, SearchInsights1763900800000, ReportFacts1763900900000, Announcement1763901000000];

@@ -19,6 +19,8 @@ import type { AppConfig } from './config/config';
 import { CONFIG } from './config/config.provider';
 import { HealthController } from './health/health.controller';
 import { ImporterModule } from './importer/importer.module';
+import { MarkdownModule } from './markdown/markdown.module';
+import { AnnouncementModule } from './announcement/announcement.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QuestionsModule } from './questions/questions.module';
 import { ReportsModule } from './reports/reports.module';
@@ -27,6 +29,9 @@ import { UsersModule } from './users/users.module';
 import { VotesModule } from './votes/votes.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { EscalationModule } from './escalation/escalation.module';
+import { SearchModule } from './search/search.module';
+import { SearchInsightsModule } from './search-insights/search-insights.module';
+import { DuplicatesModule } from './duplicates/duplicates.module';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -91,6 +96,11 @@ export class AppModule {
         ImporterModule,
         ReportsModule,
         EndorsementsModule,
+        SearchModule,
+        SearchInsightsModule,
+        DuplicatesModule,
+        MarkdownModule,
+        AnnouncementModule,
       ],
       controllers: [HealthController],
       providers: [

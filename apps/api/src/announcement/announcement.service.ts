@@ -1,0 +1,32 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { validationFailed } from '@peerdesk/domain';
+import { CLOCK, type Clock } from '../common/clock';
+import { AnnouncementRepository, type AnnouncementRow } from './announcement.repository';
+
+export const ANNOUNCEMENT_MAX_LENGTH = 500;
+
+@Injectable()
+export class AnnouncementService {
+  constructor(
+    private readonly repository: AnnouncementRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  current(): Promise<AnnouncementRow | null> {
+    return this.repository.current();
+  }
+
+  /** An empty message takes the announcement down. */
+  async set(message: string, userId: string): Promise<AnnouncementRow | null> {
+    const text = message.trim();
+    if (text.length > ANNOUNCEMENT_MAX_LENGTH) {
+      throw validationFailed([{ field: 'message', message: `Keep the announcement under ${ANNOUNCEMENT_MAX_LENGTH} characters (it has ${text.length}).` }]);
+    }
+    if (!text) {
+      await this.repository.clear();
+      return null;
+    }
+    await this.repository.set(text, this.clock.now(), userId);
+    return this.repository.current();
+  }
+}

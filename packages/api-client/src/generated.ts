@@ -1,0 +1,1427 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Who a user is: a customer from the community or an employee. Deflection counts by this, not by role. */
+export type Affiliation =
+  | 'COMMUNITY'
+  | 'EMPLOYEE';
+
+/** What happened on the ask form: similar questions were shown, or one of them was opened. */
+export type AskEventKind =
+  | 'SUGGESTIONS_SHOWN'
+  | 'SUGGESTION_OPENED';
+
+export type AskQuestionInput = {
+  /** The ask page's session id (recordAskEvent): this ask attempt ended in a post. */
+  askSessionId?: string | number | null | undefined;
+  /** Markdown, 20–30,000 characters. */
+  body: string;
+  categoryId: string | number;
+  /** At most 5; lower-cased. */
+  tags?: Array<string>;
+  /** 10–200 characters. */
+  title: string;
+};
+
+/** The author's affiliation when the post was written. */
+export type AuthorKind =
+  | 'PEER'
+  | 'STAFF';
+
+export type CreateCategoryInput = {
+  /** Staff working hours; default Europe/Dublin, Mon–Fri 09:00–17:00. */
+  businessCalendar?: Record<string, unknown> | null | undefined;
+  description?: string | null | undefined;
+  /** A shorter peer window for a member's first question (1–720); null: off. */
+  fastLanePeerWindowHours?: number | null | undefined;
+  name: string;
+  /** Hours the community has to help before staff step in (1–720). */
+  peerWindowHours?: number;
+  /** Lower-case words joined by hyphens; part of the category address. */
+  slug: string;
+  /** Business hours staff have to respond once escalated (1–720). */
+  staffResponseHours?: number;
+  /** Hours a peer-answered question may stay unsolved before staff step in (1–720). */
+  unsolvedWindowHours?: number;
+};
+
+export type CreateWebhookInput = {
+  /** Any of: question.escalated, escalation.breached, question.solved. */
+  events: Array<string>;
+  /** At least 16 characters; signs each body: X-Peerdesk-Signature: sha256=<hex HMAC-SHA256(secret, body)>. */
+  secret: string;
+  /** http:// or https:// URL that receives a POST per event. */
+  url: string;
+};
+
+/** Exactly one per question as of the report moment; see docs/metrics.md. */
+export type DeflectionOutcome =
+  | 'ANSWERED_UNSOLVED_PEER_ONLY'
+  | 'ANSWERED_UNSOLVED_STAFF'
+  | 'PEER_SOLVED'
+  | 'PEER_SOLVED_AFTER_ESCALATION'
+  | 'SELF_SOLVED'
+  | 'STAFF_SOLVED'
+  | 'UNANSWERED';
+
+export type DeflectionReportInput = {
+  /** Each question is judged as it stood at this instant; default now. */
+  asOf?: string | null | undefined;
+  /** DAY, WEEK (starting Monday) or MONTH; buckets are in UTC. */
+  bucket?: string;
+  categoryId?: string | number | null | undefined;
+  /** Cohort: questions asked at or after this instant. */
+  from: string;
+  /** Only questions carrying this tag. */
+  tag?: string | null | undefined;
+  /** Cohort: questions asked before this instant (exclusive). */
+  to: string;
+};
+
+export type EscalationReason =
+  | 'ASKER_REQUEST'
+  | 'MODERATOR'
+  | 'UNANSWERED_TIMEOUT'
+  | 'UNSOLVED_TIMEOUT';
+
+export type LoginInput = {
+  email: string;
+  password: string;
+};
+
+export type NotificationKind =
+  | 'ANSWER_ACCEPTED'
+  | 'ANSWER_POSTED'
+  | 'ESCALATION_ASSIGNED'
+  | 'ESCALATION_BREACHED'
+  | 'QUESTION_ASKED'
+  | 'QUESTION_ESCALATED';
+
+export type PostAnswerInput = {
+  /** Markdown. */
+  body: string;
+  questionId: string | number;
+};
+
+export type PostCommentInput = {
+  /** Markdown. */
+  body: string;
+  /** The question or answer to comment on. */
+  targetId: string | number;
+  targetType: PostTargetType;
+};
+
+/** A question or an answer. */
+export type PostTargetType =
+  | 'ANSWER'
+  | 'QUESTION';
+
+export type QuestionFilter = {
+  authorId?: string | number | null | undefined;
+  categoryId?: string | number | null | undefined;
+  status?: ThreadStatus | null | undefined;
+  tag?: string | null | undefined;
+  /** Only questions without a live answer. */
+  unanswered?: boolean | null | undefined;
+};
+
+export type QuestionOrder =
+  | 'ACTIVITY'
+  | 'NEWEST'
+  | 'SCORE';
+
+export type RecordAskEventInput = {
+  /** Opaque random id the ask page makes per attempt: 16–64 characters of A–Z, a–z, 0–9, _ or -. */
+  askSessionId: string | number;
+  kind: AskEventKind;
+  /** The suggestion opened (SUGGESTION_OPENED only). */
+  questionId?: string | number | null | undefined;
+  /** How many suggestions were shown (SUGGESTIONS_SHOWN only, 1–5). */
+  suggestionCount?: number | null | undefined;
+};
+
+export type RegisterInput = {
+  displayName: string;
+  email: string;
+  /** At least 10 characters. */
+  password: string;
+};
+
+/** What a user may do (the capability table in @peerdesk/domain). */
+export type Role =
+  | 'ADMIN'
+  | 'MANAGER'
+  | 'MEMBER'
+  | 'MODERATOR'
+  | 'STAFF';
+
+export type SearchFilter = {
+  categoryId?: string | number | null | undefined;
+  /** Only questions with an accepted answer. */
+  solvedOnly?: boolean | null | undefined;
+  status?: ThreadStatus | null | undefined;
+  tag?: string | null | undefined;
+};
+
+/** RELEVANCE blends text relevance, a boost for solved questions and a gentle recency decay. */
+export type SearchSort =
+  | 'NEWEST'
+  | 'RELEVANCE'
+  | 'SCORE';
+
+export type StaffQueueFilter = {
+  assigneeId?: string | number | null | undefined;
+  categoryId?: string | number | null | undefined;
+  state?: StaffQueueState | null | undefined;
+};
+
+export type StaffQueueState =
+  | 'ASSIGNED'
+  | 'BREACHED'
+  | 'NEEDS_INFO'
+  | 'WAITING';
+
+export type ThreadStatus =
+  | 'ANSWERED'
+  | 'CLOSED'
+  | 'ESCALATED'
+  | 'OPEN'
+  | 'SOLVED';
+
+export type UpdateCategoryInput = {
+  businessCalendar?: Record<string, unknown> | null | undefined;
+  description?: string | null | undefined;
+  /** Send 0 to turn the fast lane off. */
+  fastLanePeerWindowHours?: number | null | undefined;
+  id: string | number;
+  name?: string | null | undefined;
+  peerWindowHours?: number | null | undefined;
+  slug?: string | null | undefined;
+  staffResponseHours?: number | null | undefined;
+  unsolvedWindowHours?: number | null | undefined;
+};
+
+export type VoteInput = {
+  targetId: string | number;
+  targetType: VoteTargetType;
+  /** 1 up, -1 down, 0 takes your vote back. */
+  value: number;
+};
+
+export type VoteTargetType =
+  | 'ANSWER'
+  | 'QUESTION';
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { unreadNotificationCount: number, me: { id: string, displayName: string, role: Role, isEmployee: boolean } | null };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { token: string, expiresAt: string, user: { id: string } } };
+
+export type RegisterMutationVariables = Exact<{
+  input: RegisterInput;
+}>;
+
+
+export type RegisterMutation = { register: { token: string, expiresAt: string, user: { id: string } } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type QuestionRowFragment = { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } };
+
+export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, solvedCount: number }>, recent: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> }, unanswered: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+
+export type CategoryPageQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type CategoryPageQuery = { category: { id: string, name: string, slug: string, description: string, viewerIsWatching: boolean } };
+
+export type QuestionListQueryVariables = Exact<{
+  filter?: QuestionFilter | null | undefined;
+  orderBy: QuestionOrder;
+  after?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type QuestionListQuery = { questions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+
+export type AskFormQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AskFormQuery = { categories: Array<{ id: string, name: string, slug: string }> };
+
+export type SimilarQuestionsQueryVariables = Exact<{
+  title: string;
+  body?: string | null | undefined;
+}>;
+
+
+export type SimilarQuestionsQuery = { similarQuestions: Array<{ id: string, title: string, status: ThreadStatus, answerCount: number, acceptedAnswer: { authorKind: AuthorKind } | null }> };
+
+export type RecordAskEventMutationVariables = Exact<{
+  input: RecordAskEventInput;
+}>;
+
+
+export type RecordAskEventMutation = { recordAskEvent: boolean };
+
+export type AskQuestionMutationVariables = Exact<{
+  input: AskQuestionInput;
+}>;
+
+
+export type AskQuestionMutation = { askQuestion: { id: string, title: string } };
+
+export type PostAuthorFragment = { id: string, displayName: string, isEmployee: boolean, reputation: number };
+
+export type CommentViewFragment = { id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } };
+
+export type AnswerViewFragment = { id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> };
+
+export type QuestionPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> }> } };
+
+export type PostAnswerMutationVariables = Exact<{
+  input: PostAnswerInput;
+}>;
+
+
+export type PostAnswerMutation = { postAnswer: { id: string } };
+
+export type PostCommentMutationVariables = Exact<{
+  input: PostCommentInput;
+}>;
+
+
+export type PostCommentMutation = { postComment: { id: string } };
+
+export type AcceptAnswerMutationVariables = Exact<{
+  answerId: string | number;
+}>;
+
+
+export type AcceptAnswerMutation = { acceptAnswer: { id: string } };
+
+export type UnacceptAnswerMutationVariables = Exact<{
+  questionId: string | number;
+}>;
+
+
+export type UnacceptAnswerMutation = { unacceptAnswer: { id: string } };
+
+export type VoteMutationVariables = Exact<{
+  input: VoteInput;
+}>;
+
+
+export type VoteMutation = { vote: { score: number, viewerVote: number } };
+
+export type WatchQuestionMutationVariables = Exact<{
+  questionId: string | number;
+  watching: boolean;
+}>;
+
+
+export type WatchQuestionMutation = { watchQuestion: { id: string, viewerIsWatching: boolean } };
+
+export type SearchQueryVariables = Exact<{
+  query: string;
+  filter?: SearchFilter | null | undefined;
+  sort: SearchSort;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchQuery = { search: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { categories: Array<{ count: number, category: { id: string, name: string, slug: string } }>, statuses: Array<{ count: number, status: ThreadStatus }> }, edges: Array<{ node: { snippet: string, question: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } } }> } };
+
+export type NotificationsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type NotificationsQuery = { unreadNotificationCount: number, notifications: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: NotificationKind, message: string, isRead: boolean, createdAt: string, question: { id: string, title: string } | null, actor: { displayName: string } | null } }> } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids?: Array<string | number> | string | number | null | undefined;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type UserPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UserPageQuery = { user: { id: string, displayName: string, reputation: number, role: Role, isEmployee: boolean, affiliation: Affiliation, createdAt: string }, asked: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+
+export type MarkdownPreviewQueryVariables = Exact<{
+  body: string;
+}>;
+
+
+export type MarkdownPreviewQuery = { markdownPreview: string };
+
+export type AdminPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AdminPageQuery = { categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown> }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }> };
+
+export type AdminUserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminUserQuery = { user: { id: string, displayName: string, email: string | null, role: Role, affiliation: Affiliation, reputation: number } };
+
+export type AdminWebhookDeliveriesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminWebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string, event: string, status: string, attempts: number, lastStatus: number | null, lastError: string | null, createdAt: string }> };
+
+export type AdminCreateCategoryMutationVariables = Exact<{
+  input: CreateCategoryInput;
+}>;
+
+
+export type AdminCreateCategoryMutation = { createCategory: { id: string } };
+
+export type AdminUpdateCategoryMutationVariables = Exact<{
+  input: UpdateCategoryInput;
+}>;
+
+
+export type AdminUpdateCategoryMutation = { updateCategory: { id: string } };
+
+export type AdminSetUserRoleMutationVariables = Exact<{
+  userId: string | number;
+  role: Role;
+}>;
+
+
+export type AdminSetUserRoleMutation = { setUserRole: { id: string } };
+
+export type AdminSetUserAffiliationMutationVariables = Exact<{
+  userId: string | number;
+  affiliation: Affiliation;
+}>;
+
+
+export type AdminSetUserAffiliationMutation = { setUserAffiliation: { id: string } };
+
+export type AdminCreateWebhookMutationVariables = Exact<{
+  input: CreateWebhookInput;
+}>;
+
+
+export type AdminCreateWebhookMutation = { createWebhook: { id: string } };
+
+export type AdminDeleteWebhookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AdminDeleteWebhookMutation = { deleteWebhook: boolean };
+
+export type ModerationPageQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModerationPageQuery = { staffQueue: { totalCount: number } };
+
+export type EscalateQuestionMutationVariables = Exact<{
+  questionId: string | number;
+  reason: string;
+}>;
+
+
+export type EscalateQuestionMutation = { escalateQuestion: { id: string } };
+
+export type MarkDuplicateMutationVariables = Exact<{
+  questionId: string | number;
+  originalId: string | number;
+}>;
+
+
+export type MarkDuplicateMutation = { markDuplicate: { id: string } };
+
+export type UnmarkDuplicateMutationVariables = Exact<{
+  questionId: string | number;
+}>;
+
+
+export type UnmarkDuplicateMutation = { unmarkDuplicate: { id: string } };
+
+export type ReportRateFieldsFragment = { numerator: number, denominator: number, value: number | null };
+
+export type DurationFieldsFragment = { medianSeconds: number | null, p90Seconds: number | null, count: number };
+
+export type DeflectionDashboardQueryVariables = Exact<{
+  input: DeflectionReportInput;
+  from: string;
+  to: string;
+}>;
+
+
+export type DeflectionDashboardQuery = { categories: Array<{ id: string, name: string }>, searchGaps: Array<{ query: string, searches: number, zeroResults: number, lastTotal: number, lastSeenAt: string }>, deflectionReport: { from: string, to: string, asOf: string, bucket: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null }, peerAnswerRate: { numerator: number, denominator: number, value: number | null }, staffTouchRate: { numerator: number, denominator: number, value: number | null }, acceptedAnswerRate: { numerator: number, denominator: number, value: number | null }, escalationRate: { numerator: number, denominator: number, value: number | null }, breachRate: { numerator: number, denominator: number, value: number | null }, responseTimes: { firstResponse: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstPeerAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstStaffResponseAfterEscalation: { medianSeconds: number | null, p90Seconds: number | null, count: number }, timeToAcceptedAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number } }, superusers: { peerAnswerers: number, peerAnswersByTopPercent: { numerator: number, denominator: number, value: number | null }, peerAnswersByTopTen: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopPercent: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopTen: { numerator: number, denominator: number, value: number | null } }, series: Array<{ bucketStart: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }> }>, byCategory: Array<{ cohortSize: number, category: { id: string, name: string }, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }> } };
+
+export type ReportCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportCategoriesQuery = { categories: Array<{ id: string, name: string }> };
+
+export type StaffQueuePageQueryVariables = Exact<{
+  filter?: StaffQueueFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type StaffQueuePageQuery = { me: { id: string, displayName: string, role: Role } | null, categories: Array<{ id: string, name: string }>, staffQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { timeLeftSeconds: number | null, question: { id: string, title: string, status: ThreadStatus, answerCount: number, createdAt: string, category: { id: string, name: string } }, escalation: { reason: EscalationReason, note: string | null, escalatedAt: string, staffDueAt: string | null, state: StaffQueueState, needsInfo: boolean, breached: boolean, assignee: { id: string, displayName: string } | null } } }> } };
+
+export type StaffViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffViewerQuery = { me: { id: string } | null };
+
+export type ClaimEscalationMutationVariables = Exact<{
+  questionId: string | number;
+}>;
+
+
+export type ClaimEscalationMutation = { claimEscalation: { id: string } };
+
+export type AssignEscalationMutationVariables = Exact<{
+  questionId: string | number;
+  userId: string | number;
+}>;
+
+
+export type AssignEscalationMutation = { assignEscalation: { id: string } };
+
+export type ReleaseEscalationMutationVariables = Exact<{
+  questionId: string | number;
+}>;
+
+
+export type ReleaseEscalationMutation = { releaseEscalation: { id: string } };
+
+export type MarkNeedsInfoMutationVariables = Exact<{
+  questionId: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type MarkNeedsInfoMutation = { markNeedsInfo: { id: string } };
+
+export type ReturnToCommunityMutationVariables = Exact<{
+  questionId: string | number;
+  reason: string;
+}>;
+
+
+export type ReturnToCommunityMutation = { returnToCommunity: { id: string } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const QuestionRowFragmentDoc = new TypedDocumentString(`
+    fragment QuestionRow on Question {
+  id
+  title
+  status
+  answerCount
+  score
+  createdAt
+  lastActivityAt
+  tags
+  acceptedAnswer {
+    id
+    authorKind
+  }
+  category {
+    name
+    slug
+  }
+  author {
+    id
+    displayName
+    isEmployee
+  }
+}
+    `, {"fragmentName":"QuestionRow"}) as unknown as TypedDocumentString<QuestionRowFragment, unknown>;
+export const PostAuthorFragmentDoc = new TypedDocumentString(`
+    fragment PostAuthor on User {
+  id
+  displayName
+  isEmployee
+  reputation
+}
+    `, {"fragmentName":"PostAuthor"}) as unknown as TypedDocumentString<PostAuthorFragment, unknown>;
+export const CommentViewFragmentDoc = new TypedDocumentString(`
+    fragment CommentView on Comment {
+  id
+  bodyHtml
+  createdAt
+  authorKind
+  author {
+    ...PostAuthor
+  }
+}
+    fragment PostAuthor on User {
+  id
+  displayName
+  isEmployee
+  reputation
+}`, {"fragmentName":"CommentView"}) as unknown as TypedDocumentString<CommentViewFragment, unknown>;
+export const AnswerViewFragmentDoc = new TypedDocumentString(`
+    fragment AnswerView on Answer {
+  id
+  bodyHtml
+  score
+  viewerVote
+  isAccepted
+  authorKind
+  endorsedByStaff
+  createdAt
+  updatedAt
+  author {
+    ...PostAuthor
+  }
+  attribution {
+    authorName
+    source
+    url
+    licence
+  }
+  comments {
+    ...CommentView
+  }
+}
+    fragment PostAuthor on User {
+  id
+  displayName
+  isEmployee
+  reputation
+}
+fragment CommentView on Comment {
+  id
+  bodyHtml
+  createdAt
+  authorKind
+  author {
+    ...PostAuthor
+  }
+}`, {"fragmentName":"AnswerView"}) as unknown as TypedDocumentString<AnswerViewFragment, unknown>;
+export const ReportRateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReportRateFields on ReportRate {
+  numerator
+  denominator
+  value
+}
+    `, {"fragmentName":"ReportRateFields"}) as unknown as TypedDocumentString<ReportRateFieldsFragment, unknown>;
+export const DurationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DurationFields on DurationStats {
+  medianSeconds
+  p90Seconds
+  count
+}
+    `, {"fragmentName":"DurationFields"}) as unknown as TypedDocumentString<DurationFieldsFragment, unknown>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  me {
+    id
+    displayName
+    role
+    isEmployee
+  }
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    token
+    expiresAt
+    user {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const RegisterDocument = new TypedDocumentString(`
+    mutation Register($input: RegisterInput!) {
+  register(input: $input) {
+    token
+    expiresAt
+    user {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterMutation, RegisterMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const HomeDocument = new TypedDocumentString(`
+    query Home {
+  announcement {
+    message
+    updatedAt
+  }
+  categories {
+    id
+    name
+    slug
+    description
+    questionCount
+    solvedCount
+  }
+  recent: questions(first: 10, orderBy: ACTIVITY) {
+    edges {
+      node {
+        ...QuestionRow
+      }
+    }
+  }
+  unanswered: questions(first: 5, filter: {unanswered: true}, orderBy: NEWEST) {
+    edges {
+      node {
+        ...QuestionRow
+      }
+    }
+  }
+}
+    fragment QuestionRow on Question {
+  id
+  title
+  status
+  answerCount
+  score
+  createdAt
+  lastActivityAt
+  tags
+  acceptedAnswer {
+    id
+    authorKind
+  }
+  category {
+    name
+    slug
+  }
+  author {
+    id
+    displayName
+    isEmployee
+  }
+}`) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
+export const CategoryPageDocument = new TypedDocumentString(`
+    query CategoryPage($slug: String!) {
+  category(slug: $slug) {
+    id
+    name
+    slug
+    description
+    viewerIsWatching
+  }
+}
+    `) as unknown as TypedDocumentString<CategoryPageQuery, CategoryPageQueryVariables>;
+export const QuestionListDocument = new TypedDocumentString(`
+    query QuestionList($filter: QuestionFilter, $orderBy: QuestionOrder!, $after: String, $first: Int!) {
+  questions(filter: $filter, orderBy: $orderBy, after: $after, first: $first) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...QuestionRow
+      }
+    }
+  }
+}
+    fragment QuestionRow on Question {
+  id
+  title
+  status
+  answerCount
+  score
+  createdAt
+  lastActivityAt
+  tags
+  acceptedAnswer {
+    id
+    authorKind
+  }
+  category {
+    name
+    slug
+  }
+  author {
+    id
+    displayName
+    isEmployee
+  }
+}`) as unknown as TypedDocumentString<QuestionListQuery, QuestionListQueryVariables>;
+export const AskFormDocument = new TypedDocumentString(`
+    query AskForm {
+  categories {
+    id
+    name
+    slug
+  }
+}
+    `) as unknown as TypedDocumentString<AskFormQuery, AskFormQueryVariables>;
+export const SimilarQuestionsDocument = new TypedDocumentString(`
+    query SimilarQuestions($title: String!, $body: String) {
+  similarQuestions(title: $title, body: $body, limit: 5) {
+    id
+    title
+    status
+    answerCount
+    acceptedAnswer {
+      authorKind
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SimilarQuestionsQuery, SimilarQuestionsQueryVariables>;
+export const RecordAskEventDocument = new TypedDocumentString(`
+    mutation RecordAskEvent($input: RecordAskEventInput!) {
+  recordAskEvent(input: $input)
+}
+    `) as unknown as TypedDocumentString<RecordAskEventMutation, RecordAskEventMutationVariables>;
+export const AskQuestionDocument = new TypedDocumentString(`
+    mutation AskQuestion($input: AskQuestionInput!) {
+  askQuestion(input: $input) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<AskQuestionMutation, AskQuestionMutationVariables>;
+export const QuestionPageDocument = new TypedDocumentString(`
+    query QuestionPage($id: ID!) {
+  question(id: $id) {
+    id
+    title
+    bodyHtml
+    status
+    score
+    viewerVote
+    viewerIsWatching
+    tags
+    createdAt
+    updatedAt
+    viewCount
+    answerCount
+    author {
+      ...PostAuthor
+    }
+    category {
+      name
+      slug
+      businessCalendar
+    }
+    attribution {
+      authorName
+      source
+      url
+      licence
+    }
+    escalation {
+      state
+      staffDueAt
+      needsInfo
+      closedAt
+    }
+    duplicateOf {
+      id
+      title
+    }
+    comments {
+      ...CommentView
+    }
+    acceptedAnswer {
+      id
+      authorKind
+    }
+    answers {
+      ...AnswerView
+    }
+  }
+}
+    fragment PostAuthor on User {
+  id
+  displayName
+  isEmployee
+  reputation
+}
+fragment CommentView on Comment {
+  id
+  bodyHtml
+  createdAt
+  authorKind
+  author {
+    ...PostAuthor
+  }
+}
+fragment AnswerView on Answer {
+  id
+  bodyHtml
+  score
+  viewerVote
+  isAccepted
+  authorKind
+  endorsedByStaff
+  createdAt
+  updatedAt
+  author {
+    ...PostAuthor
+  }
+  attribution {
+    authorName
+    source
+    url
+    licence
+  }
+  comments {
+    ...CommentView
+  }
+}`) as unknown as TypedDocumentString<QuestionPageQuery, QuestionPageQueryVariables>;
+export const PostAnswerDocument = new TypedDocumentString(`
+    mutation PostAnswer($input: PostAnswerInput!) {
+  postAnswer(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PostAnswerMutation, PostAnswerMutationVariables>;
+export const PostCommentDocument = new TypedDocumentString(`
+    mutation PostComment($input: PostCommentInput!) {
+  postComment(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PostCommentMutation, PostCommentMutationVariables>;
+export const AcceptAnswerDocument = new TypedDocumentString(`
+    mutation AcceptAnswer($answerId: ID!) {
+  acceptAnswer(answerId: $answerId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptAnswerMutation, AcceptAnswerMutationVariables>;
+export const UnacceptAnswerDocument = new TypedDocumentString(`
+    mutation UnacceptAnswer($questionId: ID!) {
+  unacceptAnswer(questionId: $questionId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnacceptAnswerMutation, UnacceptAnswerMutationVariables>;
+export const VoteDocument = new TypedDocumentString(`
+    mutation Vote($input: VoteInput!) {
+  vote(input: $input) {
+    score
+    viewerVote
+  }
+}
+    `) as unknown as TypedDocumentString<VoteMutation, VoteMutationVariables>;
+export const WatchQuestionDocument = new TypedDocumentString(`
+    mutation WatchQuestion($questionId: ID!, $watching: Boolean!) {
+  watchQuestion(questionId: $questionId, watching: $watching) {
+    id
+    viewerIsWatching
+  }
+}
+    `) as unknown as TypedDocumentString<WatchQuestionMutation, WatchQuestionMutationVariables>;
+export const SearchDocument = new TypedDocumentString(`
+    query Search($query: String!, $filter: SearchFilter, $sort: SearchSort!, $after: String) {
+  search(query: $query, filter: $filter, sort: $sort, after: $after, first: 20) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    facets {
+      categories {
+        count
+        category {
+          id
+          name
+          slug
+        }
+      }
+      statuses {
+        count
+        status
+      }
+    }
+    edges {
+      node {
+        snippet
+        question {
+          ...QuestionRow
+        }
+      }
+    }
+  }
+}
+    fragment QuestionRow on Question {
+  id
+  title
+  status
+  answerCount
+  score
+  createdAt
+  lastActivityAt
+  tags
+  acceptedAnswer {
+    id
+    authorKind
+  }
+  category {
+    name
+    slug
+  }
+  author {
+    id
+    displayName
+    isEmployee
+  }
+}`) as unknown as TypedDocumentString<SearchQuery, SearchQueryVariables>;
+export const NotificationsDocument = new TypedDocumentString(`
+    query Notifications($after: String) {
+  notifications(first: 30, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        kind
+        message
+        isRead
+        createdAt
+        question {
+          id
+          title
+        }
+        actor {
+          displayName
+        }
+      }
+    }
+  }
+  unreadNotificationCount
+}
+    `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
+export const MarkNotificationsReadDocument = new TypedDocumentString(`
+    mutation MarkNotificationsRead($ids: [ID!]) {
+  markNotificationsRead(ids: $ids)
+}
+    `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
+export const UserPageDocument = new TypedDocumentString(`
+    query UserPage($id: ID!) {
+  user(id: $id) {
+    id
+    displayName
+    reputation
+    role
+    isEmployee
+    affiliation
+    createdAt
+  }
+  asked: questions(first: 10, filter: {authorId: $id}, orderBy: NEWEST) {
+    totalCount
+    edges {
+      node {
+        ...QuestionRow
+      }
+    }
+  }
+}
+    fragment QuestionRow on Question {
+  id
+  title
+  status
+  answerCount
+  score
+  createdAt
+  lastActivityAt
+  tags
+  acceptedAnswer {
+    id
+    authorKind
+  }
+  category {
+    name
+    slug
+  }
+  author {
+    id
+    displayName
+    isEmployee
+  }
+}`) as unknown as TypedDocumentString<UserPageQuery, UserPageQueryVariables>;
+export const MarkdownPreviewDocument = new TypedDocumentString(`
+    query MarkdownPreview($body: String!) {
+  markdownPreview(body: $body)
+}
+    `) as unknown as TypedDocumentString<MarkdownPreviewQuery, MarkdownPreviewQueryVariables>;
+export const AdminPageDocument = new TypedDocumentString(`
+    query AdminPage {
+  categories {
+    id
+    name
+    slug
+    description
+    questionCount
+    peerWindowHours
+    unsolvedWindowHours
+    fastLanePeerWindowHours
+    staffResponseHours
+    businessCalendar
+  }
+  webhooks {
+    id
+    url
+    events
+    secretHint
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdminPageQuery, AdminPageQueryVariables>;
+export const AdminUserDocument = new TypedDocumentString(`
+    query AdminUser($id: ID!) {
+  user(id: $id) {
+    id
+    displayName
+    email
+    role
+    affiliation
+    reputation
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUserQuery, AdminUserQueryVariables>;
+export const AdminWebhookDeliveriesDocument = new TypedDocumentString(`
+    query AdminWebhookDeliveries($id: ID!) {
+  webhookDeliveries(webhookId: $id, first: 10) {
+    id
+    event
+    status
+    attempts
+    lastStatus
+    lastError
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<AdminWebhookDeliveriesQuery, AdminWebhookDeliveriesQueryVariables>;
+export const AdminCreateCategoryDocument = new TypedDocumentString(`
+    mutation AdminCreateCategory($input: CreateCategoryInput!) {
+  createCategory(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateCategoryMutation, AdminCreateCategoryMutationVariables>;
+export const AdminUpdateCategoryDocument = new TypedDocumentString(`
+    mutation AdminUpdateCategory($input: UpdateCategoryInput!) {
+  updateCategory(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminUpdateCategoryMutation, AdminUpdateCategoryMutationVariables>;
+export const AdminSetUserRoleDocument = new TypedDocumentString(`
+    mutation AdminSetUserRole($userId: ID!, $role: Role!) {
+  setUserRole(userId: $userId, role: $role) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSetUserRoleMutation, AdminSetUserRoleMutationVariables>;
+export const AdminSetUserAffiliationDocument = new TypedDocumentString(`
+    mutation AdminSetUserAffiliation($userId: ID!, $affiliation: Affiliation!) {
+  setUserAffiliation(userId: $userId, affiliation: $affiliation) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSetUserAffiliationMutation, AdminSetUserAffiliationMutationVariables>;
+export const AdminCreateWebhookDocument = new TypedDocumentString(`
+    mutation AdminCreateWebhook($input: CreateWebhookInput!) {
+  createWebhook(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminCreateWebhookMutation, AdminCreateWebhookMutationVariables>;
+export const AdminDeleteWebhookDocument = new TypedDocumentString(`
+    mutation AdminDeleteWebhook($id: ID!) {
+  deleteWebhook(id: $id)
+}
+    `) as unknown as TypedDocumentString<AdminDeleteWebhookMutation, AdminDeleteWebhookMutationVariables>;
+export const ModerationPageDocument = new TypedDocumentString(`
+    query ModerationPage {
+  staffQueue(first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationPageQuery, ModerationPageQueryVariables>;
+export const EscalateQuestionDocument = new TypedDocumentString(`
+    mutation EscalateQuestion($questionId: ID!, $reason: String!) {
+  escalateQuestion(questionId: $questionId, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EscalateQuestionMutation, EscalateQuestionMutationVariables>;
+export const MarkDuplicateDocument = new TypedDocumentString(`
+    mutation MarkDuplicate($questionId: ID!, $originalId: ID!) {
+  markDuplicate(questionId: $questionId, originalId: $originalId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MarkDuplicateMutation, MarkDuplicateMutationVariables>;
+export const UnmarkDuplicateDocument = new TypedDocumentString(`
+    mutation UnmarkDuplicate($questionId: ID!) {
+  unmarkDuplicate(questionId: $questionId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnmarkDuplicateMutation, UnmarkDuplicateMutationVariables>;
+export const DeflectionDashboardDocument = new TypedDocumentString(`
+    query DeflectionDashboard($input: DeflectionReportInput!, $from: DateTime!, $to: DateTime!) {
+  categories {
+    id
+    name
+  }
+  searchGaps(from: $from, to: $to, first: 10) {
+    query
+    searches
+    zeroResults
+    lastTotal
+    lastSeenAt
+  }
+  deflectionReport(input: $input) {
+    from
+    to
+    asOf
+    bucket
+    cohortSize
+    outcomes {
+      outcome
+      count
+    }
+    peerDeflectionRate {
+      ...ReportRateFields
+    }
+    peerAnswerRate {
+      ...ReportRateFields
+    }
+    staffTouchRate {
+      ...ReportRateFields
+    }
+    acceptedAnswerRate {
+      ...ReportRateFields
+    }
+    escalationRate {
+      ...ReportRateFields
+    }
+    breachRate {
+      ...ReportRateFields
+    }
+    responseTimes {
+      firstResponse {
+        ...DurationFields
+      }
+      firstPeerAnswer {
+        ...DurationFields
+      }
+      firstStaffResponseAfterEscalation {
+        ...DurationFields
+      }
+      timeToAcceptedAnswer {
+        ...DurationFields
+      }
+    }
+    superusers {
+      peerAnswerers
+      peerAnswersByTopPercent {
+        ...ReportRateFields
+      }
+      peerAnswersByTopTen {
+        ...ReportRateFields
+      }
+      peerSolvedByTopPercent {
+        ...ReportRateFields
+      }
+      peerSolvedByTopTen {
+        ...ReportRateFields
+      }
+    }
+    series {
+      bucketStart
+      cohortSize
+      outcomes {
+        outcome
+        count
+      }
+    }
+    byCategory {
+      category {
+        id
+        name
+      }
+      cohortSize
+      outcomes {
+        outcome
+        count
+      }
+      peerDeflectionRate {
+        ...ReportRateFields
+      }
+    }
+  }
+}
+    fragment ReportRateFields on ReportRate {
+  numerator
+  denominator
+  value
+}
+fragment DurationFields on DurationStats {
+  medianSeconds
+  p90Seconds
+  count
+}`) as unknown as TypedDocumentString<DeflectionDashboardQuery, DeflectionDashboardQueryVariables>;
+export const ReportCategoriesDocument = new TypedDocumentString(`
+    query ReportCategories {
+  categories {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ReportCategoriesQuery, ReportCategoriesQueryVariables>;
+export const StaffQueuePageDocument = new TypedDocumentString(`
+    query StaffQueuePage($filter: StaffQueueFilter, $after: String) {
+  me {
+    id
+    displayName
+    role
+  }
+  categories {
+    id
+    name
+  }
+  staffQueue(filter: $filter, first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        timeLeftSeconds
+        question {
+          id
+          title
+          status
+          answerCount
+          createdAt
+          category {
+            id
+            name
+          }
+        }
+        escalation {
+          reason
+          note
+          escalatedAt
+          staffDueAt
+          state
+          needsInfo
+          breached
+          assignee {
+            id
+            displayName
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StaffQueuePageQuery, StaffQueuePageQueryVariables>;
+export const StaffViewerDocument = new TypedDocumentString(`
+    query StaffViewer {
+  me {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<StaffViewerQuery, StaffViewerQueryVariables>;
+export const ClaimEscalationDocument = new TypedDocumentString(`
+    mutation ClaimEscalation($questionId: ID!) {
+  claimEscalation(questionId: $questionId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimEscalationMutation, ClaimEscalationMutationVariables>;
+export const AssignEscalationDocument = new TypedDocumentString(`
+    mutation AssignEscalation($questionId: ID!, $userId: ID!) {
+  assignEscalation(questionId: $questionId, userId: $userId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AssignEscalationMutation, AssignEscalationMutationVariables>;
+export const ReleaseEscalationDocument = new TypedDocumentString(`
+    mutation ReleaseEscalation($questionId: ID!) {
+  releaseEscalation(questionId: $questionId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseEscalationMutation, ReleaseEscalationMutationVariables>;
+export const MarkNeedsInfoDocument = new TypedDocumentString(`
+    mutation MarkNeedsInfo($questionId: ID!, $note: String) {
+  markNeedsInfo(questionId: $questionId, note: $note) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MarkNeedsInfoMutation, MarkNeedsInfoMutationVariables>;
+export const ReturnToCommunityDocument = new TypedDocumentString(`
+    mutation ReturnToCommunity($questionId: ID!, $reason: String!) {
+  returnToCommunity(questionId: $questionId, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReturnToCommunityMutation, ReturnToCommunityMutationVariables>;
