@@ -1,5 +1,6 @@
 import { env } from '$env/dynamic/private';
 import { getRequestEvent } from '$app/server';
+import type { TypedDocumentString } from '@peerdesk/api-client';
 
 /**
  * Server-only GraphQL client for the Peerdesk API. It lives under $lib/server so SvelteKit refuses to
@@ -64,11 +65,16 @@ function sessionToken(): string | undefined {
 }
 
 /**
- * POSTs a GraphQL operation to the API and returns its `data`.
+ * POSTs a GraphQL operation to the API and returns its `data`, typed by the generated document
+ * (@peerdesk/api-client, from `npm run codegen`).
  * Pass the `fetch` from the load function / action / endpoint (`event.fetch`).
  * Throws GraphQLRequestError on GraphQL errors and when the API is unreachable.
  */
-export async function graphql<T>(fetch: Fetch, query: string, variables?: Variables): Promise<T> {
+export async function graphql<T, V extends Variables>(fetch: Fetch, document: TypedDocumentString<T, V>, ...variables: {} extends V ? [V?] : [V]): Promise<T>;
+/** @deprecated A plain query string: its answer is typed by hand. Pass a generated document instead. */
+export async function graphql<T>(fetch: Fetch, query: string, variables?: Variables): Promise<T>;
+export async function graphql<T>(fetch: Fetch, document: string | TypedDocumentString<T, Variables>, variables?: Variables): Promise<T> {
+  const query = document.toString();
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     accept: 'application/graphql-response+json, application/json',

@@ -1,0 +1,25 @@
+import type { Handle } from '@sveltejs/kit';
+import { ViewerDocument } from '@peerdesk/api-client';
+import { graphql, GraphQLRequestError, SESSION_COOKIE } from '$lib/server/graphql';
+
+/**
+ * Loads who is signed in once per request (the layout, pages and actions read `locals.viewer`). A
+ * session the API no longer knows is dropped, so the visitor is simply signed out.
+ */
+export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.viewer = null;
+  event.locals.unreadNotifications = 0;
+  if (event.cookies.get(SESSION_COOKIE)) {
+    try {
+      const data = await graphql(event.fetch, ViewerDocument);
+      event.locals.viewer = data.me ?? null;
+      event.locals.unreadNotifications = data.me ? data.unreadNotificationCount : 0;
+      if (!data.me) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    } catch (e) {
+      // The API being down must not take the whole site with it: pages show their own error.
+      if (!(e instanceof GraphQLRequestError)) throw e;
+      if (e.code === 'UNAUTHENTICATED') event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    }
+  }
+  return resolve(event);
+};

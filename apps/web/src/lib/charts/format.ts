@@ -1,0 +1,47 @@
+/** How charts, tables and the staff queue print numbers, shares, durations and report buckets. */
+
+export type Bucket = 'DAY' | 'WEEK' | 'MONTH';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The label of a report bucket. Buckets are UTC, so the label is read in UTC too (a server in
+ * another zone must not move a week to the Sunday before). `long` adds the year for tables.
+ */
+export function bucketLabel(start: Date | string, bucket: Bucket | string, long = false): string {
+  const date = new Date(start);
+  const day = date.getUTCDate();
+  const month = MONTHS[date.getUTCMonth()];
+  const year = date.getUTCFullYear();
+  if (bucket === 'MONTH') return `${month} ${year}`;
+  const short = `${day} ${month}`;
+  if (bucket === 'WEEK') return long ? `Week of ${short} ${year}` : short;
+  return long ? `${short} ${year}` : short;
+}
+
+/** A share as a whole percent, or with one decimal under 10% ("4.5%"); "–" when there is no denominator. */
+export function percent(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const p = value * 100;
+  return `${p !== 0 && Math.abs(p) < 10 ? p.toFixed(1).replace(/\.0$/, '') : Math.round(p)}%`;
+}
+
+/**
+ * A duration in words people read at a glance: "45 s", "12 min", "2 h 14 min", "3 d 4 h".
+ * Negative durations print their size (callers say "overdue").
+ */
+export function formatDuration(seconds: number): string {
+  const s = Math.abs(Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
+}
+
+/** "2 h 14 min left" / "35 min overdue": the staff queue's countdown text, the same on server and client. */
+export function timeLeftText(seconds: number): string {
+  return seconds >= 0 ? `${formatDuration(seconds)} left` : `${formatDuration(seconds)} overdue`;
+}

@@ -1,0 +1,77 @@
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { TypedDocumentString } from '@peerdesk/api-client';
+import { refused } from './forms';
+import { graphql, GraphQLRequestError, SESSION_COOKIE, type Variables } from './graphql';
+
+/**
+ * Loads for the staff, moderation, report and admin pages. The API decides who may see what (one
+ * capability table, in packages/domain); the web only turns its answer into the right page: a
+ * signed-out visitor goes to /login and comes back afterwards, a signed-in member gets a readable 403.
+ */
+export async function consoleQuery<T, V extends Variables>(
+  event: RequestEvent,
+  document: TypedDocumentString<T, V>,
+  variables?: V,
+  { rethrowInvalid = false }: { /** Let VALIDATION_FAILED through, for a page that shows it beside its fields. */ rethrowInvalid?: boolean } = {},
+): Promise<T> {
+  const toLogin = () => redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+  if (!event.cookies.get(SESSION_COOKIE)) toLogin();
+  try {
+    return await graphql(event.fetch, document as TypedDocumentString<T, Variables>, variables);
+  } catch (e) {
+    if (!(e instanceof GraphQLRequestError)) throw e;
+    if (e.code === 'UNAUTHENTICATED') toLogin();
+    if (e.code === 'FORBIDDEN') {
+      error(403, { code: e.code, message: 'This page is for our team. Your account does not have access to it; if you think it should, ask an administrator.' });
+    }
+    if (e.code === 'VALIDATION_FAILED' && rethrowInvalid) throw e;
+    if (e.code === 'VALIDATION_FAILED') error(400, { code: e.code, message: e.message });
+    if (e.code === 'NOT_FOUND') error(404, { code: e.code, message: e.message });
+    if (e.unavailable) error(503, { code: e.code, message: 'The community service is not answering right now. Please try again in a minute.' });
+    error(502, { code: e.code, message: e.message });
+  }
+}
+
+/** One field's message from the API's VALIDATION_FAILED, keyed by field name. */
+export type FieldErrors = Record<string, string>;
+
+/** The first message per field of a VALIDATION_FAILED error, for showing beside each field. */
+export function fieldErrors(e: GraphQLRequestError): FieldErrors {
+  const fields: FieldErrors = {};
+  if (Array.isArray(e.fields)) for (const f of e.fields as Array<{ field: string; message: string }>) fields[f.field] ??= f.message;
+  return fields;
+}
+
+/**
+ * Runs a form action's mutation and answers `{ form, success }`, or on a refusal (forms.ts `refused`)
+ * `fail(status, { form, message, fields, values })` so the page shows the API's messages beside the
+ * fields they name; `form` says which of a page's forms it was (several forms share one page).
+ */
+export async function consoleAction<V extends Variables>(
+  event: RequestEvent,
+  form: string,
+  document: TypedDocumentString<unknown, V>,
+  variables: V,
+  success: string,
+  /** What the person typed, sent back on a refusal so the form (also without JavaScript) keeps it. */
+  values: Record<string, string> = {},
+) {
+  if (!event.cookies.get(SESSION_COOKIE)) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
+  try {
+    await graphql(event.fetch, document as TypedDocumentString<unknown, Variables>, variables);
+    return { form, success };
+  } catch (e) {
+    return refused(e, form, values);
+  }
+}
+
+/** A text field of a submitted form, trimmed; '' when absent. */
+export function text(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The named text fields of a submitted form, to send back with a refusal. */
+export function textValues(form: FormData, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((name) => [name, text(form, name)]));
+}

@@ -1,0 +1,36 @@
+import { fail, type Cookies } from '@sveltejs/kit';
+import { dev } from '$app/environment';
+import { GraphQLRequestError, SESSION_COOKIE } from './graphql';
+import { fieldErrors } from './console';
+
+/** What people read when the API refuses, by `extensions.code`; VALIDATION_FAILED keeps the API's own words. */
+const READABLE: Record<string, string> = {
+  FORBIDDEN: 'Your account is not allowed to do that.',
+  NOT_FOUND: 'That no longer exists — it may have been deleted.',
+  CONFLICT: 'Someone changed this at the same time. Reload the page and try again.',
+  RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',
+  API_UNAVAILABLE: 'The community service is not answering right now. Please try again in a minute.',
+};
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, API_UNAVAILABLE: 503 };
+
+/**
+ * A form action's answer to a refused mutation: the message for the form, each field's message beside
+ * its field (`extensions.fields`), and what was typed so the form keeps it — also without JavaScript.
+ */
+export function refused(e: unknown, form: string, values: Record<string, string> = {}) {
+  if (!(e instanceof GraphQLRequestError)) throw e;
+  const fields = fieldErrors(e);
+  const message = READABLE[e.code] ?? e.message;
+  return fail(STATUS[e.code] ?? 400, { form, message, fields, values });
+}
+
+/** Keeps the API's session token on the web's own origin (httpOnly, SameSite=Lax, Secure outside development). */
+export function setSession(cookies: Cookies, token: string, expiresAt: string): void {
+  cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: !dev && process.env.NODE_ENV === 'production', expires: new Date(expiresAt) });
+}
+
+/** A same-site path to return to after signing in; anything else goes home. */
+export function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}

@@ -1,0 +1,123 @@
+import {
+  AdminCreateCategoryDocument,
+  AdminCreateWebhookDocument,
+  AdminDeleteWebhookDocument,
+  AdminPageDocument,
+  AdminSetUserAffiliationDocument,
+  AdminSetUserRoleDocument,
+  AdminUpdateCategoryDocument,
+  AdminUserDocument,
+  AdminWebhookDeliveriesDocument,
+  type Affiliation,
+  type Role,
+} from '@peerdesk/api-client';
+import { consoleAction, consoleQuery, text, textValues } from '$lib/server/console';
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+
+const ROLES = ['MEMBER', 'MODERATOR', 'STAFF', 'MANAGER', 'ADMIN'] as const;
+const AFFILIATIONS = ['COMMUNITY', 'EMPLOYEE'] as const;
+const WEBHOOK_EVENTS = ['question.escalated', 'escalation.breached', 'question.solved'] as const;
+
+export const load: PageServerLoad = async (event) => {
+  const data = await consoleQuery(event, AdminPageDocument);
+  const userId = event.url.searchParams.get('user')?.trim() ?? '';
+  const webhookId = event.url.searchParams.get('deliveries') ?? '';
+  const user = userId ? (await consoleQuery(event, AdminUserDocument, { id: userId })).user : null;
+  const deliveries = webhookId
+    ? (await consoleQuery(event, AdminWebhookDeliveriesDocument, { id: webhookId })).webhookDeliveries
+    : null;
+  return { ...data, user, userId, deliveries, webhookId, roles: ROLES, affiliations: AFFILIATIONS, webhookEvents: WEBHOOK_EVENTS };
+};
+
+/** Whole hours from a number field; '' leaves the setting as it is (or at its default). */
+function hours(form: FormData, name: string, errors: Record<string, string>): number | undefined {
+  const value = text(form, name);
+  if (value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n)) errors[name] = 'Enter a whole number of hours.';
+  return n;
+}
+
+/** The category fields of a create or update form, with what could not even be read as the right type. */
+function categoryFields(form: FormData) {
+  const errors: Record<string, string> = {};
+  const calendarText = text(form, 'businessCalendar');
+  // Its shape is the API's to check (it names what is wrong); here it only has to be JSON.
+  let businessCalendar: Record<string, unknown> | undefined;
+  if (calendarText) {
+    try {
+      businessCalendar = JSON.parse(calendarText) as Record<string, unknown>;
+    } catch {
+      errors.businessCalendar = 'Business hours must be JSON, e.g. {"timeZone": "Europe/Dublin", "week": {"mon": [{"start": "09:00", "end": "17:00"}]}}.';
+    }
+  }
+  const input = {
+    name: text(form, 'name') || undefined,
+    slug: text(form, 'slug') || undefined,
+    description: form.has('description') ? text(form, 'description') : undefined,
+    peerWindowHours: hours(form, 'peerWindowHours', errors),
+    unsolvedWindowHours: hours(form, 'unsolvedWindowHours', errors),
+    fastLanePeerWindowHours: hours(form, 'fastLanePeerWindowHours', errors),
+    staffResponseHours: hours(form, 'staffResponseHours', errors),
+    businessCalendar,
+  };
+  return { input, errors };
+}
+
+const CATEGORY_FIELDS = ['name', 'slug', 'description', 'peerWindowHours', 'unsolvedWindowHours', 'fastLanePeerWindowHours', 'staffResponseHours', 'businessCalendar'];
+
+export const actions: Actions = {
+  createCategory: async (event) => {
+    const form = await event.request.formData();
+    const values = textValues(form, CATEGORY_FIELDS);
+    const { input, errors } = categoryFields(form);
+    if (Object.keys(errors).length) return fail(400, { form: 'createCategory', message: 'Please correct the marked fields.', fields: errors, values });
+    // The API asks for a name and a slug; sending '' lets it say so beside each field.
+    const create = { ...input, name: input.name ?? '', slug: input.slug ?? '', fastLanePeerWindowHours: input.fastLanePeerWindowHours || null };
+    return consoleAction(event, 'createCategory', AdminCreateCategoryDocument, { input: create }, `Category “${create.name}” created.`, values);
+  },
+  updateCategory: async (event) => {
+    const form = await event.request.formData();
+    const id = text(form, 'id');
+    const values = textValues(form, CATEGORY_FIELDS);
+    const { input, errors } = categoryFields(form);
+    if (Object.keys(errors).length) return fail(400, { form: `updateCategory:${id}`, message: 'Please correct the marked fields.', fields: errors, values });
+    return consoleAction(event, `updateCategory:${id}`, AdminUpdateCategoryDocument, { input: { id, ...input } }, 'Category saved.', values);
+  },
+  setRole: async (event) => {
+    const form = await event.request.formData();
+    return consoleAction(
+      event,
+      'setRole',
+      AdminSetUserRoleDocument,
+      { userId: text(form, 'userId'), role: text(form, 'role') as Role },
+      'Role changed.',
+    );
+  },
+  setAffiliation: async (event) => {
+    const form = await event.request.formData();
+    return consoleAction(
+      event,
+      'setAffiliation',
+      AdminSetUserAffiliationDocument,
+      { userId: text(form, 'userId'), affiliation: text(form, 'affiliation') as Affiliation },
+      'Affiliation changed.',
+    );
+  },
+  createWebhook: async (event) => {
+    const form = await event.request.formData();
+    return consoleAction(
+      event,
+      'createWebhook',
+      AdminCreateWebhookDocument,
+      { input: { url: text(form, 'url'), secret: text(form, 'secret'), events: form.getAll('events').map(String) } },
+      'Webhook added. Keep the secret: it is not shown again.',
+      textValues(form, ['url']), // never the secret: it is not echoed into a page
+    );
+  },
+  deleteWebhook: async (event) => {
+    const form = await event.request.formData();
+    return consoleAction(event, 'deleteWebhook', AdminDeleteWebhookDocument, { id: text(form, 'id') }, 'Webhook deleted.');
+  },
+};

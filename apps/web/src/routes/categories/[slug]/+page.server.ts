@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import { CategoryPageDocument, QuestionListDocument } from '@peerdesk/api-client';
+import { graphql, GraphQLRequestError } from '$lib/server/graphql';
+import { listQuery } from '$lib/server/question-filters';
+import type { PageServerLoad } from './$types';
+
+const PAGE_SIZE = 20;
+
+export const load: PageServerLoad = async ({ fetch, params, url }) => {
+  try {
+    const { category } = await graphql(fetch, CategoryPageDocument, { slug: params.slug });
+    const list = listQuery(url, category.id);
+    const { questions } = await graphql(fetch, QuestionListDocument, { filter: list.filter, orderBy: list.orderBy, after: list.after, first: PAGE_SIZE });
+    return {
+      category,
+      show: list.show,
+      sort: list.sort,
+      tag: list.tag,
+      paged: list.after !== null,
+      questions: questions.edges.map((edge) => edge.node),
+      totalCount: questions.totalCount,
+      nextCursor: questions.pageInfo.hasNextPage ? questions.pageInfo.endCursor : null,
+      now: new Date().toISOString(),
+    };
+  } catch (e) {
+    if (e instanceof GraphQLRequestError && e.code === 'NOT_FOUND') error(404, { code: e.code, message: 'There is no such category.' });
+    if (e instanceof GraphQLRequestError && e.code === 'VALIDATION_FAILED') error(400, { code: e.code, message: 'That page link is out of date. Start again from the first page.' });
+    throw e;
+  }
+};

@@ -1,0 +1,26 @@
+import { redirect } from '@sveltejs/kit';
+import { RegisterDocument } from '@peerdesk/api-client';
+import { graphql } from '$lib/server/graphql';
+import { text } from '$lib/server/console';
+import { refused, safeNext, setSession } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+  if (locals.viewer) redirect(303, safeNext(url.searchParams.get('next')));
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const email = text(form, 'email');
+    const displayName = text(form, 'displayName');
+    let result;
+    try {
+      result = await graphql(event.fetch, RegisterDocument, { input: { email, displayName, password: String(form.get('password') ?? '') } });
+    } catch (e) {
+      return refused(e, 'register', { email, displayName });
+    }
+    setSession(event.cookies, result.register.token, result.register.expiresAt);
+    redirect(303, safeNext(event.url.searchParams.get('next')));
+  },
+};

@@ -1,0 +1,152 @@
+import type { TestUser } from '../support/test-app';
+import { BrowserWorld, describeViolations, screenshot, seriousAxeViolations } from '../support/browser';
+
+/**
+ * The team's side of the web app in a real browser: who may open the staff queue and the deflection
+ * dashboard, the queue's countdown and claim, the dashboard's charts and CSV, and the admin forms.
+ */
+let world: BrowserWorld;
+let member: TestUser;
+let staff: TestUser;
+let manager: TestUser;
+let questionId: string;
+
+beforeAll(async () => {
+  world = await BrowserWorld.start();
+  const api = world.api;
+  const category = await api.category({ name: 'Billing', slug: 'billing', peerWindowHours: 1 });
+  member = await api.member('Aoife Member');
+  staff = await api.userWithRole('STAFF', undefined, 'Sam Staff');
+  manager = await api.userWithRole('MANAGER', undefined, 'Maeve Manager');
+  questionId = (await api.ask(member, category.id, { title: 'Why was I charged twice this month?' })).id;
+  const swept = await world.advanceAndSweep(2 * 3600);
+  expect(swept.escalated).toContain(questionId);
+}, 90_000);
+
+afterAll(() => world?.close());
+
+it('sends a signed-out visitor to sign in and shows a member a readable 403', async () => {
+  const visitor = await world.visitor();
+  for (const path of ['/staff', '/reports/deflection', '/admin', '/moderation']) {
+    await visitor.page.goto(path);
+    expect(new URL(visitor.page.url()).pathname).toBe('/login');
+    expect(new URL(visitor.page.url()).searchParams.get('next')).toBe(path);
+  }
+  await visitor.context.close();
+
+  const signedIn = await world.withSession(member);
+  for (const path of ['/staff', '/reports/deflection', '/admin', '/moderation']) {
+    const response = await signedIn.page.goto(path);
+    expect(response?.status()).toBe(403);
+    await expect(signedIn.page.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/permission|access|not allowed/i);
+  }
+  await screenshot(signedIn.page, 'forbidden');
+  await signedIn.context.close();
+});
+
+it('lists the escalated question with its time left, and staff claim it', async () => {
+  const { context, page } = await world.withSession(staff);
+  await page.goto('/staff');
+  const item = page.getByRole('article', { name: 'Why was I charged twice this month?' });
+  await expect(item.textContent()).resolves.toMatch(/\d+ (h|min|s|d)[^.]*(left|overdue)|Clock paused/);
+  await item.getByRole('button', { name: 'Claim' }).click();
+  await item.getByText('Assigned to you').waitFor();
+  await expect(item.getByRole('button', { name: 'Release' }).count()).resolves.toBe(1);
+  // Filters: it is now assigned to this person, and no longer waiting for someone to pick it up.
+  await page.getByLabel('Assignee').selectOption('me');
+  await Promise.all([page.waitForURL(/assignee=me/), page.getByRole('button', { name: 'Apply filters' }).click()]);
+  await expect(page.getByRole('article', { name: 'Why was I charged twice this month?' }).count()).resolves.toBe(1);
+  await page.goto('/staff?state=WAITING');
+  await expect(page.getByRole('article').count()).resolves.toBe(0);
+  await page.getByText('Nothing waiting for our team with these filters').waitFor();
+  await page.goto('/staff');
+  await screenshot(page, 'staff-queue');
+  const violations = await seriousAxeViolations(page);
+  expect(describeViolations(violations)).toBe('');
+  await context.close();
+});
+
+it('shows managers the dashboard with charts readable without JavaScript, and the CSV through the web', async () => {
+  const context = await world.browser.newContext({ baseURL: world.webUrl, javaScriptEnabled: false });
+  await context.addCookies([{ name: 'peerdesk_session', value: manager.token, url: world.webUrl }]);
+  const page = await context.newPage();
+  await page.goto('/reports/deflection');
+  await expect(page.getByRole('heading', { name: 'Deflection report', level: 1 }).count()).resolves.toBe(1);
+  await expect(page.getByRole('img', { name: /Outcome of the questions asked each week/ }).count()).resolves.toBe(1);
+  await expect(page.getByRole('img', { name: /peer/i }).count()).resolves.toBeGreaterThanOrEqual(3);
+  const row = page.getByRole('row', { name: /^Billing/ });
+  await expect(row.textContent()).resolves.toContain('Billing');
+
+  const csv = await page.request.get(await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href') as string);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toMatch(/text\/csv/);
+  expect((await csv.text()).split('\r\n')[0]).toMatch(/^section,key,name,cohort_size,peer_solved/);
+  await screenshot(page, 'dashboard-without-javascript');
+
+  // A period the API refuses comes back with its message beside the field it names.
+  await page.goto('/reports/deflection?from=2026-05-01&to=2026-04-01');
+  await expect(page.locator('#to-error').textContent()).resolves.toMatch(/must (end|come) after/); // the report's or the search gaps' words
+  await expect(page.locator('input[name="to"]').getAttribute('aria-describedby')).resolves.toBe('to-error');
+  await context.close();
+
+  // A member's CSV request is refused by the API, and the web passes the refusal on.
+  const memberContext = await world.withSession(member);
+  const refused = await memberContext.page.request.get('/reports/deflection.csv');
+  expect(refused.status()).toBe(403);
+  await memberContext.context.close();
+});
+
+it('lets admins manage categories, roles and webhooks, with the API’s messages beside the fields', async () => {
+  const admin = await world.api.admin();
+  const { context, page } = await world.withSession(admin);
+  await page.goto('/admin');
+
+  const create = page.locator('form[action="?/createCategory"]');
+  await create.getByLabel('Name').fill('Devices');
+  await create.getByLabel('Slug').fill('Not A Slug');
+  await create.getByRole('button', { name: 'Create category' }).click();
+  await page.waitForSelector('#new-slug-error');
+  await expect(page.locator('#new-slug').getAttribute('aria-describedby')).resolves.toBe('new-slug-error');
+  await create.getByLabel('Slug').fill('devices');
+  await create.getByLabel('Peer window (hours)').fill('12');
+  await create.getByRole('button', { name: 'Create category' }).click();
+  await page.getByRole('status').filter({ hasText: 'Category “Devices” created.' }).waitFor();
+  await expect(page.getByText('/devices · 0 questions · peer window 12 h').count()).resolves.toBe(1);
+
+  await page.goto(`/admin?user=${member.id}#users`);
+  await page.getByLabel('Role', { exact: true }).selectOption('MODERATOR');
+  await page.getByRole('button', { name: 'Change role' }).click();
+  await page.getByRole('status').filter({ hasText: 'Role changed.' }).waitFor();
+  const role = await world.api.ok<{ user: { role: string } }>(`query ($id: ID!) { user(id: $id) { role } }`, { id: member.id });
+  expect(role.user.role).toBe('MODERATOR');
+
+  const hook = page.locator('form[action="?/createWebhook#webhooks"]');
+  await hook.getByLabel('URL').fill('https://hooks.example.com/peerdesk');
+  await hook.getByLabel('Secret').fill('short');
+  await hook.getByLabel('question.solved').check();
+  await hook.getByRole('button', { name: 'Add webhook' }).click();
+  await page.waitForSelector('#hook-secret-error');
+  await screenshot(page, 'admin');
+  expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+  await context.close();
+
+  // Now a moderator, the member may send a question to staff by hand from the moderation console.
+  const moderator = await world.withSession(member);
+  await moderator.page.goto('/moderation');
+  const other = await world.api.ask(manager, (await world.api.category()).id, { title: 'The app logs me out every few minutes' });
+  await moderator.page.getByLabel('Question (its address or ID)', { exact: true }).fill(`${world.webUrl}/questions/${other.id}`);
+  await moderator.page.getByLabel('Why staff are needed').fill('Looks like a session bug only our team can investigate.');
+  await moderator.page.getByRole('button', { name: 'Send to staff' }).click();
+  await moderator.page.getByRole('status').filter({ hasText: 'Sent to the staff queue.' }).waitFor();
+
+  // …and close a repeat of an answered question as its duplicate.
+  const again = await world.api.ask(manager, (await world.api.category()).id, { title: 'The app keeps logging me out after a few minutes' });
+  await moderator.page.getByLabel('Duplicate question (its address or ID)').fill(again.id);
+  await moderator.page.getByLabel('Original question (its address or ID)').fill(`${world.webUrl}/questions/${other.id}/the-app-logs-me-out`);
+  await moderator.page.getByRole('button', { name: 'Mark as duplicate' }).click();
+  await moderator.page.getByRole('status').filter({ hasText: 'Marked as a duplicate' }).waitFor();
+  const closed = await world.api.ok<{ question: { status: string; duplicateOf: { id: string } | null } }>(`query ($id: ID!) { question(id: $id) { status duplicateOf { id } } }`, { id: again.id });
+  expect(closed.question).toEqual({ status: 'CLOSED', duplicateOf: { id: other.id } });
+  await screenshot(moderator.page, 'moderation');
+  await moderator.context.close();
+});
