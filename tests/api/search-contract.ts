@@ -207,6 +207,25 @@ export function describeSearchContract(engineName: string, hooks: SearchContract
       expect(one.map((q) => q.id)).toEqual([solved.id]);
     });
 
+    it('never suggests a question marked as a duplicate, and suggests it again once unmarked', async () => {
+      const original = await ask('Gecko modem drops the line at night');
+      const duplicate = await ask('Gecko modem loses the line every night');
+      await hooks.settle(app);
+      const suggested = async () =>
+        (await app.ok<{ similarQuestions: Array<{ id: string }> }>(SIMILAR, { title: 'gecko modem line night' })).similarQuestions.map((q) => q.id);
+      expect((await suggested()).sort()).toEqual([original.id, duplicate.id].sort());
+
+      const moderator = await app.userWithRole('MODERATOR');
+      const markDuplicate = `mutation ($q: ID!, $o: ID!) { markDuplicate(questionId: $q, originalId: $o) { id } }`;
+      await app.ok(markDuplicate, { q: duplicate.id, o: original.id }, moderator);
+      await hooks.settle(app);
+      expect(await suggested()).toEqual([original.id]);
+
+      await app.ok(`mutation ($q: ID!) { unmarkDuplicate(questionId: $q) { id } }`, { q: duplicate.id }, moderator);
+      await hooks.settle(app);
+      expect((await suggested()).sort()).toEqual([original.id, duplicate.id].sort());
+    });
+
     it('refuses an empty or overlong query, a bad page size and too many suggestions', async () => {
       expectInvalid(await app.gql(SEARCH, { query: '   ' }), ['query']);
       expectInvalid(await app.gql(SEARCH, { query: 'x'.repeat(201) }), ['query']);

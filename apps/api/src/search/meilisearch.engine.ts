@@ -32,6 +32,7 @@ interface IndexedQuestion {
   acceptedAnswerText: string;
   acceptedAnswerAuthorKind: string | null;
   otherAnswersText: string;
+  isDuplicate: boolean;
   score: number;
   answerCount: number;
   createdAt: number;
@@ -57,7 +58,7 @@ const TASK_TIMEOUT_MS = 60_000;
  */
 const SETTINGS = {
   searchableAttributes: ['title', 'tags', 'acceptedAnswerText', 'body', 'otherAnswersText'],
-  filterableAttributes: ['categoryId', 'status', 'tags', 'solved', 'acceptedAnswerAuthorKind'],
+  filterableAttributes: ['categoryId', 'status', 'tags', 'solved', 'acceptedAnswerAuthorKind', 'isDuplicate'],
   sortableAttributes: ['createdAt', 'score', 'solved'],
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'solved:desc', 'exactness', 'createdAt:desc'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
@@ -123,6 +124,7 @@ function toIndexed(doc: SearchDocument): IndexedQuestion {
     acceptedAnswerText: withoutMarkers(doc.acceptedAnswerText ?? ''),
     acceptedAnswerAuthorKind: doc.acceptedAnswerAuthorKind,
     otherAnswersText: withoutMarkers(doc.otherAnswersText),
+    isDuplicate: doc.isDuplicate,
     score: doc.score,
     answerCount: doc.answerCount,
     createdAt: new Date(doc.createdAt).getTime(),
@@ -247,10 +249,15 @@ export class MeilisearchEngine implements SearchEngine {
     };
   }
 
-  /** Questions sharing the title's rarest words (Meilisearch drops the most frequent words first), solved first. */
+  /**
+   * Questions sharing the title's rarest words (Meilisearch drops the most frequent words first), solved
+   * first; never a marked duplicate (its original is the one to suggest). `!= true` rather than `= false`
+   * keeps documents pushed before the attribute existed.
+   */
   async similar(request: SimilarRequest): Promise<string[]> {
     const response = await this.index.search(request.title, {
       matchingStrategy: 'frequency',
+      filter: 'isDuplicate != true',
       sort: ['solved:desc'],
       attributesToRetrieve: ['id'],
       limit: request.limit + 1,

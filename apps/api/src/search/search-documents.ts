@@ -10,7 +10,7 @@ const DOCUMENT_COLUMNS = `
   acc.body AS "acceptedAnswerText", acc.author_kind AS "acceptedAnswerAuthorKind",
   coalesce((SELECT string_agg(a.body, E'\\n\\n' ORDER BY a.id) FROM answers a
              WHERE a.question_id = q.id AND a.deleted_at IS NULL AND a.id IS DISTINCT FROM q.accepted_answer_id), '') AS "otherAnswersText",
-  q.score, q.answer_count AS "answerCount", q.created_at AS "createdAt", q.last_activity_at AS "lastActivityAt"`;
+  q.duplicate_of IS NOT NULL AS "isDuplicate", q.score, q.answer_count AS "answerCount", q.created_at AS "createdAt", q.last_activity_at AS "lastActivityAt"`;
 const FROM = `FROM questions q LEFT JOIN answers acc ON acc.id = q.accepted_answer_id AND acc.deleted_at IS NULL`;
 
 /** The live questions among `questionIds`; an id with no document is deleted (or never existed). */

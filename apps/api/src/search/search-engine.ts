@@ -22,6 +22,8 @@ export interface SearchDocument {
   acceptedAnswerAuthorKind: AuthorKind | null;
   /** The other live answers' Markdown, joined. */
   otherAnswersText: string;
+  /** Marked by a moderator as a duplicate of another question: never suggested by `similar` (its original is). */
+  isDuplicate: boolean;
   score: number;
   answerCount: number;
   createdAt: Date;
@@ -95,7 +97,7 @@ export interface SearchEngine {
 
   search(request: SearchRequest): Promise<SearchResult>;
 
-  /** Likely duplicates of a question being asked: live questions only, solved ones first, best first. */
+  /** Likely duplicates of a question being asked: live questions that are not marked duplicates, solved ones first, best first. */
   similar(request: SimilarRequest): Promise<string[]>;
 
   /** Rebuilds the whole index from the database, reporting progress as it goes; returns how many documents. */
