@@ -41,6 +41,27 @@ export function formatDuration(seconds: number): string {
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }
 
+/** "1 peer", "3 peers": a count with its noun in the right number. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** The unit a duration axis is read in, and how many seconds make one of it. */
+export interface DurationUnit {
+  symbol: 'min' | 'h' | 'd';
+  seconds: number;
+}
+
+/**
+ * The unit for an axis whose longest duration is `maxSeconds`: minutes below two hours, hours below
+ * two days, days beyond; so ticks read "0 min … 40 min" or "0 d … 6 d", never "0.2 h" or "150 h".
+ */
+export function durationUnit(maxSeconds: number): DurationUnit {
+  if (!(maxSeconds >= 2 * 3600)) return { symbol: 'min', seconds: 60 };
+  if (maxSeconds < 2 * 86_400) return { symbol: 'h', seconds: 3600 };
+  return { symbol: 'd', seconds: 86_400 };
+}
+
 /** "2 h 14 min left" / "35 min overdue": the staff queue's countdown text, the same on server and client. */
 export function timeLeftText(seconds: number): string {
   return seconds >= 0 ? `${formatDuration(seconds)} left` : `${formatDuration(seconds)} overdue`;

@@ -1,4 +1,4 @@
-import { bucketLabel, formatDuration, percent, timeLeftText } from './format';
+import { bucketLabel, durationUnit, formatDuration, percent, plural, timeLeftText } from './format';
 import { outcomeCounts } from './outcomes';
 import { band, labelEvery, linearScale, linePath, niceStep, niceTicks, stack } from './scale';
 
@@ -121,5 +121,33 @@ describe('formatting', () => {
     expect(counts.STAFF_SOLVED).toBe(1);
     expect(counts.UNANSWERED).toBe(0);
     expect(Object.keys(counts)).toHaveLength(7);
+  });
+});
+
+describe('durationUnit', () => {
+  it.each([
+    [0, 'min'],
+    [45, 'min'],
+    [40 * 60, 'min'],
+    [2 * 3600 - 1, 'min'],
+    [2 * 3600, 'h'],
+    [30 * 3600, 'h'],
+    [2 * 86_400 - 1, 'h'],
+    [2 * 86_400, 'd'],
+    [9 * 86_400, 'd'],
+  ])('reads an axis up to %p s in %p', (maxSeconds, symbol) => expect(durationUnit(maxSeconds).symbol).toBe(symbol));
+
+  it('converts with the unit it names, so ticks stay round numbers of it', () => {
+    const unit = durationUnit(36 * 3600);
+    expect((36 * 3600) / unit.seconds).toBe(36);
+    expect(niceTicks(0, (40 * 60) / durationUnit(40 * 60).seconds, 4).values).toEqual([0, 10, 20, 30, 40]);
+  });
+});
+
+describe('plural', () => {
+  it('says "1 peer" and "2 peers", and takes an irregular plural', () => {
+    expect(plural(1, 'peer')).toBe('1 peer');
+    expect(plural(0, 'peer')).toBe('0 peers');
+    expect(plural(2, 'reply', 'replies')).toBe('2 replies');
   });
 });

@@ -32,16 +32,6 @@ export async function consoleQuery<T, V extends Variables>(
   }
 }
 
-/** One field's message from the API's VALIDATION_FAILED, keyed by field name. */
-export type FieldErrors = Record<string, string>;
-
-/** The first message per field of a VALIDATION_FAILED error, for showing beside each field. */
-export function fieldErrors(e: GraphQLRequestError): FieldErrors {
-  const fields: FieldErrors = {};
-  if (Array.isArray(e.fields)) for (const f of e.fields as Array<{ field: string; message: string }>) fields[f.field] ??= f.message;
-  return fields;
-}
-
 /**
  * Runs a form action's mutation and answers `{ form, success }`, or on a refusal (forms.ts `refused`)
  * `fail(status, { form, message, fields, values })` so the page shows the API's messages beside the

@@ -1,7 +1,16 @@
 import { fail, type Cookies } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { GraphQLRequestError, SESSION_COOKIE } from './graphql';
-import { fieldErrors } from './console';
+
+/** One field's message from the API's VALIDATION_FAILED, keyed by field name. */
+export type FieldErrors = Record<string, string>;
+
+/** The first message per field of a VALIDATION_FAILED error, for showing beside each field. */
+export function fieldErrors(e: GraphQLRequestError): FieldErrors {
+  const fields: FieldErrors = {};
+  if (Array.isArray(e.fields)) for (const f of e.fields as Array<{ field: string; message: string }>) fields[f.field] ??= f.message;
+  return fields;
+}
 
 /** What people read when the API refuses, by `extensions.code`; VALIDATION_FAILED keeps the API's own words. */
 const READABLE: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { DeflectionDashboardDocument, ReportCategoriesDocument } from '@peerdesk/api-client';
-import { consoleQuery, fieldErrors } from '$lib/server/console';
+import { consoleQuery } from '$lib/server/console';
+import { fieldErrors } from '$lib/server/forms';
 import { GraphQLRequestError } from '$lib/server/graphql';
 import { periodSearch, readPeriod, reportInput } from './period';
 import type { PageServerLoad } from './$types';
