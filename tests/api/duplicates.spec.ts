@@ -83,6 +83,44 @@ describe('duplicates', () => {
     expect((await app.ok<{ similarQuestions: Array<{ id: string }> }>(SIMILAR, { t: 'wifi calling greyed' })).similarQuestions).toEqual([{ id: original }]);
   });
 
+  it('closes the escalation of a question marked as a duplicate, saying why, so staff do not work on it', async () => {
+    const staff = await app.userWithRole('STAFF');
+    const queueCategory = (await app.category()).id;
+    const original = (await app.ask(asker, queueCategory, { title: 'eSIM profile download fails' })).id;
+    const duplicate = (await app.ask(asker, queueCategory, { title: 'Cannot download my eSIM profile' })).id;
+    await app.ok(`mutation ($q: ID!) { escalateQuestion(questionId: $q, reason: "Activation server error") { id } }`, { q: duplicate }, moderator);
+    const queue = async () => (await app.ok<{ staffQueue: { totalCount: number; edges: Array<{ node: { question: { id: string } } }> } }>(
+      `query ($c: ID!) { staffQueue(filter: { categoryId: $c }) { totalCount edges { node { question { id } } } } }`, { c: queueCategory }, staff)).staffQueue;
+    expect((await queue()).edges.map((edge) => edge.node.question.id)).toEqual([duplicate]);
+
+    await app.ok(MARK, { q: duplicate, o: original }, moderator);
+    expect((await queue()).totalCount).toBe(0);
+    const escalation = `query ($id: ID!) { question(id: $id) { status escalation { closeReason closedAt } } }`;
+    const closed = (await app.ok<{ question: { status: string; escalation: { closeReason: string; closedAt: string | null } } }>(escalation, { id: duplicate }, staff)).question;
+    expect(closed.status).toBe('CLOSED');
+    expect(closed.escalation.closeReason).toBe('CLOSED');
+    expect(closed.escalation.closedAt).not.toBeNull();
+    expect(await app.db.query(
+      `SELECT type, reason, note, actor_id::text FROM escalation_events WHERE question_id = $1 ORDER BY id`, [duplicate],
+    )).toEqual([
+      { type: 'ESCALATED', reason: 'MODERATOR', note: 'Activation server error', actor_id: moderator.id },
+      { type: 'CLOSED', reason: 'DUPLICATE', note: `Duplicate of question ${original}`, actor_id: moderator.id },
+    ]);
+    // Nor does the sweep send a closed duplicate to staff later: its community clock has stopped.
+    expect(await app.db.query(`SELECT community_due_at FROM questions WHERE id = $1`, [duplicate])).toEqual([{ community_due_at: null }]);
+  });
+
+  it('stops the community clock of a duplicate that was never escalated, and restarts it on unmark', async () => {
+    const original = await ask('Hotspot disconnects laptops');
+    const duplicate = await ask('Hotspot keeps dropping my laptop');
+    const dueAt = async () => (await app.db.query(`SELECT community_due_at FROM questions WHERE id = $1`, [duplicate]))[0].community_due_at;
+    expect(await dueAt()).not.toBeNull();
+    await app.ok(MARK, { q: duplicate, o: original }, moderator);
+    expect(await dueAt()).toBeNull();
+    await app.ok(UNMARK, { q: duplicate }, moderator);
+    expect(await dueAt()).not.toBeNull();
+  });
+
   it('is for moderators and admins only', async () => {
     const original = await ask('Voicemail full warning');
     const duplicate = await ask('Voicemail box full message');

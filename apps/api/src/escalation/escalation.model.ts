@@ -46,7 +46,7 @@ export class EscalationModel {
   @Field(() => Date, { nullable: true })
   closedAt!: Date | null;
 
-  @Field(() => String, { nullable: true, description: 'SOLVED or RETURNED_TO_COMMUNITY once closed.' })
+  @Field(() => String, { nullable: true, description: 'Once closed: SOLVED, RETURNED_TO_COMMUNITY, or CLOSED (the question was closed, e.g. marked as a duplicate).' })
   closeReason!: string | null;
 
   assigneeId!: string | null;

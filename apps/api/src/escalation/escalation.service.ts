@@ -13,7 +13,7 @@ import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { UserEntity } from '../users/user.entity';
 import { CommunityClock } from './community-clock';
-import { EscalationEntity } from './escalation.entity';
+import { type EscalationCloseReason, EscalationEntity } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
 
 /**
@@ -63,6 +63,16 @@ export class EscalationService implements OnModuleInit, ThreadEventHandler {
         return this.communityClock.refresh(em, event.questionId);
       }
       case 'acceptance.withdrawn':
+        return this.communityClock.refresh(em, event.questionId);
+      case 'question.marked_duplicate': {
+        // Staff do not work on a duplicate: the answer belongs on the original.
+        const open = await this.escalations.lockOpen(em, event.questionId);
+        if (open) {
+          await this.close(em, open, 'CLOSED', event.markedBy, `Duplicate of question ${event.originalId}`, event.at, 'DUPLICATE');
+        }
+        return this.communityClock.refresh(em, event.questionId);
+      }
+      case 'question.duplicate_unmarked':
         return this.communityClock.refresh(em, event.questionId);
       default:
         return;
@@ -224,10 +234,19 @@ export class EscalationService implements OnModuleInit, ThreadEventHandler {
     await this.escalations.recordEvent(em, escalation, 'RESUMED', at, { actorId });
   }
 
-  private async close(em: EntityManager, escalation: EscalationEntity, closeReason: 'SOLVED' | 'RETURNED_TO_COMMUNITY', actorId: string | null, note: string | null, at: Date): Promise<void> {
+  /** `eventReason` says why in the history when the close reason alone does not (a CLOSED question: DUPLICATE). */
+  private async close(
+    em: EntityManager,
+    escalation: EscalationEntity,
+    closeReason: EscalationCloseReason,
+    actorId: string | null,
+    note: string | null,
+    at: Date,
+    eventReason: string | null = null,
+  ): Promise<void> {
     if (escalation.pausedSince) await this.escalations.closePause(em, escalation.id, at);
     await em.update(EscalationEntity, { id: escalation.id }, { closedAt: at, closeReason, pausedSince: null });
-    await this.escalations.recordEvent(em, escalation, closeReason, at, { actorId, note });
+    await this.escalations.recordEvent(em, escalation, closeReason, at, { actorId, note, reason: eventReason });
   }
 
   private async withQuestion<T>(questionId: string, work: (em: EntityManager, question: QuestionEntity, now: Date) => Promise<T>): Promise<T> {
