@@ -66,6 +66,11 @@ export function can(role: Role, capability: Capability): boolean {
   return ROLE_CAPABILITIES[role].has(capability);
 }
 
+/** Every role that has `capability`, in ROLES order (e.g. who may be assigned an escalation). */
+export function rolesWith(capability: Capability): Role[] {
+  return ROLES.filter((role) => can(role, capability));
+}
+
 /** Whoever is acting on something: enough to decide ownership and capabilities. */
 export interface Actor {
   id: string;

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { AuthorKind } from '@peerdesk/domain';
 import { AuthorKindEnum } from '../common/enums';
+import { ConnectionOf } from '../common/pagination';
 import type { AnswerEntity } from './answer.entity';
 
 @ObjectType('Answer')
@@ -34,6 +35,8 @@ export class AnswerModel {
 
   authorId!: string;
 }
+
+export const AnswerConnection = ConnectionOf(AnswerModel, 'Answer');
 
 export function toAnswerModel(answer: AnswerEntity, acceptedAnswerId: string | null): AnswerModel {
   return {

@@ -4,10 +4,11 @@ import { AnswersRepository } from './answers.repository';
 import { AnswersResolver } from './answers.resolver';
 import { AnswersService } from './answers.service';
 import { QuestionAnswersResolver } from './question-answers.resolver';
+import { UserAnswersResolver } from './user-answers.resolver';
 
 @Module({
   imports: [QuestionsModule],
-  providers: [AnswersRepository, AnswersService, AnswersResolver, QuestionAnswersResolver],
+  providers: [AnswersRepository, AnswersService, AnswersResolver, QuestionAnswersResolver, UserAnswersResolver],
   exports: [AnswersRepository, AnswersService],
 })
 export class AnswersModule {}

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
+import type { Keyset } from '../common/pagination';
+import { QuestionEntity } from '../questions/question.entity';
 import { AnswerAcceptanceEntity, AnswerEntity } from './answer.entity';
+
+/** An answer with its question's accepted answer, so a list can mark which ones solved their question. */
+export interface AnswerWithAcceptance {
+  answer: AnswerEntity;
+  acceptedAnswerId: string | null;
+}
 
 @Injectable()
 export class AnswersRepository {
@@ -18,6 +26,31 @@ export class AnswersRepository {
       .addOrderBy('a.id', 'ASC')
       .setParameter('accepted', acceptedAnswerId ?? '0')
       .getMany();
+  }
+
+  /**
+   * One page of a member's live answers on live questions, newest first (served by answers_author),
+   * plus one row to tell whether another page follows, and the total. `acceptedOnly` keeps the answers
+   * that are their question's accepted answer now.
+   */
+  async byAuthor(authorId: string, acceptedOnly: boolean, first: number, after: Keyset | null): Promise<{ rows: AnswerWithAcceptance[]; total: number }> {
+    const filtered = this.db
+      .getRepository(AnswerEntity)
+      .createQueryBuilder('a')
+      .innerJoin(QuestionEntity, 'q', 'q.id = a.question_id AND q.deleted_at IS NULL')
+      .where('a.author_id = :authorId AND a.deleted_at IS NULL', { authorId });
+    if (acceptedOnly) filtered.andWhere('q.accepted_answer_id = a.id');
+    const page = filtered.clone().addSelect('q.accepted_answer_id', 'accepted_answer_id').orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(first + 1);
+    if (after) {
+      page.andWhere(
+        new Brackets((w) =>
+          w.where('a.created_at < CAST(:afterKey AS timestamptz)').orWhere('a.created_at = CAST(:afterKey AS timestamptz) AND a.id < :afterId'),
+        ),
+        { afterKey: after.key, afterId: after.id },
+      );
+    }
+    const [{ entities, raw }, total] = await Promise.all([page.getRawAndEntities<{ accepted_answer_id: string | null }>(), filtered.getCount()]);
+    return { rows: entities.map((answer, i) => ({ answer, acceptedAnswerId: raw[i].accepted_answer_id })), total };
   }
 
   findLive(em: EntityManager, id: string): Promise<AnswerEntity | null> {

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { canDeletePost, canEditPost } from '@peerdesk/domain';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
 import { QuestionModel, toQuestionModel } from '../questions/question.model';
 import { toUserModel, UserModel } from '../users/user.model';
@@ -39,6 +40,22 @@ export class AnswersResolver {
   @SignedIn()
   async unacceptAnswer(@Args('questionId', { type: () => ID }) questionId: string, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
     return toQuestionModel(await this.answers.unaccept(viewer, questionId));
+  }
+
+  @ResolveField(() => QuestionModel, { nullable: true, description: 'The question this answers; null once the question is deleted.' })
+  async question(@Parent() answer: AnswerModel, @Context() { loaders }: RequestContext): Promise<QuestionModel | null> {
+    const question = await loaders.question.load(answer.questionId);
+    return question && !question.deletedAt ? toQuestionModel(question) : null;
+  }
+
+  @ResolveField({ description: 'Whether the signed-in viewer may edit this answer (its author or a moderator).' })
+  viewerCanEdit(@Parent() answer: AnswerModel, @CurrentViewer() viewer: Viewer | null): boolean {
+    return viewer !== null && canEditPost(viewer, answer);
+  }
+
+  @ResolveField({ description: 'Whether the signed-in viewer may delete this answer (its author or a moderator).' })
+  viewerCanDelete(@Parent() answer: AnswerModel, @CurrentViewer() viewer: Viewer | null): boolean {
+    return viewer !== null && canDeletePost(viewer, answer);
   }
 
   @ResolveField(() => UserModel)

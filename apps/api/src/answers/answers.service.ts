@@ -4,14 +4,16 @@ import { acceptsAnswers, assertValid, authorKindFor, checkCanAccept, checkCanDel
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import { checkId } from '../common/ids';
+import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import { renderMarkdown } from '../markdown/markdown';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { keepRevision } from '../revisions/revisions';
 import { AnswerEntity } from './answer.entity';
+import { type AnswerModel, toAnswerModel } from './answer.model';
 import { AnswersRepository } from './answers.repository';
-import type { EditAnswerInput, PostAnswerInput } from './dto/answer.input';
+import type { EditAnswerInput, PostAnswerInput, UserAnswersArgs } from './dto/answer.input';
 
 /**
  * Answers and acceptance. Every change locks the question row first, so its counters, status and
@@ -26,6 +28,19 @@ export class AnswersService {
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** A member's answers for their profile, newest first; with `acceptedOnly`, the ones that solved their question. */
+  async byAuthor(authorId: string, { first, after, acceptedOnly }: UserAnswersArgs): Promise<Connection<AnswerModel>> {
+    checkPageSize(first);
+    const { rows, total } = await this.answers.byAuthor(authorId, acceptedOnly, first, after ? decodeCursor(after) : null);
+    return toConnection(
+      rows,
+      first,
+      total,
+      ({ answer }) => ({ key: answer.createdAt.toISOString(), id: answer.id }),
+      ({ answer, acceptedAnswerId }) => toAnswerModel(answer, acceptedAnswerId),
+    );
+  }
 
   async post(viewer: Viewer, input: PostAnswerInput): Promise<AnswerEntity> {
     assertValid(validateAnswer(input));

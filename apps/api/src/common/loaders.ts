@@ -5,6 +5,7 @@ import { CategoryEntity } from '../categories/category.entity';
 import type { CommentEntity } from '../comments/comment.entity';
 import { type CommentTarget, liveCommentsOn, targetKey } from '../comments/comments.repository';
 import type { AttributionRow } from '../importer/attribution.model';
+import { QuestionEntity } from '../questions/question.entity';
 import { UserEntity } from '../users/user.entity';
 
 /** Per-request batching: a page of questions loads its authors in one query, not one each. */
@@ -12,6 +13,7 @@ export interface Loaders {
   user: DataLoader<string, UserEntity | null>;
   category: DataLoader<string, CategoryEntity | null>;
   answer: DataLoader<string, AnswerEntity | null>;
+  question: DataLoader<string, QuestionEntity | null>;
   /** Live comments of a question or an answer, oldest first: a thread page's posts in one query. */
   commentsOn: DataLoader<CommentTarget, CommentEntity[], string>;
   /** Attribution of imported posts (null for posts written here). */
@@ -51,6 +53,7 @@ export function createLoaders(db: DataSource): Loaders {
     user: byId(db, UserEntity),
     category: byId(db, CategoryEntity),
     answer: byId(db, AnswerEntity),
+    question: byId(db, QuestionEntity),
     commentsOn: new DataLoader((targets) => liveCommentsOn(db, targets), { cacheKeyFn: targetKey }),
     attribution: new DataLoader((targets) => attributionsOf(db, targets), { cacheKeyFn: attributionKey }),
   };

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { canEditPost } from '@peerdesk/domain';
 import { CategoryModel, toCategoryModel } from '../categories/category.model';
 import type { Connection } from '../common/pagination';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
@@ -36,6 +37,11 @@ export class QuestionsResolver {
   @ResolveField(() => UserModel)
   async author(@Parent() question: QuestionModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel> {
     return toUserModel((await loaders.user.load(question.authorId))!, viewer);
+  }
+
+  @ResolveField({ description: 'Whether the signed-in viewer may edit this question (its author or a moderator).' })
+  viewerCanEdit(@Parent() question: QuestionModel, @CurrentViewer() viewer: Viewer | null): boolean {
+    return viewer !== null && canEditPost(viewer, question);
   }
 
   @ResolveField(() => CategoryModel)

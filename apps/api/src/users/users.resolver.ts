@@ -20,6 +20,12 @@ export class UsersResolver {
     return toUserModel(await this.users.findById(id), viewer);
   }
 
+  @Query(() => [UserModel], { description: 'The members of staff an escalation can be assigned to, by name; for those who see the staff queue.' })
+  @Requires('view_staff_queue')
+  async staffMembers(@CurrentViewer() viewer: Viewer): Promise<UserModel[]> {
+    return (await this.users.assignableStaff()).map((user) => toUserModel(user, viewer));
+  }
+
   @Mutation(() => UserModel, { description: 'Admin only; recorded in the audit log. Staff, managers and admins become employees.' })
   @Requires('set_user_role')
   async setUserRole(@Args() { userId, role }: SetUserRoleArgs, @CurrentViewer() viewer: Viewer): Promise<UserModel> {

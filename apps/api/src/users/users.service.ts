@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, notFound, type Role, validationFailed } from '@peerdesk/domain';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, notFound, type Role, rolesWith, validationFailed } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
@@ -25,6 +25,11 @@ export class UsersService {
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** Everyone an escalation may be assigned to (their role handles escalations), by name. */
+  assignableStaff(): Promise<UserEntity[]> {
+    return this.db.getRepository(UserEntity).find({ where: { role: In(rolesWith('handle_escalation')) }, order: { displayName: 'ASC', id: 'ASC' } });
+  }
 
   /** Inserts a user; an e-mail already taken (in any letter case) is a CONFLICT. */
   async create(em: EntityManager, user: NewUser): Promise<UserEntity> {

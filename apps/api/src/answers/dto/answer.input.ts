@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 
 @InputType()
 export class PostAnswerInput {
@@ -16,4 +16,16 @@ export class EditAnswerInput {
 
   @Field()
   body!: string;
+}
+
+@ArgsType()
+export class UserAnswersArgs {
+  @Field(() => Int, { defaultValue: 10 })
+  first!: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string;
+
+  @Field({ defaultValue: false, description: "Only answers that are their question's accepted answer now." })
+  acceptedOnly!: boolean;
 }
