@@ -143,6 +143,15 @@ export async function signIn(page: Page, email: string, password = 'correct hors
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login')), page.getByRole('button', { name: 'Sign in' }).click()]);
 }
 
+/**
+ * Waits until the page's JavaScript has taken over (the root layout marks <html data-hydrated>): for
+ * tests about what scripts add, such as live previews. Forms work before it too (they post without
+ * JavaScript), so filling and submitting never needs to wait for this.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
+}
+
 /** Runs axe-core in the page; returns the serious and critical violations (the ones the issue forbids). */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: AXE_SOURCE });
