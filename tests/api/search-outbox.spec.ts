@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { Meilisearch } from 'meilisearch';
 import { importStackExchange } from '../../apps/api/src/importer/stackexchange-importer';
+import type { MeilisearchEngine } from '../../apps/api/src/search/meilisearch.engine';
 import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
 import {
   claimSearchOutbox, completeSearchOutbox, enqueueSearchOutbox,
@@ -26,10 +28,13 @@ describe('search outbox (Meilisearch)', () => {
   let app: TestApp;
   let asker: TestUser;
   let categoryId: string;
+  let indexName: string;
 
   beforeAll(async () => {
     meili = await BundledMeilisearch.start();
-    app = await TestApp.start({ ...meili.env() });
+    const env = meili.env();
+    indexName = env.MEILI_INDEX;
+    app = await TestApp.start({ ...env });
     asker = await app.member('Asker');
     categoryId = (await app.category()).id;
   });
@@ -117,5 +122,34 @@ describe('search outbox (Meilisearch)', () => {
       const query = question.title.replace(/["«»]/g, ' ').replace(/(^|\s)-/g, ' ').replace(/(^|\s)or(?=\s|$)/gi, ' ');
       expect(await found(query)).toContain(question.id);
     }
+  });
+
+  it('rebuilds the whole index with several batches in flight, counting only what Meilisearch confirmed', async () => {
+    const engine = app.provider<SearchEngine>(SEARCH_ENGINE) as MeilisearchEngine;
+    const client = new Meilisearch({ host: meili.host, apiKey: meili.masterKey });
+    const index = client.index(indexName);
+    await index.deleteAllDocuments().waitTask();
+    expect(await found('gecko')).toEqual([]);
+    const questions = await app.count('questions');
+    const live = await app.count('questions', 'deleted_at IS NULL');
+    expect(questions).toBeGreaterThan(274);
+
+    // After each report, the questions out of the outbox (Meilisearch confirmed them) are at least what it says.
+    const reports: Array<{ done: number; total: number; confirmed: Promise<number> }> = [];
+    const count = await engine.reindexAll(({ done, total }) => {
+      reports.push({ done, total, confirmed: app.count('search_outbox').then((left) => questions - left) });
+    }, { batchSize: 25, inFlight: 3 });
+
+    expect(count).toBe(questions);
+    expect(reports[0]).toMatchObject({ done: 0, total: questions });
+    expect(reports.at(-1)).toMatchObject({ done: questions, total: questions });
+    expect(reports.length).toBeGreaterThanOrEqual(questions / 25);
+    for (const [at, report] of reports.entries()) {
+      expect(report.done).toBeLessThanOrEqual(await report.confirmed);
+      if (at > 0) expect(report.done).toBeGreaterThanOrEqual(reports[at - 1].done);
+    }
+    expect(await app.count('search_outbox')).toBe(0);
+    expect((await index.getStats()).numberOfDocuments).toBe(live);
+    expect((await found('gecko')).length).toBe(4);
   });
 });

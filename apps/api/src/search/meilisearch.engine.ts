@@ -9,8 +9,8 @@ import type {
   ReindexProgress, SearchDocument, SearchEngine, SearchFilter, SearchRequest, SearchResult, SimilarRequest,
 } from './search-engine';
 import {
-  claimSearchOutbox, completeSearchOutbox, enqueueAllQuestions, enqueueSearchOutbox, failSearchOutbox,
-  SEARCH_OUTBOX_RETRY, searchOutboxState,
+  type ClaimedRow, claimSearchOutbox, completeSearchOutbox, enqueueAllQuestions, enqueueSearchOutbox, failSearchOutbox,
+  pendingSince, SEARCH_OUTBOX_RETRY, searchOutboxState,
 } from './search-outbox';
 import { markedSnippet, SNIPPET_START, SNIPPET_STOP } from './snippet';
 
@@ -44,11 +44,28 @@ export interface DrainResult {
   failed: number;
 }
 
+export interface DrainOptions {
+  /** Outbox rows per Meilisearch task. */
+  batchSize?: number;
+  /** Batches sent to Meilisearch and not yet confirmed, at most. */
+  inFlight?: number;
+  /** Told of each batch once Meilisearch confirmed it (the rows are then out of the outbox). */
+  onPushed?: (rows: readonly ClaimedRow[]) => void;
+}
+
 const FACETS = ['categoryId', 'status'];
 /** Rows pushed per Meilisearch task by the worker. */
 const PUSH_BATCH = 500;
-/** A push not confirmed within this is a failure (retried later); well under the outbox lease. */
-const TASK_TIMEOUT_MS = 60_000;
+/**
+ * Batches in flight at once. Each Meilisearch indexing run has a fixed cost (word prefixes, facets,
+ * commit) and Meilisearch merges the document tasks queued meanwhile into its next run, so sending the
+ * next batches while one is indexed keeps it busy and pays that cost once per several batches.
+ */
+const PUSHES_IN_FLIGHT = 4;
+/** Rows per batch for a full rebuild (bigger tasks, fewer runs). */
+const REINDEX_BATCH = 1000;
+/** A push not confirmed within this is a failure (retried later); well under the outbox lease, with the pushes in flight before it. */
+const TASK_TIMEOUT_MS = 120_000;
 
 /**
  * Settings made by code at start-up. `sort` comes first so NEWEST and SCORE are strict orders (and
@@ -156,7 +173,8 @@ export class MeilisearchEngine implements SearchEngine {
   private readonly logger = new Logger('Search');
   private readonly client: Meilisearch;
   private readonly index: Index<IndexedQuestion>;
-  private prepared = false;
+  /** Settles once the index exists with its settings; forgotten when that failed, so the next push tries again. */
+  private preparing: Promise<void> | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -184,8 +202,16 @@ export class MeilisearchEngine implements SearchEngine {
     }
   }
 
-  private async ensurePrepared(): Promise<void> {
-    if (this.prepared) return;
+  /** Once per engine, however many pushes ask at the same time. */
+  private ensurePrepared(): Promise<void> {
+    this.preparing ??= this.createIndexWithSettings().catch((error: unknown) => {
+      this.preparing = null;
+      throw error;
+    });
+    return this.preparing;
+  }
+
+  private async createIndexWithSettings(): Promise<void> {
     const exists = await this.index.getRawInfo().then(
       () => true,
       (error: unknown) => {
@@ -199,7 +225,6 @@ export class MeilisearchEngine implements SearchEngine {
       if (created.error?.code !== 'index_already_exists') succeeded(created);
     }
     succeeded(await this.index.updateSettings(SETTINGS).waitTask());
-    this.prepared = true;
   }
 
   async documentsChanged(em: EntityManager, questionIds: readonly string[]): Promise<void> {
@@ -270,27 +295,36 @@ export class MeilisearchEngine implements SearchEngine {
 
   /**
    * Rebuilds through the outbox: every question is enqueued, then pushed like any change (so a
-   * rebuild never races the worker over one question), with progress as the backlog shrinks.
+   * rebuild never races the worker over one question), several batches in flight. Progress counts
+   * questions Meilisearch has confirmed, each once (a question changed during the rebuild is pushed
+   * again, not counted again); rows a running API's worker holds are waited for, not assumed done.
    */
-  async reindexAll(onProgress?: (progress: ReindexProgress) => void): Promise<number> {
+  async reindexAll(onProgress?: (progress: ReindexProgress) => void, options: Omit<DrainOptions, 'onPushed'> = {}): Promise<number> {
     await this.ensurePrepared();
-    await enqueueAllQuestions(this.db, this.clock.now());
-    const total = (await searchOutboxState(this.db)).backlog;
+    const rebuildAt = this.clock.now();
+    const total = await enqueueAllQuestions(this.db, rebuildAt);
     let done = 0;
     onProgress?.({ done, total });
+    const onPushed = (rows: readonly ClaimedRow[]) => {
+      // Rows enqueued after the rebuild began are changes made meanwhile, already counted once.
+      done = Math.min(total, done + rows.filter((row) => row.enqueuedAt <= rebuildAt).length);
+      onProgress?.({ done, total });
+    };
     for (;;) {
-      const { pushed, failed } = await this.drain(1000, 1);
+      const { failed } = await this.drain({ batchSize: REINDEX_BATCH, ...options, onPushed });
       if (failed > 0) {
         const [row]: Array<{ last_error: string }> = await this.db.query(`SELECT last_error FROM search_outbox WHERE last_error IS NOT NULL LIMIT 1`);
         throw new Error(`Meilisearch refused a push: ${row?.last_error ?? 'unknown error'}`);
       }
-      if (pushed === 0) break;
-      // Other instances' workers may push some of the rows too: progress is how far the backlog shrank.
-      done = total - Math.min(total, (await searchOutboxState(this.db)).backlog);
-      onProgress?.({ done, total });
+      // Nothing left to claim: what remains of the rebuild is in another worker's hands (or its lease ran out).
+      const pending = await pendingSince(this.db, rebuildAt);
+      if (total - pending > done) {
+        done = total - pending;
+        onProgress?.({ done, total });
+      }
+      if (pending === 0) return total;
+      await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    if (done < total) onProgress?.({ done: total, total });
-    return total;
   }
 
   async backlog(): Promise<number> {
@@ -298,27 +332,34 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   /**
-   * Pushes due outbox rows, a batch at a time, until none is due, `maxBatches` were pushed, or a push
-   * fails (the rest waits for the back-off rather than hammering a server that is down).
+   * Pushes due outbox rows until none is due or a push fails (the rest then waits for its back-off
+   * rather than hammering a server that is down), with up to `inFlight` batches sent before the oldest
+   * is confirmed. Batches hold different questions (claims are leased), so their order does not matter.
    */
-  async drain(batchSize = PUSH_BATCH, maxBatches = Number.POSITIVE_INFINITY): Promise<DrainResult> {
+  async drain({ batchSize = PUSH_BATCH, inFlight = PUSHES_IN_FLIGHT, onPushed }: DrainOptions = {}): Promise<DrainResult> {
     const result: DrainResult = { pushed: 0, failed: 0 };
-    for (let batch = 0; batch < maxBatches; batch++) {
-      const claimedAt = this.clock.now();
-      const rows = await claimSearchOutbox(this.db, claimedAt, batchSize);
-      if (rows.length === 0) break;
-      try {
-        await this.ensurePrepared();
-        await this.push(rows.map((row) => row.questionId));
+    const sent: Array<Promise<SentBatch>> = [];
+    let claiming = true;
+    while (claiming || sent.length > 0) {
+      if (claiming && sent.length < inFlight) {
+        const claimedAt = this.clock.now();
+        const rows = await claimSearchOutbox(this.db, claimedAt, batchSize);
+        if (rows.length === 0) claiming = false;
+        else sent.push(this.push(rows.map((row) => row.questionId)).then(() => ({ rows, claimedAt, error: null }), (error: unknown) => ({ rows, claimedAt, error })));
+        continue;
+      }
+      const { rows, claimedAt, error } = await sent.shift()!;
+      if (error === null) {
         await completeSearchOutbox(this.db, rows, claimedAt, this.clock.now());
         result.pushed += rows.length;
-      } catch (error) {
+        onPushed?.(rows);
+      } else {
         const now = this.clock.now();
         const retryAt = rows.map((row) => addSeconds(now, backoffSeconds(SEARCH_OUTBOX_RETRY, row.attempts)));
         await failSearchOutbox(this.db, rows, errorText(error), retryAt);
         this.logger.warn(`Search index update failed, ${rows.length} questions retried later: ${errorText(error)}`);
         result.failed += rows.length;
-        break;
+        claiming = false;
       }
     }
     return result;
@@ -326,6 +367,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   /** Sends the questions' current documents (deleting the ones gone) and waits until Meilisearch has applied them. */
   private async push(questionIds: string[]): Promise<void> {
+    await this.ensurePrepared();
     const documents = await loadSearchDocuments(this.db, questionIds);
     const live = new Set(documents.map((doc) => doc.questionId));
     const gone = questionIds.filter((id) => !live.has(id));
@@ -334,6 +376,13 @@ export class MeilisearchEngine implements SearchEngine {
     if (gone.length) tasks.push(this.index.deleteDocuments(gone).waitTask());
     for (const task of await Promise.all(tasks)) succeeded(task);
   }
+}
+
+/** A batch sent to Meilisearch: confirmed when `error` is null. */
+interface SentBatch {
+  rows: ClaimedRow[];
+  claimedAt: Date;
+  error: unknown;
 }
 
 function succeeded(task: Task): void {

@@ -11,7 +11,7 @@ export const SEARCH_OUTBOX_RETRY: RetryPolicy = {
   maxAttempts: Number.POSITIVE_INFINITY,
   baseSeconds: 2,
   maxDelaySeconds: 300,
-  // Longer than a push may take (the task wait gives up after a minute), so two workers never push one question at once.
+  // Longer than a push may take (the task wait gives up after two minutes), so two workers never push one question at once.
   leaseSeconds: 300,
 };
 
@@ -19,6 +19,8 @@ export interface ClaimedRow {
   questionId: string;
   version: string;
   attempts: number;
+  /** When the oldest change not yet in the index was made (a rebuild tells its own rows from later changes). */
+  enqueuedAt: Date;
 }
 
 export interface OutboxState {
@@ -61,8 +63,8 @@ export function claimSearchOutbox(db: DataSource, now: Date, limit: number): Pro
     now,
     limit,
     leaseUntil: new Date(now.getTime() + SEARCH_OUTBOX_RETRY.leaseSeconds * 1000),
-    returning: 't.question_id, t.version, t.attempts',
-    select: `SELECT question_id::text AS "questionId", version::text AS version, attempts FROM claimed ORDER BY question_id`,
+    returning: 't.question_id, t.version, t.attempts, t.enqueued_at',
+    select: `SELECT question_id::text AS "questionId", version::text AS version, attempts, enqueued_at AS "enqueuedAt" FROM claimed ORDER BY question_id`,
   });
 }
 
@@ -93,6 +95,12 @@ export async function failSearchOutbox(db: DataSource, rows: readonly ClaimedRow
       WHERE o.question_id = p.question_id`,
     [rows.map((r) => r.questionId), nextAttempts, error],
   );
+}
+
+/** Rows changed no later than `at` and not yet in the index (a rebuild's remainder). */
+export async function pendingSince(db: DataSource, at: Date): Promise<number> {
+  const [row]: Array<{ n: number }> = await db.query(`SELECT count(*)::int AS n FROM search_outbox WHERE enqueued_at <= $1`, [at]);
+  return row.n;
 }
 
 export async function searchOutboxState(db: DataSource): Promise<OutboxState> {
