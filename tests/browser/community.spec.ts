@@ -58,3 +58,97 @@ it('keeps an answer typed before hydration, and posts it', async () => {
   await screenshot(page, 'question-typed-before-hydration');
   await context.close();
 });
+
+it("shows a member's answers, the accepted ones and their reputation on their profile", async () => {
+  const api = world.api;
+  const category = await api.category();
+  const asker = await api.member('Profile Asker');
+  const fixer = await api.member('Fionn Fixer');
+  const solved = await api.ask(asker, category.id, { title: 'Bluetooth headset will not pair with the car' });
+  const open = await api.ask(asker, category.id, { title: 'Hotspot password changes after every update' });
+  const winning = await api.answer(fixer, solved.id, 'Remove the car from the headset’s list, then pair again from the car.');
+  await api.answer(fixer, open.id, 'The update resets the hotspot settings; set a password of your own again.');
+  expect((await api.acceptAnswer(asker, winning.id)).errors).toBeUndefined();
+
+  const { context, page } = await world.visitor();
+  await page.goto(`/users/${fixer.id}`);
+  await page.getByRole('heading', { level: 1, name: /Fionn Fixer/ }).waitFor();
+  const stats = (await page.locator('.stats').textContent()) ?? '';
+  expect(stats).toMatch(/Reputation\s*\d+/);
+  expect(stats).toMatch(/Answers\s*2/);
+  expect(stats).toMatch(/Accepted answers\s*1/);
+  const accepted = page.getByRole('region', { name: 'Accepted answers' });
+  await expect(accepted.getByRole('link').allTextContents()).resolves.toEqual(['Bluetooth headset will not pair with the car']);
+  const latest = page.getByRole('region', { name: 'Latest answers' });
+  await expect(latest.getByRole('link').allTextContents()).resolves.toEqual(['Hotspot password changes after every update', 'Bluetooth headset will not pair with the car']);
+  await expect(latest.getByText('Accepted').count()).resolves.toBe(1);
+  await screenshot(page, 'profile');
+  expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+
+  await accepted.getByRole('link').click();
+  await page.waitForURL((url) => url.hash === `#answer-${winning.id}`);
+  await page.locator(`#answer-${winning.id}`).getByText('Solved by the community').waitFor();
+  await context.close();
+});
+
+it('lets the author edit an answer with a preview and delete it; others see no such controls', async () => {
+  const api = world.api;
+  const category = await api.category();
+  const asker = await api.member('Thread Asker');
+  const question = await api.ask(asker, category.id, { title: 'Data roaming charges after coming home' });
+  await api.answer(member, question.id, 'Turn data roaming off in the phone settings.');
+
+  const bystander = await world.withSession(await api.member('Bystander Brid'));
+  await bystander.page.goto(`/questions/${question.id}`);
+  for (const control of ['Edit answer', 'Edit question']) await expect(bystander.page.getByRole('link', { name: control }).count()).resolves.toBe(0);
+  await expect(bystander.page.getByText('Delete answer').count()).resolves.toBe(0);
+  await bystander.context.close();
+
+  const { context, page } = await world.withSession(member);
+  await page.goto(`/questions/${question.id}`);
+  await expect(page.getByRole('link', { name: 'Edit question' }).count()).resolves.toBe(0);
+  await page.getByRole('link', { name: 'Edit answer' }).click();
+  const text = page.getByRole('textbox', { name: 'Answer text' });
+  await expect(text.inputValue()).resolves.toBe('Turn data roaming off in the phone settings.');
+  await text.fill('Turn **data roaming** off in the phone settings, then restart the phone.');
+  const editor = page.locator('form', { has: text });
+  await editor.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('region', { name: 'Preview of answer text' }).locator('strong', { hasText: 'data roaming' }).waitFor();
+  await expect(text.inputValue()).resolves.toContain('then restart the phone');
+  expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+  await screenshot(page, 'answer-editor');
+  await Promise.all([page.waitForURL((url) => !url.searchParams.has('edit')), editor.getByRole('button', { name: 'Save answer' }).click()]);
+  const saved = page.getByRole('article', { name: 'Answer by Ciara Member' });
+  await saved.locator('strong', { hasText: 'data roaming' }).waitFor();
+  await expect(saved.textContent()).resolves.toContain('then restart the phone.');
+
+  await page.getByText('Delete answer', { exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, delete this answer' }).click();
+  await page.getByRole('status').filter({ hasText: 'The answer is deleted.' }).waitFor();
+  await expect(page.getByRole('article', { name: /^Answer by/ }).count()).resolves.toBe(0);
+  const after = await api.ok<{ question: { answerCount: number } }>(`query ($id: ID!) { question(id: $id) { answerCount } }`, { id: question.id });
+  expect(after.question.answerCount).toBe(0);
+  await context.close();
+});
+
+it('lets the asker edit their question without JavaScript, with the API’s message beside a refused field', async () => {
+  const api = world.api;
+  const asker = await api.member('No Script Asker');
+  const question = await api.ask(asker, (await api.category()).id, { title: 'Phone gets hot while charging overnight' });
+  const context = await world.browser.newContext({ baseURL: world.webUrl, javaScriptEnabled: false });
+  await context.addCookies([{ name: 'peerdesk_session', value: asker.token, url: world.webUrl }]);
+  const page = await context.newPage();
+  await page.goto(`/questions/${question.id}`);
+  await page.getByRole('link', { name: 'Edit question' }).click();
+  await page.getByLabel('Title').fill('Hot');
+  await page.getByRole('button', { name: 'Save question' }).click();
+  await expect(page.locator('#edit-title-error').textContent()).resolves.toMatch(/\d+/);
+  await expect(page.getByLabel('Title').inputValue()).resolves.toBe('Hot');
+  await page.getByLabel('Title').fill('Phone gets hot while charging overnight with a fast charger');
+  await page.getByRole('textbox', { name: /^Tags/ }).fill('battery, charging');
+  await page.getByRole('button', { name: 'Save question' }).click();
+  await page.waitForURL(/phone-gets-hot-while-charging-overnight-with-a-fast-charger$/);
+  await page.getByRole('heading', { level: 1, name: 'Phone gets hot while charging overnight with a fast charger' }).waitFor();
+  await expect(page.getByRole('list', { name: 'Tags' }).getByRole('listitem').allTextContents()).resolves.toEqual(['battery', 'charging']);
+  await context.close();
+});

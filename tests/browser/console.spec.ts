@@ -150,3 +150,53 @@ it('lets admins manage categories, roles and webhooks, with the API’s messages
   await screenshot(moderator.page, 'moderation');
   await moderator.context.close();
 });
+
+it('lets staff assign a question to a colleague chosen by name, and filter the queue by them', async () => {
+  const api = world.api;
+  const colleague = await api.userWithRole('STAFF', undefined, 'Tara Team');
+  const asked = await api.ask(member, (await api.category({ peerWindowHours: 1 })).id, { title: 'Roaming bundle was not applied in Spain' });
+  expect((await world.advanceAndSweep(2 * 3600)).escalated).toContain(asked.id);
+
+  const { context, page } = await world.withSession(staff);
+  await page.goto('/staff');
+  const item = page.getByRole('article', { name: 'Roaming bundle was not applied in Spain' });
+  await item.getByText('Assign…').click();
+  const choices = await item.getByLabel('Team member').locator('option').allTextContents();
+  expect(choices).toEqual(expect.arrayContaining(['Sam Staff (you)', 'Tara Team']));
+  expect(choices).not.toContain('Aoife Member');
+  await item.getByLabel('Team member').selectOption({ label: 'Tara Team' });
+  await item.getByRole('button', { name: 'Assign', exact: true }).click();
+  await item.getByRole('status').filter({ hasText: 'Assigned.' }).waitFor();
+  await expect(item.textContent()).resolves.toContain('Tara Team');
+
+  await page.getByLabel('Assignee').selectOption({ label: 'Assigned to Tara Team' });
+  await Promise.all([page.waitForURL(new RegExp(`assignee=${colleague.id}`)), page.getByRole('button', { name: 'Apply filters' }).click()]);
+  await expect(page.getByRole('article').allTextContents()).resolves.toEqual([expect.stringContaining('Roaming bundle was not applied in Spain')]);
+  expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+  await context.close();
+});
+
+it('lets admins put up a service announcement that the home page shows, and take it down', async () => {
+  const admin = await world.api.admin();
+  const { context, page } = await world.withSession(admin);
+  await page.goto('/admin');
+  const form = page.locator('form[action="?/setAnnouncement#announcement"]');
+  await form.getByLabel('Message').fill('Mobile data is down in Cork since 14:00; engineers are on site.');
+  await form.getByRole('button', { name: 'Publish announcement' }).click();
+  await page.getByRole('status').filter({ hasText: 'Announcement published on the home page.' }).waitFor();
+
+  const visitor = await world.visitor();
+  await visitor.page.goto('/');
+  await expect(visitor.page.getByRole('status').filter({ hasText: 'Service announcement' }).textContent()).resolves.toContain('Mobile data is down in Cork since 14:00');
+  await screenshot(visitor.page, 'home-with-announcement');
+  expect(describeViolations(await seriousAxeViolations(visitor.page))).toBe('');
+
+  await page.reload();
+  await expect(form.getByLabel('Message').inputValue()).resolves.toBe('Mobile data is down in Cork since 14:00; engineers are on site.');
+  await form.getByRole('button', { name: 'Take announcement down' }).click();
+  await page.getByRole('status').filter({ hasText: 'Announcement taken down.' }).waitFor();
+  await visitor.page.reload();
+  await expect(visitor.page.getByText('Service announcement').count()).resolves.toBe(0);
+  await visitor.context.close();
+  await context.close();
+});

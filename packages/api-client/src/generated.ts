@@ -80,6 +80,18 @@ export type DeflectionReportInput = {
   to: string;
 };
 
+export type EditAnswerInput = {
+  body: string;
+  id: string | number;
+};
+
+export type EditQuestionInput = {
+  body?: string | null | undefined;
+  id: string | number;
+  tags?: Array<string> | null | undefined;
+  title?: string | null | undefined;
+};
+
 export type EscalationReason =
   | 'ASKER_REQUEST'
   | 'MODERATOR'
@@ -293,14 +305,15 @@ export type PostAuthorFragment = { id: string, displayName: string, isEmployee: 
 
 export type CommentViewFragment = { id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } };
 
-export type AnswerViewFragment = { id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> };
+export type AnswerViewFragment = { id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> };
 
 export type QuestionPageQueryVariables = Exact<{
   id: string | number;
+  withSource?: boolean | null | undefined;
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> }> } };
+export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> }> } };
 
 export type PostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -308,6 +321,27 @@ export type PostAnswerMutationVariables = Exact<{
 
 
 export type PostAnswerMutation = { postAnswer: { id: string } };
+
+export type EditAnswerMutationVariables = Exact<{
+  input: EditAnswerInput;
+}>;
+
+
+export type EditAnswerMutation = { editAnswer: { id: string } };
+
+export type DeleteAnswerMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAnswerMutation = { deleteAnswer: { id: string } };
+
+export type EditQuestionMutationVariables = Exact<{
+  input: EditQuestionInput;
+}>;
+
+
+export type EditQuestionMutation = { editQuestion: { id: string, title: string } };
 
 export type PostCommentMutationVariables = Exact<{
   input: PostCommentInput;
@@ -369,12 +403,15 @@ export type MarkNotificationsReadMutationVariables = Exact<{
 
 export type MarkNotificationsReadMutation = { markNotificationsRead: number };
 
+export type ProfileAnswerFragment = { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null };
+
 export type UserPageQueryVariables = Exact<{
   id: string | number;
+  answersAfter?: string | null | undefined;
 }>;
 
 
-export type UserPageQuery = { user: { id: string, displayName: string, reputation: number, role: Role, isEmployee: boolean, affiliation: Affiliation, createdAt: string }, asked: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+export type UserPageQuery = { user: { id: string, displayName: string, reputation: number, role: Role, isEmployee: boolean, affiliation: Affiliation, createdAt: string, answers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> }, accepted: { totalCount: number, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> } }, asked: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
 
 export type MarkdownPreviewQueryVariables = Exact<{
   body: string;
@@ -386,7 +423,7 @@ export type MarkdownPreviewQuery = { markdownPreview: string };
 export type AdminPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminPageQuery = { categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown> }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }> };
+export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown> }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }> };
 
 export type AdminUserQueryVariables = Exact<{
   id: string | number;
@@ -446,6 +483,13 @@ export type AdminDeleteWebhookMutationVariables = Exact<{
 
 export type AdminDeleteWebhookMutation = { deleteWebhook: boolean };
 
+export type AdminSetAnnouncementMutationVariables = Exact<{
+  message: string;
+}>;
+
+
+export type AdminSetAnnouncementMutation = { setAnnouncement: { message: string } | null };
+
 export type ModerationPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -498,12 +542,7 @@ export type StaffQueuePageQueryVariables = Exact<{
 }>;
 
 
-export type StaffQueuePageQuery = { me: { id: string, displayName: string, role: Role } | null, categories: Array<{ id: string, name: string }>, staffQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { timeLeftSeconds: number | null, question: { id: string, title: string, status: ThreadStatus, answerCount: number, createdAt: string, category: { id: string, name: string } }, escalation: { reason: EscalationReason, note: string | null, escalatedAt: string, staffDueAt: string | null, state: StaffQueueState, needsInfo: boolean, breached: boolean, assignee: { id: string, displayName: string } | null } } }> } };
-
-export type StaffViewerQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type StaffViewerQuery = { me: { id: string } | null };
+export type StaffQueuePageQuery = { me: { id: string, displayName: string, role: Role } | null, categories: Array<{ id: string, name: string }>, staffMembers: Array<{ id: string, displayName: string }>, staffQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { timeLeftSeconds: number | null, question: { id: string, title: string, status: ThreadStatus, answerCount: number, createdAt: string, category: { id: string, name: string } }, escalation: { reason: EscalationReason, note: string | null, escalatedAt: string, staffDueAt: string | null, state: StaffQueueState, needsInfo: boolean, breached: boolean, assignee: { id: string, displayName: string } | null } } }> } };
 
 export type ClaimEscalationMutationVariables = Exact<{
   questionId: string | number;
@@ -621,6 +660,9 @@ export const AnswerViewFragmentDoc = new TypedDocumentString(`
   endorsedByStaff
   createdAt
   updatedAt
+  viewerCanEdit
+  viewerCanDelete
+  body @include(if: $withSource)
   author {
     ...PostAuthor
   }
@@ -649,6 +691,19 @@ fragment CommentView on Comment {
     ...PostAuthor
   }
 }`, {"fragmentName":"AnswerView"}) as unknown as TypedDocumentString<AnswerViewFragment, unknown>;
+export const ProfileAnswerFragmentDoc = new TypedDocumentString(`
+    fragment ProfileAnswer on Answer {
+  id
+  score
+  isAccepted
+  authorKind
+  createdAt
+  question {
+    id
+    title
+  }
+}
+    `, {"fragmentName":"ProfileAnswer"}) as unknown as TypedDocumentString<ProfileAnswerFragment, unknown>;
 export const ReportRateFieldsFragmentDoc = new TypedDocumentString(`
     fragment ReportRateFields on ReportRate {
   numerator
@@ -838,7 +893,7 @@ export const AskQuestionDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AskQuestionMutation, AskQuestionMutationVariables>;
 export const QuestionPageDocument = new TypedDocumentString(`
-    query QuestionPage($id: ID!) {
+    query QuestionPage($id: ID!, $withSource: Boolean = false) {
   question(id: $id) {
     id
     title
@@ -847,11 +902,13 @@ export const QuestionPageDocument = new TypedDocumentString(`
     score
     viewerVote
     viewerIsWatching
+    viewerCanEdit
     tags
     createdAt
     updatedAt
     viewCount
     answerCount
+    body @include(if: $withSource)
     author {
       ...PostAuthor
     }
@@ -913,6 +970,9 @@ fragment AnswerView on Answer {
   endorsedByStaff
   createdAt
   updatedAt
+  viewerCanEdit
+  viewerCanDelete
+  body @include(if: $withSource)
   author {
     ...PostAuthor
   }
@@ -933,6 +993,28 @@ export const PostAnswerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PostAnswerMutation, PostAnswerMutationVariables>;
+export const EditAnswerDocument = new TypedDocumentString(`
+    mutation EditAnswer($input: EditAnswerInput!) {
+  editAnswer(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EditAnswerMutation, EditAnswerMutationVariables>;
+export const DeleteAnswerDocument = new TypedDocumentString(`
+    mutation DeleteAnswer($id: ID!) {
+  deleteAnswer(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteAnswerMutation, DeleteAnswerMutationVariables>;
+export const EditQuestionDocument = new TypedDocumentString(`
+    mutation EditQuestion($input: EditQuestionInput!) {
+  editQuestion(input: $input) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<EditQuestionMutation, EditQuestionMutationVariables>;
 export const PostCommentDocument = new TypedDocumentString(`
     mutation PostComment($input: PostCommentInput!) {
   postComment(input: $input) {
@@ -1059,7 +1141,7 @@ export const MarkNotificationsReadDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const UserPageDocument = new TypedDocumentString(`
-    query UserPage($id: ID!) {
+    query UserPage($id: ID!, $answersAfter: String) {
   user(id: $id) {
     id
     displayName
@@ -1068,6 +1150,26 @@ export const UserPageDocument = new TypedDocumentString(`
     isEmployee
     affiliation
     createdAt
+    answers(first: 10, after: $answersAfter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ProfileAnswer
+        }
+      }
+    }
+    accepted: answers(first: 10, acceptedOnly: true) {
+      totalCount
+      edges {
+        node {
+          ...ProfileAnswer
+        }
+      }
+    }
   }
   asked: questions(first: 10, filter: {authorId: $id}, orderBy: NEWEST) {
     totalCount
@@ -1100,6 +1202,17 @@ export const UserPageDocument = new TypedDocumentString(`
     displayName
     isEmployee
   }
+}
+fragment ProfileAnswer on Answer {
+  id
+  score
+  isAccepted
+  authorKind
+  createdAt
+  question {
+    id
+    title
+  }
 }`) as unknown as TypedDocumentString<UserPageQuery, UserPageQueryVariables>;
 export const MarkdownPreviewDocument = new TypedDocumentString(`
     query MarkdownPreview($body: String!) {
@@ -1108,6 +1221,10 @@ export const MarkdownPreviewDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<MarkdownPreviewQuery, MarkdownPreviewQueryVariables>;
 export const AdminPageDocument = new TypedDocumentString(`
     query AdminPage {
+  announcement {
+    message
+    updatedAt
+  }
   categories {
     id
     name
@@ -1194,6 +1311,13 @@ export const AdminDeleteWebhookDocument = new TypedDocumentString(`
   deleteWebhook(id: $id)
 }
     `) as unknown as TypedDocumentString<AdminDeleteWebhookMutation, AdminDeleteWebhookMutationVariables>;
+export const AdminSetAnnouncementDocument = new TypedDocumentString(`
+    mutation AdminSetAnnouncement($message: String!) {
+  setAnnouncement(message: $message) {
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSetAnnouncementMutation, AdminSetAnnouncementMutationVariables>;
 export const ModerationPageDocument = new TypedDocumentString(`
     query ModerationPage {
   staffQueue(first: 1) {
@@ -1345,6 +1469,10 @@ export const StaffQueuePageDocument = new TypedDocumentString(`
     id
     name
   }
+  staffMembers {
+    id
+    displayName
+  }
   staffQueue(filter: $filter, first: 50, after: $after) {
     totalCount
     pageInfo {
@@ -1383,13 +1511,6 @@ export const StaffQueuePageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<StaffQueuePageQuery, StaffQueuePageQueryVariables>;
-export const StaffViewerDocument = new TypedDocumentString(`
-    query StaffViewer {
-  me {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<StaffViewerQuery, StaffViewerQueryVariables>;
 export const ClaimEscalationDocument = new TypedDocumentString(`
     mutation ClaimEscalation($questionId: ID!) {
   claimEscalation(questionId: $questionId) {

@@ -3,6 +3,7 @@ import {
   AdminCreateWebhookDocument,
   AdminDeleteWebhookDocument,
   AdminPageDocument,
+  AdminSetAnnouncementDocument,
   AdminSetUserAffiliationDocument,
   AdminSetUserRoleDocument,
   AdminUpdateCategoryDocument,
@@ -85,6 +86,19 @@ export const actions: Actions = {
     if (Object.keys(errors).length) return fail(400, { form: `updateCategory:${id}`, message: 'Please correct the marked fields.', fields: errors, values });
     return consoleAction(event, `updateCategory:${id}`, AdminUpdateCategoryDocument, { input: { id, ...input } }, 'Category saved.', values);
   },
+  setAnnouncement: async (event) => {
+    const form = await event.request.formData();
+    // "Take it down" sends an empty message, which the API reads as clearing the announcement.
+    const message = form.has('clear') ? '' : text(form, 'message');
+    return consoleAction(
+      event,
+      'setAnnouncement',
+      AdminSetAnnouncementDocument,
+      { message },
+      message ? 'Announcement published on the home page.' : 'Announcement taken down.',
+      { message },
+    );
+  },
   setRole: async (event) => {
     const form = await event.request.formData();
     return consoleAction(
@@ -100,7 +114,8 @@ export const actions: Actions = {
     return consoleAction(
       event,
       'setAffiliation',
-      AdminSetUserAffiliationDocument,
+      AdminSetAnnouncementDocument,
+  AdminSetUserAffiliationDocument,
       { userId: text(form, 'userId'), affiliation: text(form, 'affiliation') as Affiliation },
       'Affiliation changed.',
     );

@@ -6,6 +6,7 @@ import { previewAction } from '$lib/server/preview';
 import { textValues } from '$lib/server/console';
 import { questionPath } from '$lib/slug';
 import { askSessionId } from '$lib/server/ask-events';
+import { parseTags } from '$lib/tags';
 import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['title', 'body', 'categoryId', 'tags', 'askSessionId'] as const;
@@ -16,11 +17,6 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   // One id per ask attempt ties the suggestions shown to whether a question was posted after all.
   return { categories, category: url.searchParams.get('category') ?? '', askSessionId: crypto.randomUUID() };
 };
-
-/** "router, wi-fi  setup" → ["router", "wi-fi", "setup"]; the API validates each tag. */
-function parseTags(raw: string): string[] {
-  return raw.split(/[,\s]+/).map((tag) => tag.trim().toLowerCase()).filter(Boolean);
-}
 
 export const actions: Actions = {
   preview: (event) => previewAction(event, ['title', 'categoryId', 'tags', 'askSessionId']),

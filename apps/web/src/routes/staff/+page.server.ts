@@ -5,7 +5,6 @@ import {
   ReleaseEscalationDocument,
   ReturnToCommunityDocument,
   StaffQueuePageDocument,
-  StaffViewerDocument,
 } from '@peerdesk/api-client';
 import { consoleAction, consoleQuery, text } from '$lib/server/console';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,19 +18,20 @@ export const load: PageServerLoad = async (event) => {
   const assignee = params.get('assignee') ?? '';
   const stateParam = params.get('state') ?? '';
   const state = (STATES as readonly string[]).includes(stateParam) ? (stateParam as QueueState) : '';
-  // The API filters by user id: "assigned to me" needs to know who "me" is first.
-  const me = assignee === 'me' ? (await consoleQuery(event, StaffViewerDocument)).me : null;
+  // The API filters by user id: "me" is the signed-in viewer, anything else a staff member's id.
+  const assigneeId = assignee === 'me' ? event.locals.viewer?.id : assignee || undefined;
   const data = await consoleQuery(event, StaffQueuePageDocument, {
-    filter: { categoryId: category || undefined, state: state || undefined, assigneeId: me?.id },
+    filter: { categoryId: category || undefined, state: state || undefined, assigneeId },
     after: params.get('after') || undefined,
   });
   return {
     me: data.me,
     categories: data.categories,
+    staffMembers: data.staffMembers,
     items: data.staffQueue.edges.map((e) => e.node),
     totalCount: data.staffQueue.totalCount,
     nextCursor: data.staffQueue.pageInfo.hasNextPage ? data.staffQueue.pageInfo.endCursor : null,
-    filters: { category, assignee: assignee === 'me' ? 'me' : '', state },
+    filters: { category, assignee, state },
     states: STATES,
   };
 };

@@ -1,13 +1,29 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { UserPageDocument } from '@peerdesk/api-client';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, params }) => {
+export const load: PageServerLoad = async ({ fetch, params, url }) => {
+  // `answers` is the cursor of the answers page being read, so "Older answers" links keep their place.
+  const answersAfter = url.searchParams.get('answers') || undefined;
   try {
-    const { user, asked } = await graphql(fetch, UserPageDocument, { id: params.id });
-    return { user, asked: asked.edges.map((edge) => edge.node), askedCount: asked.totalCount, now: new Date().toISOString() };
+    const { user, asked } = await graphql(fetch, UserPageDocument, { id: params.id, answersAfter });
+    const nodes = <T,>(connection: { edges: Array<{ node: T }> }) => connection.edges.map((edge) => edge.node);
+    return {
+      user,
+      asked: nodes(asked),
+      askedCount: asked.totalCount,
+      answers: nodes(user.answers),
+      answerCount: user.answers.totalCount,
+      olderAnswers: user.answers.pageInfo.hasNextPage ? user.answers.pageInfo.endCursor : null,
+      readingOlderAnswers: answersAfter !== undefined,
+      accepted: nodes(user.accepted),
+      acceptedCount: user.accepted.totalCount,
+      now: new Date().toISOString(),
+    };
   } catch (e) {
+    // A cursor the API does not know (an old or edited link): start the answers again from the newest.
+    if (e instanceof GraphQLRequestError && e.code === 'VALIDATION_FAILED' && answersAfter) redirect(303, url.pathname);
     if (e instanceof GraphQLRequestError && (e.code === 'NOT_FOUND' || e.code === 'VALIDATION_FAILED')) error(404, { code: 'NOT_FOUND', message: 'There is no such member.' });
     throw e;
   }

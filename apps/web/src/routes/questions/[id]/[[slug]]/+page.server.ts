@@ -1,6 +1,9 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import {
   AcceptAnswerDocument,
+  DeleteAnswerDocument,
+  EditAnswerDocument,
+  EditQuestionDocument,
   PostAnswerDocument,
   PostCommentDocument,
   QuestionPageDocument,
@@ -11,14 +14,17 @@ import {
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import { refused } from '$lib/server/forms';
 import { previewAction } from '$lib/server/preview';
-import { text } from '$lib/server/console';
+import { text, textValues } from '$lib/server/console';
 import { questionPath } from '$lib/slug';
+import { parseTags } from '$lib/tags';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, params, url }) => {
+  // ?edit=question or ?edit=<answer id> opens that post's editor, which needs the Markdown sources.
+  const editing = url.searchParams.get('edit');
   let question;
   try {
-    ({ question } = await graphql(fetch, QuestionPageDocument, { id: params.id }));
+    ({ question } = await graphql(fetch, QuestionPageDocument, { id: params.id, withSource: editing !== null }));
   } catch (e) {
     if (e instanceof GraphQLRequestError && (e.code === 'NOT_FOUND' || e.code === 'VALIDATION_FAILED')) error(404, { code: 'NOT_FOUND', message: 'This question does not exist or was removed.' });
     if (e instanceof GraphQLRequestError && e.unavailable) error(503, { code: e.code, message: 'The community service is not answering right now. Please try again in a minute.' });
@@ -27,7 +33,7 @@ export const load: PageServerLoad = async ({ fetch, params, url }) => {
   // A duplicate's readers belong on the original; the notice says why they landed there.
   if (question.duplicateOf) redirect(303, `${questionPath(question.duplicateOf)}?duplicate=${encodeURIComponent(question.id)}`);
   const duplicate = url.searchParams.get('duplicate');
-  return { question, duplicate, now: new Date().toISOString() };
+  return { question, duplicate, editing, now: new Date().toISOString() };
 };
 
 /** Every action but preview needs a member; a visitor is sent to sign in and brought back. */
@@ -36,7 +42,7 @@ function requireMember(event: RequestEvent) {
 }
 
 export const actions: Actions = {
-  preview: (event) => previewAction(event, ['targetId', 'targetType']),
+  preview: (event) => previewAction(event, ['targetId', 'targetType', 'title', 'tags']),
 
   answer: async (event) => {
     requireMember(event);
@@ -47,6 +53,41 @@ export const actions: Actions = {
       return refused(e, 'answer', { body });
     }
     return { form: 'answer', success: 'Thanks — your answer is posted.' };
+  },
+
+  editQuestion: async (event) => {
+    requireMember(event);
+    const values = textValues(await event.request.formData(), ['title', 'body', 'tags']);
+    try {
+      await graphql(event.fetch, EditQuestionDocument, { input: { id: event.params.id, title: values.title, body: values.body, tags: parseTags(values.tags) } });
+    } catch (e) {
+      return refused(e, 'edit-question', values);
+    }
+    redirect(303, questionPath({ id: event.params.id, title: values.title }));
+  },
+
+  editAnswer: async (event) => {
+    requireMember(event);
+    const data = await event.request.formData();
+    const answerId = text(data, 'answerId');
+    const body = text(data, 'body');
+    try {
+      await graphql(event.fetch, EditAnswerDocument, { input: { id: answerId, body } });
+    } catch (e) {
+      return refused(e, `edit-${answerId}`, { body });
+    }
+    redirect(303, `${event.url.pathname}#answer-${answerId}`);
+  },
+
+  deleteAnswer: async (event) => {
+    requireMember(event);
+    const answerId = text(await event.request.formData(), 'answerId');
+    try {
+      await graphql(event.fetch, DeleteAnswerDocument, { id: answerId });
+    } catch (e) {
+      return refused(e, `delete-${answerId}`);
+    }
+    return { form: 'deleteAnswer', success: 'The answer is deleted.' };
   },
 
   comment: async (event) => {
