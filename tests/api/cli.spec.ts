@@ -1,5 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freeLoopbackPort } from '../../apps/api/src/search/meilisearch-server';
 import { TestApp } from '../support/test-app';
 
 // The built commands (`npm test` type-checks and builds before jest runs).
@@ -42,4 +46,95 @@ describe('command line', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/--password: .*10/);
   });
+});
+
+/** Whether a process is still there (a zombie child counts as gone: it has exited). */
+function alive(pid: number): boolean {
+  const state = spawnSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).stdout.trim();
+  return state !== '' && !state.startsWith('Z');
+}
+
+/** The processes whose command line names `text` (the start command's children all name its DATA_DIR). */
+function processesNaming(text: string): string[] {
+  return spawnSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).stdout.split('\n').filter((line) => line.includes(text));
+}
+
+describe('npm start with SEARCH_ENGINE=meilisearch and nothing else set', () => {
+  let dataDir: string;
+  let start: ChildProcess | null = null;
+  let output = '';
+  beforeAll(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'peerdesk-start-meili-'));
+    // mkdtemp makes it private; run as root, the embedded PostgreSQL works as the `postgres` user inside it.
+    chmodSync(dataDir, 0o755);
+  });
+  afterAll(() => {
+    // Only when the test failed half-way: never leave its servers behind.
+    if (start?.pid && start.exitCode === null) process.kill(-start.pid, 'SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function until<T>(what: string, probe: () => Promise<T | null>, timeoutMs: number): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe().catch(() => null);
+      if (value !== null) return value;
+      if (start?.exitCode !== null || Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms. Output:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  it('runs the bundled Meilisearch beside the embedded PostgreSQL, seeds and searches the demo, and stops both on Ctrl-C', async () => {
+    const [port, webPort, pgPort, meiliPort] = [await freeLoopbackPort(), await freeLoopbackPort(), await freeLoopbackPort(), await freeLoopbackPort()];
+    // No DATABASE_URL, no MEILI_HOST: a newcomer's first `SEARCH_ENGINE=meilisearch npm start`. Its own
+    // process group, so the test can press Ctrl-C as a terminal does (SIGINT to every process in it).
+    start = spawn(process.execPath, [cli('start')], {
+      env: {
+        PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir, SEARCH_ENGINE: 'meilisearch', DATA_DIR: dataDir,
+        PORT: String(port), WEB_PORT: String(webPort), EMBEDDED_PG_PORT: String(pgPort), MEILI_PORT: String(meiliPort), NODE_ENV: 'production',
+      },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    start.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
+    start.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
+    const exited = new Promise<number | null>((resolve) => start!.on('exit', (code) => resolve(code)));
+    const api = `http://127.0.0.1:${port}`;
+
+    // Up, with the demo's outbox pushed to Meilisearch by the API's own worker.
+    const health = await until('the search backlog drained', async () => {
+      const body = (await (await fetch(`${api}/healthz`)).json()) as { search: { engine: string; backlog: number } };
+      return body.search.backlog === 0 ? body : null;
+    }, 90_000);
+    expect(health).toMatchObject({ status: 'ok', database: 'up', search: { engine: 'meilisearch', backlog: 0, oldestPendingSeconds: null } });
+    expect(output).toContain(`starting the bundled Meilisearch in ${path.join(dataDir, 'meili')} on port ${meiliPort}`);
+    expect(output).toContain(`starting the embedded PostgreSQL in ${path.join(dataDir, 'pg')} on port ${pgPort}`);
+    expect(output).toContain('Demo seeded');
+    expect(output).not.toMatch(/WARN|ERROR|\x1b\[/);
+
+    // A demo question is found by a word of its title.
+    const gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
+      const response = await fetch(`${api}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as { data: T; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return body.data;
+    };
+    const [newest] = (await gql<{ questions: { edges: Array<{ node: { id: string; title: string } }> } }>(
+      `{ questions(first: 1) { edges { node { id title } } } }`)).questions.edges;
+    const word = newest.node.title.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0];
+    const found = (await gql<{ search: { totalCount: number; edges: Array<{ node: { question: { id: string }; snippet: string } }> } }>(
+      `query ($q: String!) { search(query: $q, first: 50) { totalCount edges { node { question { id } snippet } } } }`, { q: word })).search;
+    expect(found.edges.map((edge) => edge.node.question.id)).toContain(newest.node.id);
+    expect(found.edges.some((edge) => edge.node.snippet.includes('<mark>'))).toBe(true);
+
+    // Ctrl-C: everything it started stops, and it says so.
+    const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(start.pid)], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter(Boolean);
+    expect(processesNaming(dataDir).length).toBeGreaterThanOrEqual(2); // meilisearch and postgres
+    process.kill(-start.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(output).toContain('SIGINT: shutting down');
+    expect(output).toContain('Stopped');
+    expect(children.filter(alive)).toEqual([]);
+    expect(processesNaming(dataDir)).toEqual([]);
+  }, 150_000);
 });

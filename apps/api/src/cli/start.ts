@@ -28,9 +28,21 @@ function startWeb(config: AppConfig): ChildProcess | null {
     },
   });
   web.on('exit', (code, signal) => {
-    if (signal !== 'SIGTERM') log(`Web app stopped (${signal ?? `exit code ${code}`})`);
+    if (!shuttingDown) log(`Web app stopped (${signal ?? `exit code ${code}`})`);
   });
   return web;
+}
+
+/** Set once a signal asked to stop: children exiting then are expected. */
+let shuttingDown = false;
+/** A shutdown step that hangs must not keep the command (and what it started) alive for ever. */
+const SHUTDOWN_TIMEOUT_MS = 30_000;
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** Resolves once the child has exited (at once when it already has). */
+function exitOf(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 /** SEARCH_ENGINE=meilisearch without MEILI_HOST: run the bundled Meilisearch and point the engine at it. */
@@ -57,19 +69,36 @@ async function main(): Promise<void> {
   const web = startWeb(config);
   if (web) log(`Web: http://localhost:${config.webPort}`);
 
-  let stopping = false;
+  // Ctrl-C in a terminal signals the whole process group: PostgreSQL, Meilisearch and the web app may be
+  // stopping already, and each step below copes with a child that has gone.
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (shuttingDown) return;
+    shuttingDown = true;
     log(`${signal}: shutting down`);
+    setTimeout(() => {
+      log(`Shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
     web?.kill('SIGTERM');
-    await api.close();
-    await database.close();
-    await search.stop();
-    process.exit(0);
+    await exitOf(web);
+    // Each step runs even when one before it failed: nothing started here may outlive the command.
+    let clean = true;
+    for (const [what, step] of [['API', () => api.close()], ['PostgreSQL', () => database.close()], ['Meilisearch', () => search.stop()]] as const) {
+      await step().catch((error: unknown) => {
+        clean = false;
+        log(`Stopping the ${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
+    log('Stopped');
+    process.exit(clean ? 0 : 1);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // The embedded PostgreSQL package hooks these signals (async-exit-hook) to stop PostgreSQL and exit at
+  // once. During start-up that is what we want (Meilisearch is killed on exit); once running it would race
+  // the orderly shutdown above (requests cut short, Meilisearch killed rather than stopped), so it goes.
+  for (const signal of STOP_SIGNALS) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -31,9 +32,15 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
+  // The package's stop() waits for the server's exit event, for ever when the server has exited already
+  // (Ctrl-C in a terminal signals the whole process group, PostgreSQL included).
+  const child = (server as unknown as { process?: ChildProcess }).process;
   return {
     adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    stop: async () => {
+      if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+      await server.stop();
+    },
   };
 }
 

@@ -82,12 +82,14 @@ export async function startMeilisearch(options: MeilisearchServerOptions): Promi
   );
   const recent: string[] = [];
   const onOutput = (chunk: Buffer) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
+    // Without its colour codes: they mean nothing in a log file.
+    for (const line of chunk.toString('utf8').replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
       if (!line.trim()) continue;
       recent.push(line);
       if (recent.length > 20) recent.shift();
-      // Its start-up banner is always printed; only warnings and errors are worth passing on.
-      if (/\b(WARN|ERROR)\b/.test(line)) log?.(`meilisearch: ${line}`);
+      // Its start-up banner is always printed; only warnings and errors are worth passing on, but not the
+      // 404 it logs when the engine looks for an index not made yet (at a first start).
+      if (/\b(WARN|ERROR)\b/.test(line) && !line.includes('"index_not_found"')) log?.(`meilisearch: ${line}`);
     }
   };
   child.stdout!.on('data', onOutput);
