@@ -59,6 +59,15 @@ it('keeps an answer typed before hydration, and posts it', async () => {
   await context.close();
 });
 
+it('looks up likely duplicates of a title typed before hydration', async () => {
+  const category = await world.api.category();
+  await world.api.ask(await world.api.member(), category.id, { title: 'Call forwarding stops after a software update' });
+  const { context, page } = await world.withSession(member);
+  await typeBeforeHydration(page, '/ask', () => page.getByLabel('Title').fill('Call forwarding stops working'));
+  await page.getByRole('region', { name: 'Similar questions' }).getByRole('link', { name: 'Call forwarding stops after a software update' }).waitFor();
+  await context.close();
+});
+
 it("shows a member's answers, the accepted ones and their reputation on their profile", async () => {
   const api = world.api;
   const category = await api.category();
