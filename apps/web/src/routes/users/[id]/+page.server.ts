@@ -3,12 +3,13 @@ import { UserPageDocument } from '@peerdesk/api-client';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import type { PageServerLoad } from './$types';
 
+const nodes = <T>(connection: { edges: Array<{ node: T }> }) => connection.edges.map((edge) => edge.node);
+
 export const load: PageServerLoad = async ({ fetch, params, url }) => {
   // `answers` is the cursor of the answers page being read, so "Older answers" links keep their place.
   const answersAfter = url.searchParams.get('answers') || undefined;
   try {
     const { user, asked } = await graphql(fetch, UserPageDocument, { id: params.id, answersAfter });
-    const nodes = <T,>(connection: { edges: Array<{ node: T }> }) => connection.edges.map((edge) => edge.node);
     return {
       user,
       asked: nodes(asked),
