@@ -66,7 +66,7 @@ export class ReportFacts1763900900000 implements MigrationInterface {
                  count(*) FILTER (WHERE e.escalated_at <= as_of) AS escalations,
                  count(*) FILTER (WHERE e.escalated_at <= as_of AND e.breached_at <= as_of) AS breached_escalations,
                  coalesce(array_agg(DISTINCT e.reason) FILTER (WHERE e.escalated_at <= as_of), '{}') AS escalation_reasons,
-                 coalesce(array_agg(extract(epoch FROM e.first_staff_response_at - e.escalated_at)::float8)
+                 coalesce(array_agg(extract(epoch FROM e.first_staff_response_at - e.escalated_at)::float8 ORDER BY e.id)
                             FILTER (WHERE e.escalated_at <= as_of AND e.first_staff_response_at <= as_of), '{}') AS staff_response_seconds,
                  max(greatest(e.escalated_at, e.first_staff_response_at, e.breached_at)) AS changed_at
             FROM escalations e JOIN q ON q.id = e.question_id
@@ -79,7 +79,7 @@ export class ReportFacts1763900900000 implements MigrationInterface {
                  count(*) FILTER (WHERE live AND a.author_kind = 'PEER' AND a.author_id <> q.author_id) AS peer_answers_by_others,
                  min(a.created_at) FILTER (WHERE live AND a.author_kind = 'PEER' AND a.author_id <> q.author_id) AS first_peer_answer_at,
                  min(a.created_at) FILTER (WHERE live AND a.author_id <> q.author_id) AS first_answer_by_other_at,
-                 coalesce(array_agg(a.author_id) FILTER (WHERE live AND a.author_kind = 'PEER' AND a.author_id <> q.author_id), '{}') AS peer_answer_authors,
+                 coalesce(array_agg(a.author_id ORDER BY a.id) FILTER (WHERE live AND a.author_kind = 'PEER' AND a.author_id <> q.author_id), '{}') AS peer_answer_authors,
                  max(greatest(a.created_at, a.deleted_at)) AS changed_at
             FROM answers a JOIN q ON q.id = a.question_id
            CROSS JOIN LATERAL (SELECT a.created_at <= as_of AND (a.deleted_at IS NULL OR a.deleted_at > as_of) AS live) l

@@ -2,8 +2,8 @@ import type { AuthorKind } from './roles';
 
 /**
  * How a question ended up, as deflection reports count it: exactly one per question, as of a moment.
- * The definitions are written out in docs/metrics.md; the report's SQL (apps/api/src/reports/
- * reports.repository.ts) mirrors classifyOutcome case for case, in the same order.
+ * The definitions are written out in docs/metrics.md; the report's SQL function report_outcome
+ * (migrations/1763901100000-ReportRollups.ts) mirrors classifyOutcome case for case, in the same order.
  */
 export const OUTCOMES = [
   'PEER_SOLVED',
