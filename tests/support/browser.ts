@@ -135,7 +135,11 @@ export class BrowserWorld {
   }
 }
 
-/** Signs in through /login as a person would (labels: "Email", "Password", button "Sign in"). */
+/**
+ * Signs in through /login as a person would (labels: "Email", "Password", button "Sign in"), straight
+ * away: the form works before the page hydrates too (tests/browser/community.spec.ts holds the scripts
+ * back to prove it), so there is nothing to wait for.
+ */
 export async function signIn(page: Page, email: string, password = 'correct horse battery'): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
