@@ -10,3 +10,4 @@ export * from './escalation';
 export * from './deflection';
 export * from './pre-ask';
 export * from './duplicates';
+export * from './reputation';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { acceptsAnswers, assertValid, authorKindFor, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict, nextThreadStatus, notFound, validateAnswer } from '@peerdesk/domain';
+import { acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict, nextThreadStatus, notFound, validateAnswer } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import { checkId } from '../common/ids';
@@ -10,6 +10,7 @@ import { renderMarkdown } from '../markdown/markdown';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { keepRevision } from '../revisions/revisions';
+import { addReputation } from '../users/reputation';
 import { AnswerEntity } from './answer.entity';
 import { type AnswerModel, toAnswerModel } from './answer.model';
 import { AnswersRepository } from './answers.repository';
@@ -113,7 +114,9 @@ export class AnswersService {
       if (question.acceptedAnswerId === answer.id) return question;
       const now = this.clock.now();
       await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
+      await this.moveAcceptanceReputation(em, question, question.acceptedAnswerId, -1);
       await this.answers.recordAcceptance(em, { questionId: question.id, answerId: answer.id, acceptedBy: viewer.id, acceptedAt: now });
+      await this.moveAcceptanceReputation(em, question, answer.id, 1);
       await em.update(QuestionEntity, { id: question.id }, {
         acceptedAnswerId: answer.id,
         solvedAt: now,
@@ -138,6 +141,7 @@ export class AnswersService {
 
   private async withdraw(em: EntityManager, question: QuestionEntity, viewer: Viewer, now: Date): Promise<QuestionEntity> {
     await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
+    await this.moveAcceptanceReputation(em, question, question.acceptedAnswerId, -1);
     await em.update(QuestionEntity, { id: question.id }, {
       acceptedAnswerId: null,
       solvedAt: null,
@@ -146,6 +150,12 @@ export class AnswersService {
     });
     await this.events.publish(em, { type: 'acceptance.withdrawn', questionId: question.id, withdrawnBy: viewer.id, at: now });
     return em.findOneByOrFail(QuestionEntity, { id: question.id });
+  }
+
+  /** Gives (1) or takes back (-1) what an accepted answer earned its author; nothing when there is no such answer. */
+  private async moveAcceptanceReputation(em: EntityManager, question: QuestionEntity, answerId: string | null, sign: 1 | -1): Promise<void> {
+    const answer = answerId ? await em.findOneBy(AnswerEntity, { id: answerId }) : null;
+    if (answer) await addReputation(em, answer.authorId, sign * acceptanceReputation(answer, question));
   }
 
   private async lockQuestion(em: EntityManager, questionId: string): Promise<QuestionEntity> {

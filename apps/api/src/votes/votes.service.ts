@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { assertValid, checkCanVote, notFound, scoreDelta, validateVoteValue, type VoteValue } from '@peerdesk/domain';
+import { assertValid, checkCanVote, notFound, scoreDelta, validateVoteValue, voteReputationDelta, type VoteValue } from '@peerdesk/domain';
 import { AnswerEntity } from '../answers/answer.entity';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { QuestionEntity } from '../questions/question.entity';
+import { addReputation } from '../users/reputation';
 import type { VoteInput, VoteResultModel } from './dto/vote.input';
 import { VoteEntity, type VoteTargetType } from './vote.entity';
 
@@ -35,6 +36,7 @@ export class VotesService {
       else await em.insert(VoteEntity, { ...key, value, createdAt: now, updatedAt: now });
       const score = target.score + scoreDelta(previous, value);
       await em.update(TARGETS[input.targetType], { id: targetId }, { score });
+      await addReputation(em, target.authorId, voteReputationDelta(input.targetType, previous, value));
       return { targetType: input.targetType, targetId, score, viewerVote: value };
     });
   }
@@ -50,7 +52,7 @@ export class VotesService {
     return new Map(votes.map((v) => [v.targetId, v.value]));
   }
 
-  private async lockTarget(em: EntityManager, targetType: VoteTargetType, id: string): Promise<{ authorId: string; score: number }> {
+  private async lockTarget(em: EntityManager, targetType: VoteTargetType, id: string): Promise<{ authorId: string | null; score: number }> {
     const target = await em.findOne(TARGETS[targetType] as typeof QuestionEntity, {
       where: { id, deletedAt: IsNull() },
       lock: { mode: 'pessimistic_write' },
