@@ -34,9 +34,9 @@ export interface Database {
 /**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL in `${DATA_DIR}/pg`, then migrates.
  * `scratchDatabase` names a throwaway database on the same server, made afresh (benchmarks), so the
- * community's own data is never touched.
+ * community's own data is never touched; `keepScratch` keeps it when it exists already.
  */
-export async function openDatabase(config: AppConfig, options: { scratchDatabase?: string } = {}): Promise<Database> {
+export async function openDatabase(config: AppConfig, options: { scratchDatabase?: string; keepScratch?: boolean } = {}): Promise<Database> {
   let server: EmbeddedServer | null = null;
   let url = config.databaseUrl;
   if (!url) {
@@ -47,7 +47,8 @@ export async function openDatabase(config: AppConfig, options: { scratchDatabase
     url = withDatabase(server.adminUrl, 'peerdesk');
   }
   if (options.scratchDatabase) {
-    await recreateDatabase(url, options.scratchDatabase);
+    if (options.keepScratch) await ensureDatabase(url, options.scratchDatabase);
+    else await recreateDatabase(url, options.scratchDatabase);
     url = withDatabase(url, options.scratchDatabase);
   }
   const dataSource = createDataSource(url);
