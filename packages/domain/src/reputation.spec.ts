@@ -18,7 +18,7 @@ describe('voteReputationDelta', () => {
 
   it('adds up to nothing once the vote is taken back, whatever happened in between', () => {
     const path: VoteValue[] = [0, 1, -1, 1, 0];
-    const total = path.slice(1).reduce((sum, next, i) => sum + voteReputationDelta('ANSWER', path[i], next), 0);
+    const total = path.slice(1).reduce<number>((sum, next, i) => sum + voteReputationDelta('ANSWER', path[i], next), 0);
     expect(total).toBe(0);
   });
 });
