@@ -63,7 +63,7 @@ const PUSH_BATCH = 500;
  */
 const PUSHES_IN_FLIGHT = 4;
 /** Rows per batch for a full rebuild (bigger tasks, fewer runs). */
-const REINDEX_BATCH = 1000;
+const REINDEX_BATCH = 2000;
 /** A push not confirmed within this is a failure (retried later); well under the outbox lease, with the pushes in flight before it. */
 const TASK_TIMEOUT_MS = 120_000;
 
