@@ -1,3 +1,4 @@
+import { MATCH_CAP } from '../../apps/api/src/search/postgres-search.engine';
 import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
 import { TestApp } from '../support/test-app';
 import { describeSearchContract } from './search-contract';
@@ -37,5 +38,62 @@ describe('PostgreSQL search index rebuild', () => {
     expect(await search('echouent')).toEqual([question.id]);
     expect(await app.db.query(`SELECT language FROM search_index_state`)).toEqual([{ language: 'french' }]);
     expect(await app.provider<SearchEngine>(SEARCH_ENGINE).backlog()).toBe(0);
+  });
+});
+
+describe('PostgreSQL search past the counting cap', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start({ SEARCH_ENGINE: 'postgres' });
+  });
+  afterAll(() => app?.close());
+
+  const SEARCH = `query ($q: String!, $sort: SearchSort) {
+    search(query: $q, sort: $sort, first: 3) {
+      edges { node { question { id } } } pageInfo { hasNextPage } totalCount totalCountIsExact
+      facets { statuses { status count } }
+    }
+  }`;
+  interface Page {
+    edges: Array<{ node: { question: { id: string } } }>;
+    pageInfo: { hasNextPage: boolean };
+    totalCount: number;
+    totalCountIsExact: boolean;
+    facets: { statuses: Array<{ status: string; count: number }> };
+  }
+
+  it('counts and facets the first MATCH_CAP matches, says so, and still pages NEWEST from every match', async () => {
+    const asker = await app.member();
+    const categoryId = (await app.category()).id;
+    // More matches than the cap, written in one statement (newest last), plus one question of its own word.
+    const made: Array<{ id: string }> = await app.db.query(
+      `INSERT INTO questions (category_id, author_id, title, body, body_html, created_at, updated_at, last_activity_at)
+       SELECT $1, $2, 'Lemur dashboard number ' || g, 'Body', '<p>Body</p>', now() - make_interval(mins => $3 - g), now(), now()
+         FROM generate_series(1, $3::int) g
+       RETURNING id::text AS id`,
+      [categoryId, asker.id, MATCH_CAP + 5],
+    );
+    const [single] = await app.db.query(
+      `INSERT INTO questions (category_id, author_id, title, body, body_html, created_at, updated_at, last_activity_at)
+       VALUES ($1, $2, 'Lemur vanishing toolbar', 'Body', '<p>Body</p>', now(), now(), now()) RETURNING id::text AS id`,
+      [categoryId, asker.id],
+    );
+    await app.db.transaction((em) => app.provider<SearchEngine>(SEARCH_ENGINE).documentsChanged(em, [...made.map((q) => q.id), single.id]));
+    const search = async (q: string, sort = 'RELEVANCE') => (await app.ok<{ search: Page }>(SEARCH, { q, sort })).search;
+
+    const broad = await search('lemur dashboard');
+    expect(broad.totalCount).toBe(MATCH_CAP);
+    expect(broad.totalCountIsExact).toBe(false);
+    expect(broad.edges).toHaveLength(3);
+    expect(broad.pageInfo.hasNextPage).toBe(true);
+    expect(broad.facets.statuses).toEqual([{ status: 'OPEN', count: MATCH_CAP }]);
+
+    const newest = await search('lemur dashboard', 'NEWEST');
+    expect(newest.edges.map((edge) => edge.node.question.id)).toEqual(made.slice(-3).reverse().map((q) => q.id));
+
+    const narrow = await search('lemur toolbar');
+    expect(narrow.totalCount).toBe(1);
+    expect(narrow.totalCountIsExact).toBe(true);
+    expect(narrow.edges.map((edge) => edge.node.question.id)).toEqual([single.id]);
   });
 });

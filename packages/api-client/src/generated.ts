@@ -387,7 +387,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { categories: Array<{ count: number, category: { id: string, name: string, slug: string } }>, statuses: Array<{ count: number, status: ThreadStatus }> }, edges: Array<{ node: { snippet: string, question: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } } }> } };
+export type SearchQuery = { search: { totalCount: number, totalCountIsExact: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { categories: Array<{ count: number, category: { id: string, name: string, slug: string } }>, statuses: Array<{ count: number, status: ThreadStatus }> }, edges: Array<{ node: { snippet: string, question: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } } }> } };
 
 export type NotificationsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1056,6 +1056,7 @@ export const SearchDocument = new TypedDocumentString(`
     query Search($query: String!, $filter: SearchFilter, $sort: SearchSort!, $after: String) {
   search(query: $query, filter: $filter, sort: $sort, after: $after, first: 20) {
     totalCount
+    totalCountIsExact
     pageInfo {
       hasNextPage
       endCursor

@@ -233,7 +233,7 @@ export class MeilisearchEngine implements SearchEngine {
 
   async search(request: SearchRequest): Promise<SearchResult> {
     const alternatives = queryAlternatives(request.query);
-    const empty: SearchResult = { hits: [], totalCount: 0, facets: { categories: [], statuses: [] } };
+    const empty: SearchResult = { hits: [], totalCount: 0, totalCountIsExact: true, facets: { categories: [], statuses: [] } };
     if (alternatives.length === 0) return empty;
     const markers = { highlightPreTag: SNIPPET_START, highlightPostTag: SNIPPET_STOP };
     const params: SearchParams = {
@@ -267,6 +267,7 @@ export class MeilisearchEngine implements SearchEngine {
       // Every question has one status, so the status counts add up to the exact match count
       // (`estimatedTotalHits` is an estimate, capped at maxTotalHits).
       totalCount: statuses.reduce((sum, [, count]) => sum + count, 0),
+      totalCountIsExact: true,
       facets: {
         categories: categories.map(([categoryId, count]) => ({ categoryId, count })),
         statuses: statuses.map(([status, count]) => ({ status: status as ThreadStatus, count })),

@@ -8,7 +8,16 @@ import { markedSnippet, SNIPPET_START, SNIPPET_STOP } from './snippet';
 
 /** Questions re-vectorized per statement by `reindexAll`. */
 const REINDEX_BATCH = 2000;
-/** `similar` ranks at most this many candidates: the ask form needs a handful, fast, not the best of a million. */
+/**
+ * Matches counted exactly, faceted and ranked for relevance, at most: past it a search says "1,000+"
+ * (see `run`). Ranking reads each match's whole vector, so this bounds the work of broad queries.
+ */
+export const MATCH_CAP = 1000;
+/** `similar` looks up at most this many of the title's words, the rarest first. */
+const SIMILAR_WORDS = 6;
+/** A word in more than this share of titles is too common to find duplicates by (see `similar`). */
+const SIMILAR_COMMON = 0.01;
+/** `similar` ranks at most this many questions sharing two words: the ask form needs a handful, fast. */
 const SIMILAR_CANDIDATES = 300;
 
 /** Relevance: text rank, doubled for solved questions, decaying gently with age (halved after two years). */
@@ -62,7 +71,8 @@ export class PostgresSearchEngine implements SearchEngine {
     if (questionIds.length === 0) return;
     await em.query(
       `UPDATE questions q
-          SET search_vector = CASE WHEN q.deleted_at IS NULL THEN question_search_vector(q, $2::regconfig) END
+          SET search_vector = CASE WHEN q.deleted_at IS NULL THEN question_search_vector(q, $2::regconfig) END,
+              title_vector = CASE WHEN q.deleted_at IS NULL THEN question_title_vector(q, $2::regconfig) END
         WHERE q.id = ANY($1::bigint[])`,
       [questionIds, this.language],
     );
@@ -76,8 +86,11 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   /**
-   * One statement: the match set (filtered), its count and facets, and one ranked page with snippets.
-   * Snippets are made for the page's rows only.
+   * One statement. The first MATCH_CAP matches (in index order) are counted, faceted and, for
+   * RELEVANCE, ranked: a query matching a large share of a million questions would otherwise rank,
+   * count and facet every one of them on each request. Past the cap the count says so
+   * (`totalCountIsExact` false) and relevance is the best of those matches; NEWEST and SCORE pages
+   * still come from every match, in index order of the sort. Snippets are made for the page only.
    */
   private async run(request: SearchRequest, mode: 'fullText' | 'typo', text: string): Promise<SearchResult> {
     const params: unknown[] = [text, this.language];
@@ -94,27 +107,38 @@ export class PostgresSearchEngine implements SearchEngine {
     }
     params.push(request.limit, request.offset);
     const limitAt = params.length - 1;
-    const rows: Array<{ total: number; categories: Array<{ categoryId: string; count: number }> | null;
+    const order = ORDER_BY[request.sort];
+    const pageOf = (source: string, condition = 'true') =>
+      `SELECT id, created_at, score, rank FROM ${source} WHERE ${condition} ORDER BY ${order} LIMIT $${limitAt} OFFSET $${limitAt + 1}`;
+    // Past the cap, NEWEST and SCORE read every match in the sort's order (an index scan stops after the page).
+    const page = request.sort === 'RELEVANCE'
+      ? pageOf('counted')
+      : `(${pageOf('counted', `(SELECT count(*) FROM matches) <= ${MATCH_CAP}`)})
+         UNION ALL
+         (${pageOf(`(SELECT q.id, q.created_at, q.score, 0 AS rank FROM questions q, query WHERE ${where.join(' AND ')}) everything`,
+                   `(SELECT count(*) FROM matches) > ${MATCH_CAP}`)})`;
+    const rows: Array<{ matched: number; categories: Array<{ categoryId: string; count: number }> | null;
       statuses: Array<{ status: ThreadStatus; count: number }> | null; page: Array<{ id: string; snippet: string }> | null }> =
       await this.db.query(
         `WITH query AS (
            SELECT websearch_to_tsquery($2::regconfig, search_text($1)) AS tsq, search_unaccent(lower($1)) AS plain
          ),
-         matches AS (
-           SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${rank} AS rank
+         matches AS MATERIALIZED (
+           SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${request.sort === 'RELEVANCE' ? rank : '0'} AS rank
              FROM questions q, query
             WHERE ${where.join(' AND ')}
+            LIMIT ${MATCH_CAP + 1}
          ),
+         counted AS (SELECT * FROM matches LIMIT ${MATCH_CAP}),
          page AS (
-           SELECT id, row_number() OVER (ORDER BY ${ORDER_BY[request.sort]}) AS ordinal
-             FROM matches ORDER BY ${ORDER_BY[request.sort]} LIMIT $${limitAt} OFFSET $${limitAt + 1}
+           SELECT id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM (${page}) page
          )
          SELECT
-           (SELECT count(*)::int FROM matches) AS total,
+           (SELECT count(*)::int FROM matches) AS matched,
            (SELECT json_agg(json_build_object('categoryId', category_id::text, 'count', n) ORDER BY n DESC, category_id)
-              FROM (SELECT category_id, count(*)::int AS n FROM matches GROUP BY category_id) c) AS categories,
+              FROM (SELECT category_id, count(*)::int AS n FROM counted GROUP BY category_id) c) AS categories,
            (SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY n DESC, status)
-              FROM (SELECT status, count(*)::int AS n FROM matches GROUP BY status) s) AS statuses,
+              FROM (SELECT status, count(*)::int AS n FROM counted GROUP BY status) s) AS statuses,
            (SELECT json_agg(json_build_object('id', m.id::text, 'snippet', ${this.headline(mode)}) ORDER BY m.ordinal)
               FROM page m
               JOIN questions q ON q.id = m.id
@@ -125,7 +149,8 @@ export class PostgresSearchEngine implements SearchEngine {
     const [row] = rows;
     return {
       hits: (row.page ?? []).map((hit) => ({ questionId: hit.id, snippet: markedSnippet(hit.snippet) })),
-      totalCount: row.total,
+      totalCount: Math.min(row.matched, MATCH_CAP),
+      totalCountIsExact: row.matched <= MATCH_CAP,
       facets: { categories: row.categories ?? [], statuses: row.statuses ?? [] },
     };
   }
@@ -155,24 +180,56 @@ export class PostgresSearchEngine implements SearchEngine {
     return clauses;
   }
 
+  /**
+   * Likely duplicates from the titles' own vectors (`title_vector`, GIN-indexed). The title's words
+   * are weighed by the planner's statistics of that column: words in more than SIMILAR_COMMON of all
+   * titles match too many questions to tell anything and are left out, unless nothing else is left.
+   * Candidates share at least two of the remaining words (GIN intersects their posting lists), plus a
+   * few sharing any one; the best by shared title words are kept, solved ones first.
+   */
   async similar(request: SimilarRequest): Promise<string[]> {
-    // Any of the title's words (an OR of its lexemes); candidates are capped before ranking.
     const rows: Array<{ id: string }> = await this.db.query(
-      `WITH query AS (
-         SELECT nullif(replace(plainto_tsquery($1::regconfig, search_text($2))::text, '&', '|'), '')::tsquery AS tsq
+      `WITH typed AS (
+         SELECT lexeme FROM unnest(to_tsvector($1::regconfig, search_text($2)))
+       ),
+       stats AS (
+         SELECT most_common_elems::text::text[] AS lexemes, most_common_elem_freqs AS frequencies
+           FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'questions' AND attname = 'title_vector'
+       ),
+       rated AS (
+         -- A lexeme quoted as tsquery input (quotes and backslashes doubled).
+         SELECT '''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''' AS term,
+                coalesce(stats.frequencies[array_position(stats.lexemes, lexeme)], 0) AS frequency
+           FROM typed LEFT JOIN stats ON true
+       ),
+       chosen AS (
+         SELECT term, row_number() OVER (ORDER BY frequency, term) AS n FROM rated
+          ORDER BY frequency, term
+          LIMIT least(${SIMILAR_WORDS}, greatest(1, (SELECT count(*) FROM rated WHERE frequency < ${SIMILAR_COMMON})))
+       ),
+       query AS (
+         SELECT (SELECT string_agg(term, ' | ')::tsquery FROM chosen) AS any_word,
+                coalesce((SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ')::tsquery FROM chosen a JOIN chosen b ON a.n < b.n),
+                         (SELECT string_agg(term, ' | ')::tsquery FROM chosen)) AS two_words
        ),
        candidates AS (
-         SELECT q.id, q.accepted_answer_id, q.created_at, q.search_vector
-           FROM questions q, query
-          WHERE q.deleted_at IS NULL AND q.search_vector @@ query.tsq
-            AND q.id IS DISTINCT FROM $4::bigint
-            AND q.duplicate_of IS NULL -- a duplicate is never suggested: its original is
-          LIMIT ${SIMILAR_CANDIDATES}
+         (SELECT q.id FROM questions q, query
+           WHERE q.title_vector @@ query.two_words AND q.deleted_at IS NULL AND q.duplicate_of IS NULL -- a duplicate is never suggested: its original is
+             AND q.id IS DISTINCT FROM $4::bigint
+           LIMIT ${SIMILAR_CANDIDATES})
+         UNION
+         (SELECT q.id FROM questions q, query
+           WHERE q.title_vector @@ query.any_word AND q.deleted_at IS NULL AND q.duplicate_of IS NULL
+             AND q.id IS DISTINCT FROM $4::bigint
+           LIMIT $3)
+       ),
+       best AS (
+         SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, query.any_word) AS rank
+           FROM candidates c JOIN questions q ON q.id = c.id, query
+          ORDER BY rank DESC, q.id DESC
+          LIMIT $3 * 2
        )
-       SELECT c.id::text AS id
-         FROM candidates c, query
-        ORDER BY (c.accepted_answer_id IS NOT NULL) DESC, ts_rank_cd(c.search_vector, query.tsq, 32) DESC, c.id DESC
-        LIMIT $3`,
+       SELECT id::text AS id FROM best ORDER BY (accepted_answer_id IS NOT NULL) DESC, rank DESC, id DESC LIMIT $3`,
       [this.language, request.title, request.limit, request.excludeQuestionId ?? null],
     );
     return rows.map((row) => row.id);

@@ -61,7 +61,9 @@ export interface SearchHit {
 export interface SearchResult {
   hits: SearchHit[];
   totalCount: number;
-  /** Counts over every match of the query and filter (not just this page). */
+  /** False when the engine stopped counting at a cap: there are more matches than `totalCount`. */
+  totalCountIsExact: boolean;
+  /** Counts over the matches of the query and filter that were counted (not just this page). */
   facets: {
     categories: Array<{ categoryId: string; count: number }>;
     statuses: Array<{ status: ThreadStatus; count: number }>;

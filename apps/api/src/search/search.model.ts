@@ -48,7 +48,7 @@ export class StatusFacet {
   count!: number;
 }
 
-@ObjectType({ description: 'Counts over every match of the query and filter, not just this page.' })
+@ObjectType({ description: 'Counts over the counted matches of the query and filter (every match when totalCountIsExact), not just this page.' })
 export class SearchFacets {
   @Field(() => [CategoryFacet])
   categories!: CategoryFacet[];
@@ -65,8 +65,11 @@ export class SearchConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Matches counted; when totalCountIsExact is false there are more (show it as "1,000+").' })
   totalCount!: number;
+
+  @Field({ description: 'False when the engine stopped counting at a cap (PostgreSQL: 1,000): facets cover the counted matches.' })
+  totalCountIsExact!: boolean;
 
   @Field(() => SearchFacets)
   facets!: SearchFacets;

@@ -60,6 +60,7 @@ export class SearchService {
         endCursor: edges.length ? edges[edges.length - 1].cursor : null,
       },
       totalCount: result.totalCount,
+      totalCountIsExact: result.totalCountIsExact,
       facets: {
         categories: result.facets.categories.flatMap((facet) => {
           const category = categoryById.get(facet.categoryId);

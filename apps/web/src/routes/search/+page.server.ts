@@ -25,6 +25,7 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
       message: null,
       result: {
         totalCount: search.totalCount,
+        totalCountIsExact: search.totalCountIsExact,
         questions: search.edges.map((edge) => edge.node.question),
         snippets,
         facets: search.facets,
