@@ -138,12 +138,12 @@ describe('search outbox (Meilisearch)', () => {
     const reports: Array<{ done: number; total: number; confirmed: Promise<number> }> = [];
     const count = await engine.reindexAll(({ done, total }) => {
       reports.push({ done, total, confirmed: app.count('search_outbox').then((left) => questions - left) });
-    }, { batchSize: 25, inFlight: 3 });
+    }, { batchSize: 50, inFlight: 3 });
 
     expect(count).toBe(questions);
     expect(reports[0]).toMatchObject({ done: 0, total: questions });
     expect(reports.at(-1)).toMatchObject({ done: questions, total: questions });
-    expect(reports.length).toBeGreaterThanOrEqual(questions / 25);
+    expect(reports.length).toBeGreaterThanOrEqual(questions / 50);
     for (const [at, report] of reports.entries()) {
       expect(report.done).toBeLessThanOrEqual(await report.confirmed);
       if (at > 0) expect(report.done).toBeGreaterThanOrEqual(reports[at - 1].done);
