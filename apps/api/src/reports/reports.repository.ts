@@ -83,7 +83,7 @@ day_figures AS (
     FROM facts f, report_question_figures(f.facts) x
 ),
 durations AS (
-  SELECT x.measure, x.seconds, 1::bigint AS n FROM facts f, report_question_durations(f.facts) x
+  SELECT x.measure, x.seconds, 1 AS n FROM facts f, report_question_durations(f.facts) x
 ),
 peer_answers AS (
   SELECT x.author_id, x.answers, x.peer_solved FROM facts f, report_question_peer_answers(f.facts) x
