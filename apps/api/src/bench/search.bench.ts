@@ -122,7 +122,7 @@ async function seedChunk(dataSource: DataSource, vocabulary: Vocabulary, ids: { 
        INSERT INTO questions (id, category_id, author_id, title, body, body_html, tags, status, score, view_count, answer_count,
                               accepted_answer_id, solved_at, created_at, updated_at, last_activity_at, deleted_at, search_vector, title_vector)
        OVERRIDING SYSTEM VALUE
-       SELECT id, $5::bigint + floor(${CATEGORIES} * random() ^ 2)::int, $6::bigint + (id * 7919) % ${USERS}, title, body,
+       SELECT id, $5::bigint + floor(${CATEGORIES} * random() ^ 2)::int, $6::bigint + (id::bigint * 7919) % ${USERS}, title, body,
               '<p>' || body || '</p>', tags, status, floor(random() ^ 3 * 40)::int - 2, floor(random() * 500)::int,
               CASE WHEN bucket < 15 OR bucket BETWEEN 40 AND 50 THEN 2 WHEN bucket < 65 THEN 1 ELSE 0 END,
               accepted_answer_id, CASE WHEN accepted_answer_id IS NOT NULL THEN created_at + interval '1 day' END,
