@@ -76,7 +76,7 @@ recompute AS (
 facts AS (
   SELECT f AS facts FROM stored WHERE (f).facts_changed_at <= $3
   UNION ALL
-  SELECT r FROM report_question_facts_as_of(ARRAY(SELECT id FROM recompute), $3) r
+  SELECT r FROM report_question_facts_as_of(ARRAY(SELECT id FROM recompute), $3) r WHERE EXISTS (SELECT 1 FROM recompute)
 ),
 day_figures AS (
   SELECT (f.facts).category_id, ((f.facts).created_at AT TIME ZONE 'UTC')::date AS day, x.figure, x.n
@@ -115,6 +115,7 @@ delta AS (
   SELECT -in_days::int, -in_months::int, facts FROM candidates WHERE changed AND in_days -- whole months lie within whole days
   UNION ALL
   SELECT 1, 1, r FROM report_question_facts_as_of(ARRAY(SELECT (facts).question_id FROM candidates WHERE changed), $3) r
+   WHERE EXISTS (SELECT 1 FROM candidates WHERE changed)
 ),
 day_figures AS (
   SELECT category_id, day, figure, n FROM report_day_figures
@@ -140,6 +141,8 @@ peer_answers AS (
  * The report from either source's three relations: day_figures (category_id, day, figure, n), durations
  * (measure, seconds, n) and peer_answers (author_id, answers, peer_solved), each a list of signed
  * contributions to be summed. Nothing but the aggregates leaves the database. Definitions: docs/metrics.md.
+ * Every call of report_question_facts_as_of is guarded by EXISTS: planning its body costs milliseconds even
+ * when there is nothing to recompute.
  */
 const REPORT_SQL = (sources: string) => `
 WITH ${sources},
@@ -169,6 +172,7 @@ endorsed_facts AS (
   SELECT r FROM report_question_facts_as_of(ARRAY(
     SELECT e.id FROM endorsed e
      WHERE $7::boolean OR NOT EXISTS (SELECT 1 FROM report_question_facts f WHERE f.question_id = e.id AND f.facts_changed_at <= $3)), $3) r
+   WHERE EXISTS (SELECT 1 FROM endorsed)
 ),
 buckets AS (
   SELECT generate_series(date_trunc($6, $1::timestamptz AT TIME ZONE 'UTC'),
