@@ -12,7 +12,12 @@ const REINDEX_BATCH = 2000;
  * Matches counted exactly, faceted and ranked for relevance, at most: past it a search says "1,000+"
  * (see `run`). Ranking reads each match's whole vector, so this bounds the work of broad queries.
  */
-export const MATCH_CAP = 1000;
+export const MATCH_CAP = 500;
+/**
+ * Rows a search reads at most: a phrase of common words ("the printer") has its words together in
+ * few of the many questions holding both, and checking each means reading its whole vector.
+ */
+const SCAN_CAP = 2 * MATCH_CAP;
 /** `similar` looks up at most this many of the title's words, the rarest first. */
 const SIMILAR_WORDS = 6;
 /** A word in more than this share of titles is too common to find duplicates by (see `similar`). */
@@ -27,6 +32,12 @@ const SIMILAR_CANDIDATES = 300;
  * every match (hundreds of milliseconds at a million questions).
  */
 const TSQUERY = `websearch_to_tsquery($2::regconfig, search_text($1))`;
+/**
+ * The query with its phrases loosened to "all these words" (`<->` → `&`): the GIN index answers it
+ * without reading the vectors; phrases are then checked on at most SCAN_CAP such rows.
+ */
+const PHRASE_OPERATOR = `'<(-|[0-9]+)>'`;
+const LOOSE_TSQUERY = `regexp_replace((${TSQUERY})::text, ${PHRASE_OPERATOR}, '&', 'g')::tsquery`;
 const PLAIN = `search_unaccent(lower($1))`;
 
 /** Relevance: text rank, doubled for solved questions, decaying gently with age (halved after two years). */
@@ -105,8 +116,12 @@ export class PostgresSearchEngine implements SearchEngine {
     const params: unknown[] = [text, this.language];
     const where = [`q.deleted_at IS NULL`, ...this.filterClauses(request.filter, params)];
     let rank: string;
+    // Rows the index finds (`where`, at most SCAN_CAP of them), and the check only some need.
+    let exact = 'true';
     if (mode === 'fullText') {
-      where.push(`q.search_vector @@ ${TSQUERY}`);
+      where.push(`q.search_vector @@ ${LOOSE_TSQUERY}`);
+      // Folded away by the planner when the query has no phrase.
+      exact = `((${TSQUERY})::text !~ ${PHRASE_OPERATOR} OR q.search_vector @@ ${TSQUERY})`;
       rank = RELEVANCE;
     } else {
       // `<%` is word similarity (default threshold 0.6) and uses the trigram index on titles.
@@ -122,28 +137,31 @@ export class PostgresSearchEngine implements SearchEngine {
     // Past the cap, NEWEST and SCORE read every match in the sort's order (an index scan stops after the page).
     const page = request.sort === 'RELEVANCE'
       ? pageOf('counted')
-      : `(${pageOf('counted', `(SELECT count(*) FROM matches) <= ${MATCH_CAP}`)})
+      : `(${pageOf('counted', `(SELECT count(*) FROM matches WHERE matching) <= ${MATCH_CAP}`)})
          UNION ALL
          (${pageOf(`(SELECT q.id, q.created_at, q.score, 0 AS rank FROM questions q WHERE ${where.join(' AND ')}) everything`,
-                   `(SELECT count(*) FROM matches) > ${MATCH_CAP}`)})`;
-    const rows: Array<{ matched: number; categories: Array<{ categoryId: string; count: number }> | null;
+                   `(SELECT count(*) FROM matches WHERE matching) > ${MATCH_CAP}`)})`;
+    const rows: Array<{ matched: number; scanned: number; categories: Array<{ categoryId: string; count: number }> | null;
       statuses: Array<{ status: ThreadStatus; count: number }> | null; page: Array<{ id: string; snippet: string }> | null }> =
       await this.db.query(
         `WITH query AS (
            SELECT ${TSQUERY} AS tsq
          ),
          matches AS MATERIALIZED (
-           SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${request.sort === 'RELEVANCE' ? rank : '0'} AS rank
-             FROM questions q
-            WHERE ${where.join(' AND ')}
+           -- The row at SCAN_CAP is kept even when it does not match, to know the scan was cut there.
+           SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${request.sort === 'RELEVANCE' ? rank : '0'} AS rank,
+                  q.scanned, q.scanned < ${SCAN_CAP} OR ${exact} AS matching
+             FROM (SELECT q.*, row_number() OVER () AS scanned FROM questions q WHERE ${where.join(' AND ')} LIMIT ${SCAN_CAP}) q
+            WHERE q.scanned = ${SCAN_CAP} OR ${exact}
             LIMIT ${MATCH_CAP + 1}
          ),
-         counted AS (SELECT * FROM matches LIMIT ${MATCH_CAP}),
+         counted AS (SELECT * FROM matches WHERE matching LIMIT ${MATCH_CAP}),
          page AS (
            SELECT id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM (${page}) page
          )
          SELECT
-           (SELECT count(*)::int FROM matches) AS matched,
+           (SELECT count(*)::int FROM matches WHERE matching) AS matched,
+           (SELECT coalesce(max(scanned), 0)::int FROM matches) AS scanned,
            (SELECT json_agg(json_build_object('categoryId', category_id::text, 'count', n) ORDER BY n DESC, category_id)
               FROM (SELECT category_id, count(*)::int AS n FROM counted GROUP BY category_id) c) AS categories,
            (SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY n DESC, status)
@@ -159,7 +177,8 @@ export class PostgresSearchEngine implements SearchEngine {
     return {
       hits: (row.page ?? []).map((hit) => ({ questionId: hit.id, snippet: markedSnippet(hit.snippet) })),
       totalCount: Math.min(row.matched, MATCH_CAP),
-      totalCountIsExact: row.matched <= MATCH_CAP,
+      // Every row the index found was read, or the cap was reached: past either, there may be more.
+      totalCountIsExact: row.matched <= MATCH_CAP && row.scanned < SCAN_CAP,
       facets: { categories: row.categories ?? [], statuses: row.statuses ?? [] },
     };
   }
