@@ -225,7 +225,7 @@ export async function benchSearch(dataSource: DataSource, config: AppConfig, que
     // The search indexes are built once after seeding (as CREATE INDEX does best), from the migration's
     // own definitions read back from the catalog.
     const searchIndexes: Array<{ name: string; definition: string }> = await dataSource.query(
-      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'questions' AND indexname IN ('questions_search', 'questions_title_search', 'questions_title_trigram')`);
+      `SELECT indexname AS name, indexdef AS definition FROM pg_indexes WHERE tablename = 'questions' AND indexname IN ('questions_search', 'questions_category_search', 'questions_title_search', 'questions_title_trigram')`);
     for (const index of searchIndexes) await dataSource.query(`DROP INDEX ${index.name}`);
     const seedStart = Date.now();
     let next = 0;
