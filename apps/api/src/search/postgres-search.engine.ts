@@ -9,7 +9,7 @@ import { markedSnippet, SNIPPET_START, SNIPPET_STOP } from './snippet';
 /** Questions re-vectorized per statement by `reindexAll`. */
 const REINDEX_BATCH = 2000;
 /**
- * Matches counted exactly, faceted and ranked for relevance, at most: past it a search says "1,000+"
+ * Matches counted exactly, faceted and ranked for relevance, at most: past it a search says "500+"
  * (see `run`). Ranking reads each match's whole vector, so this bounds the work of broad queries.
  */
 export const MATCH_CAP = 500;
@@ -100,13 +100,14 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async search(request: SearchRequest): Promise<SearchResult> {
     const fullText = await this.run(request, 'fullText', request.query);
-    if (fullText.totalCount > 0) return fullText;
+    // An inexact nothing (a phrase not among the rows read) is not a typo.
+    if (fullText.totalCount > 0 || !fullText.totalCountIsExact) return fullText;
     const words = plainWords(request.query);
     return words ? this.run(request, 'typo', words) : fullText;
   }
 
   /**
-   * One statement. The first MATCH_CAP matches (in index order) are counted, faceted and, for
+   * One statement. The first MATCH_CAP matches (in the order the scan yields them) are counted, faceted and, for
    * RELEVANCE, ranked: a query matching a large share of a million questions would otherwise rank,
    * count and facet every one of them on each request. Past the cap the count says so
    * (`totalCountIsExact` false) and relevance is the best of those matches; NEWEST and SCORE pages

@@ -65,10 +65,10 @@ export class SearchConnection {
   @Field(() => PageInfo)
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { description: 'Matches counted; when totalCountIsExact is false there are more (show it as "1,000+").' })
+  @Field(() => Int, { description: 'Matches counted; when totalCountIsExact is false there are more (show it as "500+").' })
   totalCount!: number;
 
-  @Field({ description: 'False when the engine stopped counting at a cap (PostgreSQL: 1,000): facets cover the counted matches.' })
+  @Field({ description: 'False when the engine stopped counting at a cap (the PostgreSQL engine counts 500): facets cover the counted matches.' })
   totalCountIsExact!: boolean;
 
   @Field(() => SearchFacets)
