@@ -50,19 +50,19 @@ describe('PostgreSQL search past the counting cap', () => {
 
   const SEARCH = `query ($q: String!, $sort: SearchSort) {
     search(query: $q, sort: $sort, first: 3) {
-      edges { node { question { id } } } pageInfo { hasNextPage } totalCount totalCountIsExact
+      edges { node { question { id } snippet } } pageInfo { hasNextPage } totalCount totalCountIsExact
       facets { statuses { status count } }
     }
   }`;
   interface Page {
-    edges: Array<{ node: { question: { id: string } } }>;
+    edges: Array<{ node: { question: { id: string }; snippet: string } }>;
     pageInfo: { hasNextPage: boolean };
     totalCount: number;
     totalCountIsExact: boolean;
     facets: { statuses: Array<{ status: string; count: number }> };
   }
 
-  it('counts and facets the first MATCH_CAP matches, says so, and still pages NEWEST from every match', async () => {
+  it('counts and facets the first MATCH_CAP matches, says so, still pages NEWEST from every match, and corrects a frequent word\'s typo', async () => {
     const asker = await app.member();
     const categoryId = (await app.category()).id;
     // More matches than the cap, written in one statement (newest last), plus one question of its own word.
@@ -90,6 +90,14 @@ describe('PostgreSQL search past the counting cap', () => {
 
     const newest = await search('lemur dashboard', 'NEWEST');
     expect(newest.edges.map((edge) => edge.node.question.id)).toEqual(made.slice(-3).reverse().map((q) => q.id));
+
+    // A typo of a frequent title word is corrected from the column's statistics, then searched as words.
+    await app.db.query('ANALYZE questions');
+    const typo = await search('dashbord');
+    expect(typo.totalCount).toBe(MATCH_CAP);
+    expect(typo.totalCountIsExact).toBe(false);
+    // Highlighted as the corrected word (the trigram fallback highlights nothing).
+    expect(typo.edges[0].node.snippet).toMatch(/<mark>dashboard<\/mark>/i);
 
     const narrow = await search('lemur toolbar');
     expect(narrow.totalCount).toBe(1);

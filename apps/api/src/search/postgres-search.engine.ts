@@ -103,7 +103,42 @@ export class PostgresSearchEngine implements SearchEngine {
     // An inexact nothing (a phrase not among the rows read) is not a typo.
     if (fullText.totalCount > 0 || !fullText.totalCountIsExact) return fullText;
     const words = plainWords(request.query);
-    return words ? this.run(request, 'typo', words) : fullText;
+    if (!words) return fullText;
+    const corrected = await this.correctedWords(words);
+    if (corrected) {
+      const result = await this.run(request, 'fullText', corrected);
+      if (result.totalCount > 0) return result;
+    }
+    return this.run(request, 'typo', words);
+  }
+
+  /**
+   * The query's words, each replaced by the most similar of the most frequent title words (the planner's
+   * statistics of `title_vector`, trigram similarity ≥ 0.5), or null when none changes. A typo of a
+   * common word is the usual typo, and the trigram index would otherwise collect every title sharing
+   * its common trigrams (130k at a million questions); rarer words fall through to that index.
+   */
+  private async correctedWords(words: string): Promise<string | null> {
+    const [row]: Array<{ corrected: string | null; changed: boolean | null }> = await this.db.query(
+      `WITH frequent AS (
+         SELECT unnest(most_common_elems::text::text[]) AS lexeme
+           FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'questions' AND attname = 'title_vector'
+       ),
+       typed AS (
+         -- Each word and its stem: the statistics hold stems ("pronunci"), which a typo may be closer to.
+         SELECT word, at, coalesce((SELECT lexeme FROM unnest(to_tsvector($2::regconfig, word)) LIMIT 1), word) AS stem
+           FROM unnest(string_to_array(search_unaccent($1), ' ')) WITH ORDINALITY AS typed(word, at)
+       )
+       SELECT string_agg(coalesce(best.lexeme, typed.word), ' ' ORDER BY typed.at) AS corrected,
+              bool_or(best.lexeme IS DISTINCT FROM typed.stem AND best.lexeme IS NOT NULL) AS changed
+         FROM typed
+         LEFT JOIN LATERAL (
+           SELECT lexeme FROM frequent WHERE greatest(similarity(lexeme, typed.word), similarity(lexeme, typed.stem)) >= 0.5
+            ORDER BY greatest(similarity(lexeme, typed.word), similarity(lexeme, typed.stem)) DESC, lexeme LIMIT 1
+         ) best ON true`,
+      [words, this.language],
+    );
+    return row?.changed ? row.corrected : null;
   }
 
   /**
