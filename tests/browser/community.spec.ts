@@ -68,6 +68,19 @@ it('looks up likely duplicates of a title typed before hydration', async () => {
   await context.close();
 });
 
+it('keeps a search typed into the box before hydration, and finds the question', async () => {
+  const category = await world.api.category();
+  await world.api.ask(await world.api.member(), category.id, { title: 'Roaming data blocked in Portugal despite the add-on' });
+  const { context, page } = await world.visitor();
+  await typeBeforeHydration(page, '/search?q=voicemail', async () => {
+    await page.getByRole('main').getByLabel('Search questions').fill('roaming portugal');
+  });
+  await expect(page.getByRole('main').getByLabel('Search questions').inputValue()).resolves.toBe('roaming portugal');
+  await Promise.all([page.waitForURL(/q=roaming/), page.getByRole('main').getByLabel('Search questions').press('Enter')]);
+  await page.getByRole('link', { name: /Roaming data blocked in Portugal/ }).waitFor();
+  await context.close();
+});
+
 it("shows a member's answers, the accepted ones and their reputation on their profile", async () => {
   const api = world.api;
   const category = await api.category();
