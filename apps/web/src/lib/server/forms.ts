@@ -1,4 +1,4 @@
-import { fail, type Cookies } from '@sveltejs/kit';
+import { fail, redirect, type Cookies, type ServerLoadEvent } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { GraphQLRequestError, SESSION_COOKIE } from './graphql';
 
@@ -42,4 +42,9 @@ export function setSession(cookies: Cookies, token: string, expiresAt: string): 
 /** A same-site path to return to after signing in; anything else goes home. */
 export function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+/** The sign-in and sign-up pages' load: someone already signed in goes on to where they were headed. */
+export function leaveIfSignedIn({ locals, url }: Pick<ServerLoadEvent, 'locals' | 'url'>): void {
+  if (locals.viewer) redirect(303, safeNext(url.searchParams.get('next')));
 }

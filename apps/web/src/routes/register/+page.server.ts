@@ -2,12 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import { RegisterDocument } from '@peerdesk/api-client';
 import { graphql } from '$lib/server/graphql';
 import { text } from '$lib/server/console';
-import { refused, safeNext, setSession } from '$lib/server/forms';
+import { leaveIfSignedIn, refused, safeNext, setSession } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
-  if (locals.viewer) redirect(303, safeNext(url.searchParams.get('next')));
-};
+export const load: PageServerLoad = leaveIfSignedIn;
 
 export const actions: Actions = {
   default: async (event) => {
