@@ -120,6 +120,12 @@ it('lets admins manage categories, roles and webhooks, with the API’s messages
   const role = await world.api.ok<{ user: { role: string } }>(`query ($id: ID!) { user(id: $id) { role } }`, { id: member.id });
   expect(role.user.role).toBe('MODERATOR');
 
+  await page.getByLabel('Affiliation', { exact: true }).selectOption('EMPLOYEE');
+  await page.getByRole('button', { name: 'Change affiliation' }).click();
+  await page.getByRole('status').filter({ hasText: 'Affiliation changed.' }).waitFor();
+  const affiliation = await world.api.ok<{ user: { affiliation: string } }>(`query ($id: ID!) { user(id: $id) { affiliation } }`, { id: member.id });
+  expect(affiliation.user.affiliation).toBe('EMPLOYEE');
+
   const hook = page.locator('form[action="?/createWebhook#webhooks"]');
   await hook.getByLabel('URL').fill('https://hooks.example.com/peerdesk');
   await hook.getByLabel('Secret').fill('short');

@@ -114,8 +114,7 @@ export const actions: Actions = {
     return consoleAction(
       event,
       'setAffiliation',
-      AdminSetAnnouncementDocument,
-  AdminSetUserAffiliationDocument,
+      AdminSetUserAffiliationDocument,
       { userId: text(form, 'userId'), affiliation: text(form, 'affiliation') as Affiliation },
       'Affiliation changed.',
     );
