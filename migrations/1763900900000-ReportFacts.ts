@@ -136,6 +136,40 @@ export class ReportFacts1763900900000 implements MigrationInterface {
           peer_answer_authors = EXCLUDED.peer_answer_authors, facts_changed_at = EXCLUDED.facts_changed_at;
       END $$`);
 
+    // A bulk writer (the importer) may defer the refresh to its commit: with `peerdesk.defer_report_facts`
+    // set for the transaction, the triggers only note the questions, and a deferred constraint trigger
+    // refreshes them once at commit, instead of once per row written. Nothing can commit stale facts.
+    await db.query(`
+      CREATE TABLE report_facts_pending (
+        transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        question_id    bigint NOT NULL,
+        PRIMARY KEY (transaction_id, question_id)
+      )`);
+    await db.query(`
+      CREATE FUNCTION refresh_or_defer_report_question_facts(ids bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        IF current_setting('peerdesk.defer_report_facts', true) = 'on' THEN
+          INSERT INTO report_facts_pending (question_id) SELECT DISTINCT unnest(ids) ON CONFLICT DO NOTHING;
+        ELSE
+          PERFORM refresh_report_question_facts(ids);
+        END IF;
+      END $$`);
+    await db.query(`
+      CREATE FUNCTION refresh_pending_report_question_facts() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE ids bigint[];
+      BEGIN
+        -- The first of the transaction's queued calls refreshes every noted question; the rest find none.
+        WITH done AS (DELETE FROM report_facts_pending WHERE transaction_id = pg_current_xact_id() RETURNING question_id)
+        SELECT array_agg(question_id) INTO ids FROM done;
+        IF ids IS NOT NULL THEN
+          PERFORM refresh_report_question_facts(ids);
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await db.query(`
+      CREATE CONSTRAINT TRIGGER report_facts_pending_at_commit AFTER INSERT ON report_facts_pending
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refresh_pending_report_question_facts()`);
+
     // One trigger function per table shape; statement-level with transition tables, so a set-based write
     // (the sweep, the importer's batches) refreshes its questions in one statement.
     for (const [table, key] of [['answers', 'question_id'], ['answer_acceptances', 'question_id'], ['escalations', 'question_id'], ['comments', 'question_id'], ['questions', 'id']]) {
@@ -143,11 +177,11 @@ export class ReportFacts1763900900000 implements MigrationInterface {
         CREATE FUNCTION report_facts_after_${table}() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
           IF TG_OP = 'INSERT' THEN
-            PERFORM refresh_report_question_facts(ARRAY(SELECT DISTINCT ${key} FROM new_rows));
+            PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT ${key} FROM new_rows));
           ELSIF TG_OP = 'DELETE' THEN
-            PERFORM refresh_report_question_facts(ARRAY(SELECT DISTINCT ${key} FROM old_rows));
+            PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT ${key} FROM old_rows));
           ELSE
-            PERFORM refresh_report_question_facts(ARRAY(SELECT ${key} FROM new_rows UNION SELECT ${key} FROM old_rows));
+            PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT ${key} FROM new_rows UNION SELECT ${key} FROM old_rows));
           END IF;
           RETURN NULL;
         END $$`);
@@ -164,7 +198,7 @@ export class ReportFacts1763900900000 implements MigrationInterface {
     await db.query(`
       CREATE FUNCTION report_facts_after_question_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM refresh_report_question_facts(ARRAY[NEW.id]);
+        PERFORM refresh_or_defer_report_question_facts(ARRAY[NEW.id]);
         RETURN NULL;
       END $$`);
     await db.query(`
@@ -185,6 +219,9 @@ export class ReportFacts1763900900000 implements MigrationInterface {
       await db.query(`DROP FUNCTION report_facts_after_${table}()`);
     }
     await db.query(`DROP FUNCTION report_facts_after_question_change()`);
+    await db.query(`DROP TABLE report_facts_pending`);
+    await db.query(`DROP FUNCTION refresh_pending_report_question_facts()`);
+    await db.query(`DROP FUNCTION refresh_or_defer_report_question_facts(bigint[])`);
     await db.query(`DROP FUNCTION refresh_report_question_facts(bigint[])`);
     await db.query(`DROP FUNCTION report_question_facts_as_of(bigint[], timestamptz)`);
     await db.query(`DROP TABLE report_question_facts`);

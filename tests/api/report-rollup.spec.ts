@@ -122,8 +122,10 @@ describe('the report rollup (report_question_facts) and the raw computation', ()
     mark();
     await expectRollupCurrent();
 
+    // The importer defers the facts refresh to each batch's commit: the facts are current and nothing stays pending.
     await importStackExchange(app.db, { searchIndex: app.provider<SearchEngine>(SEARCH_ENGINE), dir: FRENCH_META, category: 'imported', employees: [] });
     await expectRollupCurrent();
+    expect(await app.db.query('SELECT count(*)::int AS pending FROM report_facts_pending')).toEqual([{ pending: 0 }]);
     const [imported] = await app.db.query(`SELECT id::text FROM categories WHERE slug = 'imported'`);
 
     const to = new Date(app.clock.now().getTime() + HOUR);

@@ -177,6 +177,8 @@ export async function importStackExchange(dataSource: DataSource, options: Stack
       if (dryRun) return work();
       await runner.startTransaction();
       try {
+        // The report's per-question facts are refreshed once at commit, not after every row (migration ReportFacts).
+        await runner.query(`SELECT set_config('peerdesk.defer_report_facts', 'on', true)`);
         await work();
         await runner.commitTransaction();
       } catch (error) {
