@@ -1,4 +1,5 @@
 import { MAX_ASK_SESSION_EVENTS } from '@peerdesk/domain';
+import { SearchRecorder } from '../../apps/api/src/search-insights/search-recorder';
 import { expectError, expectInvalid, TestApp, type TestUser } from '../support/test-app';
 
 // Search insights: what people search for and fail to find, and asks avoided on the ask form.
@@ -19,6 +20,8 @@ describe('search insights', () => {
   let app: TestApp;
   let manager: TestUser;
   let categoryId: string;
+  // Searches are counted in memory and written by a flush (searchGaps flushes by itself); reading the table directly needs one.
+  const flushSearches = () => app.provider(SearchRecorder).flush();
   const period = () => ({ from: new Date(app.clock.now().getTime() - 86_400_000).toISOString(), to: new Date(app.clock.now().getTime() + 86_400_000).toISOString() });
 
   beforeAll(async () => {
@@ -34,6 +37,7 @@ describe('search insights', () => {
     await app.ok(SEARCH, { q: 'Bluetooth HEADSET' });
     await app.ok(SEARCH, { q: '  bluetooth   headset ' }, asker);
     await app.ok(SEARCH, { q: 'fax machine' });
+    await flushSearches();
     const rows = await app.db.query(`SELECT query, searches, zero_results, poor_results, last_total FROM search_query_days ORDER BY query`);
     expect(rows).toEqual([
       { query: 'bluetooth headset', searches: 2, zero_results: 0, poor_results: 2, last_total: 1 },
@@ -47,6 +51,7 @@ describe('search insights', () => {
 
   it('concurrent searches for the same text add up', async () => {
     await Promise.all(Array.from({ length: 8 }, () => app.ok(SEARCH, { q: 'Printer Offline' })));
+    await flushSearches();
     expect(await app.db.query(`SELECT searches, zero_results FROM search_query_days WHERE query = 'printer offline'`)).toEqual([{ searches: 8, zero_results: 8 }]);
   });
 
@@ -75,6 +80,7 @@ describe('search insights', () => {
     // A search on another day lands in that day's row and counts for a period covering both.
     app.clock.advance(86_400);
     await app.ok(SEARCH, { q: 'esim activation' });
+    await flushSearches();
     expect(await app.count('search_query_days', `query = 'esim activation'`)).toBe(2);
     const twoDays = { from: new Date(now - dayMs).toISOString(), to: new Date(app.clock.now().getTime() + dayMs).toISOString() };
     const esim = (await app.ok<{ searchGaps: Gap[] }>(GAPS, twoDays, manager)).searchGaps.find((g) => g.query === 'esim activation');

@@ -2,6 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { POOR_RESULT_THRESHOLD } from '@peerdesk/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 
+/** The searches of one normalized query on one UTC day, as one row of search_query_days holds them. */
+export interface SearchQueryDayCounts {
+  /** The UTC day, YYYY-MM-DD. */
+  day: string;
+  query: string;
+  searches: number;
+  zeroResults: number;
+  poorResults: number;
+  /** Results the latest of these searches (the one at lastSeenAt) found. */
+  lastTotal: number;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
 export interface SearchGapRow {
   query: string;
   searches: number;
@@ -14,19 +28,30 @@ export interface SearchGapRow {
 export class SearchInsightsRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** One upsert per search: concurrent searches for the same text on the same day add up, never collide. */
-  async recordSearch(query: string, totalCount: number, at: Date): Promise<void> {
+  /**
+   * Adds one flush of buffered counts in a single statement (one array parameter per column), each row as
+   * its searches would have added one at a time: counts add up, last_total follows the later last_seen_at.
+   * Rows go in (day, query) order, so two instances writing overlapping rows lock them in the same order
+   * and cannot deadlock. The (day, query) pairs must be distinct (ON CONFLICT touches a row once).
+   */
+  async addSearchCounts(rows: readonly SearchQueryDayCounts[]): Promise<void> {
+    if (rows.length === 0) return;
     await this.db.query(
       `INSERT INTO search_query_days AS d (day, query, searches, zero_results, poor_results, last_total, first_seen_at, last_seen_at)
-       VALUES (($3::timestamptz AT TIME ZONE 'UTC')::date, $1, 1, ($2 = 0)::int, ($2 <= $4)::int, $2, $3, $3)
+       SELECT * FROM unnest($1::date[], $2::text[], $3::int[], $4::int[], $5::int[], $6::int[], $7::timestamptz[], $8::timestamptz[])
+                AS r (day, query, searches, zero_results, poor_results, last_total, first_seen_at, last_seen_at)
+        ORDER BY r.day, r.query
        ON CONFLICT (day, query) DO UPDATE SET
-         searches     = d.searches + 1,
-         zero_results = d.zero_results + EXCLUDED.zero_results,
-         poor_results = d.poor_results + EXCLUDED.poor_results,
-         last_total   = CASE WHEN EXCLUDED.last_seen_at >= d.last_seen_at THEN EXCLUDED.last_total ELSE d.last_total END,
-         last_seen_at = GREATEST(d.last_seen_at, EXCLUDED.last_seen_at),
+         searches      = d.searches + EXCLUDED.searches,
+         zero_results  = d.zero_results + EXCLUDED.zero_results,
+         poor_results  = d.poor_results + EXCLUDED.poor_results,
+         last_total    = CASE WHEN EXCLUDED.last_seen_at >= d.last_seen_at THEN EXCLUDED.last_total ELSE d.last_total END,
+         last_seen_at  = GREATEST(d.last_seen_at, EXCLUDED.last_seen_at),
          first_seen_at = LEAST(d.first_seen_at, EXCLUDED.first_seen_at)`,
-      [query, totalCount, at, POOR_RESULT_THRESHOLD],
+      [
+        rows.map((r) => r.day), rows.map((r) => r.query), rows.map((r) => r.searches), rows.map((r) => r.zeroResults),
+        rows.map((r) => r.poorResults), rows.map((r) => r.lastTotal), rows.map((r) => r.firstSeenAt), rows.map((r) => r.lastSeenAt),
+      ],
     );
   }
 

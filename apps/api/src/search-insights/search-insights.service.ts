@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   ASK_ABANDON_WINDOW_MS, MAX_ASK_SESSION_EVENTS, isAskSessionId, normalizeSearchQuery, rateLimited, validationFailed,
 } from '@peerdesk/domain';
@@ -9,6 +9,7 @@ import { checkPageSize } from '../common/pagination';
 import type { RecordAskEventInput } from './dto/search-insights.input';
 import type { PreAskDeflectionModel, SearchGapModel } from './search-insights.model';
 import { AskSessionsRepository, SearchInsightsRepository } from './search-insights.repository';
+import { SearchRecorder } from './search-recorder';
 
 /** Suggestions the ask form shows at most (similarQuestions' limit). */
 const MAX_SUGGESTIONS = 5;
@@ -21,28 +22,28 @@ export function checkAskSessionId(value: string, field = 'askSessionId'): string
 /** What people search for and what they fail to find; no user, no IP is ever recorded. */
 @Injectable()
 export class SearchInsightsService {
-  private readonly logger = new Logger(SearchInsightsService.name);
-
   constructor(
     private readonly searches: SearchInsightsRepository,
+    private readonly recorder: SearchRecorder,
     private readonly askSessions: AskSessionsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Called after every search. A failure to record is logged, never shown to the person searching. */
-  async recordSearch(query: string, totalCount: number): Promise<void> {
+  /** Called after every search; returns at once: the count is written with the next flush, never while the person waits. */
+  recordSearch(query: string, totalCount: number): void {
     const normalized = normalizeSearchQuery(query);
-    if (normalized === null) return;
-    try {
-      await this.searches.recordSearch(normalized, totalCount, this.clock.now());
-    } catch (error) {
-      this.logger.warn(`Could not record a search: ${(error as Error).message}`);
-    }
+    if (normalized !== null) this.recorder.record(normalized, totalCount, this.clock.now());
   }
 
-  searchGaps(from: Date, to: Date, first: number): Promise<SearchGapModel[]> {
+  /**
+   * Flushes this instance's counted searches first, so a manager sees the searches made through this
+   * instance at once; other API instances' searches appear within their flush interval (SEARCH_FLUSH_SECONDS).
+   */
+  async searchGaps(from: Date, to: Date, first: number): Promise<SearchGapModel[]> {
     if (!(from < to)) throw validationFailed([{ field: 'to', message: 'The period must end after it starts.' }]);
-    return this.searches.searchGaps(from, to, checkPageSize(first));
+    const limit = checkPageSize(first);
+    await this.recorder.flush();
+    return this.searches.searchGaps(from, to, limit);
   }
 
   /** Anyone may record (the ask page works signed out); each session id may write a bounded number of events. */

@@ -42,7 +42,7 @@ export class SearchService {
     }
     const result = await this.engine.search({ query, filter, sort: args.sort, offset, limit: first });
     // Only the first page is a search; later pages are the same search read further.
-    if (offset === 0) await this.insights.recordSearch(query, result.totalCount);
+    if (offset === 0) this.insights.recordSearch(query, result.totalCount);
     const questions = await this.liveQuestions(result.hits.map((hit) => hit.questionId));
     const categories = await this.db.getRepository(CategoryEntity).findBy({
       id: In(result.facets.categories.map((facet) => facet.categoryId)),
