@@ -39,6 +39,28 @@ describe('PostgreSQL search index rebuild', () => {
     expect(await app.db.query(`SELECT language FROM search_index_state`)).toEqual([{ language: 'french' }]);
     expect(await app.provider<SearchEngine>(SEARCH_ENGINE).backlog()).toBe(0);
   });
+
+  it('keeps search vectors in the table row, where every search reads them (migration SearchVectorInline)', async () => {
+    const [{ storage, toast }] = await app.db.query(
+      `SELECT string_agg(a.attname || ' ' || a.attstorage::text, ', ' ORDER BY a.attname) AS storage, c.reltoastrelid::regclass::text AS toast
+         FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+        WHERE a.attrelid = 'questions'::regclass AND a.attname IN ('search_vector', 'title', 'title_vector')
+        GROUP BY c.reltoastrelid`,
+    );
+    expect(storage).toBe('search_vector m, title m, title_vector m');
+    const toastChunks = async () => Number((await app.db.query(`SELECT count(*) AS n FROM ${toast}`))[0].n);
+    const before = await toastChunks();
+    // 400 distinct words: a vector of several KB, which the default storage would move to the TOAST table.
+    const words = Array.from({ length: 400 }, (_, n) => `mot${n.toString(36)}x`).join(' ');
+    const question = await app.ask(await app.member(), (await app.category()).id, { title: 'Un long message sur les pilotes', body: words });
+    const [{ size }] = await app.db.query(`SELECT pg_column_size(search_vector) AS size FROM questions WHERE id = $1`, [question.id]);
+    expect(size).toBeGreaterThan(2000);
+    // With the body made short and the old row version vacuumed away, whatever the TOAST table still holds
+    // for this row can only be the vector, the title or its vector (a row this wide once pushed those out).
+    await app.db.query(`UPDATE questions SET body = 'Court.', body_html = '<p>Court.</p>' WHERE id = $1`, [question.id]);
+    await app.db.query(`VACUUM questions`);
+    expect(await toastChunks()).toBe(before);
+  });
 });
 
 describe('PostgreSQL search past the counting cap', () => {
