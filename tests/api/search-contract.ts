@@ -79,6 +79,14 @@ export function describeSearchContract(engineName: string, hooks: SearchContract
       expect(ids(await search('marmoset -scanner'))).toEqual([printer.id]);
     });
 
+    it('reads a dash standing between words as punctuation, not as excluding the next word', async () => {
+      const question = await ask('Quetzal export — Export fails overnight');
+      await hooks.settle(app);
+      expect(ids(await search('Quetzal export — Export fails overnight'))).toEqual([question.id]);
+      expect(ids(await search('quetzal - export'))).toEqual([question.id]);
+      expect(ids(await search('quetzal -export'))).toEqual([]);
+    });
+
     it('matches either word with or', async () => {
       const ocelot = await ask('Ocelot firmware download link');
       const capybara = await ask('Capybara firmware download link');

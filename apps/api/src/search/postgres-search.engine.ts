@@ -21,13 +21,14 @@ export const MATCH_CAP = 500;
  */
 const SCAN_CAP = MATCH_CAP + 1;
 /**
- * A query of several words matching at least this share of questions is read by a sequential scan
- * that stops at the cap (a few thousand rows), not through the GIN index: intersecting the posting
- * lists of two frequent words costs the index ~0.1 µs per posting, 100 ms for "discuss user" (7% of a
- * million questions) against 20 ms for the scan, and the planner prices the (small, compressed)
- * posting lists far below that.
+ * A query is read by a sequential scan that stops at the cap instead of through the GIN index when
+ * the planner expects at least sqrt(DENSE_COST_RATIO × SCAN_CAP × questions) matches. Collecting a
+ * word's matches from the index costs ~0.7 µs per match (55 ms for a word in 7% of a million
+ * questions), while the scan reads about SCAN_CAP / share rows at ~2 µs each (13 ms for that word);
+ * the two meet where matches² = (2 / 0.7) × SCAN_CAP × questions, about 4% of a million questions.
+ * The planner prices the small, compressed posting lists far below their cost and picks the index.
  */
-const DENSE_SHARE = 0.05;
+const DENSE_COST_RATIO = 3;
 /** How long the engine trusts its count of questions (the planner's, from ANALYZE) before asking again. */
 const TABLE_SIZE_TTL_MS = 60_000;
 /** `similar` looks up at most this many of the title's words, the rarest first. */
@@ -50,7 +51,13 @@ const TSQUERY = `websearch_to_tsquery($2::regconfig, search_text($1))`;
  */
 const PHRASE_OPERATOR = `'<(-|[0-9]+)>'`;
 const LOOSE_TSQUERY = `regexp_replace((${TSQUERY})::text, ${PHRASE_OPERATOR}, '&', 'g')::tsquery`;
-const PLAIN = `search_unaccent(lower($1))`;
+/**
+ * `ts_headline` over title, body and accepted answer, with markers no post can contain (they are
+ * stripped from the text first); `markedSnippet` escapes everything else and turns them into <mark>.
+ */
+const SNIPPET = `ts_headline($2::regconfig,
+  translate(q.title || E'\\n' || q.body || coalesce(E'\\n' || acc.body, ''), '${SNIPPET_START}${SNIPPET_STOP}', ''), query.tsq,
+  'StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')`;
 
 /** Relevance: text rank, doubled for solved questions, decaying gently with age (halved after two years). */
 const RELEVANCE = `ts_rank_cd(q.search_vector, ${TSQUERY}, 32)
@@ -63,7 +70,13 @@ const ORDER_BY: Record<SearchRequest['sort'], string> = {
   SCORE: 'score DESC, id DESC',
 };
 
-/** The full-text query's words, without the syntax, for the typo fallback. */
+/**
+ * A dash standing alone between words ("Translation questions — Questions de traduction"), which
+ * `websearch_to_tsquery` would read as excluding the next word (unaccent turns — and – into -).
+ */
+const LONE_DASH = /(^|\s)[-\u2010-\u2015](?=\s|$)/g;
+
+/** The full-text query's words, without the syntax: what typo correction reads. */
 function plainWords(query: string): string {
   return query
     .replace(/(^|\s)-\S+/g, ' ')
@@ -76,9 +89,9 @@ function plainWords(query: string): string {
 
 /**
  * PostgreSQL full-text search over `questions.search_vector` (see migration 1763900600000-Search):
- * `websearch_to_tsquery` over unaccented text in the configured language, a GIN index, and a trigram
- * fallback on titles when the words match nothing (typos). The index is current by construction:
- * `documentsChanged` rewrites the vectors in the writing transaction.
+ * `websearch_to_tsquery` over unaccented text in the configured language, a GIN index, and words
+ * corrected from the titles' vocabulary when they match nothing (typos). The index is current by
+ * construction: `documentsChanged` rewrites the vectors and adds title words in the writing transaction.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
@@ -109,45 +122,57 @@ export class PostgresSearchEngine implements SearchEngine {
         WHERE q.id = ANY($1::bigint[])`,
       [questionIds, this.language],
     );
+    // New title words for typo correction, in one order so two writers cannot deadlock on them.
+    await em.query(
+      `INSERT INTO search_words (word)
+       SELECT DISTINCT search_title_words(q.title) AS word FROM questions q
+        WHERE q.id = ANY($1::bigint[]) AND q.deleted_at IS NULL
+        ORDER BY word
+       ON CONFLICT DO NOTHING`,
+      [questionIds],
+    );
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
-    const fullText = await this.run(request, 'fullText', request.query);
+    const query = request.query.replace(LONE_DASH, ' ');
+    const fullText = await this.run(request, query);
     // An inexact nothing (a phrase not among the rows read) is not a typo.
     if (fullText.totalCount > 0 || !fullText.totalCountIsExact) return fullText;
-    const words = plainWords(request.query);
+    const words = plainWords(query);
     if (!words) return fullText;
     const corrected = await this.correctedWords(words);
-    if (corrected) {
-      const result = await this.run(request, 'fullText', corrected);
-      if (result.totalCount > 0) return result;
-    }
-    return this.run(request, 'typo', words);
+    return corrected ? this.run(request, corrected) : fullText;
   }
 
   /**
-   * The query's words, each replaced by the most similar of the most frequent title words (the planner's
-   * statistics of `title_vector`, trigram similarity ≥ 0.5), or null when none changes. A typo of a
-   * common word is the usual typo, and the trigram index would otherwise collect every title sharing
-   * its common trigrams (130k at a million questions); rarer words fall through to that index.
+   * The query's words, each replaced by the nearest title word (`search_words`, trigram similarity
+   * ≥ 0.4: "anwer" is 0.44 from "answer"), or null when none changes. Among near-equal candidates the one whose stem is frequent in
+   * titles (the planner's statistics of `title_vector`) wins: a typo is most likely of a common word.
+   * A word that is itself a title word stays as typed.
    */
   private async correctedWords(words: string): Promise<string | null> {
     const [row]: Array<{ corrected: string | null; changed: boolean | null }> = await this.db.query(
-      `WITH frequent AS (
-         SELECT unnest(most_common_elems::text::text[]) AS lexeme
+      `WITH stats AS (
+         SELECT most_common_elems::text::text[] AS lexemes, most_common_elem_freqs AS frequencies
            FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'questions' AND attname = 'title_vector'
        ),
        typed AS (
-         -- Each word and its stem: the statistics hold stems ("pronunci"), which a typo may be closer to.
-         SELECT word, at, coalesce((SELECT lexeme FROM unnest(to_tsvector($2::regconfig, word)) LIMIT 1), word) AS stem
-           FROM unnest(string_to_array(search_unaccent($1), ' ')) WITH ORDINALITY AS typed(word, at)
+         SELECT word, at FROM unnest(string_to_array(search_unaccent($1), ' ')) WITH ORDINALITY AS typed(word, at)
        )
-       SELECT string_agg(coalesce(best.lexeme, typed.word), ' ' ORDER BY typed.at) AS corrected,
-              bool_or(best.lexeme IS DISTINCT FROM typed.stem AND best.lexeme IS NOT NULL) AS changed
+       SELECT string_agg(coalesce(best.word, typed.word), ' ' ORDER BY typed.at) AS corrected,
+              bool_or(best.word IS DISTINCT FROM typed.word AND best.word IS NOT NULL) AS changed
          FROM typed
          LEFT JOIN LATERAL (
-           SELECT lexeme FROM frequent WHERE greatest(similarity(lexeme, typed.word), similarity(lexeme, typed.stem)) >= 0.5
-            ORDER BY greatest(similarity(lexeme, typed.word), similarity(lexeme, typed.stem)) DESC, lexeme LIMIT 1
+           SELECT nearest.word
+             FROM (SELECT w.word, similarity(w.word, typed.word) AS similarity FROM search_words w
+                    WHERE w.word % typed.word ORDER BY similarity DESC LIMIT 8) nearest
+             LEFT JOIN stats ON true
+            WHERE nearest.similarity >= 0.4
+            ORDER BY nearest.word = typed.word DESC, round(nearest.similarity::numeric, 1) DESC,
+                     coalesce(stats.frequencies[array_position(stats.lexemes,
+                       (SELECT lexeme FROM unnest(to_tsvector($2::regconfig, nearest.word)) LIMIT 1))], 0) DESC,
+                     nearest.similarity DESC, nearest.word
+            LIMIT 1
          ) best ON true`,
       [words, this.language],
     );
@@ -161,25 +186,15 @@ export class PostgresSearchEngine implements SearchEngine {
    * (`totalCountIsExact` false) and relevance is the best of those matches; NEWEST and SCORE pages
    * still come from every match, in index order of the sort. Snippets are made for the page only.
    */
-  private async run(request: SearchRequest, mode: 'fullText' | 'typo', text: string): Promise<SearchResult> {
+  private async run(request: SearchRequest, text: string): Promise<SearchResult> {
     const params: unknown[] = [text, this.language];
     const where = [`q.deleted_at IS NULL`, ...this.filterClauses(request.filter, params)];
-    let rank: string;
-    // Rows the index finds (`where`, at most SCAN_CAP of them), and the check only some need.
-    let exact = 'true';
-    if (mode === 'fullText') {
-      // `@@` called as its function, which no index serves: a dense query is scanned (see DENSE_SHARE).
-      const dense = /\S\s+\S/.test(plainWords(text)) && await this.isDense([...where, `q.search_vector @@ ${LOOSE_TSQUERY}`], params);
-      where.push(`${dense ? `ts_match_vq(q.search_vector, ${LOOSE_TSQUERY})` : `q.search_vector @@ ${LOOSE_TSQUERY}`}`);
-      // Folded away by the planner when the query has no phrase.
-      exact = `((${TSQUERY})::text !~ ${PHRASE_OPERATOR} OR q.search_vector @@ ${TSQUERY})`;
-      rank = RELEVANCE;
-    } else {
-      // `<%` is word similarity (default threshold 0.6) and uses the trigram index on titles.
-      where.push(`${PLAIN} <% search_unaccent(lower(q.title))`);
-      rank = `word_similarity(${PLAIN}, search_unaccent(lower(q.title)))
-        * CASE WHEN q.accepted_answer_id IS NOT NULL THEN 2 ELSE 1 END`;
-    }
+    // Rows the index finds (`where`, at most SCAN_CAP of them), and the check only phrases need.
+    // `@@` called as its function, which no index serves: a dense query is scanned (see DENSE_COST_RATIO).
+    const dense = await this.isDense([...where, `q.search_vector @@ ${LOOSE_TSQUERY}`], params);
+    where.push(dense ? `ts_match_vq(q.search_vector, ${LOOSE_TSQUERY})` : `q.search_vector @@ ${LOOSE_TSQUERY}`);
+    // Folded away by the planner when the query has no phrase.
+    const exact = `((${TSQUERY})::text !~ ${PHRASE_OPERATOR} OR q.search_vector @@ ${TSQUERY})`;
     params.push(request.limit, request.offset);
     const limitAt = params.length - 1;
     const order = ORDER_BY[request.sort];
@@ -200,7 +215,7 @@ export class PostgresSearchEngine implements SearchEngine {
          ),
          matches AS MATERIALIZED (
            -- The row at SCAN_CAP is kept even when it does not match, to know the scan was cut there.
-           SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${request.sort === 'RELEVANCE' ? rank : '0'} AS rank,
+           SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${request.sort === 'RELEVANCE' ? RELEVANCE : '0'} AS rank,
                   q.scanned, q.scanned < ${SCAN_CAP} OR ${exact} AS matching
              FROM (SELECT q.*, row_number() OVER () AS scanned FROM questions q WHERE ${where.join(' AND ')} LIMIT ${SCAN_CAP}) q
             WHERE q.scanned = ${SCAN_CAP} OR ${exact}
@@ -217,7 +232,7 @@ export class PostgresSearchEngine implements SearchEngine {
               FROM (SELECT category_id, count(*)::int AS n FROM counted GROUP BY category_id) c) AS categories,
            (SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY n DESC, status)
               FROM (SELECT status, count(*)::int AS n FROM counted GROUP BY status) s) AS statuses,
-           (SELECT json_agg(json_build_object('id', m.id::text, 'snippet', ${this.headline(mode)}) ORDER BY m.ordinal)
+           (SELECT json_agg(json_build_object('id', m.id::text, 'snippet', ${SNIPPET}) ORDER BY m.ordinal)
               FROM page m
               JOIN questions q ON q.id = m.id
               LEFT JOIN answers acc ON acc.id = q.accepted_answer_id AND acc.deleted_at IS NULL
@@ -234,16 +249,12 @@ export class PostgresSearchEngine implements SearchEngine {
     };
   }
 
-  /**
-   * Whether the planner expects these conditions to hold for DENSE_SHARE of all questions or more.
-   * Only queries of several words ask (one plan per search, ~1 ms): a single word is read well by the
-   * planner's own choice.
-   */
+  /** Whether the planner expects so many questions to meet these conditions that a scan finds the cap sooner (~1 ms to ask). */
   private async isDense(where: string[], params: unknown[]): Promise<boolean> {
     const [{ 'QUERY PLAN': [plan] }]: Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }> = await this.db.query(
       `EXPLAIN (FORMAT JSON) SELECT 1 FROM questions q WHERE ${where.join(' AND ')}`, params,
     );
-    return plan.Plan['Plan Rows'] >= DENSE_SHARE * await this.questionCount();
+    return plan.Plan['Plan Rows'] >= Math.sqrt(DENSE_COST_RATIO * SCAN_CAP * await this.questionCount());
   }
 
   private async questionCount(): Promise<number> {
@@ -252,18 +263,6 @@ export class PostgresSearchEngine implements SearchEngine {
       this.tableSize = { rows, at: Date.now() };
     }
     return this.tableSize.rows;
-  }
-
-  /**
-   * `ts_headline` over title, body and accepted answer, with markers no post can contain (they are
-   * stripped from the text first); `markedSnippet` escapes everything else and turns them into <mark>.
-   * The typo fallback highlights nothing (its words are not the post's), it shows the opening text.
-   */
-  private headline(mode: 'fullText' | 'typo'): string {
-    const text = `translate(q.title || E'\\n' || q.body || coalesce(E'\\n' || acc.body, ''), '${SNIPPET_START}${SNIPPET_STOP}', '')`;
-    if (mode === 'typo') return `left(${text}, 240)`;
-    return `ts_headline($2::regconfig, ${text}, query.tsq,
-      'StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')`;
   }
 
   private filterClauses(filter: SearchFilter, params: unknown[]): string[] {
