@@ -9,9 +9,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * order took 14 ms over the 30,000 words of a million synthetic titles).
  *
  * Words are added by the transaction that writes a title (`search_title_words`, one definition for
- * the migration, the engine and the benchmark's bulk seeding) and never removed: a word left by a
- * deleted or edited title only makes a correction that finds nothing, which the engine then treats
- * as no correction.
+ * the migration, the engine and the benchmark's bulk seeding), and removed only when `npm run
+ * reindex` rebuilds the table from the live titles: until then a word left by a deleted or edited
+ * title can only make a correction that finds nothing.
  *
  * The trigram index over whole titles, which served the old fallback ("titles resembling the typed
  * words"), goes: corrections against every title word replace it.

@@ -335,6 +335,8 @@ export class PostgresSearchEngine implements SearchEngine {
 
   async reindexAll(onProgress?: (progress: ReindexProgress) => void): Promise<number> {
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM questions`);
+    // The batches add back the words of live titles; those of deleted and edited titles go.
+    await this.db.query(`DELETE FROM search_words`);
     let done = 0;
     let afterId = '0';
     for (;;) {
