@@ -1,4 +1,5 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../common/viewer';
 import { QuestionModel } from '../questions/question.model';
 import { SearchArgs, SimilarQuestionsArgs } from './dto/search.input';
 import { SearchConnection } from './search.model';
@@ -10,12 +11,12 @@ export class SearchResolver {
   constructor(private readonly service: SearchService) {}
 
   @Query(() => SearchConnection, { description: 'Full-text search over questions and their answers, with snippets and facet counts.' })
-  search(@Args() args: SearchArgs): Promise<SearchConnection> {
-    return this.service.search(args);
+  search(@Args() args: SearchArgs, @Context() { loaders }: RequestContext): Promise<SearchConnection> {
+    return this.service.search(args, loaders);
   }
 
   @Query(() => [QuestionModel], { description: 'Likely duplicates of a question being asked (at most 5), solved ones first.' })
-  similarQuestions(@Args() args: SimilarQuestionsArgs): Promise<QuestionModel[]> {
-    return this.service.similarQuestions(args);
+  similarQuestions(@Args() args: SimilarQuestionsArgs, @Context() { loaders }: RequestContext): Promise<QuestionModel[]> {
+    return this.service.similarQuestions(args, loaders);
   }
 }

@@ -1,11 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { validationFailed } from '@peerdesk/domain';
-import { DataSource, In, IsNull } from 'typeorm';
-import { CategoryEntity } from '../categories/category.entity';
 import { toCategoryModel } from '../categories/category.model';
 import { checkId } from '../common/ids';
+import type { Loaders } from '../common/loaders';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination';
-import { QuestionEntity } from '../questions/question.entity';
 import { type QuestionModel, toQuestionModel } from '../questions/question.model';
 import type { SearchArgs, SimilarQuestionsArgs } from './dto/search.input';
 import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
@@ -26,11 +24,14 @@ function checkText(value: string, field: string, what: string): string {
 export class SearchService {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
-    private readonly db: DataSource,
     private readonly insights: SearchInsightsService,
   ) {}
 
-  async search(args: SearchArgs): Promise<SearchConnection> {
+  /**
+   * The hits' questions and the facets' categories come through the request's loaders, together: the
+   * page's `category` fields are then answered from the same batch.
+   */
+  async search(args: SearchArgs, loaders: Loaders): Promise<SearchConnection> {
     const query = checkText(args.query, 'query', 'some words to search for');
     const first = checkPageSize(args.first);
     const filter = args.filter ?? {};
@@ -43,11 +44,11 @@ export class SearchService {
     const result = await this.engine.search({ query, filter, sort: args.sort, offset, limit: first });
     // Only the first page is a search; later pages are the same search read further.
     if (offset === 0) this.insights.recordSearch(query, result.totalCount);
-    const questions = await this.liveQuestions(result.hits.map((hit) => hit.questionId));
-    const categories = await this.db.getRepository(CategoryEntity).findBy({
-      id: In(result.facets.categories.map((facet) => facet.categoryId)),
-    });
-    const categoryById = new Map(categories.map((category) => [category.id, category]));
+    const [questions, categories] = await Promise.all([
+      this.liveQuestions(loaders, result.hits.map((hit) => hit.questionId)),
+      Promise.all(result.facets.categories.map((facet) => loaders.category.load(facet.categoryId))),
+    ]);
+    const categoryById = new Map(categories.flatMap((category) => (category ? [[category.id, category] as const] : [])));
     const edges = result.hits.flatMap((hit, at) => {
       const question = questions.get(hit.questionId);
       // An engine that lags behind a deletion (Meilisearch's outbox) may still name a gone question.
@@ -71,19 +72,18 @@ export class SearchService {
     };
   }
 
-  async similarQuestions(args: SimilarQuestionsArgs): Promise<QuestionModel[]> {
+  async similarQuestions(args: SimilarQuestionsArgs, loaders: Loaders): Promise<QuestionModel[]> {
     const title = checkText(args.title, 'title', 'a title');
     if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_SIMILAR) {
       throw validationFailed([{ field: 'limit', message: `Between 1 and ${MAX_SIMILAR}.` }]);
     }
     const ids = await this.engine.similar({ title, body: args.body ?? null, limit: args.limit });
-    const questions = await this.liveQuestions(ids);
+    const questions = await this.liveQuestions(loaders, ids);
     return ids.flatMap((id) => questions.get(id) ?? []);
   }
 
-  private async liveQuestions(ids: string[]): Promise<Map<string, QuestionModel>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db.getRepository(QuestionEntity).findBy({ id: In(ids), deletedAt: IsNull() });
-    return new Map(rows.map((row) => [row.id, toQuestionModel(row)]));
+  private async liveQuestions(loaders: Loaders, ids: string[]): Promise<Map<string, QuestionModel>> {
+    const rows = await Promise.all(ids.map((id) => loaders.question.load(id)));
+    return new Map(rows.flatMap((row) => (row && !row.deletedAt ? [[row.id, toQuestionModel(row)] as const] : [])));
   }
 }
