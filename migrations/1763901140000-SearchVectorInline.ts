@@ -15,24 +15,22 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * same statement (the USING expression forces a table rewrite; both subcommands apply before it).
  * That holds an exclusive lock on questions for the rewrite: about 2.5 minutes at a million questions.
  */
+/** The columns every search reads, and the table rewritten so rows already written move too. */
+function storeSearchColumns(db: QueryRunner, storage: 'MAIN' | 'EXTENDED'): Promise<void> {
+  return db.query(`
+    ALTER TABLE questions
+      ALTER COLUMN search_vector TYPE tsvector USING search_vector || ''::tsvector,
+      ${['search_vector', 'title_vector', 'title'].map((column) => `ALTER COLUMN ${column} SET STORAGE ${storage}`).join(',\n      ')}`);
+}
+
 export class SearchVectorInline1763901140000 implements MigrationInterface {
   name = 'SearchVectorInline1763901140000';
 
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
-      ALTER TABLE questions
-        ALTER COLUMN search_vector TYPE tsvector USING search_vector || ''::tsvector,
-        ALTER COLUMN search_vector SET STORAGE MAIN,
-        ALTER COLUMN title_vector SET STORAGE MAIN,
-        ALTER COLUMN title SET STORAGE MAIN`);
+  up(db: QueryRunner): Promise<void> {
+    return storeSearchColumns(db, 'MAIN');
   }
 
-  async down(db: QueryRunner): Promise<void> {
-    await db.query(`
-      ALTER TABLE questions
-        ALTER COLUMN search_vector TYPE tsvector USING search_vector || ''::tsvector,
-        ALTER COLUMN search_vector SET STORAGE EXTENDED,
-        ALTER COLUMN title_vector SET STORAGE EXTENDED,
-        ALTER COLUMN title SET STORAGE EXTENDED`);
+  down(db: QueryRunner): Promise<void> {
+    return storeSearchColumns(db, 'EXTENDED');
   }
 }
