@@ -146,9 +146,9 @@ export class PostgresSearchEngine implements SearchEngine {
 
   /**
    * The query's words, each replaced by the nearest title word (`search_words`, trigram similarity
-   * ≥ 0.4: "anwer" is 0.44 from "answer"), or null when none changes. Among near-equal candidates the one whose stem is frequent in
-   * titles (the planner's statistics of `title_vector`) wins: a typo is most likely of a common word.
-   * A word that is itself a title word stays as typed.
+   * ≥ 0.4: "anwer" is 0.44 from "answer"), or null when none changes. Among near-equal candidates the
+   * one whose stem is frequent in titles (the planner's statistics of `title_vector`) wins: a typo is
+   * most likely of a common word. A word that is itself a title word stays as typed.
    */
   private async correctedWords(words: string): Promise<string | null> {
     const [row]: Array<{ corrected: string | null; changed: boolean | null }> = await this.db.query(
@@ -189,8 +189,8 @@ export class PostgresSearchEngine implements SearchEngine {
   private async run(request: SearchRequest, text: string): Promise<SearchResult> {
     const params: unknown[] = [text, this.language];
     const where = [`q.deleted_at IS NULL`, ...this.filterClauses(request.filter, params)];
-    // Rows the index finds (`where`, at most SCAN_CAP of them), and the check only phrases need.
-    // `@@` called as its function, which no index serves: a dense query is scanned (see DENSE_COST_RATIO).
+    // The rows `where` finds (at most SCAN_CAP of them), and the check only phrases need. A dense query
+    // calls `@@` as its function, which no index serves, so it is scanned (see DENSE_COST_RATIO).
     const dense = await this.isDense([...where, `q.search_vector @@ ${LOOSE_TSQUERY}`], params);
     where.push(dense ? `ts_match_vq(q.search_vector, ${LOOSE_TSQUERY})` : `q.search_vector @@ ${LOOSE_TSQUERY}`);
     // Folded away by the planner when the query has no phrase.
