@@ -48,18 +48,25 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 
 /** The unit a duration axis is read in, and how many seconds make one of it. */
 export interface DurationUnit {
-  symbol: 'min' | 'h' | 'd';
+  symbol: 's' | 'min' | 'h' | 'd';
   seconds: number;
 }
 
 /**
- * The unit for an axis whose longest duration is `maxSeconds`: minutes below two hours, hours below
- * two days, days beyond; so ticks read "0 min … 40 min" or "0 d … 6 d", never "0.2 h" or "150 h".
+ * The unit for an axis whose longest duration is `maxSeconds`: seconds below two minutes, minutes
+ * below two hours, hours below two days, days beyond; so ticks read "0 s … 1.5 s", "0 min … 40 min"
+ * or "0 d … 6 d", never "0.025 min", "0.2 h" or "150 h".
  */
 export function durationUnit(maxSeconds: number): DurationUnit {
-  if (!(maxSeconds >= 2 * 3600)) return { symbol: 'min', seconds: 60 };
+  if (!(maxSeconds >= 2 * 60)) return { symbol: 's', seconds: 1 };
+  if (maxSeconds < 2 * 3600) return { symbol: 'min', seconds: 60 };
   if (maxSeconds < 2 * 86_400) return { symbol: 'h', seconds: 3600 };
   return { symbol: 'd', seconds: 86_400 };
+}
+
+/** A duration axis tick, `value` counted in `unit`: "1.5 s", "40 min". */
+export function durationTickText(value: number, unit: DurationUnit): string {
+  return `${value} ${unit.symbol}`;
 }
 
 /** "2 h 14 min left" / "35 min overdue": the staff queue's countdown text, the same on server and client. */

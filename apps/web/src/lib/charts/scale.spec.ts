@@ -1,4 +1,4 @@
-import { bucketLabel, durationUnit, formatDuration, percent, plural, timeLeftText } from './format';
+import { bucketLabel, durationTickText, durationUnit, formatDuration, percent, plural, timeLeftText } from './format';
 import { outcomeCounts } from './outcomes';
 import { band, labelEvery, linearScale, linePath, niceStep, niceTicks, stack } from './scale';
 
@@ -126,8 +126,11 @@ describe('formatting', () => {
 
 describe('durationUnit', () => {
   it.each([
-    [0, 'min'],
-    [45, 'min'],
+    [0, 's'],
+    [1.5, 's'],
+    [45, 's'],
+    [2 * 60 - 1, 's'],
+    [2 * 60, 'min'],
     [40 * 60, 'min'],
     [2 * 3600 - 1, 'min'],
     [2 * 3600, 'h'],
@@ -141,6 +144,11 @@ describe('durationUnit', () => {
     const unit = durationUnit(36 * 3600);
     expect((36 * 3600) / unit.seconds).toBe(36);
     expect(niceTicks(0, (40 * 60) / durationUnit(40 * 60).seconds, 4).values).toEqual([0, 10, 20, 30, 40]);
+  });
+
+  it('reads medians of a few seconds in seconds, not fractions of a minute', () => {
+    const unit = durationUnit(1.5);
+    expect(niceTicks(0, 1.5 / unit.seconds, 3).values.map((t) => durationTickText(t, unit))).toEqual(['0 s', '0.5 s', '1 s', '1.5 s']);
   });
 });
 
