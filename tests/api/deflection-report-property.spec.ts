@@ -1,21 +1,10 @@
-import { classifyOutcome, ESCALATION_REASONS, OUTCOMES, type Outcome } from '@peerdesk/domain';
+import { classifyOutcome, ESCALATION_REASONS, OUTCOMES, type Outcome, seededRandom } from '@peerdesk/domain';
 import { TestApp, type TestUser } from '../support/test-app';
 
 /**
  * The report's SQL against an independent computation in plain TypeScript over the raw rows, on random
  * communities written straight into the tables. Seeded, so a failure reproduces: the seed is in the test name.
  */
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DAY = 86_400_000;
 const START = Date.UTC(2025, 2, 1);
@@ -36,7 +25,7 @@ interface Row { [column: string]: any }
 interface Tables { question_views: Row[]; answer_endorsements: Row[]; questions: Row[]; answers: Row[]; answer_acceptances: Row[]; escalations: Row[]; comments: Row[]; categories: Row[] }
 
 async function seedCommunity(app: TestApp, seed: number): Promise<void> {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const at = (ms: number) => new Date(Math.round(ms)).toISOString();
   await app.db.query('TRUNCATE question_views, answer_endorsements, comments, escalation_events, escalation_pauses, escalations, answer_acceptances, answers, questions, categories CASCADE');
@@ -285,7 +274,7 @@ describe('deflection report equals an independent computation over the raw rows'
       const tables = Object.fromEntries(await Promise.all(
         ['questions', 'answers', 'answer_acceptances', 'escalations', 'comments', 'categories', 'question_views', 'answer_endorsements'].map(async (name) => [name, await app.db.query(`SELECT * FROM ${name}`)]),
       )) as Tables;
-      const random = mulberry32(seed * 7919);
+      const random = seededRandom(seed * 7919);
       // Rounds 5 to 7 cover whole months (March and April, then April only with part of March, then by category),
       // which the report reads from its monthly rollups, corrected for the questions that changed after asOf.
       for (let round = 0; round < 8; round++) {

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '@peerdesk/domain';
 import { importStackExchange } from '../../apps/api/src/importer/stackexchange-importer';
 import { ReportsRepository } from '../../apps/api/src/reports/reports.repository';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
@@ -20,17 +21,6 @@ const ROLLUPS: Array<[string, string, string]> = [
   ['report_month_peer_answers', 'month, category_id, author_id, answers, peer_solved',
     `SELECT ${MONTH_OF}, f.category_id, x.author_id, sum(x.answers), sum(x.peer_solved) FROM report_question_facts f, report_question_peer_answers(f) x GROUP BY 1, 2, 3`],
 ];
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function generator(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('the report rollup (report_question_facts) and the raw computation', () => {
   let app: TestApp;
@@ -143,7 +133,7 @@ describe('the report rollup (report_question_facts) and the raw computation', ()
   });
 
   it('agree after a few hundred random writes, at random moments', async () => {
-    const random = generator(20261124);
+    const random = seededRandom(20261124);
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
     const category = await app.category({ name: 'Random', peerWindowHours: 2, unsolvedWindowHours: 6, staffResponseHours: 2, businessCalendar: alwaysOpen });
     const members = await Promise.all(['M1', 'M2', 'M3', 'M4', 'M5'].map((name) => app.member(name)));
@@ -198,7 +188,7 @@ describe('the report rollup (report_question_facts) and the raw computation', ()
     expect(readFromRollup).toBeGreaterThan(0);
   });
   it('agree over whole and part days and months after writes spread over weeks, category moves and deletions included, for past asOf', async () => {
-    const random = generator(20261202);
+    const random = seededRandom(20261202);
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
     const monthStart = (d: Date, add = 0) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + add, 1));
     // Start ten days before a month ends, so the three weeks of writes below span two months (sessions last 30 days).

@@ -13,6 +13,7 @@ import {
   type StaffClockPause,
   type Weekday,
 } from './business-hours';
+import { seededRandom } from './seeded-random';
 
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso);
@@ -186,16 +187,6 @@ describe('businessMillisBetween', () => {
 });
 
 describe('consistency over random starts (seeded, reproducible)', () => {
-  // mulberry32: a tiny deterministic generator, so a failure reproduces with the same seed.
-  function randomNumbers(seed: number): () => number {
-    let state = seed;
-    return () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
   const calendars: [string, BusinessCalendar][] = [
     ['Dublin', dublin],
     ['New York', newYork],
@@ -208,7 +199,7 @@ describe('consistency over random starts (seeded, reproducible)', () => {
   const yearLength = 365 * 24 * HOUR;
 
   it.each(calendars)('%s: businessMillisBetween(start, addBusinessHours(start, h)) is h hours', (_name, calendar) => {
-    const random = randomNumbers(20260329);
+    const random = seededRandom(20260329);
     for (let run = 0; run < 150; run++) {
       const start = new Date(yearStart + Math.floor(random() * yearLength));
       const hours = Math.floor(random() * 200) / 4; // 0 to 49.75 in quarter hours

@@ -11,3 +11,4 @@ export * from './deflection';
 export * from './pre-ask';
 export * from './duplicates';
 export * from './reputation';
+export * from './seeded-random';

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { seededRandom } from '@peerdesk/domain';
 import type { DataSource } from 'typeorm';
 import { AdjustableClock } from '../common/clock';
 import type { AppConfig } from '../config/config';
@@ -40,18 +41,6 @@ async function readVocabulary(): Promise<Vocabulary> {
   }
   const byFrequency = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word]) => word);
   return { words: byFrequency(counts), tags: byFrequency(tags) };
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run asks the same questions. */
-function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -160,7 +149,7 @@ const SIMILAR = `query SimilarQuestions($title: String!, $body: String) {
  * filter, solved only, a typo in a title word; and ask-form titles for similar questions.
  */
 function requestMix(searchable: string[], vocabulary: Vocabulary, categoryIds: string[]): BenchRequest[] {
-  const random = randomSource(5);
+  const random = seededRandom(5);
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)];
   const common = searchable.slice(0, 100);
   const middling = searchable.slice(100, 1500);
