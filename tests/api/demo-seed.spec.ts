@@ -4,7 +4,7 @@ import { loadConfig } from '../../apps/api/src/config/config';
 import { defaultDemoDump, seedDemoCommunity, seedDemoIfWanted } from '../../apps/api/src/seed/demo-seeder';
 import { TestApp } from '../support/test-app';
 
-const FRENCH_META = fileURLToPath(new URL('../../../shared/data/stackexchange/french-meta/', import.meta.url));
+const FRENCH_META = fileURLToPath(new URL('../../data/samples/stackexchange/french-meta/', import.meta.url));
 
 describe('demo community seed from French Language Meta', () => {
   let app: TestApp;

@@ -6,7 +6,7 @@ import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
 import { TestApp, type TestUser } from '../support/test-app';
 
-const FRENCH_META = fileURLToPath(new URL('../../../shared/data/stackexchange/french-meta/', import.meta.url));
+const FRENCH_META = fileURLToPath(new URL('../../data/samples/stackexchange/french-meta/', import.meta.url));
 const HOUR = 3600;
 const alwaysOpen = { timeZone: 'UTC', week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '00:00', end: '24:00' }]])), holidays: [] };
 

@@ -3,7 +3,7 @@ import { importStackExchange } from '../../apps/api/src/importer/stackexchange-i
 import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
 import { TestApp } from '../support/test-app';
 
-const FRENCH_META = fileURLToPath(new URL('../../../shared/data/stackexchange/french-meta/', import.meta.url));
+const FRENCH_META = fileURLToPath(new URL('../../data/samples/stackexchange/french-meta/', import.meta.url));
 
 const SEARCH = `query ($query: String!, $filter: SearchFilter, $first: Int) {
   search(query: $query, filter: $filter, first: $first) {

@@ -10,7 +10,7 @@ import { SearchOutboxWorker } from '../../apps/api/src/search/search-outbox.work
 import { BundledMeilisearch } from '../support/meilisearch-server';
 import { TestApp, type TestUser } from '../support/test-app';
 
-const FRENCH_META = fileURLToPath(new URL('../../../shared/data/stackexchange/french-meta/', import.meta.url));
+const FRENCH_META = fileURLToPath(new URL('../../data/samples/stackexchange/french-meta/', import.meta.url));
 const SEARCH = `query ($query: String!, $first: Int) { search(query: $query, first: $first) { edges { node { question { id } } } totalCount } }`;
 
 interface Found {

@@ -6,7 +6,7 @@ import { importStackExchange } from '../../apps/api/src/importer/stackexchange-i
 import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
 import { TestApp } from '../support/test-app';
 
-const SAMPLES = fileURLToPath(new URL('../../../shared/data/stackexchange/', import.meta.url));
+const SAMPLES = fileURLToPath(new URL('../../data/samples/stackexchange/', import.meta.url));
 
 // The README's table of the samples.
 const EXPECTED = {

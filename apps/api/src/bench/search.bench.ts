@@ -7,7 +7,7 @@ import { AdjustableClock } from '../common/clock';
 import type { AppConfig } from '../config/config';
 import { xmlRows } from '../importer/xml-rows';
 import { createApi } from '../main';
-import { defaultDemoDump } from '../seed/demo-seeder';
+import { stackExchangeSamplesDir } from '../seed/demo-seeder';
 import { progress } from './progress';
 
 const SEED_CHUNK = 10_000;
@@ -25,9 +25,9 @@ interface Vocabulary {
   tags: string[];
 }
 
-/** The Stack Exchange samples beside the repository (see /work/shared/data/stackexchange/README.md). */
+/** The Stack Exchange samples in the repository (see data/samples/stackexchange/README.md). */
 async function readVocabulary(): Promise<Vocabulary> {
-  const root = path.dirname(defaultDemoDump());
+  const root = stackExchangeSamplesDir();
   const counts = new Map<string, number>();
   const tags = new Map<string, number>();
   for (const site of readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {

@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import 'reflect-metadata';
 import { schemaSdl } from '../schema/schema-sdl';
-import { log, runCli } from './runtime';
+import { log, REPO_ROOT, runCli } from './runtime';
 
 /** Writes the schema the code declares to packages/api-client/schema.graphql (`npm run codegen` runs this first). */
-const SCHEMA_FILE = path.resolve(__dirname, '../../../../../packages/api-client/schema.graphql');
+const SCHEMA_FILE = path.join(REPO_ROOT, 'packages', 'api-client', 'schema.graphql');
 
 runCli(async () => {
   writeFileSync(SCHEMA_FILE, await schemaSdl());

@@ -17,7 +17,9 @@ import { importStackExchange } from '../importer/stackexchange-importer';
 import { createSearchEngine } from '../search/search-engine.factory';
 import { xmlRows } from '../importer/xml-rows';
 
-export const DEMO_PASSWORD = 'peerdesk-demo';
+import { DEMO_PASSWORD } from './demo-accounts';
+
+export { DEMO_PASSWORD };
 export const DEMO_ADMIN_EMAIL = 'admin@example.com';
 
 type Step = { at: Date; run: () => Promise<void> };
@@ -127,9 +129,14 @@ function repoRoot(): string {
   }
 }
 
-/** Where the demo's real questions and answers come from: French Language Meta, beside the repository. */
+/** The Stack Exchange data dump samples kept in the repository (licence and attribution in their README). */
+export function stackExchangeSamplesDir(): string {
+  return path.join(repoRoot(), 'data', 'samples', 'stackexchange');
+}
+
+/** Where the demo's real questions and answers come from: French Language Meta, from the repository's samples. */
 export function defaultDemoDump(): string {
-  return path.join(repoRoot(), '..', 'shared', 'data', 'stackexchange', 'french-meta');
+  return path.join(stackExchangeSamplesDir(), 'french-meta');
 }
 
 /** The Stack Exchange user ids of the dump's most active answerers, most answers first. */
