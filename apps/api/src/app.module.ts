@@ -12,6 +12,7 @@ import { CommentsModule } from './comments/comments.module';
 import { CapabilityGuard } from './common/capability.guard';
 import { type Clock, CLOCK } from './common/clock';
 import { DomainErrorFilter, formatGraphQLError } from './common/graphql-errors';
+import { graphQLCostPlugin, graphQLLimitRules } from './common/graphql-limits';
 import { DomainEvents } from './common/domain-events';
 import { createLoaders } from './common/loaders';
 import type { RequestContext } from './common/viewer';
@@ -74,6 +75,8 @@ export class AppModule {
             sortSchema: true,
             playground: false,
             introspection: true,
+            validationRules: graphQLLimitRules(dependencies.config.graphql),
+            plugins: [graphQLCostPlugin(dependencies.config.graphql)],
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
               req,
               res,

@@ -5,7 +5,8 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'VALIDATION_FAILED'
   | 'CONFLICT'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'QUERY_TOO_COMPLEX';
 
 /** One problem with one input field, phrased so the person can fix it. */
 export interface FieldError {
@@ -18,6 +19,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: FieldError[],
+    /** Figures a client can act on (a limit, a retry delay), sent as GraphQL error extensions. */
+    readonly details?: Readonly<Record<string, number | string>>,
   ) {
     super(message);
     this.name = new.target.name;

@@ -1,6 +1,6 @@
 import { Catch } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@peerdesk/domain';
 
@@ -13,11 +13,13 @@ const SCHEMA_MISMATCH_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATI
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (original instanceof DomainError) {
+  // A resolver's error arrives unwrapped; one raised while validating or planning (a limit) arrives inside a GraphQLError.
+  const domain = original instanceof GraphQLError ? original.originalError : original;
+  if (domain instanceof DomainError) {
     return {
-      message: original.message,
+      message: domain.message,
       path: formatted.path,
-      extensions: { code: original.code, ...(original.fields ? { fields: original.fields } : {}) },
+      extensions: { code: domain.code, ...(domain.fields ? { fields: domain.fields } : {}), ...domain.details },
     };
   }
   const code = formatted.extensions?.code;

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
       dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', loginFailureLimit: 10, escalationSweepSeconds: 60,
       publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10,
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
+      graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 },
     });
   });
 
@@ -16,7 +17,7 @@ describe('loadConfig', () => {
       EMBEDDED_PG_PORT: '6543', DATA_DIR: '/var/lib/peerdesk', SESSION_TTL_DAYS: '7', SEED_DEMO: 'false', LOGIN_FAILURE_LIMIT: '5', ESCALATION_SWEEP_SECONDS: '15',
       PUBLIC_URL: 'https://help.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Help <help@example.com>',
       OUTBOX_POLL_SECONDS: '30', SEARCH_LANGUAGE: 'french', MEILI_HOST: 'https://search.example.com/', MEILI_MASTER_KEY: 'k3y',
-      MEILI_INDEX: 'peerdesk_questions', MEILI_PORT: '7701',
+      MEILI_INDEX: 'peerdesk_questions', MEILI_PORT: '7701', GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '20000',
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, databaseUrl: 'postgres://u:p@db:5432/peerdesk',
@@ -25,6 +26,7 @@ describe('loadConfig', () => {
       // MEILI_HOST alone picks the Meilisearch engine.
       searchEngine: 'meilisearch', searchLanguage: 'french', meiliHost: 'https://search.example.com', meiliMasterKey: 'k3y',
       meiliIndex: 'peerdesk_questions', meiliPort: 7701,
+      graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 },
     });
   });
 
@@ -52,6 +54,16 @@ describe('loadConfig', () => {
         'SMTP_URL must be a smtp:// or smtps:// URL (got "http:"), e.g. smtp://user:pass@mail.example.com:587',
         'MAIL_FROM="nobody" must be an e-mail address, e.g. help@example.com or "Peerdesk <help@example.com>"',
         'OUTBOX_POLL_SECONDS="0" must be a whole number from 1 to 3600',
+      ]),
+    );
+  });
+
+  it('checks the GraphQL limits', () => {
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1', GRAPHQL_MAX_ALIASES: 'many', GRAPHQL_MAX_COST: '0' })).toThrow(
+      new ConfigError([
+        'GRAPHQL_MAX_DEPTH="1" must be a whole number from 2 to 100',
+        'GRAPHQL_MAX_ALIASES="many" must be a whole number from 0 to 1000',
+        'GRAPHQL_MAX_COST="0" must be a whole number from 10 to 1000000',
       ]),
     );
   });

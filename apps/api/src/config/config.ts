@@ -1,6 +1,8 @@
 // Configuration comes from environment variables only, validated once at start-up. Every mistake is
 // reported (variable, value, what is wrong), not just the first, so one restart fixes them all.
 
+import type { GraphQLLimits } from '../common/graphql-limits';
+
 export type NodeEnv = 'development' | 'production' | 'test';
 
 export interface AppConfig {
@@ -40,6 +42,8 @@ export interface AppConfig {
   meiliIndex: string;
   /** Port of the bundled Meilisearch that `npm start` runs when MEILI_HOST is unset. */
   meiliPort: number;
+  /** What one GraphQL operation may ask for: nesting depth, aliases, and cost (see common/graphql-limits.ts). */
+  graphql: GraphQLLimits;
 }
 
 export class ConfigError extends Error {
@@ -167,6 +171,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliMasterKey: read.optional('MEILI_MASTER_KEY'),
     meiliPort: read.integer('MEILI_PORT', 7700, 1, 65535),
     meiliIndex: read.matching('MEILI_INDEX', 'questions', /^[A-Za-z0-9_-]{1,400}$/, 'a Meilisearch index name (letters, digits, - and _)'),
+    graphql: {
+      maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 10, 2, 100),
+      maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+      maxCost: read.integer('GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
+    },
   };
   if (config.port === config.webPort) read.problems.push(`PORT and WEB_PORT must differ (both are ${config.port})`);
   if (read.problems.length > 0) throw new ConfigError(read.problems);
