@@ -1,6 +1,7 @@
 import { fail, redirect, type Cookies, type ServerLoadEvent } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { GraphQLRequestError, SESSION_COOKIE } from './graphql';
+import { safeNext } from '$lib/safe-next';
 
 /** One field's message from the API's VALIDATION_FAILED, keyed by field name. */
 export type FieldErrors = Record<string, string>;
@@ -37,11 +38,6 @@ export function refused(e: unknown, form: string, values: Record<string, string>
 /** Keeps the API's session token on the web's own origin (httpOnly, SameSite=Lax, Secure outside development). */
 export function setSession(cookies: Cookies, token: string, expiresAt: string): void {
   cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: !dev && process.env.NODE_ENV === 'production', expires: new Date(expiresAt) });
-}
-
-/** A same-site path to return to after signing in; anything else goes home. */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 /** The sign-in and sign-up pages' load: someone already signed in goes on to where they were headed. */

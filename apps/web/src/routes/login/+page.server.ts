@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { LoginDocument } from '@peerdesk/api-client';
 import { graphql } from '$lib/server/graphql';
 import { text } from '$lib/server/console';
-import { leaveIfSignedIn, refused, safeNext, setSession } from '$lib/server/forms';
+import { leaveIfSignedIn, refused, setSession } from '$lib/server/forms';
+import { safeNext } from '$lib/safe-next';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = leaveIfSignedIn;
