@@ -17,7 +17,7 @@ const REPORT = `query ($input: DeflectionReportInput!) { deflectionReport(input:
   responseTimes { firstResponse { count } firstPeerAnswer { count } firstStaffResponseAfterEscalation { count } timeToAcceptedAnswer { count } }
   superusers { peerAnswerers peerAnswersByTopPercent ${RATE} peerAnswersByTopTen ${RATE} peerSolvedByTopPercent ${RATE} peerSolvedByTopTen ${RATE}
                answererBuckets { bucket answerers answers } }
-  series { bucketStart cohortSize outcomes { outcome count } }
+  series { bucketStart cohortSize outcomes { outcome count } peerDeflectionRate ${RATE} }
   byCategory { category { id name } cohortSize peerDeflectionRate ${RATE} } } }`;
 
 /** Splits RFC 4180 text into rows of fields (quoted fields, doubled quotes, CRLF). */
@@ -166,8 +166,8 @@ describe('deflection report', () => {
         { bucket: '6-20', answerers: 0, answers: 0 }, { bucket: '21+', answerers: 0, answers: 0 }],
     });
     expect(r.series).toEqual([
-      { bucketStart: from.toISOString(), cohortSize: 10, outcomes: r.outcomes },
-      { bucketStart: new Date(from.getTime() + 86_400_000).toISOString(), cohortSize: 0, outcomes: outcomes({}) },
+      { bucketStart: from.toISOString(), cohortSize: 10, outcomes: r.outcomes, peerDeflectionRate: rate(3, 10) },
+      { bucketStart: new Date(from.getTime() + 86_400_000).toISOString(), cohortSize: 0, outcomes: outcomes({}), peerDeflectionRate: rate(0, 0) },
     ]);
     expect(r.byCategory).toEqual([
       { category: { id: alpha.id, name: 'Alpha' }, cohortSize: 6, peerDeflectionRate: rate(3, 6) },
@@ -233,20 +233,55 @@ describe('deflection report', () => {
       fetch(`${app.baseUrl}/reports/deflection.csv?${query}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
     const period = () => `from=${from.toISOString()}&to=${to.toISOString()}&asOf=${asOf.toISOString()}&bucket=DAY`;
 
-    it('has the same figures per bucket and per category, as an attachment', async () => {
+    it('holds every figure of the report, per bucket and per category, as an attachment named for the days it covers', async () => {
       const response = await csv(period(), manager.token);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-      expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="deflection-.*\.csv"$/);
+      // `to` is exclusive: the period covers from's day and the day before to's.
+      const lastDay = new Date(to.getTime() - 86_400_000).toISOString().slice(0, 10);
+      expect(response.headers.get('content-disposition')).toBe(`attachment; filename="deflection-${from.toISOString().slice(0, 10)}-to-${lastDay}.csv"`);
       const rows = parseCsv(await response.text());
       expect(rows[0]).toEqual(['section', 'key', 'name', 'cohort_size', ...OUTCOME_NAMES.map((o) => o.toLowerCase()),
-        'peer_deflection_numerator', 'peer_deflection_denominator', 'peer_deflection_rate']);
+        'peer_deflection_numerator', 'peer_deflection_denominator', 'peer_deflection_rate',
+        'numerator', 'denominator', 'value', 'median_seconds', 'p90_seconds', 'count']);
+      const none6 = ['', '', '', '', '', ''];
+      const none11 = Array(11).fill('');
+      const share = (section: string, key: string, name: string, numerator: number, denominator: number, value: string) =>
+        [section, key, name, ...none11, String(numerator), String(denominator), value, '', '', ''];
+      // Response times are the GraphQL report's own, at its resolution.
+      const times = (await app.ok<{ deflectionReport: any }>(
+        `query ($input: DeflectionReportInput!) { deflectionReport(input: $input) { responseTimes {
+          firstResponse { medianSeconds p90Seconds count } firstPeerAnswer { medianSeconds p90Seconds count }
+          firstStaffResponseAfterEscalation { medianSeconds p90Seconds count } timeToAcceptedAnswer { medianSeconds p90Seconds count } } } }`,
+        { input: { from, to, asOf, bucket: 'DAY' } }, manager)).deflectionReport.responseTimes;
+      const time = (key: string, name: string, d: { medianSeconds: number | null; p90Seconds: number | null; count: number }) =>
+        ['response_time', key, name, ...none11, '', '', '', d.medianSeconds === null ? '' : String(d.medianSeconds), d.p90Seconds === null ? '' : String(d.p90Seconds), String(d.count)];
+      expect(times.firstPeerAnswer.medianSeconds).toBeGreaterThan(0);
       expect(rows.slice(1)).toEqual([
-        ['total', '', '', '10', '3', '1', '1', '1', '2', '1', '1', '3', '10', '0.3'],
-        ['bucket', from.toISOString(), 'DAY', '10', '3', '1', '1', '1', '2', '1', '1', '3', '10', '0.3'],
-        ['bucket', new Date(from.getTime() + 86_400_000).toISOString(), 'DAY', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', ''],
-        ['category', alpha.id, 'Alpha', '6', '3', '1', '1', '1', '0', '0', '0', '3', '6', '0.5'],
-        ['category', beta.id, 'Beta', '4', '0', '0', '0', '0', '2', '1', '1', '0', '4', '0'],
+        ['total', '', '', '10', '3', '1', '1', '1', '2', '1', '1', '3', '10', '0.3', ...none6],
+        ['bucket', from.toISOString(), 'DAY', '10', '3', '1', '1', '1', '2', '1', '1', '3', '10', '0.3', ...none6],
+        ['bucket', new Date(from.getTime() + 86_400_000).toISOString(), 'DAY', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '', ...none6],
+        ['category', alpha.id, 'Alpha', '6', '3', '1', '1', '1', '0', '0', '0', '3', '6', '0.5', ...none6],
+        ['category', beta.id, 'Beta', '4', '0', '0', '0', '0', '2', '1', '1', '0', '4', '0', ...none6],
+        share('rate', 'peer_deflection_rate', 'Peer deflection rate', 3, 10, '0.3'),
+        share('rate', 'peer_answer_rate', 'Peer answer rate', 7, 10, '0.7'),
+        share('rate', 'staff_touch_rate', 'Staff-touch rate', 3, 10, '0.3'),
+        share('rate', 'accepted_answer_rate', 'Accepted-answer rate', 6, 10, '0.6'),
+        share('rate', 'escalation_rate', 'Escalation rate', 2, 10, '0.2'),
+        share('rate', 'breach_rate', 'Staff breach rate', 1, 2, '0.5'),
+        share('rate', 'escalation_rate_unanswered_timeout', 'Escalation rate (unanswered timeout)', 1, 10, '0.1'),
+        share('rate', 'escalation_rate_unsolved_timeout', 'Escalation rate (unsolved timeout)', 0, 10, '0'),
+        share('rate', 'escalation_rate_moderator', 'Escalation rate (moderator)', 1, 10, '0.1'),
+        share('rate', 'escalation_rate_asker_request', 'Escalation rate (asker request)', 0, 10, '0'),
+        time('first_response', 'First response of any kind', times.firstResponse),
+        time('first_peer_answer', 'First peer answer', times.firstPeerAnswer),
+        time('first_staff_response_after_escalation', 'First staff response after escalation', times.firstStaffResponseAfterEscalation),
+        time('time_to_accepted_answer', 'Time to accepted answer', times.timeToAcceptedAnswer),
+        ['superusers', 'peer_answerers', 'Peers who answered', ...none11, '', '', '', '', '', '4'],
+        share('superusers', 'peer_answers_by_top_percent', 'Peer answers by the top 1% of peers', 3, 7, String(3 / 7)),
+        share('superusers', 'peer_answers_by_top_ten', 'Peer answers by the top 10 peers', 7, 7, '1'),
+        share('superusers', 'peer_solved_by_top_percent', 'Peer-solved questions answered by the top 1%', 1, 3, String(1 / 3)),
+        share('superusers', 'peer_solved_by_top_ten', 'Peer-solved questions answered by the top 10', 3, 3, '1'),
       ]);
     });
 

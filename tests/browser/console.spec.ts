@@ -72,7 +72,9 @@ it('shows managers the dashboard with charts readable without JavaScript, and th
   const page = await context.newPage();
   await page.goto('/reports/deflection');
   await expect(page.getByRole('heading', { name: 'Deflection report', level: 1 }).count()).resolves.toBe(1);
-  await expect(page.getByRole('img', { name: /Outcome of the questions asked each week/ }).count()).resolves.toBe(1);
+  // By default, the last 12 months by month.
+  await expect(page.getByRole('img', { name: /Outcome of the questions asked each month/ }).count()).resolves.toBe(1);
+  await expect(page.locator('select[name="bucket"]').inputValue()).resolves.toBe('');
   await expect(page.getByRole('img', { name: /peer/i }).count()).resolves.toBeGreaterThanOrEqual(3);
   const row = page.getByRole('row', { name: /^Billing/ });
   await expect(row.textContent()).resolves.toContain('Billing');
@@ -81,13 +83,36 @@ it('shows managers the dashboard with charts readable without JavaScript, and th
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toMatch(/text\/csv/);
   expect((await csv.text()).split('\r\n')[0]).toMatch(/^section,key,name,cohort_size,peer_solved/);
+  const from = await page.locator('input[name="from"]').inputValue();
+  const to = await page.locator('input[name="to"]').inputValue();
+  expect(csv.headers()['content-disposition']).toBe(`attachment; filename="deflection-${from}-to-${to}.csv"`);
   await screenshot(page, 'dashboard-without-javascript');
+
+  // Long periods by month: the axis labels are thinned so none overlap (look at the screenshots).
+  for (const [name, start] of [['dashboard-12-months', '2025-12-01'], ['dashboard-3-years', '2023-11-01']] as const) {
+    await page.goto(`/reports/deflection?from=${start}&to=2026-11-30`);
+    const labels = await Promise.all((await page.locator('svg text.tick').all()).map(async (label) => (await label.boundingBox())!));
+    for (const chart of [labels.slice(0, labels.length / 2), labels.slice(labels.length / 2)]) {
+      for (let i = 1; i < chart.length; i++) expect(chart[i].x).toBeGreaterThan(chart[i - 1].x + chart[i - 1].width);
+    }
+    await screenshot(page, name);
+  }
 
   // A period the API refuses comes back with its message beside the field it names.
   await page.goto('/reports/deflection?from=2026-05-01&to=2026-04-01');
   await expect(page.locator('#to-error').textContent()).resolves.toMatch(/must (end|come) after/); // the report's or the search gaps' words
   await expect(page.locator('input[name="to"]').getAttribute('aria-describedby')).resolves.toBe('to-error');
   await context.close();
+
+  // The definitions are a page of the site, rendered from docs/metrics.md.
+  const reader = await world.withSession(manager);
+  await reader.page.goto('/reports/deflection');
+  await Promise.all([reader.page.waitForURL('**/reports/metrics'), reader.page.getByRole('link', { name: 'how the figures are defined' }).click()]);
+  await expect(reader.page.getByRole('heading', { name: 'Deflection metrics', level: 1 }).count()).resolves.toBe(1);
+  await expect(reader.page.getByRole('table').first().textContent()).resolves.toContain('report_question_facts_as_of');
+  expect(describeViolations(await seriousAxeViolations(reader.page))).toBe('');
+  await screenshot(reader.page, 'metrics-definitions');
+  await reader.context.close();
 
   // A member's CSV request is refused by the API, and the web passes the refusal on.
   const memberContext = await world.withSession(member);

@@ -3,6 +3,17 @@ import sanitizeHtml from 'sanitize-html';
 
 const markdown = new Marked({ gfm: true, breaks: false });
 
+/** Only absolute http(s) images: a relative source (`x`) would be a broken image fetched from our own site. */
+function isAbsoluteHttpUrl(src: string | undefined): boolean {
+  if (!src) return false;
+  try {
+    const { protocol } = new URL(src);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Markdown → HTML that is safe to put on a page: no scripts, no event handlers, no `javascript:` links,
  * whatever the author typed (raw HTML in Markdown included).
@@ -10,11 +21,13 @@ const markdown = new Marked({ gfm: true, breaks: false });
 export function renderMarkdown(source: string): string {
   const html = markdown.parse(source, { async: false });
   return sanitizeHtml(html, {
-    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 'ins', 'sup', 'sub'],
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 'ins', 'sup', 'sub', 'input'],
     allowedAttributes: {
       // rel is always the one transformTags sets below; it must be allowed or the sanitizer drops it again.
       a: ['href', 'title', 'rel'],
       img: ['src', 'alt', 'title'],
+      // Only what transformTags writes for a task item's checkbox.
+      input: ['type', 'checked', 'disabled', 'aria-label'],
       code: ['class'],
       th: ['align'],
       td: ['align'],
@@ -25,6 +38,14 @@ export function renderMarkdown(source: string): string {
     transformTags: {
       // Links written by the public are not endorsed by the site and must not reach back into it.
       a: sanitizeHtml.simpleTransform('a', { rel: 'nofollow ugc noopener noreferrer' }),
+      // An image we will not load leaves its description as text, so the post still reads.
+      img: (tagName, attribs) =>
+        isAbsoluteHttpUrl(attribs.src) ? { tagName, attribs } : { tagName: 'span', attribs: {}, text: attribs.alt ?? '' },
+      // GFM task items (`- [x]`): every input becomes a disabled checkbox, never a field a form would submit.
+      input: (_tagName, attribs) => ({
+        tagName: 'input',
+        attribs: { type: 'checkbox', disabled: '', 'aria-label': 'Task', ...('checked' in attribs ? { checked: '' } : {}) },
+      }),
     },
   });
 }

@@ -47,6 +47,9 @@ export class SeriesBucketModel {
 
   @Field(() => [OutcomeCountModel])
   outcomes!: OutcomeCountModel[];
+
+  @Field(() => RateModel, { description: 'PEER_SOLVED / cohort, for this bucket.' })
+  peerDeflectionRate!: RateModel;
 }
 
 @ObjectType('ReportCategory')

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { can, DomainError, OUTCOMES } from '@peerdesk/domain';
 import { AuthService } from '../auth/auth.service';
 import { countsOf, ReportsService } from './reports.service';
-import type { DeflectionReportModel, OutcomeCountModel } from './deflection-report.model';
+import type { DeflectionReportModel, OutcomeCountModel, RateModel, ResponseTimesModel, SuperuserShareModel } from './deflection-report.model';
 
 const HTTP_STATUS: Record<string, number> = { VALIDATION_FAILED: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
@@ -14,21 +14,68 @@ export function csvField(value: string | number | null): string {
 }
 
 const HEADER = ['section', 'key', 'name', 'cohort_size', ...OUTCOMES.map((o) => o.toLowerCase()),
-  'peer_deflection_numerator', 'peer_deflection_denominator', 'peer_deflection_rate'];
+  'peer_deflection_numerator', 'peer_deflection_denominator', 'peer_deflection_rate',
+  'numerator', 'denominator', 'value', 'median_seconds', 'p90_seconds', 'count'];
 
+type Cell = string | number | null;
+
+const RATES = [
+  ['peer_deflection_rate', 'Peer deflection rate', (r: DeflectionReportModel) => r.peerDeflectionRate],
+  ['peer_answer_rate', 'Peer answer rate', (r: DeflectionReportModel) => r.peerAnswerRate],
+  ['staff_touch_rate', 'Staff-touch rate', (r: DeflectionReportModel) => r.staffTouchRate],
+  ['accepted_answer_rate', 'Accepted-answer rate', (r: DeflectionReportModel) => r.acceptedAnswerRate],
+  ['escalation_rate', 'Escalation rate', (r: DeflectionReportModel) => r.escalationRate],
+  ['breach_rate', 'Staff breach rate', (r: DeflectionReportModel) => r.breachRate],
+] as const;
+
+const RESPONSE_TIMES = [
+  ['first_response', 'First response of any kind', (t: ResponseTimesModel) => t.firstResponse],
+  ['first_peer_answer', 'First peer answer', (t: ResponseTimesModel) => t.firstPeerAnswer],
+  ['first_staff_response_after_escalation', 'First staff response after escalation', (t: ResponseTimesModel) => t.firstStaffResponseAfterEscalation],
+  ['time_to_accepted_answer', 'Time to accepted answer', (t: ResponseTimesModel) => t.timeToAcceptedAnswer],
+] as const;
+
+const SUPERUSER_SHARES = [
+  ['peer_answers_by_top_percent', 'Peer answers by the top 1% of peers', (s: SuperuserShareModel) => s.peerAnswersByTopPercent],
+  ['peer_answers_by_top_ten', 'Peer answers by the top 10 peers', (s: SuperuserShareModel) => s.peerAnswersByTopTen],
+  ['peer_solved_by_top_percent', 'Peer-solved questions answered by the top 1%', (s: SuperuserShareModel) => s.peerSolvedByTopPercent],
+  ['peer_solved_by_top_ten', 'Peer-solved questions answered by the top 10', (s: SuperuserShareModel) => s.peerSolvedByTopTen],
+] as const;
+
+/**
+ * Every figure of the report, one row each, copied from the report the GraphQL query returns (never
+ * recomputed). Each column means one thing; a row fills the columns of its kind of figure and leaves the rest empty.
+ */
 export function deflectionCsv(report: DeflectionReportModel): string {
-  const row = (section: string, key: string, name: string, cohortSize: number, outcomes: OutcomeCountModel[]) => {
+  const cohort = (section: string, key: string, name: string, cohortSize: number, outcomes: OutcomeCountModel[], peer: RateModel): Cell[] => {
     const counts = countsOf(outcomes);
-    const value = cohortSize === 0 ? null : counts.PEER_SOLVED / cohortSize;
-    return [section, key, name, cohortSize, ...OUTCOMES.map((o) => counts[o]), counts.PEER_SOLVED, cohortSize, value];
+    return [section, key, name, cohortSize, ...OUTCOMES.map((o) => counts[o]), peer.numerator, peer.denominator, peer.value, null, null, null, null, null, null];
   };
-  const rows = [
+  const figure = (section: string, key: string, name: string, cells: Cell[]): Cell[] =>
+    [section, key, name, ...Array<Cell>(1 + OUTCOMES.length + 3).fill(null), ...cells];
+  const share = (section: string, key: string, name: string, r: RateModel) => figure(section, key, name, [r.numerator, r.denominator, r.value, null, null, null]);
+  const rows: Cell[][] = [
     HEADER,
-    row('total', '', '', report.cohortSize, report.outcomes),
-    ...report.series.map((s) => row('bucket', s.bucketStart.toISOString(), report.bucket, s.cohortSize, s.outcomes)),
-    ...report.byCategory.map((c) => row('category', c.category.id, c.category.name, c.cohortSize, c.outcomes)),
+    cohort('total', '', '', report.cohortSize, report.outcomes, report.peerDeflectionRate),
+    ...report.series.map((s) => cohort('bucket', s.bucketStart.toISOString(), report.bucket, s.cohortSize, s.outcomes, s.peerDeflectionRate)),
+    ...report.byCategory.map((c) => cohort('category', c.category.id, c.category.name, c.cohortSize, c.outcomes, c.peerDeflectionRate)),
+    ...RATES.map(([key, name, of]) => share('rate', key, name, of(report))),
+    ...report.escalationRateByReason.map(({ reason, rate }) =>
+      share('rate', `escalation_rate_${reason.toLowerCase()}`, `Escalation rate (${reason.toLowerCase().replace(/_/g, ' ')})`, rate)),
+    ...RESPONSE_TIMES.map(([key, name, of]) => {
+      const d = of(report.responseTimes);
+      return figure('response_time', key, name, [null, null, null, d.medianSeconds, d.p90Seconds, d.count]);
+    }),
+    figure('superusers', 'peer_answerers', 'Peers who answered', [null, null, null, null, null, report.superusers.peerAnswerers]),
+    ...SUPERUSER_SHARES.map(([key, name, of]) => share('superusers', key, name, of(report.superusers))),
   ];
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Named for the days the page shows: the first day and the last day included (`to` is exclusive). */
+export function deflectionCsvName(report: Pick<DeflectionReportModel, 'from' | 'to'>): string {
+  const day = (date: Date) => date.toISOString().slice(0, 10);
+  return `deflection-${day(report.from)}-to-${day(new Date(report.to.getTime() - 1))}.csv`;
 }
 
 /** The deflection report as a spreadsheet: the same figures and the same authorization as the GraphQL query. */
@@ -55,8 +102,7 @@ export class ReportsController {
       const report = await this.reports.deflection({
         from: date(query.from), to: date(query.to), asOf: date(query.asOf), categoryId: query.categoryId ?? null, tag: query.tag ?? null, bucket: query.bucket ?? null,
       });
-      const name = `deflection-${report.from.toISOString().slice(0, 10)}-${report.to.toISOString().slice(0, 10)}.csv`;
-      res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${name}"`);
+      res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${deflectionCsvName(report)}"`);
       res.send(deflectionCsv(report));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

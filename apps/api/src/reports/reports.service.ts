@@ -105,7 +105,11 @@ export class ReportsService {
         peerSolvedByTopTen: rate(Number(totals.peerSolvedByTopTen), counts.PEER_SOLVED),
         answererBuckets: totals.answererBuckets.map((b) => ({ bucket: b.bucket, answerers: Number(b.answerers), answers: Number(b.answers) })),
       },
-      series: series.map((s) => ({ bucketStart: new Date(s.bucketStart), cohortSize: Number(s.cohortSize), outcomes: outcomeList(s.outcomes) })),
+      series: series.map((s) => {
+        const outcomes = outcomeList(s.outcomes);
+        const size = Number(s.cohortSize);
+        return { bucketStart: new Date(s.bucketStart), cohortSize: size, outcomes, peerDeflectionRate: peerDeflectionRate(countsOf(outcomes), size) };
+      }),
       byCategory: byCategory.map((c) => {
         const outcomes = outcomeList(c.outcomes);
         const size = Number(c.cohortSize);

@@ -1,6 +1,6 @@
 import { bucketLabel, durationTickText, durationUnit, formatDuration, percent, plural, timeLeftText } from './format';
 import { outcomeCounts } from './outcomes';
-import { band, labelEvery, linearScale, linePath, niceStep, niceTicks, stack } from './scale';
+import { band, labelEvery, labelWidth, linearScale, linePath, niceStep, niceTicks, stack } from './scale';
 
 describe('niceStep', () => {
   it.each([
@@ -83,9 +83,30 @@ describe('linePath', () => {
 });
 
 describe('labelEvery', () => {
+  const axis = 664; // the charts' plot width
+  const month = labelWidth(['May 2026']);
+
+  it('over-estimates a label’s width, even in a wide font', () => {
+    expect(month).toBeGreaterThanOrEqual(60); // DejaVu Sans at 12px: about 59 px
+    expect(labelWidth([])).toBe(0);
+  });
+
   it('labels every bucket when they fit and thins them out when not', () => {
-    expect(labelEvery(8, 10)).toBe(1);
-    expect(labelEvery(52, 10)).toBe(6);
+    expect(labelEvery(8, axis, month)).toBe(1);
+    expect(labelEvery(13, axis, month)).toBe(2); // 12 months up to today: 13 buckets
+    expect(labelEvery(37, axis, month)).toBe(5); // 3 years by month
+    expect(labelEvery(1, axis, month)).toBe(1);
+  });
+
+  it('never lets printed labels overlap, and thins no more than it must', () => {
+    for (let count = 1; count <= 400; count++) {
+      for (const widest of [20, month, 90]) {
+        const every = labelEvery(count, axis, widest);
+        const apart = (every * axis) / count;
+        if (count > 1) expect(apart).toBeGreaterThanOrEqual(widest + 8);
+        if (every > 1) expect(((every - 1) * axis) / count).toBeLessThan(widest + 8);
+      }
+    }
   });
 });
 

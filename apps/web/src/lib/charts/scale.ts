@@ -96,9 +96,18 @@ export function linePath(points: ReadonlyArray<{ x: number; y: number | null }>)
 }
 
 /**
- * Which of `count` labels to print so that neighbouring labels do not collide: every n-th one, always
- * the first. `room` is how many labels fit across the axis.
+ * The width a label of the charts' 12px axis text may take, over-estimated so it holds in wide fonts too
+ * (DejaVu Sans, Chromium's fallback on Linux, draws "May 2026" about 59 px wide).
  */
-export function labelEvery(count: number, room: number): number {
-  return count <= room ? 1 : Math.ceil(count / Math.max(1, room));
+export function labelWidth(labels: readonly string[], fontSize = 12): number {
+  return Math.max(0, ...labels.map((label) => label.length)) * fontSize * 0.67;
+}
+
+/**
+ * Print every n-th of `count` evenly spaced labels (always the first) so that no two printed labels
+ * overlap: printed neighbours stand `n * axisWidth / count` apart, at least the widest label plus `gap`.
+ */
+export function labelEvery(count: number, axisWidth: number, widest: number, gap = 8): number {
+  if (count <= 1 || axisWidth <= 0) return 1;
+  return Math.max(1, Math.ceil(((widest + gap) * count) / axisWidth));
 }
