@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'VALIDATION_FAILED'
   | 'CONFLICT'
   | 'RATE_LIMITED'
-  | 'QUERY_TOO_COMPLEX';
+  | 'QUERY_TOO_COMPLEX'
+  | 'SERVICE_UNAVAILABLE';
 
 /** One problem with one input field, phrased so the person can fix it. */
 export interface FieldError {
@@ -45,6 +46,11 @@ export function conflict(message: string): DomainError {
 
 export function rateLimited(message: string): DomainError {
   return new DomainError('RATE_LIMITED', message);
+}
+
+/** A passing overload: nothing was done, and the same request may succeed after `retryAfterSeconds`. */
+export function serviceUnavailable(message: string, retryAfterSeconds: number): DomainError {
+  return new DomainError('SERVICE_UNAVAILABLE', message, undefined, { retryAfterSeconds });
 }
 
 /** The message names each offending field once, in order, e.g. "Please correct: title, body." */

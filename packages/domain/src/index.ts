@@ -12,3 +12,4 @@ export * from './pre-ask';
 export * from './duplicates';
 export * from './reputation';
 export * from './seeded-random';
+export * from './markdown-nesting';

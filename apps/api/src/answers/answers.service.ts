@@ -6,7 +6,7 @@ import { DomainEvents } from '../common/domain-events';
 import { checkId } from '../common/ids';
 import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
-import { renderMarkdown } from '../markdown/markdown';
+import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { keepRevision } from '../revisions/revisions';
@@ -28,6 +28,7 @@ export class AnswersService {
     private readonly questions: QuestionsRepository,
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly markdown: MarkdownRenderer,
   ) {}
 
   /** A member's answers for their profile, newest first; with `acceptedOnly`, the ones that solved their question. */
@@ -45,6 +46,7 @@ export class AnswersService {
 
   async post(viewer: Viewer, input: PostAnswerInput): Promise<AnswerEntity> {
     assertValid(validateAnswer(input));
+    const bodyHtml = await this.markdown.render(input.body);
     return this.db.transaction(async (em) => {
       const question = await this.lockQuestion(em, input.questionId);
       if (!acceptsAnswers(question.status)) throw conflict('This question is closed and takes no new answers.');
@@ -55,7 +57,7 @@ export class AnswersService {
         // Fixed now, from who the author is today: promoting them later rewrites no history.
         authorKind: authorKindFor(viewer.affiliation),
         body: input.body,
-        bodyHtml: renderMarkdown(input.body),
+        bodyHtml,
         score: 0,
         createdAt: now,
         updatedAt: now,
@@ -76,12 +78,13 @@ export class AnswersService {
   /** Returns the edited answer and its question's accepted answer, so callers can tell whether it is the accepted one. */
   async edit(viewer: Viewer, input: EditAnswerInput): Promise<{ answer: AnswerEntity; acceptedAnswerId: string | null }> {
     assertValid(validateAnswer(input));
+    const bodyHtml = await this.markdown.render(input.body);
     return this.db.transaction(async (em) => {
       const { answer, question } = await this.lockLiveAnswerAndQuestion(em, input.id);
       checkCanEditPost(viewer, answer);
       const now = this.clock.now();
       await keepRevision(em, 'ANSWER', answer.id, answer, viewer.id, now);
-      await em.update(AnswerEntity, { id: answer.id }, { body: input.body, bodyHtml: renderMarkdown(input.body), updatedAt: now });
+      await em.update(AnswerEntity, { id: answer.id }, { body: input.body, bodyHtml, updatedAt: now });
       await em.update(QuestionEntity, { id: question.id }, { lastActivityAt: now });
       await this.events.publish(em, { type: 'answer.edited', questionId: question.id, answerId: answer.id, editorId: viewer.id, at: now });
       return { answer: await em.findOneByOrFail(AnswerEntity, { id: answer.id }), acceptedAnswerId: question.acceptedAnswerId };

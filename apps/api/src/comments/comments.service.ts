@@ -7,7 +7,7 @@ import { DomainEvents } from '../common/domain-events';
 import type { PostTargetType } from '../common/enums';
 import { checkId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
-import { renderMarkdown } from '../markdown/markdown';
+import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { CommentEntity } from './comment.entity';
@@ -27,11 +27,13 @@ export class CommentsService {
     private readonly questions: QuestionsRepository,
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly markdown: MarkdownRenderer,
   ) {}
 
   async post(viewer: Viewer, input: PostCommentInput): Promise<CommentEntity> {
     assertValid(validateComment(input));
     const targetId = checkId(input.targetId, input.targetType.toLowerCase());
+    const bodyHtml = await this.markdown.render(input.body);
     return this.db.transaction(async (em) => {
       const question = await this.lockThread(em, input.targetType, targetId);
       if (question.status === 'CLOSED') throw conflict('This question is closed and takes no new comments.');
@@ -44,7 +46,7 @@ export class CommentsService {
         // Fixed now, from who the author is today: a staff comment stays a staff response in the record.
         authorKind: authorKindFor(viewer.affiliation),
         body: input.body,
-        bodyHtml: renderMarkdown(input.body),
+        bodyHtml,
         createdAt: now,
         updatedAt: now,
       });
@@ -60,10 +62,11 @@ export class CommentsService {
   /** Author or moderator. Comments keep no revisions: they are short, and an edit is a correction. */
   async edit(viewer: Viewer, input: EditCommentInput): Promise<CommentEntity> {
     assertValid(validateComment(input));
+    const bodyHtml = await this.markdown.render(input.body);
     return this.db.transaction(async (em) => {
       const comment = await this.lockLiveComment(em, input.id);
       checkCanEditPost(viewer, comment);
-      await em.update(CommentEntity, { id: comment.id }, { body: input.body, bodyHtml: renderMarkdown(input.body), updatedAt: this.clock.now() });
+      await em.update(CommentEntity, { id: comment.id }, { body: input.body, bodyHtml, updatedAt: this.clock.now() });
       return em.findOneByOrFail(CommentEntity, { id: comment.id });
     });
   }

@@ -1,5 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { MarkdownRenderer } from './markdown-renderer';
 import { MarkdownResolver } from './markdown.resolver';
 
-@Module({ providers: [MarkdownResolver] })
+/** Global: every module that stores a post renders its Markdown through the one pool. */
+@Global()
+@Module({ providers: [MarkdownRenderer, MarkdownResolver], exports: [MarkdownRenderer] })
 export class MarkdownModule {}

@@ -1,16 +1,18 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { LIMITS, validationFailed } from '@peerdesk/domain';
-import { renderMarkdown } from './markdown';
+import { MarkdownRenderer } from './markdown-renderer';
 
 @Resolver()
 export class MarkdownResolver {
+  constructor(private readonly markdown: MarkdownRenderer) {}
+
   @Query(() => String, {
     description: 'The sanitized HTML a Markdown post would be shown as, for editors\' previews (the same rendering posts get). At most 30,000 characters.',
   })
-  markdownPreview(@Args('body') body: string): string {
+  markdownPreview(@Args('body') body: string): Promise<string> {
     if (body.length > LIMITS.questionBody.max) {
       throw validationFailed([{ field: 'body', message: `Keep it under ${LIMITS.questionBody.max.toLocaleString('en')} characters.` }]);
     }
-    return renderMarkdown(body);
+    return this.markdown.render(body);
   }
 }

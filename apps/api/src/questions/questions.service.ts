@@ -8,7 +8,7 @@ import { DomainEvents } from '../common/domain-events';
 import { checkId } from '../common/ids';
 import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
-import { renderMarkdown } from '../markdown/markdown';
+import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { keepRevision } from '../revisions/revisions';
 import { checkAskSessionId, SearchInsightsService } from '../search-insights/search-insights.service';
 import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input';
@@ -25,6 +25,7 @@ export class QuestionsService {
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly insights: SearchInsightsService,
+    private readonly markdown: MarkdownRenderer,
   ) {}
 
   async ask(viewer: Viewer, input: AskQuestionInput): Promise<QuestionEntity> {
@@ -32,13 +33,14 @@ export class QuestionsService {
     assertValid(validateQuestion(fields));
     await this.categories.findById(checkId(input.categoryId, 'category'));
     if (input.askSessionId) checkAskSessionId(input.askSessionId);
+    const bodyHtml = await this.markdown.render(fields.body);
     const now = this.clock.now();
     return this.db.transaction(async (em) => {
       const inserted = await em.insert(QuestionEntity, {
         ...fields,
         categoryId: input.categoryId,
         authorId: viewer.id,
-        bodyHtml: renderMarkdown(fields.body),
+        bodyHtml,
         status: 'OPEN',
         score: 0,
         viewCount: 0,
@@ -67,11 +69,12 @@ export class QuestionsService {
         tags: input.tags ? normalizeTags(input.tags) : question.tags,
       };
       assertValid(validateQuestion(next));
+      const bodyHtml = input.body === undefined ? question.bodyHtml : await this.markdown.render(next.body);
       const now = this.clock.now();
       await keepRevision(em, 'QUESTION', question.id, question, viewer.id, now);
       await em.update(QuestionEntity, { id: question.id }, {
         ...next,
-        bodyHtml: renderMarkdown(next.body),
+        bodyHtml,
         updatedAt: now,
         lastActivityAt: now,
       });

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
+import { MAX_MARKDOWN_NESTING, markdownNestingDepth, serviceUnavailable, validationFailed } from '@peerdesk/domain';
+import { Piscina } from 'piscina';
+import { repoRoot } from '../common/repo-root';
+import type { RenderOutcome } from './markdown.worker';
+
+/** Longer than any real post takes (30,000 characters of prose render in ~0.1 s); past it the input is refused. */
+export const RENDER_TIMEOUT_MS = 2_000;
+/** Overrides RENDER_TIMEOUT_MS (tests prove the refusal with a tiny budget). */
+export const RENDER_TIMEOUT = Symbol('RENDER_TIMEOUT');
+/** Renders waiting for a thread; past it the server says it is busy rather than queue without bound. */
+const MAX_QUEUED_RENDERS = 64;
+
+/** The compiled worker beside this module; under jest (ES modules from the TypeScript sources) the build's copy. */
+function workerFile(): string {
+  const here = typeof __dirname === 'string' ? __dirname : path.join(repoRoot(), 'apps', 'api', 'dist', 'src', 'markdown');
+  const file = path.join(here, 'markdown.worker.js');
+  if (!existsSync(file)) throw new Error(`The Markdown worker ${file} is missing: run "npm run build" (or "tsc -b apps/api") first.`);
+  return file;
+}
+
+function tooDeep(field: string) {
+  return validationFailed([{ field, message: `Quotes and lists can nest at most ${MAX_MARKDOWN_NESTING} levels deep. Use fewer levels.` }]);
+}
+
+/**
+ * Turns posts' Markdown into safe HTML off the event loop: rendering is CPU work that a crafted input can
+ * make take seconds, and on the event loop that would stall every other request (and /healthz). Each
+ * render has a time budget; a render over it is stopped (its thread replaced) and the input refused.
+ */
+@Injectable()
+export class MarkdownRenderer implements OnModuleDestroy {
+  constructor(@Optional() @Inject(RENDER_TIMEOUT) private readonly timeoutMs: number = RENDER_TIMEOUT_MS) {}
+
+  private readonly pool = new Piscina<string, RenderOutcome>({
+    filename: workerFile(),
+    minThreads: 1,
+    maxThreads: 2,
+    maxQueue: MAX_QUEUED_RENDERS,
+    idleTimeout: 60_000,
+  });
+
+  /** The HTML for `source`, or VALIDATION_FAILED on `field` when it cannot be shown in bounded time. */
+  async render(source: string, field = 'body'): Promise<string> {
+    if (markdownNestingDepth(source) > MAX_MARKDOWN_NESTING) throw tooDeep(field);
+    let outcome: RenderOutcome;
+    try {
+      outcome = await this.pool.run(source, { signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (error) {
+      if (error instanceof Error && error.name === 'AbortError') {
+        throw validationFailed([{ field, message: 'This text is too complex to format. Simplify its formatting (emphasis, quotes, lists) and try again.' }]);
+      }
+      if (error instanceof Error && error.message === 'Task queue is at limit') {
+        throw serviceUnavailable('The server is busy formatting posts. Try again in a few seconds.', 5);
+      }
+      throw error;
+    }
+    // Nesting the line check does not see (indentation) can still overflow the renderer's stack.
+    if ('tooDeep' in outcome) throw tooDeep(field);
+    return outcome.html;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

@@ -1,0 +1,61 @@
+import { MarkdownRenderer } from '../../apps/api/src/markdown/markdown-renderer';
+import { expectError, expectInvalid, TestApp, type TestUser } from '../support/test-app';
+
+// Rendering a post's Markdown is bounded: off the event loop, in a time budget, and an input that nests
+// too deeply is refused with a readable error (issue "Hold against hostile clients", finding 1).
+
+describe('Markdown rendering under hostile input', () => {
+  let app: TestApp;
+  let member: TestUser;
+  let categoryId: string;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    member = await app.member();
+    categoryId = (await app.category()).id;
+  });
+  afterAll(async () => { await app.close(); });
+
+  it('refuses 2,000 nested quotes in a preview and in a question, and writes nothing', async () => {
+    const body = '>'.repeat(2000);
+    expectInvalid(await app.gql(`query($body: String!) { markdownPreview(body: $body) }`, { body }), ['body']);
+    const before = await app.count('questions');
+    const asked = await app.gql(
+      `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`,
+      { input: { categoryId, title: 'Quotes all the way down', body } },
+      member,
+    );
+    expect(expectError(asked, 'VALIDATION_FAILED').extensions.fields).toEqual([{ field: 'body', message: 'Quotes and lists can nest at most 20 levels deep. Use fewer levels.' }]);
+    expect(await app.count('questions')).toBe(before);
+  });
+
+  it('answers /healthz promptly while the most expensive allowed previews render', async () => {
+    // 15 aliases (the most allowed) of a 30,000-character body that takes the renderer about a second each.
+    const body = '_a'.repeat(15_000);
+    const aliases = Array.from({ length: 15 }, (_, i) => `p${i}: markdownPreview(body: $body)`).join(' ');
+    const attack = app.gql(`query($body: String!) { ${aliases} }`, { body });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const timings: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      expect((await app.get('/healthz')).status).toBe(200);
+      timings.push(performance.now() - started);
+    }
+    timings.sort((a, b) => a - b);
+    expect(timings[2]).toBeLessThan(100);
+    const response = await attack;
+    // Each render either finished or was stopped at its time budget: never an internal error.
+    for (const error of response.errors ?? []) expect(error.extensions.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('stops a render over its time budget and refuses the text with a readable message', async () => {
+    const renderer = new MarkdownRenderer(1);
+    try {
+      await expect(renderer.render('_a'.repeat(15_000), 'body')).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: [{ field: 'body', message: 'This text is too complex to format. Simplify its formatting (emphasis, quotes, lists) and try again.' }],
+      });
+    } finally {
+      await renderer.onModuleDestroy();
+    }
+  });
+});
