@@ -135,7 +135,7 @@ export type QuestionFilter = {
   categoryId?: string | number | null | undefined;
   status?: ThreadStatus | null | undefined;
   tag?: string | null | undefined;
-  /** Only questions without a live answer. */
+  /** Only questions still waiting for an answer: none live yet, and not closed. */
   unanswered?: boolean | null | undefined;
 };
 
