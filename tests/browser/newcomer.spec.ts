@@ -1,0 +1,47 @@
+import type { TestUser } from '../support/test-app';
+import { BrowserWorld, describeViolations, seriousAxeViolations, waitForHydration } from '../support/browser';
+
+/** What a newcomer's first walk through the site tripped over: voting on their own posts, the ask page's Back button. */
+let world: BrowserWorld;
+let asker: TestUser;
+let reader: TestUser;
+
+beforeAll(async () => {
+  world = await BrowserWorld.start();
+  asker = await world.api.member('Own Post Asker');
+  reader = await world.api.member('Rory Reader');
+}, 90_000);
+
+afterAll(() => world?.close());
+
+const OWN_POST = "You can't vote on your own post.";
+
+it("shows the score without vote buttons on the viewer's own posts, with the reason", async () => {
+  const question = await world.api.ask(asker, (await world.api.category()).id, { title: 'Landline crackles when it rains' });
+  await world.api.answer(reader, question.id, 'Ask for the line to be tested; water in the junction box does this.');
+  await world.api.answer(asker, question.id, 'Update: the engineer is coming on Monday, I will report back.');
+  const { context, page } = await world.withSession(asker);
+  await page.goto(`/questions/${question.id}`);
+  const own = page.getByRole('article', { name: 'Answer by Own Post Asker' });
+  for (const post of [page.locator('article.question'), own]) {
+    await expect(post.getByRole('button', { name: /^(Up|Down)vote/ }).count()).resolves.toBe(0);
+    await expect(post.getByTitle(OWN_POST).textContent()).resolves.toMatch(OWN_POST);
+  }
+  await expect(page.getByRole('article', { name: 'Answer by Rory Reader' }).getByRole('button', { name: /^(Up|Down)vote answer$/ }).count()).resolves.toBe(2);
+  expect(describeViolations(await seriousAxeViolations(page))).toBe('');
+  await context.close();
+});
+
+it.each([true, false])('shows a refused vote beside the vote buttons (JavaScript: %p)', async (javaScriptEnabled) => {
+  const question = await world.api.ask(asker, (await world.api.category()).id, { title: 'Voicemail PIN is not accepted after a reset' });
+  const context = await world.browser.newContext({ baseURL: world.webUrl, javaScriptEnabled });
+  await context.addCookies([{ name: 'peerdesk_session', value: reader.token, url: world.webUrl }]);
+  const page = await context.newPage();
+  await page.goto(`/questions/${question.id}`);
+  if (javaScriptEnabled) await waitForHydration(page);
+  // Signed in as the asker in another tab meanwhile: this page still offers votes on what is now their own question.
+  await context.addCookies([{ name: 'peerdesk_session', value: asker.token, url: world.webUrl }]);
+  await page.locator('article.question').getByRole('button', { name: 'Upvote question' }).click();
+  await expect(page.locator('article.question .vote').getByRole('alert').textContent()).resolves.toBe(OWN_POST);
+  await context.close();
+});
