@@ -45,3 +45,25 @@ it.each([true, false])('shows a refused vote beside the vote buttons (JavaScript
   await expect(page.locator('article.question .vote').getByRole('alert').textContent()).resolves.toBe(OWN_POST);
   await context.close();
 });
+
+it('keeps the title, body and tags typed on the ask page after opening a suggestion and going back', async () => {
+  await world.api.ask(reader, (await world.api.category()).id, { title: 'Broadband router reboots every night at 3am' });
+  const { context, page } = await world.withSession(asker);
+  await page.goto('/ask');
+  await waitForHydration(page);
+  const title = 'Router reboots every night';
+  const body = 'Since last week the router restarts by itself every night; the lights all go off.';
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Details').fill(body);
+  await page.getByLabel(/^Tags/).fill('router, broadband');
+  await Promise.all([
+    page.waitForURL(/\/questions\/\d+/),
+    page.getByRole('region', { name: 'Similar questions' }).getByRole('link', { name: 'Broadband router reboots every night at 3am' }).click(),
+  ]);
+  await page.goBack();
+  await page.waitForURL(/\/ask$/);
+  await expect(page.getByLabel('Title').inputValue()).resolves.toBe(title);
+  await expect(page.getByLabel('Details').inputValue()).resolves.toBe(body);
+  await expect(page.getByLabel(/^Tags/).inputValue()).resolves.toBe('router, broadband');
+  await context.close();
+});
