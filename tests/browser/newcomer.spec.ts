@@ -27,6 +27,9 @@ it("shows the score without vote buttons on the viewer's own posts, with the rea
     await expect(post.getByRole('button', { name: /^(Up|Down)vote/ }).count()).resolves.toBe(0);
     await expect(post.getByTitle(OWN_POST).textContent()).resolves.toMatch(OWN_POST);
   }
+  // Counts read in the singular too.
+  await page.getByText('1 view', { exact: true }).waitFor();
+  await page.getByRole('heading', { name: '2 answers' }).waitFor();
   await expect(page.getByRole('article', { name: 'Answer by Rory Reader' }).getByRole('button', { name: /^(Up|Down)vote answer$/ }).count()).resolves.toBe(2);
   expect(describeViolations(await seriousAxeViolations(page))).toBe('');
   await context.close();
