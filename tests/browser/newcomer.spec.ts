@@ -1,7 +1,7 @@
 import type { TestUser } from '../support/test-app';
 import { BrowserWorld, describeViolations, seriousAxeViolations, waitForHydration } from '../support/browser';
 
-/** What a newcomer's first walk through the site tripped over: voting on their own posts, the ask page's Back button. */
+/** What a newcomer's first walk through the site tripped over: voting on their own posts, the ask page's Back button, the categories page. */
 let world: BrowserWorld;
 let asker: TestUser;
 let reader: TestUser;
@@ -69,4 +69,27 @@ it('keeps the title, body and tags typed on the ask page after opening a suggest
   await expect(page.getByLabel('Details').inputValue()).resolves.toBe(body);
   await expect(page.getByLabel(/^Tags/).inputValue()).resolves.toBe('router, broadband');
   await context.close();
+});
+
+it('lists every category with its figures on /categories, reached from the breadcrumbs, without JavaScript', async () => {
+  const api = world.api;
+  const category = await api.category({ name: 'Aa Pay-as-you-go top-ups', description: 'Credit, vouchers and auto top-up.' });
+  const solved = await api.ask(asker, category.id, { title: 'Top-up voucher says already used' });
+  await api.ask(asker, category.id, { title: 'Auto top-up charged me twice this month' });
+  const answer = await api.answer(reader, solved.id, 'Call the voucher line; they re-issue used codes within a day.');
+  expect((await api.acceptAnswer(asker, answer.id)).errors).toBeUndefined();
+  const context = await world.browser.newContext({ baseURL: world.webUrl, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`/categories/${category.slug}`);
+  await Promise.all([page.waitForURL(/\/categories$/), page.locator('.crumbs').getByRole('link', { name: 'Categories' }).click()]);
+  const row = page.getByRole('row', { name: /Aa Pay-as-you-go top-ups/ });
+  await expect(row.getByRole('cell').allTextContents()).resolves.toEqual(['2 questions', '50%', '1 question', expect.stringMatching(/\w/)]);
+  await row.getByText('Credit, vouchers and auto top-up.').waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Categories' }).waitFor();
+  await context.close();
+  // axe-core runs as a script, so the accessibility check needs a profile with JavaScript.
+  const visitor = await world.visitor();
+  await visitor.page.goto('/categories');
+  expect(describeViolations(await seriousAxeViolations(visitor.page))).toBe('');
+  await visitor.context.close();
 });
