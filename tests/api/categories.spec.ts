@@ -6,7 +6,7 @@ const CATEGORY_FIELDS = `id name slug description peerWindowHours staffResponseH
 const CREATE = `mutation ($input: CreateCategoryInput!) { createCategory(input: $input) { ${CATEGORY_FIELDS} } }`;
 const UPDATE = `mutation ($input: UpdateCategoryInput!) { updateCategory(input: $input) { ${CATEGORY_FIELDS} } }`;
 const BY_SLUG = `query ($slug: String!) { category(slug: $slug) { ${CATEGORY_FIELDS} } }`;
-const LIST = `{ categories { id name slug questionCount solvedCount } }`;
+const LIST = `{ categories { id name slug questionCount solvedCount unansweredCount lastActivityAt } }`;
 
 describe('categories', () => {
   let app: TestApp;
@@ -115,7 +115,7 @@ describe('categories', () => {
   });
 
   describe('categories', () => {
-    it('lists every category by name with how many questions each has and how many are solved', async () => {
+    it('lists every category by name with how many questions each has, how many are solved and waiting, and its latest activity', async () => {
       const zebra = await app.category({ name: 'Zz Zebra devices', slug: slug('zebra') });
       const aardvark = await app.category({ name: 'Aa Aardvark devices', slug: slug('aardvark') });
       const empty = await app.category({ name: 'Mm Empty', slug: slug('empty') });
@@ -128,15 +128,17 @@ describe('categories', () => {
       const answer = await app.answer(helper, solved.id);
       expect((await app.acceptAnswer(asker, answer.id)).errors).toBeUndefined();
 
-      const { categories } = await app.ok<{ categories: Array<{ id: string; name: string; questionCount: number; solvedCount: number }> }>(LIST);
+      const { categories } = await app.ok<{ categories: Array<{ id: string; name: string; questionCount: number; solvedCount: number; lastActivityAt: string | null }> }>(LIST);
 
       // Other tests' categories are listed too; these three come in name order among them.
       const mine = categories.filter((c) => [zebra.id, aardvark.id, empty.id].includes(c.id));
       expect(mine).toEqual([
-        { id: aardvark.id, name: 'Aa Aardvark devices', slug: aardvark.slug, questionCount: 1, solvedCount: 0 },
-        { id: empty.id, name: 'Mm Empty', slug: empty.slug, questionCount: 0, solvedCount: 0 },
-        { id: zebra.id, name: 'Zz Zebra devices', slug: zebra.slug, questionCount: 3, solvedCount: 1 },
+        { id: aardvark.id, name: 'Aa Aardvark devices', slug: aardvark.slug, questionCount: 1, solvedCount: 0, unansweredCount: 1, lastActivityAt: expect.any(String) },
+        { id: empty.id, name: 'Mm Empty', slug: empty.slug, questionCount: 0, solvedCount: 0, unansweredCount: 0, lastActivityAt: null },
+        { id: zebra.id, name: 'Zz Zebra devices', slug: zebra.slug, questionCount: 3, solvedCount: 1, unansweredCount: 2, lastActivityAt: expect.any(String) },
       ]);
+      // The latest activity is the acceptance, the last thing that happened in the category.
+      expect(Date.parse(mine[2].lastActivityAt!)).toBeGreaterThanOrEqual(Date.parse(mine[0].lastActivityAt!));
     });
   });
 });

@@ -17,8 +17,28 @@ describe('errors', () => {
   describe('unknown and malformed ids', () => {
     it('answers NOT_FOUND for a question that does not exist', async () => {
       const response = await app.gql(`{ question(id: "999999") { id } }`);
-      expect(expectError(response, 'NOT_FOUND').message).toBe('There is no question 999999; it may have been deleted.');
+      expect(expectError(response, 'NOT_FOUND').message).toBe('There is no question 999999.');
       expect(response.data).toBeNull();
+    });
+
+    it('says there is no such question, not that it may have been deleted, for an id that never existed', async () => {
+      const moderator = await app.userWithRole('MODERATOR');
+      const operations = [
+        `mutation { escalateQuestion(questionId: "999999", reason: "Outage") { state } }`,
+        `mutation { postAnswer(input: { questionId: "999999", body: "A perfectly fine answer." }) { id } }`,
+        `mutation { vote(input: { targetType: QUESTION, targetId: "999999", value: 1 }) { score } }`,
+        `mutation { editQuestion(input: { id: "999999", title: "A perfectly fine title" }) { id } }`,
+      ];
+      for (const operation of operations) expect(expectError(await app.gql(operation, {}, moderator), 'NOT_FOUND').message).toBe('There is no question 999999.');
+    });
+
+    it('says a deleted answer has been deleted', async () => {
+      const question = await app.ask(member, (await app.category()).id);
+      const answer = await app.answer(member, question.id);
+      await app.ok(`mutation ($id: ID!) { deleteAnswer(id: $id) { id } }`, { id: answer.id }, member);
+      const vote = await app.gql(`mutation ($id: ID!) { vote(input: { targetType: ANSWER, targetId: $id, value: 1 }) { score } }`, { id: answer.id }, admin);
+      expect(expectError(vote, 'NOT_FOUND').message).toBe('That answer has been deleted.');
+      expect(expectError(await app.gql(`mutation { vote(input: { targetType: ANSWER, targetId: "999999", value: 1 }) { score } }`, {}, admin), 'NOT_FOUND').message).toBe('There is no answer 999999.');
     });
 
     it('answers NOT_FOUND, not an internal error, for a non-numeric question id', async () => {

@@ -240,6 +240,15 @@ describe('questions connection', () => {
       expect(await matching({ categoryId, unanswered: true })).toEqual([question]);
     });
 
+    it('unanswered only leaves out closed questions, which wait for nobody', async () => {
+      const { id: categoryId } = await app.category();
+      const [original, duplicate] = await questionsIn(categoryId, 2);
+      const moderator = await app.userWithRole('MODERATOR');
+      const marked = await app.gql(`mutation ($q: ID!, $o: ID!) { markDuplicate(questionId: $q, originalId: $o) { status } }`, { q: duplicate, o: original }, moderator);
+      expect(marked.data).toEqual({ markDuplicate: { status: 'CLOSED' } });
+      expect(await matching({ categoryId, unanswered: true })).toEqual([original]);
+    });
+
     it('combined', async () => {
       expect(await matching({ authorId: bob.id, tag: 'wifi', categoryId: home, status: 'ANSWERED' })).toEqual([q.answered]);
       expect(await matching({ authorId: bob.id, tag: 'wifi', unanswered: true })).toEqual([q.elsewhere]);

@@ -107,6 +107,14 @@ describe('questions', () => {
       expect((await ask({ tags: ['a1', 'b2', 'c3', 'd4', 'e5'] })).data!.askQuestion.tags).toEqual(['a1', 'b2', 'c3', 'd4', 'e5']);
     });
 
+    it('refuses a title of only emoji, which no search could find and no address could name', async () => {
+      const questions = await app.count('questions');
+      expect(expectInvalid(await ask({ title: '🔥'.repeat(12) }), ['title'])).toEqual([
+        { field: 'title', message: 'Title must contain some words (letters or digits), not only symbols or emoji.' },
+      ]);
+      expect(await app.count('questions')).toBe(questions);
+    });
+
     it('needs a session, and writes nothing without one', async () => {
       const questions = await app.count('questions');
       expectError(await ask({}, {}), 'UNAUTHENTICATED');
@@ -183,6 +191,12 @@ describe('questions', () => {
       const { id } = await app.ask(asker, category.id);
       expectInvalid(await edit({ id, title: 'Short', tags: ['ok', 'no way'] }, asker), ['title', 'tags']);
       expect(await revisions(id)).toEqual([]);
+    });
+
+    it('refuses a title of only emoji, keeping the old title', async () => {
+      const { id } = await app.ask(asker, category.id);
+      expectInvalid(await edit({ id, title: '🔥'.repeat(12) }, asker), ['title']);
+      expect((await read(id)).title).not.toBe('🔥'.repeat(12));
     });
 
     it('needs a session', async () => {

@@ -135,7 +135,7 @@ export type QuestionFilter = {
   categoryId?: string | number | null | undefined;
   status?: ThreadStatus | null | undefined;
   tag?: string | null | undefined;
-  /** Only questions without a live answer. */
+  /** Only questions still waiting for an answer: none live yet, and not closed. */
   unanswered?: boolean | null | undefined;
 };
 
@@ -256,6 +256,11 @@ export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type HomeQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, solvedCount: number }>, recent: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> }, unanswered: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+
+export type CategoriesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CategoriesQuery = { categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, solvedCount: number, unansweredCount: number, lastActivityAt: string | null }> };
 
 export type CategoryPageQueryVariables = Exact<{
   slug: string;
@@ -808,6 +813,20 @@ export const HomeDocument = new TypedDocumentString(`
     isEmployee
   }
 }`) as unknown as TypedDocumentString<HomeQuery, HomeQueryVariables>;
+export const CategoriesDocument = new TypedDocumentString(`
+    query Categories {
+  categories {
+    id
+    name
+    slug
+    description
+    questionCount
+    solvedCount
+    unansweredCount
+    lastActivityAt
+  }
+}
+    `) as unknown as TypedDocumentString<CategoriesQuery, CategoriesQueryVariables>;
 export const CategoryPageDocument = new TypedDocumentString(`
     query CategoryPage($slug: String!) {
   category(slug: $slug) {

@@ -8,6 +8,7 @@ import {
   THREAD_STATUSES,
   THREAD_TRANSITIONS,
   threadStatusDiagram,
+  WAITING_STATUSES,
   type ThreadEvent,
   type ThreadEventType,
   type ThreadStatus,
@@ -159,6 +160,10 @@ describe('acceptsAnswers', () => {
     ['CLOSED', false],
   ] as const)('%s → %s', (status, expected) => {
     expect(acceptsAnswers(status)).toBe(expected);
+  });
+
+  it('makes every status but CLOSED one that waits for an answer', () => {
+    expect(WAITING_STATUSES).toEqual(['OPEN', 'ANSWERED', 'SOLVED', 'ESCALATED']);
   });
 });
 

@@ -133,6 +133,9 @@ export function acceptsAnswers(status: ThreadStatus): boolean {
   return THREAD_TRANSITIONS.some((t) => t.from === status && t.event === 'ANSWER_POSTED');
 }
 
+/** Statuses in which a question without answers still waits for one (lists such as "Unanswered"). */
+export const WAITING_STATUSES: readonly ThreadStatus[] = THREAD_STATUSES.filter(acceptsAnswers);
+
 /** Mermaid stateDiagram-v2 text drawn from THREAD_TRANSITIONS; rows sharing an arrow share one label. */
 export function threadStatusDiagram(): string {
   const labelsByArrow = new Map<string, string[]>();

@@ -136,6 +136,16 @@ describe('validateQuestion', () => {
     ]);
   });
 
+  it('requires some letters or digits in the title', () => {
+    expect(validateQuestion({ ...VALID_QUESTION, title: '🔥'.repeat(12) })).toEqual([
+      { field: 'title', message: 'Title must contain some words (letters or digits), not only symbols or emoji.' },
+    ]);
+    expect(validateQuestion({ ...VALID_QUESTION, title: '?!-- ... --!?' })).toHaveLength(1);
+    expect(validateQuestion({ ...VALID_QUESTION, title: '🔥🔥🔥 Café Wi-Fi 🔥🔥🔥' })).toEqual([]);
+    expect(validateQuestion({ ...VALID_QUESTION, title: 'ルーターが毎晩切れる' })).toEqual([]);
+    expect(validateQuestion({ ...VALID_QUESTION, title: '🔥🔥🔥🔥🔥🔥🔥🔥🔥 5' })).toEqual([]);
+  });
+
   it('requires a title and a body', () => {
     expect(validateQuestion({ ...VALID_QUESTION, title: ' ', body: '' })).toEqual([
       { field: 'title', message: 'Title is required.' },

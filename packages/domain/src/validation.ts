@@ -133,9 +133,18 @@ export interface QuestionInput {
   tags: readonly string[];
 }
 
+// A title of only symbols or emoji has no words to search for and nothing to put in its address.
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+function checkTitle(title: string): FieldError[] {
+  const lengthErrors = checkTrimmedText('title', 'Title', title, LIMITS.title);
+  if (lengthErrors.length > 0 || WORD_CHARACTER.test(title)) return lengthErrors;
+  return [{ field: 'title', message: 'Title must contain some words (letters or digits), not only symbols or emoji.' }];
+}
+
 export function validateQuestion(input: QuestionInput): FieldError[] {
   return [
-    ...checkTrimmedText('title', 'Title', input.title, LIMITS.title),
+    ...checkTitle(input.title),
     ...checkTrimmedText('body', 'Question', input.body, LIMITS.questionBody),
     ...checkTags(input.tags),
   ];

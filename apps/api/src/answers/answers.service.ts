@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict, nextThreadStatus, notFound, validateAnswer } from '@peerdesk/domain';
+import { acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict, nextThreadStatus, validateAnswer } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
-import { checkId } from '../common/ids';
+import { checkId, missing } from '../common/ids';
 import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
@@ -163,13 +163,13 @@ export class AnswersService {
 
   private async lockQuestion(em: EntityManager, questionId: string): Promise<QuestionEntity> {
     const question = await this.questions.lockLive(em, checkId(questionId, 'question'));
-    if (!question) throw notFound(`There is no question ${questionId}; it may have been deleted.`);
+    if (!question) throw await missing(em, QuestionEntity, 'question', questionId);
     return question;
   }
 
   private async findLiveAnswer(em: EntityManager, answerId: string): Promise<AnswerEntity> {
     const answer = await this.answers.findLive(em, checkId(answerId, 'answer'));
-    if (!answer) throw notFound(`There is no answer ${answerId}; it may have been deleted.`);
+    if (!answer) throw await missing(em, AnswerEntity, 'answer', answerId);
     return answer;
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertValid, type CategoryPatch, conflict, notFound, validateCategory, validateCategoryPatch } from '@peerdesk/domain';
+import { assertValid, type CategoryPatch, conflict, notFound, validateCategory, validateCategoryPatch, WAITING_STATUSES } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import { CategoryEntity } from './category.entity';
@@ -60,19 +60,22 @@ export class CategoriesService {
     return category;
   }
 
-  /** Every category with how many live questions it has and how many of them are solved. */
+  /** Every category with how many live questions it has, how many are solved and still waiting, and its latest activity. */
   async summaries(): Promise<CategorySummaryModel[]> {
     const [categories, counts] = await Promise.all([
       this.repository.find({ order: { name: 'ASC' } }),
       this.db.query(`
-        SELECT category_id::text AS id, count(*)::int AS "questionCount", count(*) FILTER (WHERE status = 'SOLVED')::int AS "solvedCount"
-          FROM questions WHERE deleted_at IS NULL GROUP BY category_id`) as Promise<Array<{ id: string; questionCount: number; solvedCount: number }>>,
+        SELECT category_id::text AS id, count(*)::int AS "questionCount", count(*) FILTER (WHERE status = 'SOLVED')::int AS "solvedCount",
+               count(*) FILTER (WHERE answer_count = 0 AND status = ANY($1))::int AS "unansweredCount", max(last_activity_at) AS "lastActivityAt"
+          FROM questions WHERE deleted_at IS NULL GROUP BY category_id`, [WAITING_STATUSES]) as Promise<Array<{ id: string; questionCount: number; solvedCount: number; unansweredCount: number; lastActivityAt: Date }>>,
     ]);
     const byCategory = new Map(counts.map((row) => [row.id, row]));
     return categories.map((category) => ({
       ...toCategoryModel(category),
       questionCount: byCategory.get(category.id)?.questionCount ?? 0,
       solvedCount: byCategory.get(category.id)?.solvedCount ?? 0,
+      unansweredCount: byCategory.get(category.id)?.unansweredCount ?? 0,
+      lastActivityAt: byCategory.get(category.id)?.lastActivityAt ?? null,
     }));
   }
 }

@@ -40,11 +40,17 @@ export function toCategoryModel(category: CategoryEntity): CategoryModel {
   return { ...category };
 }
 
-@ObjectType('CategorySummary', { description: 'A category with its activity, for the home page.' })
+@ObjectType('CategorySummary', { description: 'A category with its activity, for the home and categories pages.' })
 export class CategorySummaryModel extends CategoryModel {
   @Field(() => Int)
   questionCount!: number;
 
   @Field(() => Int)
   solvedCount!: number;
+
+  @Field(() => Int, { description: 'Questions still waiting for an answer: none live yet, and not closed.' })
+  unansweredCount!: number;
+
+  @Field(() => Date, { nullable: true, description: 'The latest activity on any of its questions; null when it has none.' })
+  lastActivityAt!: Date | null;
 }

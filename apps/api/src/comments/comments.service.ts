@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { assertValid, authorKindFor, checkCanDeletePost, checkCanEditPost, conflict, notFound, validateComment } from '@peerdesk/domain';
+import { assertValid, authorKindFor, checkCanDeletePost, checkCanEditPost, conflict, validateComment } from '@peerdesk/domain';
+import { AnswerEntity } from '../answers/answer.entity';
 import { AnswersRepository } from '../answers/answers.repository';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import type { PostTargetType } from '../common/enums';
-import { checkId } from '../common/ids';
+import { checkId, missing } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { QuestionEntity } from '../questions/question.entity';
@@ -95,19 +96,19 @@ export class CommentsService {
 
   private async lockQuestion(em: EntityManager, questionId: string): Promise<QuestionEntity> {
     const question = await this.questions.lockLive(em, questionId);
-    if (!question) throw notFound(`There is no question ${questionId}; it may have been deleted.`);
+    if (!question) throw await missing(em, QuestionEntity, 'question', questionId);
     return question;
   }
 
   private async findLiveAnswer(em: EntityManager, answerId: string) {
     const answer = await this.answers.findLive(em, answerId);
-    if (!answer) throw notFound(`There is no answer ${answerId}; it may have been deleted.`);
+    if (!answer) throw await missing(em, AnswerEntity, 'answer', answerId);
     return answer;
   }
 
   private async findLiveComment(em: EntityManager, commentId: string): Promise<CommentEntity> {
     const comment = await this.comments.findLive(em, checkId(commentId, 'comment'));
-    if (!comment) throw notFound(`There is no comment ${commentId}; it may have been deleted.`);
+    if (!comment) throw await missing(em, CommentEntity, 'comment', commentId);
     return comment;
   }
 

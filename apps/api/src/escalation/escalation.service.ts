@@ -2,12 +2,12 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import {
   addBusinessHours, askerMayRequestStaff, can, conflict, type EscalationReason, forbidden, isLateResponse, nextThreadStatus,
-  notFound, peerWindowHoursFor, staffDueAt, validationFailed,
+  peerWindowHoursFor, staffDueAt, validationFailed,
 } from '@peerdesk/domain';
 import { CategoryEntity } from '../categories/category.entity';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../common/domain-events';
-import { checkId } from '../common/ids';
+import { checkId, missing } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
@@ -252,7 +252,7 @@ export class EscalationService implements OnModuleInit, ThreadEventHandler {
   private async withQuestion<T>(questionId: string, work: (em: EntityManager, question: QuestionEntity, now: Date) => Promise<T>): Promise<T> {
     return this.db.transaction(async (em) => {
       const question = await this.questions.lockLive(em, checkId(questionId, 'question'));
-      if (!question) throw notFound(`There is no question ${questionId}; it may have been deleted.`);
+      if (!question) throw await missing(em, QuestionEntity, 'question', questionId);
       return work(em, question, this.clock.now());
     });
   }

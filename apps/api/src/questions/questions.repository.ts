@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
-import { validationFailed } from '@peerdesk/domain';
+import { validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
 import type { Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
@@ -77,7 +77,7 @@ export class QuestionsRepository {
     if (filter.categoryId) query.andWhere('q.category_id = :categoryId', { categoryId: filter.categoryId });
     if (filter.status) query.andWhere('q.status = :status', { status: filter.status });
     if (filter.tag) query.andWhere('q.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim().toLowerCase() });
-    if (filter.unanswered) query.andWhere('q.answer_count = 0');
+    if (filter.unanswered) query.andWhere('q.answer_count = 0 AND q.status IN (:...waiting)', { waiting: WAITING_STATUSES });
     if (filter.authorId) query.andWhere('q.author_id = :authorId', { authorId: filter.authorId });
     return query;
   }

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { assertValid, checkCanEditPost, normalizeTags, notFound, validateQuestion } from '@peerdesk/domain';
+import { assertValid, checkCanEditPost, normalizeTags, validateQuestion } from '@peerdesk/domain';
 import { CategoriesService } from '../categories/categories.service';
 import { CLOCK, type Clock } from '../common/clock';
 import type { QuestionOrder } from '../common/enums';
 import { DomainEvents } from '../common/domain-events';
-import { checkId } from '../common/ids';
+import { checkId, missing } from '../common/ids';
 import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
@@ -61,7 +61,7 @@ export class QuestionsService {
     checkId(input.id, 'question');
     return this.db.transaction(async (em) => {
       const question = await this.questions.lockLive(em, input.id);
-      if (!question) throw notFound(`There is no question ${input.id}.`);
+      if (!question) throw await missing(em, QuestionEntity, 'question', input.id);
       checkCanEditPost(viewer, question);
       const next = {
         title: input.title?.trim() ?? question.title,
@@ -85,14 +85,14 @@ export class QuestionsService {
 
   async get(id: string): Promise<QuestionEntity> {
     const question = await this.questions.findLive(checkId(id, 'question'));
-    if (!question) throw notFound(`There is no question ${id}.`);
+    if (!question) throw await missing(this.db.manager, QuestionEntity, 'question', id);
     return question;
   }
 
   /** Reading a question counts as a view. */
   async view(id: string, viewer: Viewer | null): Promise<QuestionEntity> {
     const question = await this.questions.viewLive(checkId(id, 'question'), viewer?.id ?? null, this.clock.now());
-    if (!question) throw notFound(`There is no question ${id}; it may have been deleted.`);
+    if (!question) throw await missing(this.db.manager, QuestionEntity, 'question', id);
     return question;
   }
 

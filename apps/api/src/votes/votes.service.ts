@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { assertValid, checkCanVote, notFound, scoreDelta, validateVoteValue, voteReputationDelta, type VoteValue } from '@peerdesk/domain';
+import { assertValid, checkCanVote, scoreDelta, validateVoteValue, voteReputationDelta, type VoteValue } from '@peerdesk/domain';
 import { AnswerEntity } from '../answers/answer.entity';
 import { CLOCK, type Clock } from '../common/clock';
-import { checkId } from '../common/ids';
+import { checkId, missing } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { QuestionEntity } from '../questions/question.entity';
 import { addReputation } from '../users/reputation';
@@ -57,7 +57,7 @@ export class VotesService {
       where: { id, deletedAt: IsNull() },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!target) throw notFound(`There is no ${targetType.toLowerCase()} ${id}; it may have been deleted.`);
+    if (!target) throw await missing(em, TARGETS[targetType], targetType.toLowerCase(), id);
     return target;
   }
 }

@@ -46,7 +46,7 @@ export class QuestionFilter {
   @Field({ nullable: true })
   tag?: string;
 
-  @Field({ nullable: true, description: 'Only questions without a live answer.' })
+  @Field({ nullable: true, description: 'Only questions still waiting for an answer: none live yet, and not closed.' })
   unanswered?: boolean;
 
   @Field(() => ID, { nullable: true })

@@ -41,10 +41,8 @@ export function formatDuration(seconds: number): string {
   return hours % 24 ? `${days} d ${hours % 24} h` : `${days} d`;
 }
 
-/** "1 peer", "3 peers": a count with its noun in the right number. */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+// Counts read the same on every page: one helper, kept importable from here for the charts.
+export { plural } from '../plural';
 
 /** The unit a duration axis is read in, and how many seconds make one of it. */
 export interface DurationUnit {

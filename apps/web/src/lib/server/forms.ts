@@ -13,10 +13,12 @@ export function fieldErrors(e: GraphQLRequestError): FieldErrors {
   return fields;
 }
 
-/** What people read when the API refuses, by `extensions.code`; VALIDATION_FAILED keeps the API's own words. */
+/**
+ * What people read when the API refuses, by `extensions.code`. VALIDATION_FAILED, FORBIDDEN and NOT_FOUND
+ * keep the API's own words: only the API knows which rule refused ("You can't vote on your own post.") or
+ * whether a thing was deleted or never existed.
+ */
 const READABLE: Record<string, string> = {
-  FORBIDDEN: 'Your account is not allowed to do that.',
-  NOT_FOUND: 'That no longer exists — it may have been deleted.',
   CONFLICT: 'Someone changed this at the same time. Reload the page and try again.',
   RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',
   API_UNAVAILABLE: 'The community service is not answering right now. Please try again in a minute.',
