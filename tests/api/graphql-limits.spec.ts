@@ -67,6 +67,24 @@ describe('GraphQL limits on what one request may ask for', () => {
   });
 });
 
+describe('introspection', () => {
+  it('is refused when GRAPHQL_INTROSPECTION=false (the production default), and answered otherwise', async () => {
+    const closed = await TestApp.start({ GRAPHQL_INTROSPECTION: 'false' });
+    try {
+      expect(expectError(await closed.gql('{ __schema { queryType { name } } }'), 'VALIDATION_FAILED').message).toMatch(/introspection/i);
+      await closed.ok('{ categories { id } }');
+    } finally {
+      await closed.close();
+    }
+    const open = await TestApp.start();
+    try {
+      expect((await open.ok<{ __schema: { queryType: { name: string } } }>('{ __schema { queryType { name } } }')).__schema.queryType.name).toBe('Query');
+    } finally {
+      await open.close();
+    }
+  });
+});
+
 describe("the web app's own documents", () => {
   const schema = buildSchema(readFileSync(path.join(ROOT, 'packages/api-client/schema.graphql'), 'utf8'));
 

@@ -48,7 +48,7 @@ describe('Markdown rendering under hostile input', () => {
   });
 
   it('stops a render over its time budget and refuses the text with a readable message', async () => {
-    const renderer = new MarkdownRenderer(1);
+    const renderer = new MarkdownRenderer({ imageHosts: [] }, 1);
     try {
       await expect(renderer.render('_a'.repeat(15_000), 'body')).rejects.toMatchObject({
         code: 'VALIDATION_FAILED',

@@ -74,7 +74,7 @@ export class AppModule {
             autoSchemaFile: dependencies.schemaFile ?? true,
             sortSchema: true,
             playground: false,
-            introspection: true,
+            introspection: dependencies.config.graphqlIntrospection,
             validationRules: graphQLLimitRules(dependencies.config.graphql),
             plugins: [graphQLCostPlugin(dependencies.config.graphql)],
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({

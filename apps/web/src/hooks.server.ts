@@ -1,6 +1,12 @@
 import type { Handle } from '@sveltejs/kit';
 import { ViewerDocument } from '@peerdesk/api-client';
+import { parseImageHosts } from '@peerdesk/domain';
+import { env } from '$env/dynamic/private';
 import { graphql, GraphQLRequestError, SESSION_COOKIE } from '$lib/server/graphql';
+import { SECURITY_HEADERS, withImageHosts } from '$lib/server/security-headers';
+
+/** The API checks IMAGE_HOSTS at start-up; here it only widens the images the page may load. */
+const imageHosts = parseImageHosts(env.IMAGE_HOSTS).hosts;
 
 /**
  * Loads who is signed in once per request (the layout, pages and actions read `locals.viewer`). A
@@ -21,5 +27,9 @@ export const handle: Handle = async ({ event, resolve }) => {
       if (e.code === 'UNAUTHENTICATED') event.cookies.delete(SESSION_COOKIE, { path: '/' });
     }
   }
-  return resolve(event);
+  const response = await resolve(event);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  const policy = response.headers.get('content-security-policy');
+  if (policy) response.headers.set('content-security-policy', withImageHosts(policy, imageHosts));
+  return response;
 };

@@ -20,6 +20,7 @@ runCli(async () => {
       dryRun: args['dry-run'] === true,
       onProgress: ({ file, done, total, startedAt }) => progress(file.padEnd(9), done, total, startedAt),
       searchIndex: createSearchEngine(config, database.dataSource),
+      imageHosts: config.imageHosts,
     });
     printReport(report);
   } finally {

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
       dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', loginFailureLimit: 10, escalationSweepSeconds: 60,
       publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10,
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
+      imageHosts: [], graphqlIntrospection: true,
       graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 },
     });
   });
@@ -17,7 +18,7 @@ describe('loadConfig', () => {
       EMBEDDED_PG_PORT: '6543', DATA_DIR: '/var/lib/peerdesk', SESSION_TTL_DAYS: '7', SEED_DEMO: 'false', LOGIN_FAILURE_LIMIT: '5', ESCALATION_SWEEP_SECONDS: '15',
       PUBLIC_URL: 'https://help.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Help <help@example.com>',
       OUTBOX_POLL_SECONDS: '30', SEARCH_LANGUAGE: 'french', MEILI_HOST: 'https://search.example.com/', MEILI_MASTER_KEY: 'k3y',
-      MEILI_INDEX: 'peerdesk_questions', MEILI_PORT: '7701', GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '20000',
+      MEILI_INDEX: 'peerdesk_questions', MEILI_PORT: '7701', GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '20000', IMAGE_HOSTS: 'i.imgur.com, images.example.com', GRAPHQL_INTROSPECTION: 'true',
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, databaseUrl: 'postgres://u:p@db:5432/peerdesk',
@@ -26,6 +27,7 @@ describe('loadConfig', () => {
       // MEILI_HOST alone picks the Meilisearch engine.
       searchEngine: 'meilisearch', searchLanguage: 'french', meiliHost: 'https://search.example.com', meiliMasterKey: 'k3y',
       meiliIndex: 'peerdesk_questions', meiliPort: 7701,
+      imageHosts: ['i.imgur.com', 'images.example.com'], graphqlIntrospection: true,
       graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 },
     });
   });
@@ -55,6 +57,18 @@ describe('loadConfig', () => {
         'MAIL_FROM="nobody" must be an e-mail address, e.g. help@example.com or "Peerdesk <help@example.com>"',
         'OUTBOX_POLL_SECONDS="0" must be a whole number from 1 to 3600',
       ]),
+    );
+  });
+
+  it('turns introspection off in production unless asked for', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).graphqlIntrospection).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }).graphqlIntrospection).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development', GRAPHQL_INTROSPECTION: 'false' }).graphqlIntrospection).toBe(false);
+  });
+
+  it('checks the image hosts', () => {
+    expect(() => loadConfig({ IMAGE_HOSTS: 'i.imgur.com, https://cdn.example.com' })).toThrow(
+      new ConfigError(['IMAGE_HOSTS must list host names such as i.imgur.com, separated by commas (not: https://cdn.example.com)']),
     );
   });
 

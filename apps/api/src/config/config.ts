@@ -1,6 +1,7 @@
 // Configuration comes from environment variables only, validated once at start-up. Every mistake is
 // reported (variable, value, what is wrong), not just the first, so one restart fixes them all.
 
+import { parseImageHosts } from '@peerdesk/domain';
 import type { GraphQLLimits } from '../common/graphql-limits';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -42,6 +43,10 @@ export interface AppConfig {
   meiliIndex: string;
   /** Port of the bundled Meilisearch that `npm start` runs when MEILI_HOST is unset. */
   meiliPort: number;
+  /** Hosts whose https images posts show (IMAGE_HOSTS); images from elsewhere are kept as links. */
+  imageHosts: string[];
+  /** Whether the API answers schema introspection (on outside production unless GRAPHQL_INTROSPECTION says otherwise). */
+  graphqlIntrospection: boolean;
   /** What one GraphQL operation may ask for: nesting depth, aliases, and cost (see common/graphql-limits.ts). */
   graphql: GraphQLLimits;
 }
@@ -129,6 +134,13 @@ class EnvReader {
     return value;
   }
 
+  /** Host names separated by commas or spaces. */
+  imageHosts(name: string): string[] {
+    const { hosts, invalid } = parseImageHosts(this.raw(name));
+    if (invalid.length > 0) this.problems.push(`${name} must list host names such as i.imgur.com, separated by commas (not: ${invalid.join(', ')})`);
+    return hosts;
+  }
+
   postgresUrl(name: string): string | null {
     const value = this.raw(name);
     if (value === undefined) return null;
@@ -149,8 +161,9 @@ class EnvReader {
 export function loadConfig(env: Env = process.env): AppConfig {
   const read = new EnvReader(env);
   const seedDemo = read.oneOf('SEED_DEMO', 'auto', ['auto', 'true', 'false'] as const);
+  const nodeEnv = read.oneOf('NODE_ENV', 'development', ['development', 'production', 'test'] as const);
   const config: AppConfig = {
-    nodeEnv: read.oneOf('NODE_ENV', 'development', ['development', 'production', 'test'] as const),
+    nodeEnv,
     host: read.string('HOST', '0.0.0.0'),
     port: read.integer('PORT', 4000, 1, 65535),
     webPort: read.integer('WEB_PORT', 3000, 1, 65535),
@@ -171,6 +184,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliMasterKey: read.optional('MEILI_MASTER_KEY'),
     meiliPort: read.integer('MEILI_PORT', 7700, 1, 65535),
     meiliIndex: read.matching('MEILI_INDEX', 'questions', /^[A-Za-z0-9_-]{1,400}$/, 'a Meilisearch index name (letters, digits, - and _)'),
+    imageHosts: read.imageHosts('IMAGE_HOSTS'),
+    graphqlIntrospection: read.oneOf('GRAPHQL_INTROSPECTION', nodeEnv === 'production' ? 'false' : 'true', ['true', 'false'] as const) === 'true',
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 10, 2, 100),
       maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),

@@ -35,6 +35,8 @@ export interface StackExchangeImportOptions {
   signal?: AbortSignal;
   /** The configured search engine (`createSearchEngine`): told of every batch's questions in that batch's transaction. */
   searchIndex: Pick<SearchEngine, 'documentsChanged'>;
+  /** Hosts whose images the posts may show (the configuration's IMAGE_HOSTS); others become links. */
+  imageHosts?: readonly string[];
 }
 
 type Kind = 'users' | 'questions' | 'answers' | 'acceptances' | 'comments';
@@ -284,7 +286,7 @@ export async function importStackExchange(dataSource: DataSource, options: Stack
           `INSERT INTO questions (category_id, author_id, title, body, body_html, tags, status, score, view_count, answer_count,
                                   created_at, updated_at, last_activity_at, is_first_question, has_peer_answer, community_due_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $11, $12, false, false, NULL) RETURNING id::text`,
-          [categoryId, by.id, (p.Title ?? '').trim() || `Question ${p.Id}`, body, renderMarkdown(body), parseTags(p.Tags),
+          [categoryId, by.id, (p.Title ?? '').trim() || `Question ${p.Id}`, body, renderMarkdown(body, { imageHosts: options.imageHosts }), parseTags(p.Tags),
             p.ClosedDate ? 'CLOSED' : 'OPEN', int(p.Score), int(p.ViewCount),
             createdAt, date(p.LastEditDate) ?? createdAt, date(p.LastActivityDate) ?? createdAt],
         );
@@ -318,7 +320,7 @@ export async function importStackExchange(dataSource: DataSource, options: Stack
         const [{ id }] = await runner.query(
           `INSERT INTO answers (question_id, author_id, author_kind, body, body_html, score, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text`,
-          [questionId, by.id, authorKindFor(mappings.affiliation(by.id)), body, renderMarkdown(body), int(p.Score), createdAt, date(p.LastEditDate) ?? createdAt],
+          [questionId, by.id, authorKindFor(mappings.affiliation(by.id)), body, renderMarkdown(body, { imageHosts: options.imageHosts }), int(p.Score), createdAt, date(p.LastEditDate) ?? createdAt],
         );
         await mappings.write(runner, 'answer', p.Id, id);
         await attribute('ANSWER', id, p.OwnerDisplayName ?? (await displayName(runner, by.id)), p.ContentLicense, `https://${source}/a/${p.Id}`);
@@ -407,7 +409,7 @@ export async function importStackExchange(dataSource: DataSource, options: Stack
           const [{ id }] = await runner.query(
             `INSERT INTO comments (question_id, target_type, target_id, author_id, author_kind, body, body_html, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id::text`,
-            [questionId, onQuestion ? 'QUESTION' : 'ANSWER', onQuestion ?? onAnswer, by.id, authorKindFor(mappings.affiliation(by.id)), body, renderMarkdown(body), createdAt],
+            [questionId, onQuestion ? 'QUESTION' : 'ANSWER', onQuestion ?? onAnswer, by.id, authorKindFor(mappings.affiliation(by.id)), body, renderMarkdown(body, { imageHosts: options.imageHosts }), createdAt],
           );
           await mappings.write(runner, 'comment', c.Id, id);
           await attribute('COMMENT', id, c.UserDisplayName ?? (await displayName(runner, by.id)), c.ContentLicense, null);

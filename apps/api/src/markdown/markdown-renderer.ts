@@ -4,6 +4,9 @@ import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/comm
 import { MAX_MARKDOWN_NESTING, markdownNestingDepth, serviceUnavailable, validationFailed } from '@peerdesk/domain';
 import { Piscina } from 'piscina';
 import { repoRoot } from '../common/repo-root';
+import type { AppConfig } from '../config/config';
+import { CONFIG } from '../config/config.provider';
+import type { RenderOptions } from './markdown';
 import type { RenderOutcome } from './markdown.worker';
 
 /** Longer than any real post takes (30,000 characters of prose render in ~0.1 s); past it the input is refused. */
@@ -32,9 +35,16 @@ function tooDeep(field: string) {
  */
 @Injectable()
 export class MarkdownRenderer implements OnModuleDestroy {
-  constructor(@Optional() @Inject(RENDER_TIMEOUT) private readonly timeoutMs: number = RENDER_TIMEOUT_MS) {}
+  private readonly options: RenderOptions;
 
-  private readonly pool = new Piscina<string, RenderOutcome>({
+  constructor(
+    @Inject(CONFIG) config: Pick<AppConfig, 'imageHosts'>,
+    @Optional() @Inject(RENDER_TIMEOUT) private readonly timeoutMs: number = RENDER_TIMEOUT_MS,
+  ) {
+    this.options = { imageHosts: config.imageHosts };
+  }
+
+  private readonly pool = new Piscina<{ source: string; options: RenderOptions }, RenderOutcome>({
     filename: workerFile(),
     minThreads: 1,
     maxThreads: 2,
@@ -47,7 +57,7 @@ export class MarkdownRenderer implements OnModuleDestroy {
     if (markdownNestingDepth(source) > MAX_MARKDOWN_NESTING) throw tooDeep(field);
     let outcome: RenderOutcome;
     try {
-      outcome = await this.pool.run(source, { signal: AbortSignal.timeout(this.timeoutMs) });
+      outcome = await this.pool.run({ source, options: this.options }, { signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') {
         throw validationFailed([{ field, message: 'This text is too complex to format. Simplify its formatting (emphasis, quotes, lists) and try again.' }]);

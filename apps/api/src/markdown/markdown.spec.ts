@@ -13,8 +13,13 @@ describe('renderMarkdown', () => {
     expect(html).not.toMatch(/<script|onerror|javascript:/i);
   });
 
-  it('keeps images from absolute http(s) addresses only, and the alt text of the others', () => {
-    expect(renderMarkdown('![router](https://example.com/r.png)')).toBe('<p><img src="https://example.com/r.png" alt="router" /></p>\n');
+  it('shows https images from the allowed hosts only, links to other addresses, and keeps the alt text of the rest', () => {
+    const imageHosts = ['images.example.com'];
+    expect(renderMarkdown('![router](https://images.example.com/r.png)', { imageHosts })).toBe('<p><img src="https://images.example.com/r.png" alt="router" /></p>\n');
+    expect(renderMarkdown('![router](https://elsewhere.example/r.png) ![](http://images.example.com/r.png)', { imageHosts })).toBe(
+      '<p><a href="https://elsewhere.example/r.png" rel="nofollow ugc noopener noreferrer">router</a> ' +
+        '<a href="http://images.example.com/r.png" rel="nofollow ugc noopener noreferrer">image</a></p>\n',
+    );
     // Each of these would be a broken image, or a request to our own site, or the reader's own files.
     const html = renderMarkdown(
       '<img src=x onerror=alert(1)> ![the router](x.png) ![root](/uploads/a.png) <img src="//evil.example/a.png" alt="far"> ![data](data:image/png;base64,AAAA)',

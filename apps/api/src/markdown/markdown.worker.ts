@@ -1,4 +1,4 @@
-import { renderMarkdown } from './markdown';
+import { type RenderOptions, renderMarkdown } from './markdown';
 
 export type RenderOutcome = { html: string } | { tooDeep: true };
 
@@ -7,9 +7,9 @@ export type RenderOutcome = { html: string } | { tooDeep: true };
  * quotes and lists, so a deep enough input overflows the stack: that comes back as an answer (the post
  * is refused), not as a crashed worker.
  */
-export default function render(source: string): RenderOutcome {
+export default function render({ source, options }: { source: string; options: RenderOptions }): RenderOutcome {
   try {
-    return { html: renderMarkdown(source) };
+    return { html: renderMarkdown(source, options) };
   } catch (error) {
     if (error instanceof RangeError) return { tooDeep: true };
     throw error;
