@@ -153,7 +153,7 @@ export const DEMO_COMMUNITY: DemoCommunity = {
   ],
 
   questions: [
-    // ───────────────────────────── Broadband & Wi-Fi (12) ─────────────────────────────
+    // ───────────────────────────── Broadband & Wi-Fi ─────────────────────────────
 
     // Peer-solved (superuser)
     {
@@ -475,7 +475,7 @@ export const DEMO_COMMUNITY: DemoCommunity = {
       answers: [],
     },
 
-    // ───────────────────────────── TV & Streaming (9) ─────────────────────────────
+    // ───────────────────────────── TV & Streaming ─────────────────────────────
 
     // Peer-solved (superuser)
     {
@@ -688,7 +688,7 @@ export const DEMO_COMMUNITY: DemoCommunity = {
       answers: [],
     },
 
-    // Unanswered (older)
+    // Unanswered: staff asked for details, heard nothing, and gave it back to the community
     {
       category: 'tv',
       askedBy: 'priya',
@@ -706,7 +706,7 @@ export const DEMO_COMMUNITY: DemoCommunity = {
       answers: [],
     },
 
-    // ───────────────────────────── Billing & Account (9) ─────────────────────────────
+    // ───────────────────────────── Billing & Account ─────────────────────────────
 
     // Staff-solved (after a partial peer answer)
     {
@@ -739,7 +739,7 @@ export const DEMO_COMMUNITY: DemoCommunity = {
       ],
     },
 
-    // Staff-solved (after a helpful but incomplete peer answer)
+    // Mobile, staff-solved (after a helpful but incomplete peer answer)
     {
       category: 'mobile',
       askedBy: 'siobhan',
@@ -918,7 +918,7 @@ export const DEMO_COMMUNITY: DemoCommunity = {
       answers: [],
     },
 
-    // Unanswered (older)
+    // Staff-solved after asking the customer for details
     {
       category: 'billing',
       askedBy: 'gemma',
