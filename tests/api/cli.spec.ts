@@ -41,6 +41,23 @@ describe('command line', () => {
     expect(again.stderr).toContain('already exists');
   });
 
+  it('seeds the demo it is asked for, only into an empty database, and names the demos when asked for another', async () => {
+    const env = { DATABASE_URL: app.databaseUrl };
+    const unknown = run('seed', ['--demo=nonsense'], env);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('--demo=brightwave or --demo=stackexchange');
+
+    const seeded = run('seed', ['--demo=stackexchange'], env);
+    expect(seeded.stderr).toBe('');
+    expect(seeded.status).toBe(0);
+    const { categories } = await app.ok<{ categories: Array<{ slug: string }> }>(`{ categories { slug } }`);
+    expect(categories.map((c) => c.slug)).toEqual(['community']);
+
+    const again = run('seed', ['--demo'], env);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain('already has 274 questions');
+  });
+
   it('explains a too-short password by its option name', () => {
     const result = run('create-admin', ['--email', 'x@example.com', '--password', 'short'], { DATABASE_URL: app.databaseUrl });
     expect(result.status).toBe(1);

@@ -1,70 +1,95 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../apps/api/src/config/config';
-import { defaultDemoDump, seedDemoCommunity, seedDemoIfWanted } from '../../apps/api/src/seed/demo-seeder';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../apps/api/src/seed/demo-accounts';
+import { DEMO_COMMUNITY } from '../../apps/api/src/seed/demo-content';
+import { DEMO_SEED, generateYear } from '../../apps/api/src/seed/demo-history';
+import { defaultDemoDump, seedDemo, seedDemoCommunity, seedDemoIfWanted } from '../../apps/api/src/seed/demo-seeder';
 import { TestApp } from '../support/test-app';
 
 const FRENCH_META = fileURLToPath(new URL('../../data/samples/stackexchange/french-meta/', import.meta.url));
+const DAY_MS = 24 * 3600 * 1000;
 
-describe('demo community seed from French Language Meta', () => {
+describe('the Brightwave demo (the default)', () => {
   let app: TestApp;
+  const now = new Date();
+  const tokens = new Map<string, string>();
+  const as = (key: string) => ({ token: tokens.get(key)! });
+
   beforeAll(async () => {
     app = await TestApp.start();
-    expect(await seedDemoCommunity(app.db, loadConfig({ NODE_ENV: 'test' }), { log: () => {} })).toBe('stackexchange');
-  });
+    await seedDemo(app.db, loadConfig({ NODE_ENV: 'test' }), { now });
+    for (const account of DEMO_ACCOUNTS) {
+      const { login } = await app.ok<{ login: { token: string } }>(
+        `mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token } }`,
+        { email: account.email, password: DEMO_PASSWORD },
+      );
+      tokens.set(account.key, login.token);
+    }
+  }, 180_000);
   afterAll(async () => { await app.close(); });
 
-  it('finds the sample beside the repository by default', () => {
-    expect(path.resolve(defaultDemoDump())).toBe(path.resolve(FRENCH_META));
+  it('lets every demo account sign in with its role and affiliation, one account per role at least', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const { me } = await app.ok<{ me: { role: string; affiliation: string } }>(`{ me { role affiliation } }`, {}, as(account.key));
+      expect([account.email, me.role, me.affiliation]).toEqual([account.email, account.role, account.affiliation]);
+    }
+    expect(new Set(DEMO_ACCOUNTS.map((account) => account.role))).toEqual(new Set(['MEMBER', 'MODERATOR', 'STAFF', 'MANAGER', 'ADMIN']));
   });
 
-  it('imports the real questions and answers into one "Community" category', async () => {
-    const data = await app.ok<{ categories: Array<{ slug: string; name: string; questionCount: number }> }>(`{ categories { slug name questionCount } }`);
-    expect(data.categories.map((c) => [c.slug, c.name, c.questionCount])).toEqual([['community', 'Community', 274]]);
-    expect(await app.count('answers')).toBe(487);
-    expect(await app.count('questions', 'accepted_answer_id IS NOT NULL')).toBe(86);
+  it('has Broadband, TV, Billing and Mobile, each with questions', async () => {
+    const { categories } = await app.ok<{ categories: Array<{ slug: string; questionCount: number }> }>(`{ categories { slug questionCount } }`);
+    expect(categories.map((c) => c.slug).sort()).toEqual(['billing', 'broadband', 'mobile', 'tv']);
+    for (const category of categories) expect(category.questionCount).toBeGreaterThan(20);
   });
 
-  it('makes its 3 most active answerers employees whose answers are STAFF', async () => {
-    const staff: Array<{ n: number }> = await app.db.query(`
-      SELECT count(DISTINCT a.author_id)::int AS n FROM answers a JOIN users u ON u.id = a.author_id
-       WHERE a.author_kind = 'STAFF' AND u.affiliation = 'EMPLOYEE'`);
-    expect(staff[0].n).toBe(3);
-    expect(await app.count("answers a JOIN users u ON u.id = a.author_id", "u.affiliation = 'COMMUNITY' AND a.author_kind <> 'PEER'")).toBe(0);
-  });
-
-  it('lets the demo admin sign in', async () => {
-    const data = await app.ok<{ login: { user: { role: string } } }>(
-      `mutation { login(input: { email: "admin@example.com", password: "peerdesk-demo" }) { user { role } } }`,
+  it('leaves the staff queue work to do: waiting with a deadline ahead, breached, waiting on the asker', async () => {
+    const { staffQueue } = await app.ok<{ staffQueue: { edges: Array<{ node: { escalation: any } }> } }>(
+      `{ staffQueue(first: 50) { edges { node { escalation { state staffDueAt breachedAt firstStaffResponseAt needsInfo assignee { id } } } } } }`,
+      {}, as('niamh'),
     );
-    expect(data.login.user.role).toBe('ADMIN');
+    const items = staffQueue.edges.map((edge) => edge.node.escalation);
+    expect(items.some((e) => e.state === 'WAITING' && e.assignee === null && Date.parse(e.staffDueAt) > now.getTime())).toBe(true);
+    expect(items.some((e) => e.state === 'BREACHED' && e.firstStaffResponseAt === null && Date.parse(e.breachedAt) < now.getTime())).toBe(true);
+    expect(items.some((e) => e.state === 'NEEDS_INFO' && e.needsInfo && e.staffDueAt === null)).toBe(true);
+    // The note staff left when asking the customer is in the escalation's history.
+    expect(await app.count('escalation_events ev JOIN escalations e ON e.id = ev.escalation_id',
+      `ev.type = 'NEEDS_INFO' AND ev.note <> '' AND e.closed_at IS NULL AND e.paused_since IS NOT NULL`)).toBeGreaterThan(0);
   });
-});
 
-describe('hand-written demo community (when the Stack Exchange sample is missing)', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await TestApp.start();
-    const logged: string[] = [];
-    const kind = await seedDemoCommunity(app.db, loadConfig({ NODE_ENV: 'test' }), { dumpDir: '/nonexistent/french-meta', log: (m) => logged.push(m) });
-    expect(kind).toBe('hand-written');
-    expect(logged.join('\n')).toContain('hand-written demo');
+  it('has a duplicate that points at its original', async () => {
+    const [{ id }] = await app.db.query(`SELECT id::text FROM questions WHERE duplicate_of IS NOT NULL ORDER BY created_at DESC LIMIT 1`);
+    const { question } = await app.ok<{ question: { status: string; duplicateOf: { id: string; status: string } } }>(
+      `query ($id: ID!) { question(id: $id) { status duplicateOf { id status } } }`, { id },
+    );
+    expect(question.status).toBe('CLOSED');
+    expect(question.duplicateOf).toMatchObject({ status: 'SOLVED' });
   });
-  afterAll(async () => { await app.close(); });
 
-  it('makes 3 categories and 30 questions with every outcome a report needs', async () => {
-    const [counts] = await app.db.query(`
-      SELECT (SELECT count(*) FROM categories)::int AS categories,
-             count(*)::int AS questions,
-             count(*) FILTER (WHERE q.status = 'SOLVED' AND a.author_kind = 'PEER' AND a.author_id <> q.author_id)::int AS peer_solved,
-             count(*) FILTER (WHERE q.status = 'SOLVED' AND a.author_kind = 'STAFF')::int AS staff_solved,
-             count(*) FILTER (WHERE q.status = 'SOLVED' AND a.author_id = q.author_id)::int AS self_solved,
-             count(*) FILTER (WHERE q.status = 'ANSWERED')::int AS answered_unsolved,
-             count(*) FILTER (WHERE q.status = 'OPEN' AND q.answer_count = 0)::int AS unanswered
-        FROM questions q LEFT JOIN answers a ON a.id = q.accepted_answer_id`);
-    expect(counts).toEqual({
-      categories: 3, questions: 30, peer_solved: 13, staff_solved: 5, self_solved: 1, answered_unsolved: 5, unanswered: 6,
-    });
+  it('shows the manager search gaps: searches that found little', async () => {
+    const { searchGaps } = await app.ok<{ searchGaps: Array<{ query: string; lastTotal: number }> }>(
+      `query ($from: DateTime!, $to: DateTime!) { searchGaps(from: $from, to: $to) { query lastTotal } }`,
+      { from: new Date(now.getTime() - 30 * DAY_MS).toISOString(), to: new Date(now.getTime() + DAY_MS).toISOString() }, as('sarah'),
+    );
+    expect(searchGaps.length).toBeGreaterThan(0);
+    for (const gap of searchGaps) expect(gap.lastTotal).toBeLessThanOrEqual(2);
+  });
+
+  it('shows a year of deflection: peer-solved and staff-solved questions in most of the last 12 months', async () => {
+    const from = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), 1));
+    const { deflectionReport } = await app.ok<{ deflectionReport: { series: Array<{ cohortSize: number; outcomes: Array<{ outcome: string; count: number }> }> } }>(
+      `query ($input: DeflectionReportInput!) { deflectionReport(input: $input) { series { bucketStart cohortSize outcomes { outcome count } } } }`,
+      { input: { from: from.toISOString(), to: now.toISOString(), bucket: 'MONTH' } }, as('sarah'),
+    );
+    const months = deflectionReport.series;
+    const count = (outcomes: Array<{ outcome: string; count: number }>, outcome: string) => outcomes.find((o) => o.outcome === outcome)?.count ?? 0;
+    const monthsWith = (outcome: string) => months.filter((month) => count(month.outcomes, outcome) > 0).length;
+    expect(months.length).toBeGreaterThanOrEqual(12);
+    expect(monthsWith('PEER_SOLVED')).toBeGreaterThanOrEqual(10);
+    expect(monthsWith('STAFF_SOLVED')).toBeGreaterThanOrEqual(9);
+    for (const outcome of ['SELF_SOLVED', 'ANSWERED_UNSOLVED_PEER_ONLY', 'UNANSWERED', 'PEER_SOLVED_AFTER_ESCALATION']) {
+      expect([outcome, monthsWith(outcome) > 0]).toEqual([outcome, true]);
+    }
   });
 
   it('records staff answers as STAFF and the volunteer moderator as PEER', async () => {
@@ -77,14 +102,68 @@ describe('hand-written demo community (when the Stack Exchange sample is missing
     ]);
   });
 
-  it('shows through the API as a lived-in community', async () => {
-    const data = await app.ok<{ categories: Array<{ slug: string; questionCount: number }> }>(`{ categories { slug questionCount } }`);
-    expect(data.categories.map((c) => [c.slug, c.questionCount])).toEqual([['billing', 9], ['broadband', 12], ['tv', 9]]);
+  it('escalates by timeout: every escalation of the year came from the sweep', async () => {
+    expect(await app.count('escalations', `reason NOT IN ('UNANSWERED_TIMEOUT', 'UNSOLVED_TIMEOUT')`)).toBe(0);
+    expect(await app.count('escalations', `reason = 'UNANSWERED_TIMEOUT'`)).toBeGreaterThan(20);
+    expect(await app.count('escalations', `reason = 'UNSOLVED_TIMEOUT'`)).toBeGreaterThan(10);
+  });
+
+  it('leaves the member accounts unread notifications', async () => {
+    for (const key of ['siobhan', 'aoife']) {
+      const { unreadNotificationCount } = await app.ok<{ unreadNotificationCount: number }>(`{ unreadNotificationCount }`, {}, as(key));
+      expect([key, unreadNotificationCount > 0]).toEqual([key, true]);
+    }
+  });
+
+  it('asks exactly the questions its seed determines, so the same seed gives the same community', async () => {
+    const expected = [...generateYear(DEMO_SEED, now, DEMO_COMMUNITY.categories), ...DEMO_COMMUNITY.questions]
+      .map((q) => ({ title: q.title, at: now.getTime() - Math.round(q.hoursAgo * 3600 * 1000) }))
+      .sort((a, b) => a.at - b.at)
+      .map((q) => q.title);
+    const asked: Array<{ title: string }> = await app.db.query(`SELECT title FROM questions ORDER BY created_at, id`);
+    expect(asked.map((q) => q.title)).toEqual(expected);
+    expect(generateYear(DEMO_SEED, now, DEMO_COMMUNITY.categories)).toEqual(generateYear(DEMO_SEED, now, DEMO_COMMUNITY.categories));
+    expect(generateYear(DEMO_SEED + 1, now, DEMO_COMMUNITY.categories).map((q) => q.title))
+      .not.toEqual(generateYear(DEMO_SEED, now, DEMO_COMMUNITY.categories).map((q) => q.title));
   });
 
   it('is never seeded twice into a community that has questions', async () => {
+    const before = await app.count('questions');
     await seedDemoIfWanted({ dataSource: app.db, embedded: true }, loadConfig({ NODE_ENV: 'test', SEED_DEMO: 'true' }));
-    const [{ count }] = await app.db.query('SELECT count(*)::int AS count FROM questions');
-    expect(count).toBe(30);
+    expect(await app.count('questions')).toBe(before);
+  });
+});
+
+describe('the Stack Exchange demo (npm run seed -- --demo=stackexchange)', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    await seedDemoCommunity(app.db, loadConfig({ NODE_ENV: 'test' }), { demo: 'stackexchange', log: () => {} });
+  });
+  afterAll(async () => { await app.close(); });
+
+  it('finds the sample in the repository by default', () => {
+    expect(path.resolve(defaultDemoDump())).toBe(path.resolve(FRENCH_META));
+  });
+
+  it('imports the real questions and answers into one "Community" category', async () => {
+    const data = await app.ok<{ categories: Array<{ slug: string; name: string; questionCount: number }> }>(`{ categories { slug name questionCount } }`);
+    expect(data.categories.map((c) => [c.slug, c.name, c.questionCount])).toEqual([['community', 'Community', 274]]);
+    expect(await app.count('answers')).toBe(487);
+  });
+
+  it('makes its 3 most active answerers employees whose answers are STAFF', async () => {
+    const staff: Array<{ n: number }> = await app.db.query(`
+      SELECT count(DISTINCT a.author_id)::int AS n FROM answers a JOIN users u ON u.id = a.author_id
+       WHERE a.author_kind = 'STAFF' AND u.affiliation = 'EMPLOYEE'`);
+    expect(staff[0].n).toBe(3);
+    expect(await app.count("answers a JOIN users u ON u.id = a.author_id", "u.affiliation = 'COMMUNITY' AND a.author_kind <> 'PEER'")).toBe(0);
+  });
+
+  it('lets the demo admin sign in', async () => {
+    const data = await app.ok<{ login: { user: { role: string } } }>(
+      `mutation { login(input: { email: "admin@example.com", password: "${DEMO_PASSWORD}" }) { user { role } } }`,
+    );
+    expect(data.login.user.role).toBe('ADMIN');
   });
 });

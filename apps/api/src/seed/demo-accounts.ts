@@ -1,11 +1,15 @@
 /**
  * The demo's sign-in accounts, one or more per role, with what each is for. `npm start` prints them and
- * the README's table lists them; the demo seeder creates them (all with DEMO_PASSWORD).
+ * the README's table lists them; the demo seeder creates them (all with DEMO_PASSWORD), and the demo's
+ * content names them by `key`.
  */
 export const DEMO_PASSWORD = 'peerdesk-demo';
 
 export interface DemoAccount {
+  /** How the demo content names this person. */
+  key: string;
   email: string;
+  displayName: string;
   role: 'MEMBER' | 'MODERATOR' | 'STAFF' | 'MANAGER' | 'ADMIN';
   affiliation: 'COMMUNITY' | 'EMPLOYEE';
   /** What to try when signed in as this account. */
@@ -13,10 +17,28 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  { email: 'siobhan@example.com', role: 'MEMBER', affiliation: 'COMMUNITY', tryThis: 'ask a question, accept an answer, read your notifications' },
-  { email: 'aoife@example.com', role: 'MEMBER', affiliation: 'COMMUNITY', tryThis: 'a community superuser: answer questions, see your reputation on your profile' },
-  { email: 'fergal@example.com', role: 'MODERATOR', affiliation: 'COMMUNITY', tryThis: 'a volunteer moderator: the moderation console, escalate or mark a duplicate' },
-  { email: 'niamh@example.com', role: 'STAFF', affiliation: 'EMPLOYEE', tryThis: 'the staff queue: claim an escalation, ask the customer for information, answer' },
-  { email: 'sarah@example.com', role: 'MANAGER', affiliation: 'EMPLOYEE', tryThis: 'the deflection report over the last year, search gaps' },
-  { email: 'admin@example.com', role: 'ADMIN', affiliation: 'EMPLOYEE', tryThis: 'roles and affiliations, categories and their staff windows, the announcement' },
+  {
+    key: 'siobhan', email: 'siobhan@example.com', displayName: 'Siobhán Kelly', role: 'MEMBER', affiliation: 'COMMUNITY',
+    tryThis: 'a customer: read your unread notifications, accept an answer on your question, ask a new one',
+  },
+  {
+    key: 'aoife', email: 'aoife@example.com', displayName: 'Aoife Brennan', role: 'MEMBER', affiliation: 'COMMUNITY',
+    tryThis: 'a community superuser: answer open questions, see your reputation and accepted answers on your profile',
+  },
+  {
+    key: 'fergal', email: 'fergal@example.com', displayName: 'Fergal Byrne', role: 'MODERATOR', affiliation: 'COMMUNITY',
+    tryThis: 'a volunteer moderator: the moderation console, escalate a question, mark a duplicate',
+  },
+  {
+    key: 'niamh', email: 'niamh@example.com', displayName: 'Niamh (Brightwave Support)', role: 'STAFF', affiliation: 'EMPLOYEE',
+    tryThis: 'the staff queue: claim a waiting escalation, answer it, see the breached one and the one waiting on the customer',
+  },
+  {
+    key: 'sarah', email: 'sarah@example.com', displayName: 'Sarah Quinn (Community Manager)', role: 'MANAGER', affiliation: 'EMPLOYEE',
+    tryThis: 'the deflection report over the last 12 months, search gaps',
+  },
+  {
+    key: 'admin', email: 'admin@example.com', displayName: 'Site Admin', role: 'ADMIN', affiliation: 'EMPLOYEE',
+    tryThis: 'roles and affiliations, categories and their staff windows, the announcement',
+  },
 ];

@@ -2,15 +2,12 @@
  * Demo seed content for Peerdesk: a fictional broadband / TV / mobile provider,
  * "Brightwave", with a small but realistic customer community.
  *
- * Pure data — no imports, no side effects. The seeder turns `hoursAgo` /
- * `hoursAfterQuestion` into timestamps relative to "now" when it runs.
+ * Pure data, no side effects. The seeder turns `hoursAgo` / `hoursAfterQuestion` into timestamps
+ * relative to "now" when it runs, and runs the escalation sweep as its clock moves, so questions the
+ * community leaves alone go to staff by timeout. These are the last ~40 days, including what the
+ * consoles have to do "now"; demo-history.ts generates the year before them.
  *
- * Outcome mix (feeds the deflection dashboard):
- *   - 13 solved by a peer (2 of them by the volunteer moderator)
- *   -  5 solved by staff
- *   -  1 self-solved by the asker
- *   -  5 answered but not solved (4 peer-only, 1 with a staff answer)
- *   -  6 unanswered (4 of them recent)
+ * People who sign in are in demo-accounts.ts (DEMO_ACCOUNTS); `users` here are everyone else.
  */
 
 export interface DemoUser {
@@ -21,12 +18,15 @@ export interface DemoUser {
   affiliation: 'COMMUNITY' | 'EMPLOYEE';
 }
 
+export type DemoCategoryKey = 'broadband' | 'tv' | 'billing' | 'mobile';
+
 export interface DemoCategory {
-  key: string;
+  key: DemoCategoryKey;
   name: string;
   slug: string;
   description: string;
   peerWindowHours: number;
+  unsolvedWindowHours: number;
   staffResponseHours: number;
 }
 
@@ -37,13 +37,28 @@ export interface DemoAnswer {
   /** Markdown */
   body: string;
   accepted?: boolean;
+  /** When the asker accepts it, in hours after it was posted; 2 unless said. */
+  acceptedAfterHours?: number;
   /** User keys; never the answer's author. */
   upvotesFrom?: string[];
 }
 
+/**
+ * What else happens to a question, each at its time: comments (on the question, or on its answer
+ * number `onAnswer`), staff work on its escalation, a moderator marking it a duplicate of the question
+ * whose `ref` is `originalRef`.
+ */
+export type DemoAction =
+  | { kind: 'comment'; by: string; hoursAfterQuestion: number; body: string; onAnswer?: number }
+  | { kind: 'claim'; by: string; hoursAfterQuestion: number }
+  | { kind: 'needsInfo'; by: string; hoursAfterQuestion: number; note: string }
+  | { kind: 'returnToCommunity'; by: string; hoursAfterQuestion: number; reason: string }
+  | { kind: 'markDuplicate'; by: string; hoursAfterQuestion: number; originalRef: string };
+
 export interface DemoQuestion {
-  /** DemoCategory.key */
-  category: string;
+  /** Names the question for a DemoAction (a duplicate's original). */
+  ref?: string;
+  category: DemoCategoryKey;
   /** DemoUser.key */
   askedBy: string;
   hoursAgo: number;
@@ -54,34 +69,48 @@ export interface DemoQuestion {
   /** User keys; never the asker. */
   upvotesFrom?: string[];
   answers: DemoAnswer[];
+  actions?: DemoAction[];
+  /** Anonymous reads, spread over the days after asking. */
+  views?: number;
+}
+
+/** What people typed into search, and when: the manager's search gaps are the ones that found little. */
+export interface DemoSearch {
+  query: string;
+  hoursAgo: number[];
 }
 
 export interface DemoCommunity {
   users: DemoUser[];
   categories: DemoCategory[];
   questions: DemoQuestion[];
+  searches: DemoSearch[];
 }
 
 export const DEMO_COMMUNITY: DemoCommunity = {
   users: [
-    // Community superusers
-    { key: 'aoife', displayName: 'Aoife Brennan', email: 'aoife@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    // Community superusers (with aoife, who signs in)
     { key: 'ciaran', displayName: 'Ciarán Doyle', email: 'ciaran@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
     { key: 'gemma', displayName: 'Gemma Whitfield', email: 'gemma@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
     // Other community members
     { key: 'declan', displayName: 'Declan Murphy', email: 'declan@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
-    { key: 'siobhan', displayName: 'Siobhán Kelly', email: 'siobhan@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
     { key: 'tom', displayName: 'Tom Hargreaves', email: 'tom@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
     { key: 'priya', displayName: 'Priya Nair', email: 'priya@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
     { key: 'eoin', displayName: 'Eoin Gallagher', email: 'eoin@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
     { key: 'rachel', displayName: 'Rachel Okafor', email: 'rachel@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
     { key: 'liam', displayName: 'Liam Fitzgerald', email: 'liam@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
-    // Volunteer moderator (answers count as peer answers)
-    { key: 'fergal', displayName: 'Fergal Byrne', email: 'fergal@example.com', role: 'MODERATOR', affiliation: 'COMMUNITY' },
-    // Brightwave employees
-    { key: 'niamh', displayName: 'Niamh (Brightwave Support)', email: 'niamh@example.com', role: 'STAFF', affiliation: 'EMPLOYEE' },
+    { key: 'maeve', displayName: 'Maeve Connolly', email: 'maeve@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    { key: 'oisin', displayName: 'Oisín Walsh', email: 'oisin@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    { key: 'hannah', displayName: 'Hannah Price', email: 'hannah@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    { key: 'kevin', displayName: 'Kevin Moran', email: 'kevin@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    { key: 'zofia', displayName: 'Zofia Nowak', email: 'zofia@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    { key: 'paddy', displayName: 'Paddy Keane', email: 'paddy@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    { key: 'grace', displayName: 'Grace Adeyemi', email: 'grace@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    { key: 'niall', displayName: 'Niall Dunne', email: 'niall@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    { key: 'chloe', displayName: 'Chloe Barrett', email: 'chloe@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    { key: 'marcus', displayName: 'Marcus Lee', email: 'marcus@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    // Brightwave employees (with niamh and sarah, who sign in)
     { key: 'conor', displayName: 'Conor (Brightwave Support)', email: 'conor@example.com', role: 'STAFF', affiliation: 'EMPLOYEE' },
-    { key: 'sarah', displayName: 'Sarah Quinn (Brightwave Community Manager)', email: 'sarah@example.com', role: 'MANAGER', affiliation: 'EMPLOYEE' },
   ],
 
   categories: [
@@ -91,6 +120,7 @@ export const DEMO_COMMUNITY: DemoCommunity = {
       slug: 'broadband',
       description: 'Connection problems, speeds, the Brightwave Hub, Wi-Fi Pods and home networking.',
       peerWindowHours: 24,
+      unsolvedWindowHours: 72,
       staffResponseHours: 4,
     },
     {
@@ -99,23 +129,35 @@ export const DEMO_COMMUNITY: DemoCommunity = {
       slug: 'tv',
       description: 'The BW-360 TV box, channels and the guide, recordings, apps and the Brightwave Go app.',
       peerWindowHours: 24,
+      unsolvedWindowHours: 72,
       staffResponseHours: 8,
     },
     {
       key: 'billing',
       name: 'Billing & Account',
       slug: 'billing',
-      description: 'Bills, payments, contracts, My Account, moving house and mobile number porting.',
+      description: 'Bills, payments, contracts, My Account and moving house.',
       peerWindowHours: 12,
+      unsolvedWindowHours: 72,
+      staffResponseHours: 4,
+    },
+    {
+      key: 'mobile',
+      name: 'Mobile',
+      slug: 'mobile',
+      description: 'Brightwave Mobile: SIMs and eSIMs, number porting, data, roaming, signal and phones.',
+      peerWindowHours: 24,
+      unsolvedWindowHours: 72,
       staffResponseHours: 4,
     },
   ],
 
   questions: [
-    // ───────────────────────────── Broadband & Wi-Fi (12) ─────────────────────────────
+    // ───────────────────────────── Broadband & Wi-Fi ─────────────────────────────
 
     // Peer-solved (superuser)
     {
+      ref: 'hub5-dfs',
       category: 'broadband',
       askedBy: 'siobhan',
       hoursAgo: 610,
@@ -359,6 +401,9 @@ export const DEMO_COMMUNITY: DemoCommunity = {
         "Evening speed tests still show 450Mbps+, so it's not bandwidth. Is the network congested at peak times?",
       tags: ['latency', 'gaming', 'peak-time', 'hub-5'],
       upvotesFrom: ['declan', 'eoin'],
+      actions: [
+        { kind: 'returnToCommunity', by: 'niamh', hoursAfterQuestion: 75, reason: 'Ciarán and Declan have the right checks (bufferbloat, the Wi-Fi channel); nothing is wrong on the line. Back to the community until the asker reports back.' },
+      ],
       answers: [
         {
           by: 'ciaran',
@@ -422,10 +467,15 @@ export const DEMO_COMMUNITY: DemoCommunity = {
         "It happens on every device on my Wi-Fi but not on mobile data. I haven't changed any DNS settings; the hub is on the defaults.",
       tags: ['dns', 'hub-5', 'websites'],
       upvotesFrom: ['siobhan'],
+      actions: [
+        { kind: 'claim', by: 'niamh', hoursAfterQuestion: 25 },
+        { kind: 'comment', by: 'niamh', hoursAfterQuestion: 25.3, body: "Hi Declan, could you tell me two of the sites that fail, and whether they load after setting your laptop's DNS to `1.1.1.1`? That tells me whether it's our resolvers or the hub." },
+        { kind: 'needsInfo', by: 'niamh', hoursAfterQuestion: 25.4, note: 'Asked for two failing sites and a test with 1.1.1.1 as DNS.' },
+      ],
       answers: [],
     },
 
-    // ───────────────────────────── TV & Streaming (9) ─────────────────────────────
+    // ───────────────────────────── TV & Streaming ─────────────────────────────
 
     // Peer-solved (superuser)
     {
@@ -573,6 +623,9 @@ export const DEMO_COMMUNITY: DemoCommunity = {
         "I've restarted the box and done a channel rescan.",
       tags: ['sports', 'subscription', 'bw-360', 'channels'],
       upvotesFrom: ['declan'],
+      actions: [
+        { kind: 'returnToCommunity', by: 'conor', hoursAfterQuestion: 74, reason: 'Entitlement re-sent and explained in my answer; waiting for the customer to confirm the channels are unlocked.' },
+      ],
       answers: [
         {
           by: 'aoife',
@@ -600,6 +653,9 @@ export const DEMO_COMMUNITY: DemoCommunity = {
         'On HD channels the picture breaks up into blocks for a few seconds at a time, mostly in the evenings. SD channels seem fine. ' +
         'The box is connected over Wi-Fi to the hub, which is in the next room.',
       tags: ['bw-360', 'picture-quality', 'hd', 'wifi'],
+      actions: [
+        { kind: 'returnToCommunity', by: 'niamh', hoursAfterQuestion: 76, reason: 'The community advice (wired connection, box diagnostics) is what we would say too; the line tests clean.' },
+      ],
       answers: [
         {
           by: 'gemma',
@@ -626,10 +682,13 @@ export const DEMO_COMMUNITY: DemoCommunity = {
         'One-off recordings I set manually work fine.',
       tags: ['recordings', 'series-link', 'bw-360'],
       upvotesFrom: ['tom', 'rachel'],
+      actions: [
+        { kind: 'claim', by: 'conor', hoursAfterQuestion: 24.5 },
+      ],
       answers: [],
     },
 
-    // Unanswered (older)
+    // Unanswered: staff asked for details, heard nothing, and gave it back to the community
     {
       category: 'tv',
       askedBy: 'priya',
@@ -639,10 +698,15 @@ export const DEMO_COMMUNITY: DemoCommunity = {
         'With a Sonos Beam connected over HDMI ARC, the sound on some channels is about half a second behind the picture. It seems to be the ones broadcasting Dolby Digital 5.1.\n\n' +
         'If I switch the box audio output to `Stereo` it is fine, but I lose surround. Is there an audio delay setting on the BW-360?',
       tags: ['audio', 'hdmi-arc', 'soundbar', 'bw-360'],
+      actions: [
+        { kind: 'comment', by: 'conor', hoursAfterQuestion: 26, body: 'Hi Priya, which BW-360 software version is on the box (**Settings > About**), and is the Sonos on its latest update? There is a lip-sync setting in recent versions that I can walk you through.' },
+        { kind: 'needsInfo', by: 'conor', hoursAfterQuestion: 26.1, note: 'Asked for the box software version and the Sonos update status.' },
+        { kind: 'returnToCommunity', by: 'conor', hoursAfterQuestion: 200, reason: 'No reply from the customer in a week; back to the community.' },
+      ],
       answers: [],
     },
 
-    // ───────────────────────────── Billing & Account (9) ─────────────────────────────
+    // ───────────────────────────── Billing & Account ─────────────────────────────
 
     // Staff-solved (after a partial peer answer)
     {
@@ -675,9 +739,9 @@ export const DEMO_COMMUNITY: DemoCommunity = {
       ],
     },
 
-    // Staff-solved (after a helpful but incomplete peer answer)
+    // Mobile, staff-solved (after a helpful but incomplete peer answer)
     {
-      category: 'billing',
+      category: 'mobile',
       askedBy: 'siobhan',
       hoursAgo: 120,
       title: 'Port-in of my mobile number stuck',
@@ -793,6 +857,9 @@ export const DEMO_COMMUNITY: DemoCommunity = {
         'Do I still have to pay for the remaining months, or is there an exemption for moving out of coverage?',
       tags: ['contract', 'termination-fee', 'moving-house'],
       upvotesFrom: ['tom'],
+      actions: [
+        { kind: 'returnToCommunity', by: 'niamh', hoursAfterQuestion: 75, reason: 'Aoife quoted the right clause (9.3); an availability check at the new address settles it.' },
+      ],
       answers: [
         {
           by: 'siobhan',
@@ -819,6 +886,9 @@ export const DEMO_COMMUNITY: DemoCommunity = {
         "I reset my My Account password with the email link and it said the reset was successful, but every login attempt now says 'Account locked – too many attempts'. " +
         "I've waited an hour and tried a different browser and incognito mode. The app shows the same message.",
       tags: ['my-account', 'login', 'password'],
+      actions: [
+        { kind: 'returnToCommunity', by: 'conor', hoursAfterQuestion: 76, reason: 'The lock clears itself after 24 hours, as Gemma says; nothing for us to change on the account.' },
+      ],
       answers: [
         {
           by: 'gemma',
@@ -848,7 +918,7 @@ export const DEMO_COMMUNITY: DemoCommunity = {
       answers: [],
     },
 
-    // Unanswered (older)
+    // Staff-solved after asking the customer for details
     {
       category: 'billing',
       askedBy: 'gemma',
@@ -858,7 +928,135 @@ export const DEMO_COMMUNITY: DemoCommunity = {
         "I'm on paperless billing and changed my email address in **Profile** about two months ago. Since then I haven't had a single 'Your bill is ready' email, not even in spam. " +
         'The bills are in My Account, so they are being generated, and the new address is verified.',
       tags: ['paperless', 'email', 'bill'],
-      answers: [],
+      actions: [
+        { kind: 'comment', by: 'niamh', hoursAfterQuestion: 14, body: 'Hi Gemma, could you confirm the last four characters of the new address? I can see two addresses on the account and want to be sure which one you verified.' },
+        { kind: 'needsInfo', by: 'niamh', hoursAfterQuestion: 14.1, note: 'Two addresses on the account: asked which one is current.' },
+        { kind: 'comment', by: 'gemma', hoursAfterQuestion: 19, body: "It's the one ending `…n.ie`, verified on the 3rd." },
+      ],
+      answers: [
+        {
+          by: 'niamh',
+          hoursAfterQuestion: 21,
+          accepted: true,
+          body:
+            "Thanks Gemma. The change of address updated your sign-in but not the billing contact, which still pointed at the old address, so the 'bill ready' emails went there. I've moved the billing contact to the `…n.ie` address and re-sent this month's notice.\n\n" +
+            'If you change it again, use **Profile > Contact details** rather than **Sign-in & security**: that page updates both.',
+          upvotesFrom: ['gemma', 'aoife'],
+        },
+      ],
     },
+    // ───────────────────────────── Now: what the consoles have to do ─────────────────────────────
+
+    // Escalated by the sweep minutes ago (peer window passed, nobody answered): waiting, deadline ahead
+    {
+      category: 'mobile',
+      askedBy: 'maeve',
+      hoursAgo: 24.3,
+      title: "eSIM stuck on 'Activating' after moving to a new iPhone",
+      body:
+        "I moved my Brightwave eSIM to a new iPhone 15 using Apple's transfer during set-up. The old phone lost service straight away, but on the new one the line has said **Activating…** for most of a day.\n\n" +
+        "- No signal bars, calls go straight to 'No service'\n- Wi-Fi works, iMessage is stuck waiting for activation\n\nDo I need a new QR code from Brightwave?",
+      tags: ['esim', 'iphone', 'activation'],
+      upvotesFrom: ['oisin', 'chloe'],
+      answers: [],
+      views: 9,
+    },
+
+    // Escalated by the sweep a few minutes ago: a second waiting item
+    {
+      category: 'broadband',
+      askedBy: 'kevin',
+      hoursAgo: 24.6,
+      title: 'Hub 5 restarts itself at 3am every night and drops my NAS backup',
+      body:
+        "My NAS backs up to the cloud overnight and the job has failed every night this week. The hub's event log shows a reboot at about 03:05 each night (`Scheduled maintenance restart`).\n\n" +
+        "I can't find a setting for it anywhere. Can it be moved to a different time or turned off?",
+      tags: ['hub-5', 'reboot', 'nas'],
+      answers: [],
+      views: 6,
+    },
+
+    // Escalated five days ago, and nobody from staff has responded: breached
+    {
+      category: 'mobile',
+      askedBy: 'oisin',
+      hoursAgo: 150,
+      title: 'Charged roaming on a Travel Pass day in Spain',
+      body:
+        "I added the €3/day Travel Pass before flying to Málaga last week. My bill has the Travel Pass charges for each day, **and** €27.40 of per-MB roaming data on the 12th.\n\n" +
+        "The phone was on the same network all week. Why was one day billed as if I had no pass, and how do I get it refunded?",
+      tags: ['roaming', 'travel-pass', 'bill'],
+      upvotesFrom: ['hannah', 'paddy'],
+      answers: [],
+      actions: [
+        { kind: 'comment', by: 'hannah', hoursAfterQuestion: 30, body: 'Same thing happened to me in Portugal in the summer, on the day I flew back. Following.' },
+      ],
+      views: 21,
+    },
+
+    // A repeat of an older question: the volunteer moderator links it to the original
+    {
+      category: 'broadband',
+      askedBy: 'zofia',
+      hoursAgo: 20,
+      title: '5GHz Wi-Fi vanishes for a minute most evenings',
+      body:
+        'Most evenings my laptop drops off the 5GHz network for about a minute, then rejoins by itself. Phones on 2.4GHz are fine. The hub is a Hub 5 on the latest firmware. Is it something in my house?',
+      tags: ['wifi', '5ghz', 'hub-5'],
+      answers: [],
+      actions: [
+        {
+          kind: 'comment',
+          by: 'fergal',
+          hoursAfterQuestion: 2.5,
+          body: "Hi Zofia, this is the Hub 5 leaving a DFS channel when it detects radar. Siobhán's question has the fix (set the 5GHz channel to 36–48), so I've linked it.",
+        },
+        { kind: 'markDuplicate', by: 'fergal', hoursAfterQuestion: 2.6, originalRef: 'hub5-dfs' },
+      ],
+      views: 4,
+    },
+
+    // Answered in the last two days; the asker has not been back to read them yet
+    {
+      category: 'mobile',
+      askedBy: 'siobhan',
+      hoursAgo: 40,
+      title: 'Wi-Fi Calling not working on my Pixel 8 at home',
+      body:
+        "Signal indoors is poor, so I turned on Wi-Fi Calling on my Pixel 8, but calls still go over the one bar of 4G and drop. The toggle is on in **Settings > Network & internet > SIMs**, and the phone is connected to my Hub 5.\n\nIs there something to switch on for the account too?",
+      tags: ['wifi-calling', 'pixel', 'signal'],
+      upvotesFrom: ['grace'],
+      answers: [
+        {
+          by: 'gemma',
+          hoursAfterQuestion: 3,
+          body:
+            "Wi-Fi Calling is on for every Brightwave Mobile plan, so it's the phone. On Pixels the emergency address has to be filled in before it activates: **Settings > Network & internet > SIMs > Wi-Fi Calling > Emergency address**. Once it's saved you'll see `Brightwave Wi-Fi` in the status bar.",
+          upvotesFrom: ['fergal', 'grace'],
+        },
+        {
+          by: 'aoife',
+          hoursAfterQuestion: 31,
+          body: "If it's still not showing after that, check the hub isn't blocking UDP port 4500 (**Advanced > Firewall**: the `High` profile does). Wi-Fi Calling needs it for its IPsec tunnel.",
+        },
+      ],
+      views: 12,
+    },
+  ],
+
+  searches: [
+    // Found what they were looking for
+    { query: 'wifi pod', hoursAgo: [2000, 900, 300, 30] },
+    { query: 'port forwarding', hoursAgo: [1500, 700, 100] },
+    { query: 'esim', hoursAgo: [3000, 1200, 400, 50, 5] },
+    { query: 'roaming', hoursAgo: [4000, 2500, 900, 200] },
+    { query: 'refresh entitlements', hoursAgo: [600, 80] },
+    // Found little or nothing: content the community is missing
+    { query: 'keep my landline number', hoursAgo: [2200, 800, 160, 70, 20] },
+    { query: 'parental pin forgotten bw-360', hoursAgo: [1000, 300, 90, 12] },
+    { query: 'wifi 7', hoursAgo: [500, 140, 40] },
+    { query: 'student discount', hoursAgo: [3500, 1900, 110, 60, 8] },
+    { query: 'audio description', hoursAgo: [260, 36] },
+    { query: 'smart watch esim sharing', hoursAgo: [190, 50, 3] },
   ],
 };
