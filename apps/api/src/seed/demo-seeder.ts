@@ -19,8 +19,8 @@ import { UsersService } from '../users/users.service';
 import { VotesService } from '../votes/votes.service';
 import { DEMO_COMMUNITY, type DemoAction, type DemoCommunity } from './demo-content';
 import { DEMO_SEED, generateYear } from './demo-history';
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from '../common/repo-root';
 import { importStackExchange } from '../importer/stackexchange-importer';
 import { createSearchEngine } from '../search/search-engine.factory';
 import { xmlRows } from '../importer/xml-rows';
@@ -230,18 +230,6 @@ export async function questionCount(dataSource: DataSource): Promise<number> {
 
 function defaultLog(message: string): void {
   process.stdout.write(`[peerdesk] ${message}\n`);
-}
-
-/** The repository root: the nearest folder up from the working directory whose package.json is Peerdesk's. */
-function repoRoot(): string {
-  let dir = process.cwd();
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'peerdesk') return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
 }
 
 /** The Stack Exchange data dump samples kept in the repository (licence and attribution in their README). */
