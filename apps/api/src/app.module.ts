@@ -33,6 +33,7 @@ import { EscalationModule } from './escalation/escalation.module';
 import { SearchModule } from './search/search.module';
 import { SearchInsightsModule } from './search-insights/search-insights.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
+import { PrivacyModule } from './privacy/privacy.module';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -104,6 +105,7 @@ export class AppModule {
         DuplicatesModule,
         MarkdownModule,
         AnnouncementModule,
+        PrivacyModule,
       ],
       controllers: [HealthController],
       providers: [

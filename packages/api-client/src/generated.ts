@@ -425,6 +425,18 @@ export type MarkdownPreviewQueryVariables = Exact<{
 
 export type MarkdownPreviewQuery = { markdownPreview: string };
 
+export type ExportMyDataQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportMyDataQuery = { exportMyData: Record<string, unknown> };
+
+export type DeleteMyAccountMutationVariables = Exact<{
+  password: string;
+}>;
+
+
+export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
+
 export type AdminPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1239,6 +1251,16 @@ export const MarkdownPreviewDocument = new TypedDocumentString(`
   markdownPreview(body: $body)
 }
     `) as unknown as TypedDocumentString<MarkdownPreviewQuery, MarkdownPreviewQueryVariables>;
+export const ExportMyDataDocument = new TypedDocumentString(`
+    query ExportMyData {
+  exportMyData
+}
+    `) as unknown as TypedDocumentString<ExportMyDataQuery, ExportMyDataQueryVariables>;
+export const DeleteMyAccountDocument = new TypedDocumentString(`
+    mutation DeleteMyAccount($password: String!) {
+  deleteMyAccount(password: $password)
+}
+    `) as unknown as TypedDocumentString<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;
 export const AdminPageDocument = new TypedDocumentString(`
     query AdminPage {
   announcement {

@@ -5,13 +5,14 @@ import type { PageServerLoad } from './$types';
 
 const nodes = <T>(connection: { edges: Array<{ node: T }> }) => connection.edges.map((edge) => edge.node);
 
-export const load: PageServerLoad = async ({ fetch, params, url }) => {
+export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   // `answers` is the cursor of the answers page being read, so "Older answers" links keep their place.
   const answersAfter = url.searchParams.get('answers') || undefined;
   try {
     const { user, asked } = await graphql(fetch, UserPageDocument, { id: params.id, answersAfter });
     return {
       user,
+      isViewer: locals.viewer?.id === user.id,
       asked: nodes(asked),
       askedCount: asked.totalCount,
       answers: nodes(user.answers),
