@@ -24,7 +24,7 @@ function startWeb(config: AppConfig): ChildProcess | null {
       PORT: String(config.webPort),
       HOST: config.host,
       API_URL: `http://127.0.0.1:${config.port}/graphql`,
-      ORIGIN: process.env.ORIGIN ?? `http://localhost:${config.webPort}`,
+      ORIGIN: config.origin,
     },
   });
   web.on('exit', (code, signal) => {
