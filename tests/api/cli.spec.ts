@@ -1,12 +1,14 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWeb, webBuildIsCurrent } from '../../apps/api/src/cli/web-build';
 import { freeLoopbackPort } from '../../apps/api/src/search/meilisearch-server';
 import { TestApp } from '../support/test-app';
 
 // The built commands (`npm test` type-checks and builds before jest runs).
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const cli = (name: string) => fileURLToPath(new URL(`../../apps/api/dist/src/cli/${name}.js`, import.meta.url));
 
 function run(name: string, args: string[], env: Record<string, string>) {
@@ -101,22 +103,33 @@ describe('npm start with SEARCH_ENGINE=meilisearch and nothing else set', () => 
     }
   }
 
-  it('runs the bundled Meilisearch beside the embedded PostgreSQL, seeds and searches the demo, and stops both on Ctrl-C', async () => {
-    const [port, webPort, pgPort, meiliPort] = [await freeLoopbackPort(), await freeLoopbackPort(), await freeLoopbackPort(), await freeLoopbackPort()];
-    // No DATABASE_URL, no MEILI_HOST: a newcomer's first `SEARCH_ENGINE=meilisearch npm start`. Its own
-    // process group, so the test can press Ctrl-C as a terminal does (SIGINT to every process in it).
+  /**
+   * No DATABASE_URL, no MEILI_HOST: a newcomer's `SEARCH_ENGINE=meilisearch npm start`. Its own process
+   * group, so the test can press Ctrl-C as a terminal does (SIGINT to every process in it).
+   */
+  function runStart(ports: { port: number; webPort: number; pgPort: number; meiliPort: number }): Promise<number | null> {
+    output = '';
     start = spawn(process.execPath, [cli('start')], {
       env: {
         PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir, SEARCH_ENGINE: 'meilisearch', DATA_DIR: dataDir,
-        PORT: String(port), WEB_PORT: String(webPort), EMBEDDED_PG_PORT: String(pgPort), MEILI_PORT: String(meiliPort), NODE_ENV: 'production',
+        PORT: String(ports.port), WEB_PORT: String(ports.webPort), EMBEDDED_PG_PORT: String(ports.pgPort), MEILI_PORT: String(ports.meiliPort), NODE_ENV: 'production',
       },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     start.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
     start.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
-    const exited = new Promise<number | null>((resolve) => start!.on('exit', (code) => resolve(code)));
-    const api = `http://127.0.0.1:${port}`;
+    return new Promise<number | null>((resolve) => start!.on('exit', (code) => resolve(code)));
+  }
+
+  /** Build chatter (Vite's chunk tables, SvelteKit's own "Listening on"), which belongs in the build log. */
+  const CHATTER = /vite|\bkB\b|chunk|Listening on|svelte-kit/i;
+  const WEB_ENTRY = path.join(ROOT, 'apps', 'web', 'build', 'index.js');
+
+  it('runs the bundled Meilisearch beside the embedded PostgreSQL, seeds and searches the demo, and stops both on Ctrl-C', async () => {
+    const ports = { port: await freeLoopbackPort(), webPort: await freeLoopbackPort(), pgPort: await freeLoopbackPort(), meiliPort: await freeLoopbackPort() };
+    const exited = runStart(ports);
+    const api = `http://127.0.0.1:${ports.port}`;
 
     // Up, with the demo's outbox pushed to Meilisearch by the API's own worker.
     const health = await until('the search backlog drained', async () => {
@@ -124,10 +137,19 @@ describe('npm start with SEARCH_ENGINE=meilisearch and nothing else set', () => 
       return body.search.backlog === 0 ? body : null;
     }, 90_000);
     expect(health).toMatchObject({ status: 'ok', database: 'up', search: { engine: 'meilisearch', backlog: 0, oldestPendingSeconds: null } });
-    expect(output).toContain(`starting the bundled Meilisearch in ${path.join(dataDir, 'meili')} on port ${meiliPort}`);
-    expect(output).toContain(`starting the embedded PostgreSQL in ${path.join(dataDir, 'pg')} on port ${pgPort}`);
+    expect(output).toContain(`starting the bundled Meilisearch in ${path.join(dataDir, 'meili')} on port ${ports.meiliPort}`);
+    expect(output).toContain(`starting the embedded PostgreSQL in ${path.join(dataDir, 'pg')} on port ${ports.pgPort}`);
     expect(output).toContain('Demo seeded');
+    expect(output).toContain(`API: http://localhost:${ports.port}/graphql`);
+    expect(output).toContain(`Web: http://localhost:${ports.webPort}`);
+    expect(output).toMatch(/Demo accounts, all with the password "peerdesk-demo":\n +role +e-mail +try\n +admin +admin@example\.com +roles and affiliations/);
     expect(output).not.toMatch(/WARN|ERROR|\x1b\[/);
+    expect(output).not.toMatch(CHATTER);
+    // A stale web build (first run on this tree) is built with its output in the log, never on the console.
+    if (output.includes('Building the web app')) {
+      expect(output).toContain(`Building the web app (log: ${path.join(dataDir, 'logs', 'build.log')})`);
+      expect(readFileSync(path.join(dataDir, 'logs', 'build.log'), 'utf8')).toMatch(CHATTER);
+    }
 
     // A demo question is found by a word of its title.
     const gql = async <T>(query: string, variables: Record<string, unknown> = {}) => {
@@ -145,13 +167,78 @@ describe('npm start with SEARCH_ENGINE=meilisearch and nothing else set', () => 
     expect(found.edges.some((edge) => edge.node.snippet.includes('<mark>'))).toBe(true);
 
     // Ctrl-C: everything it started stops, and it says so.
-    const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(start.pid)], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter(Boolean);
+    const children = spawnSync('ps', ['-o', 'pid=', '--ppid', String(start!.pid)], { encoding: 'utf8' }).stdout.split('\n').map(Number).filter(Boolean);
     expect(processesNaming(dataDir).length).toBeGreaterThanOrEqual(2); // meilisearch and postgres
-    process.kill(-start.pid!, 'SIGINT');
+    process.kill(-start!.pid!, 'SIGINT');
     expect(await exited).toBe(0);
     expect(output).toContain('SIGINT: shutting down');
     expect(output).toContain('Stopped');
     expect(children.filter(alive)).toEqual([]);
     expect(processesNaming(dataDir)).toEqual([]);
   }, 150_000);
+
+  it('starts again without rebuilding when nothing changed, printing the same addresses and accounts', async () => {
+    // Run alone on a changed tree, the build happens here rather than in the start under test.
+    if (!webBuildIsCurrent(ROOT)) await buildWeb(ROOT, path.join(dataDir, 'logs', 'build.log'));
+    const built = statSync(WEB_ENTRY).mtimeMs;
+    const ports = { port: await freeLoopbackPort(), webPort: await freeLoopbackPort(), pgPort: await freeLoopbackPort(), meiliPort: await freeLoopbackPort() };
+    const exited = runStart(ports);
+    await until('the API and the web app answering', async () => {
+      const [health, web] = await Promise.all([fetch(`http://127.0.0.1:${ports.port}/healthz`), fetch(`http://127.0.0.1:${ports.webPort}/`)]);
+      return health.status === 200 && web.status === 200 ? true : null;
+    }, 60_000);
+    expect(output).not.toContain('Building');
+    expect(statSync(WEB_ENTRY).mtimeMs).toBe(built);
+    expect(output).toContain(`Web: http://localhost:${ports.webPort}`);
+    expect(output).toContain('admin@example.com');
+    expect(output).not.toMatch(CHATTER);
+    process.kill(-start!.pid!, 'SIGTERM');
+    expect(await exited).toBe(0);
+  }, 90_000);
+});
+
+describe('the web build behind npm start', () => {
+  let root: string;
+  beforeEach(() => {
+    // A workspace of the same shape whose "build" prints like Vite and writes build/index.js.
+    root = mkdtempSync(path.join(tmpdir(), 'peerdesk-web-build-'));
+    mkdirSync(path.join(root, 'apps', 'web', 'src'), { recursive: true });
+    writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'fake', private: true, workspaces: ['apps/web'] }));
+    writeFileSync(path.join(root, 'apps', 'web', 'src', 'app.html'), '<html></html>');
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  function webPackage(build: string): void {
+    writeFileSync(path.join(root, 'apps', 'web', 'package.json'), JSON.stringify({ name: '@fake/web', private: true, scripts: { build } }));
+  }
+
+  /** buildWeb from the built CLI in a process of its own, so whatever reaches its stdout or stderr is seen. */
+  function buildInChild(log: string) {
+    const script = `require(${JSON.stringify(cli('web-build'))}).buildWeb(${JSON.stringify(root)}, ${JSON.stringify(log)}).catch((e) => { console.error('REJECTED ' + e.message); process.exit(3); })`;
+    return spawnSync(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+  }
+
+  it('builds when the build is missing or older than a source, and writes its output to the log only', () => {
+    webPackage('echo ".svelte-kit/output/client/_app/immutable/chunks/x.js  12.34 kB" && mkdir -p build && echo "" > build/index.js');
+    expect(webBuildIsCurrent(root)).toBe(false);
+    const log = path.join(root, 'logs', 'build.log');
+    const result = buildInChild(log);
+    expect({ status: result.status, stdout: result.stdout, stderr: result.stderr }).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(log, 'utf8')).toContain('chunks/x.js  12.34 kB');
+    expect(webBuildIsCurrent(root)).toBe(true);
+
+    // Editing a source makes it stale again.
+    const later = new Date(Date.now() + 5000);
+    utimesSync(path.join(root, 'apps', 'web', 'src', 'app.html'), later, later);
+    expect(webBuildIsCurrent(root)).toBe(false);
+  });
+
+  it('fails with the end of the log when the build fails', () => {
+    webPackage('echo "transforming 1200 modules" && echo "src/routes/+page.svelte:3:1 Unexpected token" >&2 && exit 1');
+    const result = buildInChild(path.join(root, 'logs', 'build.log'));
+    expect(result.status).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`REJECTED The web app's build failed (exit code 1); the end of ${path.join(root, 'logs', 'build.log')}:`);
+    expect(result.stderr).toContain('src/routes/+page.svelte:3:1 Unexpected token');
+  });
 });

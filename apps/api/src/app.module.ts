@@ -1,5 +1,5 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, Global, Logger, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Logger, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
@@ -30,6 +30,7 @@ import { UsersModule } from './users/users.module';
 import { VotesModule } from './votes/votes.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { EscalationModule } from './escalation/escalation.module';
+import { GraphqlLandingPage } from './schema/graphql-landing-page';
 import { SearchModule } from './search/search.module';
 import { SearchInsightsModule } from './search-insights/search-insights.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
@@ -60,7 +61,11 @@ class CoreModule {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(GraphqlLandingPage).forRoutes({ path: 'graphql', method: RequestMethod.GET });
+  }
+
   static with(dependencies: AppDependencies): DynamicModule {
     const logger = new Logger('GraphQL');
     return {

@@ -1,22 +1,28 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { AdjustableClock, SystemClock } from '../common/clock';
 import type { AppConfig } from '../config/config';
 import { createApi } from '../main';
 import { bundledMeilisearchFor } from '../search/meilisearch-server';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/demo-accounts';
 import { seedDemoIfWanted } from '../seed/demo-seeder';
+import { UsersService } from '../users/users.service';
 import { configOrExit, log, openDatabase, REPO_ROOT } from './runtime';
+import { buildWeb, WEB_ENTRY, webBuildIsCurrent } from './web-build';
+
+/** Builds the web app when its sources changed since the last build (the API was built by `npm start` already). */
+async function buildWebIfStale(config: AppConfig): Promise<void> {
+  if (webBuildIsCurrent(REPO_ROOT)) return;
+  const logFile = path.join(config.dataDir, 'logs', 'build.log');
+  log(`Building the web app (log: ${logFile})`);
+  await buildWeb(REPO_ROOT, path.resolve(logFile));
+}
 
 /** Serves the SvelteKit build next to the API; the web talks to the API over loopback. */
-function startWeb(config: AppConfig): ChildProcess | null {
-  const entry = path.join(REPO_ROOT, 'apps', 'web', 'build', 'index.js');
-  if (!existsSync(entry)) {
-    log(`Web app not built (${entry} missing): run "npm run build" to serve it on port ${config.webPort}`);
-    return null;
-  }
-  const web = spawn(process.execPath, [entry], {
-    stdio: 'inherit',
+function startWeb(config: AppConfig): ChildProcess {
+  // Its own output is only "Listening on …", printed here in our words; errors still show.
+  const web = spawn(process.execPath, [path.join(REPO_ROOT, WEB_ENTRY)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
     // ORIGIN is the address people open; the web's form actions refuse posts from any other origin (CSRF),
     // and without it the Node adapter assumes https. Behind a proxy, set ORIGIN to the public address.
     env: {
@@ -24,7 +30,7 @@ function startWeb(config: AppConfig): ChildProcess | null {
       PORT: String(config.webPort),
       HOST: config.host,
       API_URL: `http://127.0.0.1:${config.port}/graphql`,
-      ORIGIN: process.env.ORIGIN ?? `http://localhost:${config.webPort}`,
+      ORIGIN: config.origin,
     },
   });
   web.on('exit', (code, signal) => {
@@ -53,8 +59,21 @@ async function withSearchServer(config: AppConfig): Promise<{ config: AppConfig;
   return { config: { ...config, meiliHost: meili.host, meiliMasterKey: meili.masterKey }, stop: () => meili.stop() };
 }
 
+/** The demo accounts that exist in this database (none on a real deployment), as a table to sign in with. */
+async function demoAccountsTable(users: UsersService): Promise<string | null> {
+  const existing = await users.existingEmails(DEMO_ACCOUNTS.map((account) => account.email));
+  const rows = DEMO_ACCOUNTS.filter((account) => existing.has(account.email)).map((account) => [account.role.toLowerCase(), account.email, account.tryThis]);
+  if (rows.length === 0) return null;
+  const table = [['role', 'e-mail', 'try'], ...rows];
+  const widths = [0, 1].map((column) => Math.max(...table.map((row) => row[column].length)));
+  const lines = table.map((row) => `  ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}`);
+  return `Demo accounts, all with the password "${DEMO_PASSWORD}":\n${lines.join('\n')}`;
+}
+
 async function main(): Promise<void> {
-  const search = await withSearchServer(configOrExit());
+  const initial = configOrExit();
+  await buildWebIfStale(initial);
+  const search = await withSearchServer(initial);
   const config = search.config;
   const database = await openDatabase(config).catch(async (error: unknown) => {
     await search.stop();
@@ -67,7 +86,9 @@ async function main(): Promise<void> {
   await api.listen(config.port, config.host);
   log(`API: http://localhost:${config.port}/graphql (health: http://localhost:${config.port}/healthz)`);
   const web = startWeb(config);
-  if (web) log(`Web: http://localhost:${config.webPort}`);
+  log(`Web: ${config.origin}`);
+  const accounts = await demoAccountsTable(api.get(UsersService));
+  if (accounts) log(accounts);
 
   // Ctrl-C in a terminal signals the whole process group: PostgreSQL, Meilisearch and the web app may be
   // stopping already, and each step below copes with a child that has gone.
@@ -79,7 +100,7 @@ async function main(): Promise<void> {
       log(`Shutdown did not finish within ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting`);
       process.exit(1);
     }, SHUTDOWN_TIMEOUT_MS).unref();
-    web?.kill('SIGTERM');
+    web.kill('SIGTERM');
     await exitOf(web);
     // Each step runs even when one before it failed: nothing started here may outlive the command.
     let clean = true;

@@ -4,8 +4,11 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@peerdesk/domain';
 
-/** Apollo's own codes for a request that does not fit the schema; clients see them as VALIDATION_FAILED. */
-const SCHEMA_MISMATCH_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+/**
+ * Apollo's own codes for a request that does not fit the schema, or is no GraphQL request at all (BAD_REQUEST:
+ * no query, a malformed body); clients see them as VALIDATION_FAILED, with Apollo's message.
+ */
+const SCHEMA_MISMATCH_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST']);
 
 /**
  * The one place where failures become GraphQL errors: a DomainError keeps its code, message and fields;

@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config';
 describe('loadConfig', () => {
   it('has working defaults for a newcomer with nothing set', () => {
     expect(loadConfig({})).toEqual({
-      nodeEnv: 'development', host: '0.0.0.0', port: 4000, webPort: 3000, databaseUrl: null, embeddedPostgresPort: 5433,
+      nodeEnv: 'development', host: '0.0.0.0', port: 4000, webPort: 3000, origin: 'http://localhost:3000', databaseUrl: null, embeddedPostgresPort: 5433,
       dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', loginFailureLimit: 10, escalationSweepSeconds: 60,
       publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10,
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
@@ -14,14 +14,14 @@ describe('loadConfig', () => {
 
   it('reads every variable', () => {
     const config = loadConfig({
-      NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '8080', WEB_PORT: '8081', DATABASE_URL: 'postgres://u:p@db:5432/peerdesk',
+      NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '8080', WEB_PORT: '8081', ORIGIN: 'https://help.example.com/', DATABASE_URL: 'postgres://u:p@db:5432/peerdesk',
       EMBEDDED_PG_PORT: '6543', DATA_DIR: '/var/lib/peerdesk', SESSION_TTL_DAYS: '7', SEED_DEMO: 'false', LOGIN_FAILURE_LIMIT: '5', ESCALATION_SWEEP_SECONDS: '15',
       PUBLIC_URL: 'https://help.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Help <help@example.com>',
       OUTBOX_POLL_SECONDS: '30', SEARCH_LANGUAGE: 'french', MEILI_HOST: 'https://search.example.com/', MEILI_MASTER_KEY: 'k3y',
       MEILI_INDEX: 'peerdesk_questions', MEILI_PORT: '7701', GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '20000', IMAGE_HOSTS: 'i.imgur.com, images.example.com', GRAPHQL_INTROSPECTION: 'true',
     });
     expect(config).toEqual({
-      nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, databaseUrl: 'postgres://u:p@db:5432/peerdesk',
+      nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, origin: 'https://help.example.com', databaseUrl: 'postgres://u:p@db:5432/peerdesk',
       embeddedPostgresPort: 6543, dataDir: '/var/lib/peerdesk', sessionTtlDays: 7, seedDemo: false, loginFailureLimit: 5, escalationSweepSeconds: 15,
       publicUrl: 'https://help.example.com', smtpUrl: 'smtps://u:p@mail.example.com:465', mailFrom: 'Help <help@example.com>', outboxPollSeconds: 30,
       // MEILI_HOST alone picks the Meilisearch engine.
@@ -49,9 +49,10 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('checks the mail and webhook settings', () => {
-    expect(() => loadConfig({ SMTP_URL: 'http://mail', MAIL_FROM: 'nobody', PUBLIC_URL: 'ftp://x', OUTBOX_POLL_SECONDS: '0' })).toThrow(
+  it('checks the web address, mail and webhook settings', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://mail', MAIL_FROM: 'nobody', PUBLIC_URL: 'ftp://x', OUTBOX_POLL_SECONDS: '0', ORIGIN: 'localhost:3000' })).toThrow(
       new ConfigError([
+        'ORIGIN must be a http:// or https:// URL (got "localhost:"), e.g. https://help.example.com',
         'PUBLIC_URL must be a http:// or https:// URL (got "ftp:"), e.g. https://help.example.com',
         'SMTP_URL must be a smtp:// or smtps:// URL (got "http:"), e.g. smtp://user:pass@mail.example.com:587',
         'MAIL_FROM="nobody" must be an e-mail address, e.g. help@example.com or "Peerdesk <help@example.com>"',

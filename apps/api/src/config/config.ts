@@ -13,6 +13,8 @@ export interface AppConfig {
   port: number;
   /** Where `npm start` serves the web app. */
   webPort: number;
+  /** The address people open the web app at (ORIGIN); its forms refuse posts from any other origin. */
+  origin: string;
   /** Unset: `npm start` runs an embedded PostgreSQL in `${dataDir}/pg`. */
   databaseUrl: string | null;
   embeddedPostgresPort: number;
@@ -162,11 +164,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const read = new EnvReader(env);
   const seedDemo = read.oneOf('SEED_DEMO', 'auto', ['auto', 'true', 'false'] as const);
   const nodeEnv = read.oneOf('NODE_ENV', 'development', ['development', 'production', 'test'] as const);
+  const webPort = read.integer('WEB_PORT', 3000, 1, 65535);
   const config: AppConfig = {
     nodeEnv,
     host: read.string('HOST', '0.0.0.0'),
     port: read.integer('PORT', 4000, 1, 65535),
-    webPort: read.integer('WEB_PORT', 3000, 1, 65535),
+    webPort,
+    origin: read.url('ORIGIN', ['http', 'https'], 'https://help.example.com')?.replace(/\/+$/, '') ?? `http://localhost:${webPort}`,
     databaseUrl: read.postgresUrl('DATABASE_URL'),
     embeddedPostgresPort: read.integer('EMBEDDED_PG_PORT', 5433, 1, 65535),
     dataDir: read.string('DATA_DIR', '.data'),

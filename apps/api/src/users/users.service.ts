@@ -31,6 +31,12 @@ export class UsersService {
     return this.db.getRepository(UserEntity).find({ where: { role: In(rolesWith('handle_escalation')) }, order: { displayName: 'ASC', id: 'ASC' } });
   }
 
+  /** Which of these (normalized) e-mail addresses have an account. */
+  async existingEmails(emails: readonly string[]): Promise<Set<string>> {
+    const users = await this.db.getRepository(UserEntity).find({ select: { email: true }, where: { email: In([...emails]) } });
+    return new Set(users.map((user) => user.email!));
+  }
+
   /** Inserts a user; an e-mail already taken (in any letter case) is a CONFLICT. */
   async create(em: EntityManager, user: NewUser): Promise<UserEntity> {
     const now = user.createdAt ?? this.clock.now();
