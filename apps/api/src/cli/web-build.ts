@@ -10,6 +10,8 @@ const WEB_SOURCES = [
   'apps/web/vite.config.ts',
   'apps/web/package.json',
   'packages/api-client/src',
+  // The web reads the domain's rules from their sources (svelte.config.js's alias).
+  'packages/domain/src',
 ];
 /** The built web server, from the repository root; written last by the build. */
 export const WEB_ENTRY = 'apps/web/build/index.js';
