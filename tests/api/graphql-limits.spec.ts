@@ -61,6 +61,13 @@ describe('GraphQL limits on what one request may ask for', () => {
     await app.ok(query, { first: 2 });
   });
 
+  it('counts the page size of a connection once, for its edges, and the largest page for edges behind a fragment', async () => {
+    // A full page of search results with its facets and totals is an ordinary request.
+    await app.ok(`{ search(query: "router", first: 100) { totalCount pageInfo { hasNextPage } facets { categories { count category { name } } statuses { count status } } edges { node { snippet question { id title } } } } }`);
+    const viaFragment = `{ questions(first: 2) { ...Page } } fragment Page on QuestionConnection { edges { node { title answers { body comments { body author { displayName } } } } } }`;
+    expect(expectError(await app.gql(viaFragment), 'QUERY_TOO_COMPLEX').extensions?.limit).toBe(LIMITS.maxCost);
+  });
+
   it('lets through the ordinary requests the attacks were made of', async () => {
     await app.ok(`{ ${aliases(LIMITS.maxAliases, 'markdownPreview(body: "**hello**")')} }`);
     await app.ok(`{ search(query: "router") { totalCount } similarQuestions(title: "router keeps dropping") { id } }`);

@@ -4,16 +4,26 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { DomainError } from '@peerdesk/domain';
 import {
   type DocumentNode,
+  type FieldNode,
+  getArgumentValues,
   getNamedType,
+  getOperationAST,
   getNullableType,
   GraphQLError,
   GraphQLList,
+  type GraphQLCompositeType,
+  type GraphQLOutputType,
   type GraphQLSchema,
   isLeafType,
+  Kind,
+  TypeInfo,
   type ValidationContext,
   type ValidationRule,
+  visit,
+  visitWithTypeInfo,
 } from 'graphql';
 import { type ComplexityEstimator, type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity';
+import { MAX_PAGE_SIZE } from './pagination';
 
 /**
  * What one GraphQL operation may ask for, so that no single request (however many aliases, however deep
@@ -46,24 +56,59 @@ type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 /** A list field with no page size of its own (a question's answers, a thread's comments): what a client may expect. */
 const UNPAGED_LIST_SIZE = 10;
 
-/** How many items a field returns at most, by its page size argument, else by its type. */
-function itemCount({ type, field, args }: ComplexityEstimatorArgs): number {
-  if (typeof args.first === 'number') return Math.max(args.first, 0);
-  if (typeof args.limit === 'number') return Math.max(args.limit, 0);
-  // A connection's edges are counted by the connection field's `first`, once.
-  if (type.name.endsWith('Connection')) return 1;
-  return getNullableType(field.type) instanceof GraphQLList ? UNPAGED_LIST_SIZE : 1;
+/** A page size as the cost counts it: a larger one is refused by the field itself (VALIDATION_FAILED on `first`). */
+function pageSize(requested: unknown): number {
+  return typeof requested === 'number' ? Math.min(Math.max(requested, 0), MAX_PAGE_SIZE) : UNPAGED_LIST_SIZE;
+}
+
+function isConnection(type: GraphQLOutputType | GraphQLCompositeType): boolean {
+  return getNamedType(type).name.endsWith('Connection');
+}
+
+/**
+ * The page size each connection's `edges` (or `nodes`) selection stands for: the connection field's
+ * `first`, with its default. Only the edges repeat per item; a connection's total, page info and facets
+ * are read once, however large the page. Read from the operation being run and the fragments.
+ */
+function edgePageSizes(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string): WeakMap<FieldNode, number> {
+  const sizes = new WeakMap<FieldNode, number>();
+  const operation = getOperationAST(document, operationName);
+  const definitions = document.definitions.filter((definition) => definition === operation || definition.kind === Kind.FRAGMENT_DEFINITION);
+  const typeInfo = new TypeInfo(schema);
+  visit({ ...document, definitions }, visitWithTypeInfo(typeInfo, {
+    Field(node) {
+      const field = typeInfo.getFieldDef();
+      if (!field || !node.selectionSet || !isConnection(field.type)) return;
+      let first: unknown;
+      try {
+        first = getArgumentValues(field, node, variables).first;
+      } catch {
+        return; // arguments that do not fit: execution refuses them; the edges count as the largest page meanwhile
+      }
+      for (const selection of node.selectionSet.selections) {
+        if (selection.kind === Kind.FIELD && (selection.name.value === 'edges' || selection.name.value === 'nodes')) sizes.set(selection, pageSize(first));
+      }
+    },
+  }));
+  return sizes;
 }
 
 /** A field costs its own price plus, for every item it returns, what is selected under it. */
-export const fieldCostEstimator: ComplexityEstimator = (options) => {
-  const own = FIELD_COSTS[`${options.type.name}.${options.field.name}`] ?? 1;
-  if (isLeafType(getNamedType(options.field.type))) return own;
-  return own + itemCount(options) * options.childComplexity;
-};
+function fieldCostEstimator(edgeSizes: WeakMap<FieldNode, number>): ComplexityEstimator {
+  return ({ type, field, node, args, childComplexity }: ComplexityEstimatorArgs) => {
+    const own = FIELD_COSTS[`${type.name}.${field.name}`] ?? 1;
+    if (isLeafType(getNamedType(field.type))) return own;
+    let items = 1;
+    // Edges reached through a fragment spread have no page size on record: count the largest page.
+    if (isConnection(type)) items = field.name === 'edges' || field.name === 'nodes' ? (edgeSizes.get(node) ?? MAX_PAGE_SIZE) : 1;
+    else if (getNullableType(field.type) instanceof GraphQLList) items = pageSize(args.first ?? args.limit);
+    return own + items * childComplexity;
+  };
+}
 
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
-  return getComplexity({ schema, query: document, variables, operationName, estimators: [fieldCostEstimator] });
+  const estimators = [fieldCostEstimator(edgePageSizes(schema, document, variables, operationName))];
+  return getComplexity({ schema, query: document, variables, operationName, estimators });
 }
 
 export function queryTooComplex(what: string, limit: number, cost: number): DomainError {
