@@ -49,7 +49,9 @@ export class AuthService implements OnModuleInit {
       .addSelect('u.passwordHash')
       .where('lower(u.email) = :email', { email })
       .getOne();
-    if (!user || !(await verifyPassword(user.passwordHash, password))) {
+    // Verified before looking at `user`: an unknown address checks the decoy hash, so it takes as long.
+    const passwordMatches = await verifyPassword(user?.passwordHash, password);
+    if (!user || !passwordMatches) {
       await failures.insert({ email, failedAt: now });
       throw unauthenticated('That e-mail address and password do not match an account.');
     }
