@@ -1,9 +1,10 @@
 import { type Auth, expectError, expectInvalid, PASSWORD, TestApp } from '../support/test-app';
 
-// Registration, sign-in, sessions (cookie and bearer), sign-out and the login rate limit.
+// Registration (by an e-mailed link), sign-in, sessions (cookie and bearer), sign-out and the login rate limit.
 
 const AUTH_PAYLOAD = `token expiresAt user { id email displayName role affiliation }`;
-const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) { ${AUTH_PAYLOAD} } }`;
+const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) }`;
+const CONFIRM = `mutation ($token: String!) { confirmRegistration(token: $token) { ${AUTH_PAYLOAD} } }`;
 const LOGIN = `mutation ($input: LoginInput!) { login(input: $input) { ${AUTH_PAYLOAD} } }`;
 const ME = `{ me { id email displayName role affiliation } }`;
 const LOGOUT = `mutation { logout }`;
@@ -23,7 +24,15 @@ describe('accounts', () => {
   afterAll(async () => { await app.close(); });
 
   const freshEmail = () => `person${++n}.${Date.now()}@example.com`;
-  const register = (input: Record<string, unknown>) => app.gql<{ register: AuthPayload }>(REGISTER, { input });
+  const register = (input: Record<string, unknown>) => app.gql<{ register: boolean }>(REGISTER, { input });
+  const confirm = (token: string) => app.gql<{ confirmRegistration: AuthPayload }>(CONFIRM, { token });
+  /** Registers and follows the e-mailed link, as a person does; the link's answer (session, cookie). */
+  async function registerAndConfirm(input: Record<string, unknown>) {
+    const response = await register(input);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({ register: true });
+    return confirm(await app.mailedToken(String(input.email), '/register/confirm'));
+  }
   const login = (email: string, password: string) => app.gql<{ login: AuthPayload }>(LOGIN, { input: { email, password } });
   const me = async (auth: Auth) => (await app.ok<{ me: AuthPayload['user'] | null }>(ME, {}, auth)).me;
 
@@ -36,20 +45,27 @@ describe('accounts', () => {
 
   async function registered(displayName = 'Dana Scully') {
     const email = freshEmail();
-    const response = await register({ email, displayName, password: PASSWORD });
+    const response = await registerAndConfirm({ email, displayName, password: PASSWORD });
     expect(response.errors).toBeUndefined();
-    return { email, ...response.data!.register };
+    return { email, ...response.data!.confirmRegistration };
   }
 
   describe('register', () => {
-    it('creates a member, signs them in and returns the session with the user', async () => {
+    it('creates no account until the e-mailed link is followed, which creates the member, signs them in and returns the session', async () => {
       const email = freshEmail();
+      const users = await app.count('users');
+      expect(await register({ email: `  ${email.toUpperCase()} `, displayName: '  Fox   Mulder  ', password: PASSWORD })).toMatchObject({ data: { register: true } });
+      expect(await app.count('users')).toBe(users);
+      const [mail] = await app.mailsTo(email);
+      expect(mail.subject).toBe('Finish creating your Peerdesk account');
+      expect(mail.body).toContain('Hello Fox Mulder,');
+
       const before = app.clock.now().getTime();
-      const response = await register({ email: `  ${email.toUpperCase()} `, displayName: '  Fox Mulder  ', password: PASSWORD });
+      const response = await confirm(await app.mailedToken(email, '/register/confirm'));
       const after = app.clock.now().getTime();
 
       expect(response.errors).toBeUndefined();
-      const { token, expiresAt, user } = response.data!.register;
+      const { token, expiresAt, user } = response.data!.confirmRegistration;
       expect(user).toEqual({ id: expect.stringMatching(/^\d+$/), email, displayName: 'Fox Mulder', role: 'MEMBER', affiliation: 'COMMUNITY' });
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
       // A session lasts SESSION_TTL_DAYS (30 by default).
@@ -67,8 +83,8 @@ describe('accounts', () => {
 
     it('sets an httpOnly, SameSite=Lax session cookie (not Secure outside production) holding the same session', async () => {
       const email = freshEmail();
-      const response = await register({ email, displayName: 'Walter Skinner', password: PASSWORD });
-      const { token, expiresAt, user } = response.data!.register;
+      const response = await registerAndConfirm({ email, displayName: 'Walter Skinner', password: PASSWORD });
+      const { token, expiresAt, user } = response.data!.confirmRegistration;
 
       const cookie = sessionCookie(response.headers);
       const [pair, ...attributes] = cookie.split('; ');
@@ -80,15 +96,37 @@ describe('accounts', () => {
       expect((await me({ cookie: `theme=dark; ${pair}; lang=en` }))?.id).toBe(user.id);
     });
 
-    it('refuses an e-mail address already registered in another letter case, writing nothing', async () => {
-      const { email } = await registered();
+    it('answers a taken address (in another letter case) exactly as a new one, changes nothing, and e-mails its owner instead', async () => {
+      const { email, user } = await registered();
       const users = await app.count('users');
+      const mails = (await app.mailsTo(email)).length;
 
-      const response = await register({ email: email.toUpperCase(), displayName: 'Someone Else', password: PASSWORD });
+      const response = await register({ email: email.toUpperCase(), displayName: 'Someone Else', password: 'another good passphrase' });
 
-      expect(expectError(response, 'CONFLICT').message).toBe('An account with this e-mail address already exists. Try signing in.');
-      expect(response.data).toBeNull();
+      expect(response.errors).toBeUndefined();
+      expect(response.data).toEqual({ register: true });
       expect(await app.count('users')).toBe(users);
+      expect(await app.count('account_tokens', `purpose = 'REGISTRATION' AND email = $1 AND used_at IS NULL`, [email])).toBe(0);
+      const notice = (await app.mailsTo(email)).slice(mails);
+      expect(notice).toHaveLength(1);
+      expect(notice[0].subject).toBe('Someone tried to create a Peerdesk account with your address');
+      expect(notice[0].body).toMatch(/sign in: http:\/\/localhost:3000\/login/);
+      expect(notice[0].body).toMatch(/\/forgot-password/);
+      // The owner's account and password are untouched.
+      expect((await login(email, PASSWORD)).data?.login.user.id).toBe(user.id);
+      expectError(await login(email, 'another good passphrase'), 'UNAUTHENTICATED');
+    });
+
+    it('creates the account once: a second registration link for an address taken meanwhile is refused', async () => {
+      const email = freshEmail();
+      await register({ email, displayName: 'First Try', password: PASSWORD });
+      const first = await app.mailedToken(email, '/register/confirm');
+      await register({ email, displayName: 'Second Try', password: PASSWORD });
+      const second = await app.mailedToken(email, '/register/confirm');
+      expect(second).not.toBe(first);
+
+      expect((await confirm(second)).data?.confirmRegistration.user.displayName).toBe('Second Try');
+      expect(expectError(await confirm(first), 'CONFLICT').message).toBe('An account with this e-mail address already exists. Try signing in.');
     });
 
     it('refuses a password shorter than 10 characters, naming the field', async () => {
@@ -198,7 +236,7 @@ describe('accounts', () => {
     });
 
     it('ends a cookie session and tells the browser to drop the cookie', async () => {
-      const response = await register({ email: freshEmail(), displayName: 'Cookie Monster', password: PASSWORD });
+      const response = await registerAndConfirm({ email: freshEmail(), displayName: 'Cookie Monster', password: PASSWORD });
       const pair = sessionCookie(response.headers).split('; ')[0];
 
       const logout = await app.gql<{ logout: boolean }>(LOGOUT, {}, { cookie: pair });
@@ -206,7 +244,7 @@ describe('accounts', () => {
       expect(logout.data).toEqual({ logout: true });
       expect(sessionCookie(logout.headers)).toBe('peerdesk_session=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax');
       expect(await me({ cookie: pair })).toBeNull();
-      expect(await app.count('sessions', 'user_id = $1', [response.data!.register.user.id])).toBe(0);
+      expect(await app.count('sessions', 'user_id = $1', [response.data!.confirmRegistration.user.id])).toBe(0);
     });
 
     it('needs a session', async () => {

@@ -94,7 +94,7 @@ describe('errors', () => {
     });
 
     it('a required field missing from a variable', async () => {
-      await expectSchemaMismatch(`mutation ($input: RegisterInput!) { register(input: $input) { token } }`, { input: { email: 'x@example.com', displayName: 'X' } }, /password/);
+      await expectSchemaMismatch(`mutation ($input: RegisterInput!) { register(input: $input) }`, { input: { email: 'x@example.com', displayName: 'X' } }, /password/);
     });
 
     it('a variable of the wrong type', async () => {

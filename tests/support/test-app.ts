@@ -113,16 +113,34 @@ export class TestApp {
     return response.data as T;
   }
 
-  /** Registers a member through the public API. */
+  /** Registers a member through the public API: registers, then follows the e-mailed link. */
   async member(displayName?: string): Promise<TestUser> {
     const n = ++this.counter;
     const email = `user${n}.${Date.now()}@example.com`;
     const name = displayName ?? `Member ${n}`;
-    const data = await this.ok<{ register: { token: string; user: { id: string } } }>(
-      `mutation ($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
-      { input: { email, displayName: name, password: PASSWORD } },
+    await this.ok(`mutation ($input: RegisterInput!) { register(input: $input) }`, { input: { email, displayName: name, password: PASSWORD } });
+    const token = await this.mailedToken(email, '/register/confirm');
+    // The link was read: the harness stands in for the mail server that delivered it, so tests that
+    // count what the outbox sends count only the mail they are about.
+    await this.db.query(`UPDATE email_outbox SET status = 'SENT', sent_at = $2 WHERE to_address = $1 AND user_id IS NULL AND status = 'PENDING'`, [email, this.clock.now()]);
+    const data = await this.ok<{ confirmRegistration: { token: string; user: { id: string } } }>(
+      `mutation ($token: String!) { confirmRegistration(token: $token) { token user { id } } }`,
+      { token },
     );
-    return { id: data.register.user.id, token: data.register.token, email, displayName: name };
+    return { id: data.confirmRegistration.user.id, token: data.confirmRegistration.token, email, displayName: name };
+  }
+
+  /** The e-mails queued for an address (the outbox), oldest first: what its owner would read. */
+  async mailsTo(email: string): Promise<Array<{ subject: string; body: string }>> {
+    return this.db.query(`SELECT subject, body FROM email_outbox WHERE to_address = $1 ORDER BY id`, [email.trim().toLowerCase()]);
+  }
+
+  /** The token of the newest link to `path` e-mailed to `email`; fails when there is none. */
+  async mailedToken(email: string, path: string): Promise<string> {
+    const pattern = new RegExp(`${path.replace(/[/]/g, '\\/')}\\?token=([A-Za-z0-9_%-]+)`);
+    const tokens = (await this.mailsTo(email)).map((mail) => pattern.exec(mail.body)?.[1]).filter((t): t is string => !!t);
+    if (tokens.length === 0) throw new Error(`No e-mail to ${email} links to ${path}`);
+    return decodeURIComponent(tokens[tokens.length - 1]);
   }
 
   /**

@@ -30,6 +30,12 @@ export type AuthorKind =
   | 'PEER'
   | 'STAFF';
 
+export type ChangePasswordInput = {
+  currentPassword: string;
+  /** At least 10 characters; not a common password, nor one containing the e-mail address. */
+  newPassword: string;
+};
+
 export type CreateCategoryInput = {
   /** Staff working hours; default Europe/Dublin, Mon–Fri 09:00–17:00. */
   businessCalendar?: Record<string, unknown> | null | undefined;
@@ -157,8 +163,20 @@ export type RecordAskEventInput = {
 export type RegisterInput = {
   displayName: string;
   email: string;
-  /** At least 10 characters. */
+  /** At least 10 characters; not a common password, nor one containing the e-mail address. */
   password: string;
+};
+
+export type RequestEmailChangeInput = {
+  currentPassword: string;
+  newEmail: string;
+};
+
+export type ResetPasswordInput = {
+  /** At least 10 characters; not a common password, nor one containing the e-mail address. */
+  password: string;
+  /** The token from the e-mailed link. */
+  token: string;
 };
 
 /** What a user may do (the capability table in @peerdesk/domain). */
@@ -243,7 +261,73 @@ export type RegisterMutationVariables = Exact<{
 }>;
 
 
-export type RegisterMutation = { register: { token: string, expiresAt: string, user: { id: string } } };
+export type RegisterMutation = { register: boolean };
+
+export type ConfirmRegistrationMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmRegistrationMutation = { confirmRegistration: { token: string, expiresAt: string, user: { id: string } } };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type ResetPasswordMutationVariables = Exact<{
+  input: ResetPasswordInput;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type AccountSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AccountSettingsQuery = { me: { id: string, displayName: string, email: string | null } | null, sessions: Array<{ id: string, createdAt: string, lastUsedAt: string, userAgent: string | null, current: boolean }> };
+
+export type ChangePasswordMutationVariables = Exact<{
+  input: ChangePasswordInput;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type RequestEmailChangeMutationVariables = Exact<{
+  input: RequestEmailChangeInput;
+}>;
+
+
+export type RequestEmailChangeMutation = { requestEmailChange: boolean };
+
+export type ConfirmEmailChangeMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmEmailChangeMutation = { confirmEmailChange: boolean };
+
+export type ChangeDisplayNameMutationVariables = Exact<{
+  displayName: string;
+}>;
+
+
+export type ChangeDisplayNameMutation = { changeDisplayName: { id: string, displayName: string } };
+
+export type SignOutSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SignOutSessionMutation = { signOutSession: boolean };
+
+export type SignOutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutEverywhereMutation = { signOutEverywhere: boolean };
 
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -759,7 +843,12 @@ export const LoginDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
 export const RegisterDocument = new TypedDocumentString(`
     mutation Register($input: RegisterInput!) {
-  register(input: $input) {
+  register(input: $input)
+}
+    `) as unknown as TypedDocumentString<RegisterMutation, RegisterMutationVariables>;
+export const ConfirmRegistrationDocument = new TypedDocumentString(`
+    mutation ConfirmRegistration($token: String!) {
+  confirmRegistration(token: $token) {
     token
     expiresAt
     user {
@@ -767,7 +856,66 @@ export const RegisterDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RegisterMutation, RegisterMutationVariables>;
+    `) as unknown as TypedDocumentString<ConfirmRegistrationMutation, ConfirmRegistrationMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!) {
+  requestPasswordReset(email: $email)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($input: ResetPasswordInput!) {
+  resetPassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const AccountSettingsDocument = new TypedDocumentString(`
+    query AccountSettings {
+  me {
+    id
+    displayName
+    email
+  }
+  sessions {
+    id
+    createdAt
+    lastUsedAt
+    userAgent
+    current
+  }
+}
+    `) as unknown as TypedDocumentString<AccountSettingsQuery, AccountSettingsQueryVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($input: ChangePasswordInput!) {
+  changePassword(input: $input)
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const RequestEmailChangeDocument = new TypedDocumentString(`
+    mutation RequestEmailChange($input: RequestEmailChangeInput!) {
+  requestEmailChange(input: $input)
+}
+    `) as unknown as TypedDocumentString<RequestEmailChangeMutation, RequestEmailChangeMutationVariables>;
+export const ConfirmEmailChangeDocument = new TypedDocumentString(`
+    mutation ConfirmEmailChange($token: String!) {
+  confirmEmailChange(token: $token)
+}
+    `) as unknown as TypedDocumentString<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
+export const ChangeDisplayNameDocument = new TypedDocumentString(`
+    mutation ChangeDisplayName($displayName: String!) {
+  changeDisplayName(displayName: $displayName) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeDisplayNameMutation, ChangeDisplayNameMutationVariables>;
+export const SignOutSessionDocument = new TypedDocumentString(`
+    mutation SignOutSession($id: ID!) {
+  signOutSession(id: $id)
+}
+    `) as unknown as TypedDocumentString<SignOutSessionMutation, SignOutSessionMutationVariables>;
+export const SignOutEverywhereDocument = new TypedDocumentString(`
+    mutation SignOutEverywhere {
+  signOutEverywhere
+}
+    `) as unknown as TypedDocumentString<SignOutEverywhereMutation, SignOutEverywhereMutationVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
   logout

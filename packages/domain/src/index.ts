@@ -14,3 +14,4 @@ export * from './reputation';
 export * from './seeded-random';
 export * from './markdown-nesting';
 export * from './image-hosts';
+export * from './account-rules';

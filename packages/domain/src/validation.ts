@@ -83,12 +83,13 @@ function checkWholeHours(
   return [];
 }
 
-function checkEmail(email: string): FieldError[] {
+/** An e-mail address's shape, as it will be stored (trimmed, lower-cased). */
+export function checkEmail(email: string, field = 'email'): FieldError[] {
   const normalized = normalizeEmail(email);
-  if (normalized === '') return [{ field: 'email', message: 'Email is required.' }];
-  const lengthErrors = checkText('email', 'Email', normalized, LIMITS.email);
+  if (normalized === '') return [{ field, message: 'Email is required.' }];
+  const lengthErrors = checkText(field, 'Email', normalized, LIMITS.email);
   if (lengthErrors.length > 0) return lengthErrors;
-  return EMAIL_PATTERN.test(normalized) ? [] : [{ field: 'email', message: 'Email must look like name@example.com.' }];
+  return EMAIL_PATTERN.test(normalized) ? [] : [{ field, message: 'Email must look like name@example.com.' }];
 }
 
 function checkTag(tag: string): FieldError[] {
@@ -110,21 +111,6 @@ function checkTags(tags: readonly string[]): FieldError[] {
   const tooMany: FieldError[] =
     normalized.length > max ? [{ field: 'tags', message: `Use at most ${max} tags (there are ${normalized.length}).` }] : [];
   return [...tooMany, ...normalized.flatMap(checkTag)];
-}
-
-export interface RegistrationInput {
-  email: string;
-  displayName: string;
-  password: string;
-}
-
-export function validateRegistration(input: RegistrationInput): FieldError[] {
-  return [
-    ...checkEmail(input.email),
-    ...checkTrimmedText('displayName', 'Display name', input.displayName, LIMITS.displayName),
-    // Passwords are taken verbatim: spaces are legitimate characters in a passphrase.
-    ...checkText('password', 'Password', input.password, LIMITS.password),
-  ];
 }
 
 export interface QuestionInput {

@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
+import { AccountResolver } from './account.resolver';
+import { AccountService } from './account.service';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { SessionsRepository } from './sessions.repository';
 
-@Module({ imports: [UsersModule], providers: [AuthService, AuthResolver], exports: [AuthService] })
+@Module({
+  imports: [UsersModule, NotificationsModule],
+  providers: [AuthService, AuthResolver, AccountService, AccountResolver, AccountTokensRepository, SessionsRepository],
+  exports: [AuthService],
+})
 export class AuthModule {}

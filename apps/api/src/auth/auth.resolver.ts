@@ -7,8 +7,9 @@ import { toUserModel, UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
 import { AuthPayloadModel } from './auth.model';
 import { AuthService, type SignedInSession } from './auth.service';
-import { LoginInput, RegisterInput } from './dto/auth.input';
-import { clearSessionCookie, setSessionCookie } from './session-token';
+import { LoginInput } from './dto/auth.input';
+import { clearSessionCookie, hashSessionToken, setSessionCookie } from './session-token';
+import { SessionsRepository } from './sessions.repository';
 
 @Resolver()
 export class AuthResolver {
@@ -16,16 +17,14 @@ export class AuthResolver {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   @Mutation(() => AuthPayloadModel)
-  async register(@Args('input') input: RegisterInput, @Context() context: RequestContext): Promise<AuthPayloadModel> {
-    return this.signedIn(await this.auth.register(input), context);
-  }
-
-  @Mutation(() => AuthPayloadModel)
   async login(@Args('input') input: LoginInput, @Context() context: RequestContext): Promise<AuthPayloadModel> {
-    return this.signedIn(await this.auth.login(input.email, input.password), context);
+    const session = await this.auth.login(input.email, input.password);
+    await this.sessions.describe(hashSessionToken(session.token), context.req.headers['user-agent']);
+    return this.signedIn(session, context);
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session (cookie or bearer token).' })

@@ -1,22 +1,17 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource, MoreThan } from 'typeorm';
-import { assertValid, normalizeEmail, rateLimited, unauthenticated, validateRegistration } from '@peerdesk/domain';
+import { normalizeEmail, rateLimited, unauthenticated } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { hashPassword, verifyPassword } from './passwords';
+import { prepareDecoyHash, verifyPassword } from './passwords';
 import { hashSessionToken, newSessionToken, sessionTokenFrom } from './session-token';
 import { LoginFailureEntity, SessionEntity } from './session.entity';
-
-export interface RegisterInput {
-  email: string;
-  displayName: string;
-  password: string;
-}
+import { SessionsRepository } from './sessions.repository';
 
 export interface SignedInSession {
   token: string;
@@ -27,28 +22,17 @@ export interface SignedInSession {
 const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
   constructor(
     private readonly db: DataSource,
     private readonly users: UsersService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsRepository,
   ) {}
 
-  async register(input: RegisterInput): Promise<SignedInSession> {
-    const displayName = input.displayName.trim();
-    assertValid(validateRegistration({ ...input, displayName }));
-    const passwordHash = await hashPassword(input.password);
-    return this.db.transaction(async (em) => {
-      const user = await this.users.create(em, {
-        email: normalizeEmail(input.email),
-        displayName,
-        passwordHash,
-        role: 'MEMBER',
-        affiliation: 'COMMUNITY',
-      });
-      return this.openSession(em.getRepository(SessionEntity), user);
-    });
+  async onModuleInit(): Promise<void> {
+    await prepareDecoyHash();
   }
 
   async login(emailInput: string, password: string): Promise<SignedInSession> {
@@ -65,7 +49,9 @@ export class AuthService {
       .addSelect('u.passwordHash')
       .where('lower(u.email) = :email', { email })
       .getOne();
-    if (!user || !(await verifyPassword(user.passwordHash, password))) {
+    // Verified before looking at `user`: an unknown address checks the decoy hash, so it takes as long.
+    const passwordMatches = await verifyPassword(user?.passwordHash, password);
+    if (!user || !passwordMatches) {
       await failures.insert({ email, failedAt: now });
       throw unauthenticated('That e-mail address and password do not match an account.');
     }
@@ -82,27 +68,30 @@ export class AuthService {
     const token = sessionTokenFrom(req);
     if (!token) return null;
     const tokenHash = hashSessionToken(token);
+    const now = this.clock.now();
     const rows: Array<{ id: string; role: Viewer['role']; affiliation: Viewer['affiliation']; display_name: string }> =
       await this.db.query(
         `SELECT u.id, u.role, u.affiliation, u.display_name
            FROM sessions s JOIN users u ON u.id = s.user_id
           WHERE s.token_hash = $1 AND s.expires_at > $2`,
-        [tokenHash, this.clock.now()],
+        [tokenHash, now],
       );
     const row = rows[0];
+    if (row) await this.sessions.touch(tokenHash, now);
     return row
       ? { id: String(row.id), role: row.role, affiliation: row.affiliation, displayName: row.display_name, sessionTokenHash: tokenHash }
       : null;
   }
 
-  private async openSession(
+  /** A new session for the user (after sign-in, or finishing a registration in `em`'s transaction). */
+  async openSession(
     sessions: ReturnType<DataSource['getRepository']>,
     user: UserEntity,
   ): Promise<SignedInSession> {
     const token = newSessionToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlDays * 24 * 3600 * 1000);
-    await sessions.insert({ userId: user.id, tokenHash: hashSessionToken(token), createdAt: now, expiresAt });
+    await sessions.insert({ userId: user.id, tokenHash: hashSessionToken(token), createdAt: now, lastUsedAt: now, expiresAt });
     return { token, expiresAt, user };
   }
 }

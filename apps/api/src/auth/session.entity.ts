@@ -17,6 +17,14 @@ export class SessionEntity {
 
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
+
+  /** Moved forward at most once a minute by the requests the session makes. */
+  @Column({ name: 'last_used_at', type: 'timestamptz' })
+  lastUsedAt!: Date;
+
+  /** The browser that signed in (as the web app forwards it), for the viewer's list of sessions. */
+  @Column({ name: 'user_agent', type: 'text', nullable: true })
+  userAgent!: string | null;
 }
 
 @Entity('login_failures')

@@ -1,4 +1,4 @@
-import { assertValid, DomainError, normalizeEmail, validateRegistration } from '@peerdesk/domain';
+import { assertValid, DomainError, normalizeDisplayName, normalizeEmail, validateRegistration } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { SystemClock } from '../common/clock';
@@ -12,7 +12,7 @@ runCli(async () => {
   const password = String(args.password ?? '');
   const displayName = String(args.name ?? 'Administrator');
   try {
-    assertValid(validateRegistration({ email, password, displayName }));
+    assertValid(validateRegistration({ email, password, displayName }, { reservedAllowed: true }));
   } catch (error) {
     if (error instanceof DomainError) throw new Error(error.fields!.map((f) => `--${f.field === 'displayName' ? 'name' : f.field}: ${f.message}`).join('\n'));
     throw error;
@@ -21,7 +21,7 @@ runCli(async () => {
   try {
     const users = new UsersService(database.dataSource, new AuditService(), new SystemClock());
     const admin = await database.dataSource.transaction(async (em) =>
-      users.create(em, { email: normalizeEmail(email), displayName, passwordHash: await hashPassword(password), role: 'ADMIN', affiliation: 'EMPLOYEE' }),
+      users.create(em, { email: normalizeEmail(email), displayName: normalizeDisplayName(displayName), passwordHash: await hashPassword(password), role: 'ADMIN', affiliation: 'EMPLOYEE' }),
     );
     log(`Created admin ${admin.displayName} <${admin.email}> (user ${admin.id})`);
   } finally {

@@ -87,9 +87,14 @@ export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
     await this.insert(em, mails, at);
   }
 
+  /** Inside the caller's transaction: mails that are not notifications (account e-mails), sent like any other. */
+  async enqueue(em: EntityManager, mails: Array<{ userId: string | null; to: string; subject: string; body: string }>, at: Date): Promise<void> {
+    await this.insert(em, mails.map((mail) => ({ ...mail, notificationId: null })), at);
+  }
+
   private async insert(
     em: EntityManager,
-    mails: Array<{ notificationId: string | null; userId: string; to: string; subject: string; body: string }>,
+    mails: Array<{ notificationId: string | null; userId: string | null; to: string; subject: string; body: string }>,
     at: Date,
   ): Promise<void> {
     if (mails.length === 0) return;

@@ -60,6 +60,49 @@ export class UsersService {
     }
   }
 
+  /** The account using this (normalized) address, with its password hash; null when none does. */
+  findByEmail(em: EntityManager, email: string): Promise<UserEntity | null> {
+    return em.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email', { email }).getOne();
+  }
+
+  /** The user with their password hash, for checking the current password. */
+  async findWithPasswordHash(id: string): Promise<UserEntity> {
+    const user = await this.db.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: checkId(id, 'user') }).getOne();
+    if (!user) throw notFound(`There is no user ${id}.`);
+    return user;
+  }
+
+  /**
+   * The display names a member may not take: everyone whose role is not MEMBER (moderators, staff,
+   * managers, admins) and every employee, but `exceptUserId` (their own name is theirs to keep).
+   */
+  async protectedNames(exceptUserId: string | null = null): Promise<string[]> {
+    const rows: Array<{ display_name: string }> = await this.db.query(
+      `SELECT display_name FROM users WHERE (role <> 'MEMBER' OR affiliation = 'EMPLOYEE') AND ($1::bigint IS NULL OR id <> $1)`,
+      [exceptUserId],
+    );
+    return rows.map((r) => r.display_name);
+  }
+
+  async setPasswordHash(em: EntityManager, id: string, passwordHash: string, now: Date): Promise<void> {
+    await em.update(UserEntity, { id }, { passwordHash, updatedAt: now });
+  }
+
+  async setDisplayName(id: string, displayName: string): Promise<UserEntity> {
+    await this.db.getRepository(UserEntity).update({ id }, { displayName, updatedAt: this.clock.now() });
+    return this.findById(id);
+  }
+
+  /** Moves the account to a new address; CONFLICT when another account took it meanwhile. */
+  async setEmail(em: EntityManager, id: string, email: string, now: Date): Promise<void> {
+    try {
+      await em.update(UserEntity, { id }, { email, updatedAt: now });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict('Another account uses this e-mail address now, so yours stays as it was.');
+      throw error;
+    }
+  }
+
   async findById(id: string): Promise<UserEntity> {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: checkId(id, 'user') });
     if (!user) throw notFound(`There is no user ${id}.`);

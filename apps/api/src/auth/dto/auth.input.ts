@@ -8,7 +8,7 @@ export class RegisterInput {
   @Field()
   displayName!: string;
 
-  @Field({ description: 'At least 10 characters.' })
+  @Field({ description: 'At least 10 characters; not a common password, nor one containing the e-mail address.' })
   password!: string;
 }
 

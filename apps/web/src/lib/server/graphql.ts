@@ -64,6 +64,15 @@ function sessionToken(): string | undefined {
   }
 }
 
+/** The visitor's browser as it describes itself, for the API's list of sessions. */
+function visitorUserAgent(): string | null {
+  try {
+    return getRequestEvent().request.headers.get('user-agent');
+  } catch {
+    return null;
+  }
+}
+
 /**
  * POSTs a GraphQL operation to the API and returns its `data`, typed by the generated document
  * (@peerdesk/api-client, from `npm run codegen`).
@@ -81,6 +90,8 @@ export async function graphql<T>(fetch: Fetch, document: string | TypedDocumentS
   };
   const token = sessionToken();
   if (token) headers.cookie = `${SESSION_COOKIE}=${encodeURIComponent(token)}`;
+  const userAgent = visitorUserAgent();
+  if (userAgent) headers['user-agent'] = userAgent;
 
   let response: Response;
   try {

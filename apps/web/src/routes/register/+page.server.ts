@@ -1,25 +1,22 @@
-import { redirect } from '@sveltejs/kit';
 import { RegisterDocument } from '@peerdesk/api-client';
 import { graphql } from '$lib/server/graphql';
 import { text } from '$lib/server/console';
-import { leaveIfSignedIn, refused, setSession } from '$lib/server/forms';
-import { safeNext } from '$lib/safe-next';
+import { leaveIfSignedIn, refused } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = leaveIfSignedIn;
 
 export const actions: Actions = {
+  /** The API answers a new and a taken address alike; so does this page: "check your e-mail". */
   default: async (event) => {
     const form = await event.request.formData();
     const email = text(form, 'email');
     const displayName = text(form, 'displayName');
-    let result;
     try {
-      result = await graphql(event.fetch, RegisterDocument, { input: { email, displayName, password: String(form.get('password') ?? '') } });
+      await graphql(event.fetch, RegisterDocument, { input: { email, displayName, password: String(form.get('password') ?? '') } });
     } catch (e) {
       return refused(e, 'register', { email, displayName });
     }
-    setSession(event.cookies, result.register.token, result.register.expiresAt);
-    redirect(303, safeNext(event.url.searchParams.get('next')));
+    return { form: 'register', sentTo: email };
   },
 };

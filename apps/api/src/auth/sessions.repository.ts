@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export interface SessionRow {
+  id: string;
+  tokenHash: string;
+  createdAt: Date;
+  lastUsedAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+}
+
+/** How often a session's last use is written: once a minute is precise enough for "last used", and cheap. */
+const TOUCH_EVERY_SECONDS = 60;
+const USER_AGENT_MAX = 300;
+
+/** The reads and writes of `sessions` that manage them (opening and checking one is AuthService's). */
+@Injectable()
+export class SessionsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The user's live sessions, most recently used first. */
+  async liveFor(userId: string, now: Date): Promise<SessionRow[]> {
+    const rows: Array<{ id: string; token_hash: string; created_at: Date; last_used_at: Date; expires_at: Date; user_agent: string | null }> =
+      await this.db.query(
+        `SELECT id::text, token_hash, created_at, last_used_at, expires_at, user_agent FROM sessions
+          WHERE user_id = $1 AND expires_at > $2
+          ORDER BY last_used_at DESC, id DESC`,
+        [userId, now],
+      );
+    return rows.map((r) => ({ id: r.id, tokenHash: r.token_hash, createdAt: r.created_at, lastUsedAt: r.last_used_at, expiresAt: r.expires_at, userAgent: r.user_agent }));
+  }
+
+  /** Ends one of the user's sessions; false when they have none by that id. */
+  async endOne(userId: string, sessionId: string): Promise<boolean> {
+    const [, affected]: [unknown, number] = await this.db.query(`DELETE FROM sessions WHERE id = $1 AND user_id = $2`, [sessionId, userId]);
+    return affected > 0;
+  }
+
+  /** Ends every session of the user, or every one but `keepTokenHash`. */
+  async endAll(em: EntityManager, userId: string, keepTokenHash: string | null = null): Promise<number> {
+    const [, affected]: [unknown, number] = await em.query(
+      `DELETE FROM sessions WHERE user_id = $1 AND ($2::text IS NULL OR token_hash <> $2)`,
+      [userId, keepTokenHash],
+    );
+    return affected;
+  }
+
+  /** Records which browser opened a session (cut to a sane length; headers are the client's to fill). */
+  async describe(tokenHash: string, userAgent: string | undefined): Promise<void> {
+    const agent = userAgent?.trim().slice(0, USER_AGENT_MAX) || null;
+    await this.db.query(`UPDATE sessions SET user_agent = $2 WHERE token_hash = $1`, [tokenHash, agent]);
+  }
+
+  /** Moves a session's last use forward, at most once a minute. */
+  async touch(tokenHash: string, now: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE sessions SET last_used_at = $2 WHERE token_hash = $1 AND last_used_at < $2::timestamptz - make_interval(secs => $3)`,
+      [tokenHash, now, TOUCH_EVERY_SECONDS],
+    );
+  }
+}
