@@ -21,6 +21,8 @@ export const PASSWORD = 'correct horse battery';
 export interface Auth {
   token?: string;
   cookie?: string;
+  /** Sent as X-Forwarded-For: the client address an app started with TRUST_PROXY=loopback counts the request as. */
+  forwardedFor?: string;
 }
 
 export type VoteTarget = 'QUESTION' | 'ANSWER';
@@ -44,8 +46,12 @@ export class TestApp {
     private readonly database: TestDatabase,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
-    const database = await createTestDatabase();
+  /**
+   * `beside`: run this app on another app's database, as a second API instance on one database is
+   * (that app still owns the database and drops it; close this one first).
+   */
+  static async start(env: Record<string, string> = {}, beside?: TestApp): Promise<TestApp> {
+    const database = beside ? { url: beside.databaseUrl, drop: async () => undefined } : await createTestDatabase();
     const dataSource = createDataSource(database.url, 5);
     await dataSource.initialize();
     const clock = new AdjustableClock();
@@ -101,6 +107,7 @@ export class TestApp {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.cookie) headers.cookie = auth.cookie;
+    if (auth.forwardedFor) headers['x-forwarded-for'] = auth.forwardedFor;
     const response = await fetch(`${this.baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = (await response.json()) as { data?: T; errors?: GraphQLResponse['errors'] };
     return { status: response.status, data: body.data ?? null, errors: body.errors, headers: response.headers };

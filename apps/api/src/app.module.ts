@@ -33,6 +33,8 @@ import { EscalationModule } from './escalation/escalation.module';
 import { SearchModule } from './search/search.module';
 import { SearchInsightsModule } from './search-insights/search-insights.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -66,6 +68,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.with(dependencies),
+        RateLimitsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
@@ -108,6 +111,8 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: CapabilityGuard },
+        // After the capability check: a request refused for who it is counts against no limit.
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
       ],
     };

@@ -52,8 +52,8 @@ export type RateLimitName = keyof typeof DEFAULT_RATE_RULES;
 export type RateRules = Record<RateLimitName, RateRule>;
 export type RateLimitAction = RateLimitName extends `${infer A}.${string}` ? A : never;
 
-/** Whose counter a limit keeps: the client's address or the signed-in account. */
-export const RATE_LIMIT_SCOPES = ['ip', 'account'] as const;
+/** Whose counter a limit keeps: the client's address, the signed-in account, or a session (of a reader, per question). */
+export const RATE_LIMIT_SCOPES = ['ip', 'account', 'session'] as const;
 export type RateLimitScope = (typeof RATE_LIMIT_SCOPES)[number];
 
 /** The rules of one action, by scope (e.g. `ask` → ip and account). */

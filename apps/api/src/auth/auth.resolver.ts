@@ -3,6 +3,8 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, type RequestContext, SignedIn, type Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
+import { clientIp } from '../rate-limits/client-ip';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 import { toUserModel, UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
 import { AuthPayloadModel } from './auth.model';
@@ -19,13 +21,14 @@ export class AuthResolver {
   ) {}
 
   @Mutation(() => AuthPayloadModel)
+  @RateLimit('register')
   async register(@Args('input') input: RegisterInput, @Context() context: RequestContext): Promise<AuthPayloadModel> {
     return this.signedIn(await this.auth.register(input), context);
   }
 
   @Mutation(() => AuthPayloadModel)
   async login(@Args('input') input: LoginInput, @Context() context: RequestContext): Promise<AuthPayloadModel> {
-    return this.signedIn(await this.auth.login(input.email, input.password), context);
+    return this.signedIn(await this.auth.login(input.email, input.password, clientIp(context.req)), context);
   }
 
   @Mutation(() => Boolean, { description: 'Ends this session (cookie or bearer token).' })

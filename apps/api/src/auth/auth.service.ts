@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { DataSource, MoreThan } from 'typeorm';
-import { assertValid, normalizeEmail, rateLimited, unauthenticated, validateRegistration } from '@peerdesk/domain';
+import { DataSource } from 'typeorm';
+import { assertValid, normalizeEmail, unauthenticated, validateRegistration } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
+import { RateLimitsService } from '../rate-limits/rate-limits.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { hashSessionToken, newSessionToken, sessionTokenFrom } from './session-token';
-import { LoginFailureEntity, SessionEntity } from './session.entity';
+import { SessionEntity } from './session.entity';
 
 export interface RegisterInput {
   email: string;
@@ -24,8 +25,6 @@ export interface SignedInSession {
   user: UserEntity;
 }
 
-const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
-
 @Injectable()
 export class AuthService {
   constructor(
@@ -33,6 +32,7 @@ export class AuthService {
     private readonly users: UsersService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly rateLimits: RateLimitsService,
   ) {}
 
   async register(input: RegisterInput): Promise<SignedInSession> {
@@ -51,14 +51,11 @@ export class AuthService {
     });
   }
 
-  async login(emailInput: string, password: string): Promise<SignedInSession> {
+  /** `ip` is the client's address (rate-limits/client-ip): sign-in failures are throttled per address and per IP. */
+  async login(emailInput: string, password: string, ip: string): Promise<SignedInSession> {
     const email = normalizeEmail(emailInput);
-    const now = this.clock.now();
-    const failures = this.db.getRepository(LoginFailureEntity);
-    const recentFailures = await failures.countBy({ email, failedAt: MoreThan(new Date(now.getTime() - LOGIN_FAILURE_WINDOW_MS)) });
-    if (recentFailures >= this.config.loginFailureLimit) {
-      throw rateLimited('Too many failed sign-in attempts for this address. Wait 15 minutes and try again.');
-    }
+    // Counted as a failure before the password is checked, so concurrent guesses cannot all slip under the limit.
+    const attempt = await this.rateLimits.signIn(email, ip);
     const user = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -66,10 +63,9 @@ export class AuthService {
       .where('lower(u.email) = :email', { email })
       .getOne();
     if (!user || !(await verifyPassword(user.passwordHash, password))) {
-      await failures.insert({ email, failedAt: now });
       throw unauthenticated('That e-mail address and password do not match an account.');
     }
-    await failures.delete({ email });
+    await attempt.succeeded();
     return this.openSession(this.db.getRepository(SessionEntity), user);
   }
 

@@ -18,15 +18,3 @@ export class SessionEntity {
   @Column({ name: 'expires_at', type: 'timestamptz' })
   expiresAt!: Date;
 }
-
-@Entity('login_failures')
-export class LoginFailureEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  id!: string;
-
-  @Column({ type: 'text' })
-  email!: string;
-
-  @Column({ name: 'failed_at', type: 'timestamptz' })
-  failedAt!: Date;
-}
