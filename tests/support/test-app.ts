@@ -47,14 +47,14 @@ export class TestApp {
   ) {}
 
   /**
-   * `beside`: run this app on another app's database, as a second API instance on one database is
-   * (that app still owns the database and drops it; close this one first).
+   * `beside`: run this app on another app's database and clock, as a second API instance on one
+   * database is (that app still owns the database and drops it; close this one first).
    */
   static async start(env: Record<string, string> = {}, beside?: TestApp): Promise<TestApp> {
     const database = beside ? { url: beside.databaseUrl, drop: async () => undefined } : await createTestDatabase();
     const dataSource = createDataSource(database.url, 5);
     await dataSource.initialize();
-    const clock = new AdjustableClock();
+    const clock = beside?.clock ?? new AdjustableClock();
     const config = loadConfig({ NODE_ENV: 'test', ...env });
     const app = await createApi({ config, dataSource, clock });
     await app.listen(0, '127.0.0.1');
@@ -120,14 +120,15 @@ export class TestApp {
     return response.data as T;
   }
 
-  /** Registers a member through the public API. */
-  async member(displayName?: string): Promise<TestUser> {
+  /** Registers a member through the public API (`from`: the client address it registers from, with TRUST_PROXY=loopback). */
+  async member(displayName?: string, from?: string): Promise<TestUser> {
     const n = ++this.counter;
     const email = `user${n}.${Date.now()}@example.com`;
     const name = displayName ?? `Member ${n}`;
     const data = await this.ok<{ register: { token: string; user: { id: string } } }>(
       `mutation ($input: RegisterInput!) { register(input: $input) { token user { id } } }`,
       { input: { email, displayName: name, password: PASSWORD } },
+      { forwardedFor: from },
     );
     return { id: data.register.user.id, token: data.register.token, email, displayName: name };
   }

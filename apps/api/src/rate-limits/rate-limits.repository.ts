@@ -17,27 +17,28 @@ export class RateLimitsRepository {
   /**
    * Locks the counters (made when missing), lets `decide` look at them, and writes what it counted, in
    * one transaction: concurrent requests on the same counters, from any API instance, are decided one
-   * after another on the current figures. Keys are locked in sorted order, so two requests sharing
-   * counters never deadlock.
+   * after another on the current figures. Keys are inserted and locked in one order (byte order,
+   * whatever the database's collation), so two requests sharing counters never deadlock. The time is
+   * read once the counters are locked (`now`), so requests are decided in the order they are counted.
    */
-  async decide(keys: string[], now: Date, decide: (counters: Map<string, RateCounter | null>) => RateDecision): Promise<RateDecision> {
+  async decide(keys: string[], now: () => Date, decide: (counters: Map<string, RateCounter | null>, now: Date) => RateDecision): Promise<RateDecision> {
     const sorted = [...new Set(keys)].sort();
     return this.db.transaction(async (em) => {
       await em.query(
         `INSERT INTO rate_limit_counters (key, hits, started_at, last_at, expires_at)
-         SELECT k, 0, $2, $2, $2 FROM unnest($1::text[]) WITH ORDINALITY AS t(k, i) ORDER BY i
+         SELECT k, 0, $2, $2, $2 FROM unnest($1::text[]) AS k ORDER BY k COLLATE "C"
          ON CONFLICT (key) DO NOTHING`,
-        [sorted, now],
+        [sorted, now()],
       );
       const rows: CounterRow[] = await em.query(
-        `SELECT key, hits, started_at, last_at FROM rate_limit_counters WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`,
+        `SELECT key, hits, started_at, last_at FROM rate_limit_counters WHERE key = ANY($1::text[]) ORDER BY key COLLATE "C" FOR UPDATE`,
         [sorted],
       );
       const counters = new Map<string, RateCounter | null>(sorted.map((k) => [k, null]));
       for (const row of rows) {
         counters.set(row.key, row.hits > 0 ? { hits: row.hits, startedAt: new Date(row.started_at), lastAt: new Date(row.last_at) } : null);
       }
-      const decision = decide(counters);
+      const decision = decide(counters, now());
       if (decision.allowed && decision.writes.length > 0) {
         const w = decision.writes;
         await em.query(
@@ -56,7 +57,7 @@ export class RateLimitsRepository {
   async release(undo: string[], reset: string[]): Promise<void> {
     await this.db.transaction(async (em) => {
       const keys = [...new Set([...undo, ...reset])].sort();
-      await em.query(`SELECT 1 FROM rate_limit_counters WHERE key = ANY($1::text[]) ORDER BY key FOR UPDATE`, [keys]);
+      await em.query(`SELECT 1 FROM rate_limit_counters WHERE key = ANY($1::text[]) ORDER BY key COLLATE "C" FOR UPDATE`, [keys]);
       if (reset.length) await em.query(`DELETE FROM rate_limit_counters WHERE key = ANY($1::text[])`, [reset]);
       if (undo.length) await em.query(`UPDATE rate_limit_counters SET hits = greatest(hits - 1, 0) WHERE key = ANY($1::text[])`, [undo]);
     });

@@ -118,13 +118,12 @@ export class RateLimitsService implements OnModuleInit {
   /** True when allowed (and counted), else the seconds to wait. */
   private async hit(checks: RateCheck[]): Promise<true | number> {
     if (!this.config.rateLimits.enabled || checks.length === 0) return true;
-    const now = this.clock.now();
     const decision = await this.counters.decide(
       checks.map((c) => c.key),
-      now,
-      (counters) => decideRateLimit(checks, counters, now),
+      () => this.clock.now(),
+      (counters, now) => decideRateLimit(checks, counters, now),
     );
-    await this.purgeNowAndThen(now);
+    await this.purgeNowAndThen(this.clock.now());
     return decision.allowed ? true : decision.retryAfterSeconds;
   }
 

@@ -65,6 +65,18 @@ function sessionToken(): string | undefined {
 }
 
 /**
+ * The visitor's address, for the API's per-IP rate limits: sent as X-Forwarded-For, which the API
+ * believes only from addresses its TRUST_PROXY names (this web server's, e.g. loopback).
+ */
+function clientAddress(): string | undefined {
+  try {
+    return getRequestEvent().getClientAddress();
+  } catch {
+    return undefined; // outside a request: the API counts this server's own address
+  }
+}
+
+/**
  * POSTs a GraphQL operation to the API and returns its `data`, typed by the generated document
  * (@peerdesk/api-client, from `npm run codegen`).
  * Pass the `fetch` from the load function / action / endpoint (`event.fetch`).
@@ -81,6 +93,8 @@ export async function graphql<T>(fetch: Fetch, document: string | TypedDocumentS
   };
   const token = sessionToken();
   if (token) headers.cookie = `${SESSION_COOKIE}=${encodeURIComponent(token)}`;
+  const address = clientAddress();
+  if (address) headers['x-forwarded-for'] = address;
 
   let response: Response;
   try {
