@@ -52,7 +52,7 @@ describe('deflection report', () => {
 
   beforeAll(async () => {
     // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
-    app = await TestApp.start({ RATE_LIMITS: 'off', RATE_LIMITS: 'off' });
+    app = await TestApp.start({ RATE_LIMITS: 'off' });
     const asker = await app.member('Asker');
     const peer1 = await app.member('Peer One');
     const peer2 = await app.member('Peer Two');
