@@ -26,7 +26,8 @@ describe('authorization', () => {
   const nonAdmins: Partial<Record<Role, TestUser>> = {};
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+    app = await TestApp.start({ RATE_LIMITS: 'off' });
     admin = await app.admin();
     for (const role of ['MEMBER', 'MODERATOR', 'STAFF', 'MANAGER'] as const) nonAdmins[role] = await app.userWithRole(role);
   });

@@ -42,7 +42,8 @@ describe('comments', () => {
   const events: ThreadEvent[] = [];
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+    app = await TestApp.start({ RATE_LIMITS: 'off' });
     // The escalation and notification modules subscribe the same way; this one just records.
     app.provider(DomainEvents).subscribe({ handle: async (_em, event) => { events.push(event); } });
     categoryId = (await app.category()).id;

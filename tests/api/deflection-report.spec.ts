@@ -51,7 +51,8 @@ describe('deflection report', () => {
   let endorsed: Record<'a1' | 'a3' | 'a5' | 'a6', string>;
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+    app = await TestApp.start({ RATE_LIMITS: 'off' });
     const asker = await app.member('Asker');
     const peer1 = await app.member('Peer One');
     const peer2 = await app.member('Peer Two');

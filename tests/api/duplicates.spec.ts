@@ -17,7 +17,8 @@ describe('duplicates', () => {
   const mark = (q: string, o: string, auth: { token?: string } = moderator) => app.gql<{ markDuplicate: Marked }>(MARK, { q, o }, auth);
 
   beforeAll(async () => {
-    app = await TestApp.start({ SEARCH_ENGINE: 'postgres' });
+    // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+    app = await TestApp.start({ RATE_LIMITS: 'off', SEARCH_ENGINE: 'postgres' });
     moderator = await app.userWithRole('MODERATOR');
     asker = await app.member();
     categoryId = (await app.category()).id;

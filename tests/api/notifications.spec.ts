@@ -61,7 +61,8 @@ describe('notifications', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'peerdesk-mail-'));
-    app = await TestApp.start({ DATA_DIR: dataDir });
+    // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+    app = await TestApp.start({ RATE_LIMITS: 'off', DATA_DIR: dataDir });
     categoryId = (await app.category()).id;
     asker = await app.member('Asker');
     helper = await app.member('Helper');
@@ -357,7 +358,8 @@ describe('e-mail to an SMTP server that is down', () => {
         server.close(() => resolve(port));
       });
     });
-    app = await TestApp.start({ SMTP_URL: `smtp://127.0.0.1:${port}` });
+    // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+    app = await TestApp.start({ RATE_LIMITS: 'off', SMTP_URL: `smtp://127.0.0.1:${port}` });
   });
   afterAll(async () => { await app.close(); });
 

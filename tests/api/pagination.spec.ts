@@ -27,7 +27,8 @@ describe('questions connection', () => {
   let helper: TestUser;
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+    app = await TestApp.start({ RATE_LIMITS: 'off' });
     asker = await app.member();
     helper = await app.member();
   });

@@ -19,7 +19,8 @@ describe('questions', () => {
   let moderator: TestUser;
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+    app = await TestApp.start({ RATE_LIMITS: 'off' });
     category = await app.category();
     asker = await app.member('Asking Alice');
     other = await app.member();

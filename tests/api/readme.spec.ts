@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { threadStatusDiagram } from '@peerdesk/domain';
+import { DEFAULT_RATE_RULES, threadStatusDiagram } from '@peerdesk/domain';
 
 describe('README', () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -19,5 +19,9 @@ describe('README', () => {
     const variables = [...configSource.matchAll(/read\.\w+\('([A-Z_]+)'/g)].map((m) => m[1]);
     expect(variables.length).toBeGreaterThan(5);
     for (const variable of variables) expect(readme).toContain(`\`${variable}\``);
+  });
+
+  it('lists every rate limit', () => {
+    for (const name of Object.keys(DEFAULT_RATE_RULES)) expect(readme).toContain(`\`${name}\``);
   });
 });

@@ -6,14 +6,16 @@ import { describeSearchContract } from './search-contract';
 // The search contract on the PostgreSQL engine: vectors are written in the posting transaction, so
 // there is nothing to wait for.
 describeSearchContract('postgres', {
-  start: () => TestApp.start({ SEARCH_ENGINE: 'postgres' }),
+  // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+  start: () => TestApp.start({ RATE_LIMITS: 'off', SEARCH_ENGINE: 'postgres' }),
   settle: async () => undefined,
 });
 
 describe('PostgreSQL search index rebuild', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start({ SEARCH_ENGINE: 'postgres', SEARCH_LANGUAGE: 'french' });
+    // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+    app = await TestApp.start({ RATE_LIMITS: 'off', SEARCH_ENGINE: 'postgres', SEARCH_LANGUAGE: 'french' });
   });
   afterAll(() => app?.close());
 
@@ -70,7 +72,8 @@ describe('PostgreSQL search index rebuild', () => {
 describe('PostgreSQL search past the counting cap', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.start({ SEARCH_ENGINE: 'postgres' });
+    // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+    app = await TestApp.start({ RATE_LIMITS: 'off', SEARCH_ENGINE: 'postgres' });
   });
   afterAll(() => app?.close());
 

@@ -11,7 +11,8 @@ describe('votes', () => {
   let voters: TestUser[];
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
+    app = await TestApp.start({ RATE_LIMITS: 'off' });
     categoryId = (await app.category()).id;
     author = await app.member('Post Author');
     voters = [await app.member(), await app.member(), await app.member()];

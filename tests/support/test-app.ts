@@ -21,6 +21,8 @@ export const PASSWORD = 'correct horse battery';
 export interface Auth {
   token?: string;
   cookie?: string;
+  /** Sent as X-Forwarded-For: the client address an app started with TRUST_PROXY=loopback counts the request as. */
+  forwardedFor?: string;
 }
 
 export type VoteTarget = 'QUESTION' | 'ANSWER';
@@ -44,11 +46,15 @@ export class TestApp {
     private readonly database: TestDatabase,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
-    const database = await createTestDatabase();
+  /**
+   * `beside`: run this app on another app's database and clock, as a second API instance on one
+   * database is (that app still owns the database and drops it; close this one first).
+   */
+  static async start(env: Record<string, string> = {}, beside?: TestApp): Promise<TestApp> {
+    const database = beside ? { url: beside.databaseUrl, drop: async () => undefined } : await createTestDatabase();
     const dataSource = createDataSource(database.url, 5);
     await dataSource.initialize();
-    const clock = new AdjustableClock();
+    const clock = beside?.clock ?? new AdjustableClock();
     const config = loadConfig({ NODE_ENV: 'test', ...env });
     const app = await createApi({ config, dataSource, clock });
     await app.listen(0, '127.0.0.1');
@@ -101,6 +107,7 @@ export class TestApp {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (auth.token) headers.authorization = `Bearer ${auth.token}`;
     if (auth.cookie) headers.cookie = auth.cookie;
+    if (auth.forwardedFor) headers['x-forwarded-for'] = auth.forwardedFor;
     const response = await fetch(`${this.baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = (await response.json()) as { data?: T; errors?: GraphQLResponse['errors'] };
     return { status: response.status, data: body.data ?? null, errors: body.errors, headers: response.headers };
@@ -113,12 +120,12 @@ export class TestApp {
     return response.data as T;
   }
 
-  /** Registers a member through the public API: registers, then follows the e-mailed link. */
-  async member(displayName?: string): Promise<TestUser> {
+  /** Registers a member through the public API: registers, then follows the e-mailed link (`from`: the client address it registers from, with TRUST_PROXY=loopback). */
+  async member(displayName?: string, from?: string): Promise<TestUser> {
     const n = ++this.counter;
     const email = `user${n}.${Date.now()}@example.com`;
     const name = displayName ?? `Member ${n}`;
-    await this.ok(`mutation ($input: RegisterInput!) { register(input: $input) }`, { input: { email, displayName: name, password: PASSWORD } });
+    await this.ok(`mutation ($input: RegisterInput!) { register(input: $input) }`, { input: { email, displayName: name, password: PASSWORD } }, { forwardedFor: from });
     const token = await this.mailedToken(email, '/register/confirm');
     // The link was read: the harness stands in for the mail server that delivered it, so tests that
     // count what the outbox sends count only the mail they are about.

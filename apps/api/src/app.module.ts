@@ -35,6 +35,8 @@ import { SearchModule } from './search/search.module';
 import { SearchInsightsModule } from './search-insights/search-insights.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 
 export interface AppDependencies {
   config: AppConfig;
@@ -72,6 +74,7 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         CoreModule.with(dependencies),
+        RateLimitsModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
@@ -115,6 +118,8 @@ export class AppModule implements NestModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: CapabilityGuard },
+        // After the capability check: a request refused for who it is counts against no limit.
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
       ],
     };

@@ -2,13 +2,16 @@ import 'reflect-metadata';
 import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type AppDependencies, AppModule } from './app.module';
 
 /** Builds the API (not yet listening), for start-up and for tests alike. */
 export async function createApi(dependencies: AppDependencies): Promise<INestApplication> {
   const logLevels: LogLevel[] = dependencies.config.nodeEnv === 'test' ? ['error'] : ['warn', 'error'];
-  const app = await NestFactory.create(AppModule.with(dependencies), { logger: logLevels });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.with(dependencies), { logger: logLevels });
   // Standard response headers (nosniff, no framing, a strict CSP for the few HTML pages, no X-Powered-By).
   app.use(helmet());
+  // Whose X-Forwarded-For names the client (TRUST_PROXY); by default nobody's, and the socket's address counts.
+  app.set('trust proxy', dependencies.config.trustProxy);
   return app;
 }

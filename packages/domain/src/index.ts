@@ -15,3 +15,4 @@ export * from './seeded-random';
 export * from './markdown-nesting';
 export * from './image-hosts';
 export * from './account-rules';
+export * from './rate-limits';

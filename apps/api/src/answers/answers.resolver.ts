@@ -6,6 +6,7 @@ import { toUserModel, UserModel } from '../users/user.model';
 import { AnswerModel, toAnswerModel } from './answer.model';
 import { AnswersService } from './answers.service';
 import { EditAnswerInput, PostAnswerInput } from './dto/answer.input';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 @Resolver(() => AnswerModel)
 export class AnswersResolver {
@@ -13,6 +14,7 @@ export class AnswersResolver {
 
   @Mutation(() => AnswerModel)
   @Requires('post_answer')
+  @RateLimit('answer')
   async postAnswer(@Args('input') input: PostAnswerInput, @CurrentViewer() viewer: Viewer): Promise<AnswerModel> {
     return toAnswerModel(await this.answers.post(viewer, input), null);
   }

@@ -3,6 +3,7 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, type RequestContext, SignedIn, type Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 import { toUserModel, UserModel } from '../users/user.model';
 import { AccountService } from './account.service';
 import { AuthPayloadModel } from './auth.model';
@@ -24,6 +25,7 @@ export class AccountResolver {
     description:
       'Always true, the same for a new and a taken address: a new address is sent a link that creates the account (`confirmRegistration`); the owner of a taken one is told someone tried.',
   })
+  @RateLimit('register')
   async register(@Args('input') input: RegisterInput): Promise<boolean> {
     await this.account.register(input);
     return true;
@@ -39,6 +41,7 @@ export class AccountResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Always true: an address with an account is sent a reset link (single-use, 1 hour); others nothing.' })
+  @RateLimit('account-mail')
   async requestPasswordReset(@Args('email') email: string): Promise<boolean> {
     await this.account.requestPasswordReset(email);
     return true;
@@ -59,6 +62,7 @@ export class AccountResolver {
 
   @Mutation(() => Boolean, { description: 'Sends a confirmation link to the new address and a notice to the current one; the address changes on `confirmEmailChange`.' })
   @SignedIn()
+  @RateLimit('account-mail')
   async requestEmailChange(@Args('input') input: RequestEmailChangeInput, @CurrentViewer() viewer: Viewer): Promise<boolean> {
     await this.account.requestEmailChange(viewer, input.newEmail, input.currentPassword);
     return true;

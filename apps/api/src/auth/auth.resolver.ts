@@ -3,6 +3,8 @@ import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, type RequestContext, SignedIn, type Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
+import { clientIp } from '../rate-limits/client-ip';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 import { toUserModel, UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
 import { AuthPayloadModel } from './auth.model';
@@ -22,7 +24,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayloadModel)
   async login(@Args('input') input: LoginInput, @Context() context: RequestContext): Promise<AuthPayloadModel> {
-    const session = await this.auth.login(input.email, input.password);
+    const session = await this.auth.login(input.email, input.password, clientIp(context.req));
     await this.sessions.describe(hashSessionToken(session.token), context.req.headers['user-agent']);
     return this.signedIn(session, context);
   }

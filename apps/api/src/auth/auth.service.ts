@@ -1,16 +1,17 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Request } from 'express';
-import { DataSource, MoreThan } from 'typeorm';
-import { normalizeEmail, rateLimited, unauthenticated } from '@peerdesk/domain';
+import { DataSource } from 'typeorm';
+import { normalizeEmail, unauthenticated } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
+import { RateLimitsService } from '../rate-limits/rate-limits.service';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { prepareDecoyHash, verifyPassword } from './passwords';
 import { hashSessionToken, newSessionToken, sessionTokenFrom } from './session-token';
-import { LoginFailureEntity, SessionEntity } from './session.entity';
+import { SessionEntity } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
 
 export interface SignedInSession {
@@ -18,8 +19,6 @@ export interface SignedInSession {
   expiresAt: Date;
   user: UserEntity;
 }
-
-const LOGIN_FAILURE_WINDOW_MS = 15 * 60 * 1000;
 
 @Injectable()
 export class AuthService implements OnModuleInit {
@@ -29,20 +28,18 @@ export class AuthService implements OnModuleInit {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsRepository,
+    private readonly rateLimits: RateLimitsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await prepareDecoyHash();
   }
 
-  async login(emailInput: string, password: string): Promise<SignedInSession> {
+  /** `ip` is the client's address (rate-limits/client-ip): sign-in failures are throttled per address and per IP. */
+  async login(emailInput: string, password: string, ip: string): Promise<SignedInSession> {
     const email = normalizeEmail(emailInput);
-    const now = this.clock.now();
-    const failures = this.db.getRepository(LoginFailureEntity);
-    const recentFailures = await failures.countBy({ email, failedAt: MoreThan(new Date(now.getTime() - LOGIN_FAILURE_WINDOW_MS)) });
-    if (recentFailures >= this.config.loginFailureLimit) {
-      throw rateLimited('Too many failed sign-in attempts for this address. Wait 15 minutes and try again.');
-    }
+    // Counted as a failure before the password is checked, so concurrent guesses cannot all slip under the limit.
+    const attempt = await this.rateLimits.signIn(email, ip);
     const user = await this.db
       .getRepository(UserEntity)
       .createQueryBuilder('u')
@@ -52,10 +49,9 @@ export class AuthService implements OnModuleInit {
     // Verified before looking at `user`: an unknown address checks the decoy hash, so it takes as long.
     const passwordMatches = await verifyPassword(user?.passwordHash, password);
     if (!user || !passwordMatches) {
-      await failures.insert({ email, failedAt: now });
       throw unauthenticated('That e-mail address and password do not match an account.');
     }
-    await failures.delete({ email });
+    await attempt.succeeded();
     return this.openSession(this.db.getRepository(SessionEntity), user);
   }
 

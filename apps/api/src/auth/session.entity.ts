@@ -26,15 +26,3 @@ export class SessionEntity {
   @Column({ name: 'user_agent', type: 'text', nullable: true })
   userAgent!: string | null;
 }
-
-@Entity('login_failures')
-export class LoginFailureEntity {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
-  id!: string;
-
-  @Column({ type: 'text' })
-  email!: string;
-
-  @Column({ name: 'failed_at', type: 'timestamptz' })
-  failedAt!: Date;
-}

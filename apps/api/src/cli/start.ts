@@ -70,8 +70,16 @@ async function demoAccountsTable(users: UsersService): Promise<string | null> {
   return `Demo accounts, all with the password "${DEMO_PASSWORD}":\n${lines.join('\n')}`;
 }
 
+/**
+ * The web app started here reaches the API over loopback and names each visitor in X-Forwarded-For, so
+ * unless TRUST_PROXY says otherwise, loopback is trusted: per-IP limits then count visitors, not the web server.
+ */
+function trustingTheWebApp(config: AppConfig): AppConfig {
+  return process.env.TRUST_PROXY?.trim() ? config : { ...config, trustProxy: ['loopback'] };
+}
+
 async function main(): Promise<void> {
-  const initial = configOrExit();
+  const initial = trustingTheWebApp(configOrExit());
   await buildWebIfStale(initial);
   const search = await withSearchServer(initial);
   const config = search.config;

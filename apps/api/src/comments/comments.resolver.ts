@@ -4,6 +4,7 @@ import { toUserModel, UserModel } from '../users/user.model';
 import { CommentModel, toCommentModel } from './comment.model';
 import { CommentsService } from './comments.service';
 import { EditCommentInput, PostCommentInput } from './dto/comment.input';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 @Resolver(() => CommentModel)
 export class CommentsResolver {
@@ -11,6 +12,7 @@ export class CommentsResolver {
 
   @Mutation(() => CommentModel, { description: 'Comments on a question or an answer; not on a closed question.' })
   @Requires('post_comment')
+  @RateLimit('comment')
   async postComment(@Args('input') input: PostCommentInput, @CurrentViewer() viewer: Viewer): Promise<CommentModel> {
     return toCommentModel(await this.comments.post(viewer, input));
   }

@@ -1,10 +1,12 @@
+import { DEFAULT_RATE_RULES } from '@peerdesk/domain';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
   it('has working defaults for a newcomer with nothing set', () => {
     expect(loadConfig({})).toEqual({
       nodeEnv: 'development', host: '0.0.0.0', port: 4000, webPort: 3000, origin: 'http://localhost:3000', databaseUrl: null, embeddedPostgresPort: 5433,
-      dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', loginFailureLimit: 10, escalationSweepSeconds: 60,
+      dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', escalationSweepSeconds: 60,
+      rateLimits: { enabled: true, rules: DEFAULT_RATE_RULES }, trustProxy: false,
       publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10,
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
       imageHosts: [], graphqlIntrospection: true,
@@ -15,14 +17,20 @@ describe('loadConfig', () => {
   it('reads every variable', () => {
     const config = loadConfig({
       NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '8080', WEB_PORT: '8081', ORIGIN: 'https://help.example.com/', DATABASE_URL: 'postgres://u:p@db:5432/peerdesk',
-      EMBEDDED_PG_PORT: '6543', DATA_DIR: '/var/lib/peerdesk', SESSION_TTL_DAYS: '7', SEED_DEMO: 'false', LOGIN_FAILURE_LIMIT: '5', ESCALATION_SWEEP_SECONDS: '15',
+      EMBEDDED_PG_PORT: '6543', DATA_DIR: '/var/lib/peerdesk', SESSION_TTL_DAYS: '7', SEED_DEMO: 'false', ESCALATION_SWEEP_SECONDS: '15',
+      RATE_LIMITS: 'off', RATE_LIMIT_RULES: 'ask.account=5/1h,login.ip=50/2h', TRUST_PROXY: 'loopback, 10.0.0.0/8',
       PUBLIC_URL: 'https://help.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Help <help@example.com>',
       OUTBOX_POLL_SECONDS: '30', SEARCH_LANGUAGE: 'french', MEILI_HOST: 'https://search.example.com/', MEILI_MASTER_KEY: 'k3y',
       MEILI_INDEX: 'peerdesk_questions', MEILI_PORT: '7701', GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '20000', IMAGE_HOSTS: 'i.imgur.com, images.example.com', GRAPHQL_INTROSPECTION: 'true',
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, origin: 'https://help.example.com', databaseUrl: 'postgres://u:p@db:5432/peerdesk',
-      embeddedPostgresPort: 6543, dataDir: '/var/lib/peerdesk', sessionTtlDays: 7, seedDemo: false, loginFailureLimit: 5, escalationSweepSeconds: 15,
+      embeddedPostgresPort: 6543, dataDir: '/var/lib/peerdesk', sessionTtlDays: 7, seedDemo: false, escalationSweepSeconds: 15,
+      rateLimits: {
+        enabled: false,
+        rules: { ...DEFAULT_RATE_RULES, 'ask.account': { limit: 5, windowSeconds: 3600, kind: 'window' }, 'login.ip': { limit: 50, windowSeconds: 7200, kind: 'progressive' } },
+      },
+      trustProxy: ['loopback', '10.0.0.0/8'],
       publicUrl: 'https://help.example.com', smtpUrl: 'smtps://u:p@mail.example.com:465', mailFrom: 'Help <help@example.com>', outboxPollSeconds: 30,
       // MEILI_HOST alone picks the Meilisearch engine.
       searchEngine: 'meilisearch', searchLanguage: 'french', meiliHost: 'https://search.example.com', meiliMasterKey: 'k3y',
@@ -47,6 +55,18 @@ describe('loadConfig', () => {
       'DATABASE_URL must be a postgres:// or postgresql:// URL (got "mysql:")',
       'SESSION_TTL_DAYS="0" must be a whole number from 1 to 365',
     ]);
+  });
+
+  it('checks the rate limits and whom to trust for the client address', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(() => loadConfig({ RATE_LIMITS: 'no', RATE_LIMIT_RULES: 'vote.ip=many', TRUST_PROXY: 'true' })).toThrow(
+      new ConfigError([
+        'RATE_LIMITS="no" must be one of: on, off',
+        'RATE_LIMIT_RULES: "vote.ip=many" must be <limit>=<count>/<window>, e.g. vote.ip=10/1h (window in s, m, h or d, at most 1d)',
+        'TRUST_PROXY="true" must be false, a number of proxies from 1 to 10, or the proxies\' addresses or subnets (or loopback, linklocal, uniquelocal), e.g. loopback or 10.0.0.0/8',
+      ]),
+    );
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(ConfigError);
   });
 
   it('checks the web address, mail and webhook settings', () => {

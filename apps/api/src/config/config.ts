@@ -1,7 +1,8 @@
 // Configuration comes from environment variables only, validated once at start-up. Every mistake is
 // reported (variable, value, what is wrong), not just the first, so one restart fixes them all.
 
-import { parseImageHosts } from '@peerdesk/domain';
+import { isIP } from 'node:net';
+import { parseImageHosts, parseRateRules, type RateRules } from '@peerdesk/domain';
 import type { GraphQLLimits } from '../common/graphql-limits';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -22,8 +23,14 @@ export interface AppConfig {
   sessionTtlDays: number;
   /** Seed the demo community on start when the database has no questions yet. */
   seedDemo: boolean | 'auto';
-  /** Failed logins per e-mail address within 15 minutes before login answers RATE_LIMITED. */
-  loginFailureLimit: number;
+  /** Every rate limit (RATE_LIMIT_RULES over the defaults in packages/domain/src/rate-limits.ts); `enabled: false` only for load tests and benchmarks. */
+  rateLimits: { enabled: boolean; rules: RateRules };
+  /**
+   * Which peers may say who the client is in `X-Forwarded-For` (Express's `trust proxy`): false trusts
+   * nobody (the socket's address is the client's), a number trusts that many hops, a list trusts those
+   * addresses, subnets and names (`loopback`, `linklocal`, `uniquelocal`).
+   */
+  trustProxy: false | number | string[];
   /** Where the web app is reached, for links in e-mails and webhook payloads; unset: no links. */
   publicUrl: string | null;
   /** Unset: e-mails are written as .eml files under `${dataDir}/mail` instead of being sent. */
@@ -143,6 +150,37 @@ class EnvReader {
     return hosts;
   }
 
+  /** Overrides of the default rate limits, `ask.account=5/1h,search.ip=300/1m`. */
+  rateRules(name: string): RateRules {
+    const { rules, problems } = parseRateRules(this.raw(name));
+    this.problems.push(...problems.map((p) => `${name}: ${p}`));
+    return rules;
+  }
+
+  /** `false`, a hop count (1–10), or a list of addresses, subnets and loopback/linklocal/uniquelocal. */
+  trustProxy(name: string): false | number | string[] {
+    const value = this.raw(name);
+    if (value === undefined || value === 'false') return false;
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops >= 1 && hops <= 10) return hops;
+    } else {
+      const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+      const fits = (e: string) => {
+        if (['loopback', 'linklocal', 'uniquelocal'].includes(e)) return true;
+        const [address, bits, ...rest] = e.split('/');
+        const family = isIP(address);
+        if (!family || rest.length > 0) return false;
+        return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+      };
+      if (entries.length > 0 && entries.every(fits)) return entries;
+    }
+    this.problems.push(
+      `${name}="${value}" must be false, a number of proxies from 1 to 10, or the proxies' addresses or subnets (or loopback, linklocal, uniquelocal), e.g. loopback or 10.0.0.0/8`,
+    );
+    return false;
+  }
+
   postgresUrl(name: string): string | null {
     const value = this.raw(name);
     if (value === undefined) return null;
@@ -176,7 +214,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: read.string('DATA_DIR', '.data'),
     sessionTtlDays: read.integer('SESSION_TTL_DAYS', 30, 1, 365),
     seedDemo: seedDemo === 'auto' ? 'auto' : seedDemo === 'true',
-    loginFailureLimit: read.integer('LOGIN_FAILURE_LIMIT', 10, 1, 1000),
+    rateLimits: {
+      enabled: read.oneOf('RATE_LIMITS', 'on', ['on', 'off'] as const) === 'on',
+      rules: read.rateRules('RATE_LIMIT_RULES'),
+    },
+    trustProxy: read.trustProxy('TRUST_PROXY'),
     escalationSweepSeconds: read.integer('ESCALATION_SWEEP_SECONDS', 60, 0, 86400),
     publicUrl: read.url('PUBLIC_URL', ['http', 'https'], 'https://help.example.com')?.replace(/\/+$/, '') ?? null,
     smtpUrl: read.url('SMTP_URL', ['smtp', 'smtps'], 'smtp://user:pass@mail.example.com:587'),

@@ -1,6 +1,6 @@
 import { AnswerAcceptanceEntity, AnswerEntity } from '../answers/answer.entity';
 import { AuditLogEntity } from '../audit/audit-log.entity';
-import { LoginFailureEntity, SessionEntity } from '../auth/session.entity';
+import { SessionEntity } from '../auth/session.entity';
 import { EscalationEntity, EscalationEventEntity, EscalationPauseEntity } from '../escalation/escalation.entity';
 import { CategoryEntity } from '../categories/category.entity';
 import { CommentEntity } from '../comments/comment.entity';
@@ -10,7 +10,7 @@ import { UserEntity } from '../users/user.entity';
 import { VoteEntity } from '../votes/vote.entity';
 
 export const ENTITIES = [
-  UserEntity, SessionEntity, LoginFailureEntity, AuditLogEntity, CategoryEntity,
+  UserEntity, SessionEntity, AuditLogEntity, CategoryEntity,
   QuestionEntity, AnswerEntity, AnswerAcceptanceEntity, VoteEntity, PostRevisionEntity, CommentEntity,
   EscalationEntity, EscalationEventEntity, EscalationPauseEntity,
 ];

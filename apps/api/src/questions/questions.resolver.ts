@@ -7,14 +7,16 @@ import { toUserModel, UserModel } from '../users/user.model';
 import { AskQuestionInput, EditQuestionInput, QuestionsArgs } from './dto/question.input';
 import { QuestionConnection, QuestionModel, toQuestionModel } from './question.model';
 import { QuestionsService } from './questions.service';
+import { clientIp } from '../rate-limits/client-ip';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 @Resolver(() => QuestionModel)
 export class QuestionsResolver {
   constructor(private readonly service: QuestionsService) {}
 
   @Query(() => QuestionModel, { description: 'One question with its answers; counts a view.' })
-  async question(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null): Promise<QuestionModel> {
-    return toQuestionModel(await this.service.view(id, viewer));
+  async question(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null, @Context() { req }: RequestContext): Promise<QuestionModel> {
+    return toQuestionModel(await this.service.view(id, viewer, clientIp(req)));
   }
 
   @Query(() => QuestionConnection)
@@ -24,6 +26,7 @@ export class QuestionsResolver {
 
   @Mutation(() => QuestionModel)
   @Requires('ask_question')
+  @RateLimit('ask')
   async askQuestion(@Args('input') input: AskQuestionInput, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
     return toQuestionModel(await this.service.ask(viewer, input));
   }

@@ -15,6 +15,7 @@ import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/
 import { QuestionEntity } from './question.entity';
 import { QuestionModel, toQuestionModel } from './question.model';
 import { QuestionsRepository } from './questions.repository';
+import { RateLimitsService } from '../rate-limits/rate-limits.service';
 
 @Injectable()
 export class QuestionsService {
@@ -26,6 +27,7 @@ export class QuestionsService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly insights: SearchInsightsService,
     private readonly markdown: MarkdownRenderer,
+    private readonly rateLimits: RateLimitsService,
   ) {}
 
   async ask(viewer: Viewer, input: AskQuestionInput): Promise<QuestionEntity> {
@@ -90,8 +92,16 @@ export class QuestionsService {
   }
 
   /** Reading a question counts as a view. */
-  async view(id: string, viewer: Viewer | null): Promise<QuestionEntity> {
-    const question = await this.questions.viewLive(checkId(id, 'question'), viewer?.id ?? null, this.clock.now());
+  /**
+   * Reads a question and counts the view once per reader's session (or address, signed out) and question
+   * in the `view.session` window, within the per-IP and per-account view limits; past them the question
+   * is served but the view not counted, so reloading or scripting a page cannot inflate the figures.
+   */
+  async view(id: string, viewer: Viewer | null, ip: string): Promise<QuestionEntity> {
+    const questionId = checkId(id, 'question');
+    const session = `${viewer?.sessionTokenHash ?? ip}|${questionId}`;
+    const counts = await this.rateLimits.fits('view', { ip, accountId: viewer?.id ?? null, session });
+    const question = counts ? await this.questions.viewLive(questionId, viewer?.id ?? null, this.clock.now()) : await this.questions.findLive(questionId);
     if (!question) throw await missing(this.db.manager, QuestionEntity, 'question', id);
     return question;
   }

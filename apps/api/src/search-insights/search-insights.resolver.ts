@@ -4,6 +4,7 @@ import { DeflectionReportModel } from '../reports/deflection-report.model';
 import { RecordAskEventInput, SearchGapsArgs } from './dto/search-insights.input';
 import { PreAskDeflectionModel, SearchGapModel } from './search-insights.model';
 import { SearchInsightsService } from './search-insights.service';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 @Resolver()
 export class SearchInsightsResolver {
@@ -16,6 +17,7 @@ export class SearchInsightsResolver {
   }
 
   @Mutation(() => Boolean, { description: 'The ask form records what it showed and what was opened; signed in or not. No personal data beyond the session id.' })
+  @RateLimit('ask-event')
   async recordAskEvent(@Args('input') input: RecordAskEventInput): Promise<boolean> {
     await this.service.recordAskEvent(input);
     return true;

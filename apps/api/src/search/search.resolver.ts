@@ -4,6 +4,7 @@ import { QuestionModel } from '../questions/question.model';
 import { SearchArgs, SimilarQuestionsArgs } from './dto/search.input';
 import { SearchConnection } from './search.model';
 import { SearchService } from './search.service';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 /** Public, like reading questions: anonymous visitors search too. */
 @Resolver()
@@ -11,11 +12,13 @@ export class SearchResolver {
   constructor(private readonly service: SearchService) {}
 
   @Query(() => SearchConnection, { description: 'Full-text search over questions and their answers, with snippets and facet counts.' })
+  @RateLimit('search')
   search(@Args() args: SearchArgs, @Context() { loaders }: RequestContext): Promise<SearchConnection> {
     return this.service.search(args, loaders);
   }
 
   @Query(() => [QuestionModel], { description: 'Likely duplicates of a question being asked (at most 5), solved ones first.' })
+  @RateLimit('search')
   similarQuestions(@Args() args: SimilarQuestionsArgs, @Context() { loaders }: RequestContext): Promise<QuestionModel[]> {
     return this.service.similarQuestions(args, loaders);
   }

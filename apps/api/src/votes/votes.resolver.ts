@@ -2,6 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Requires, type Viewer } from '../common/viewer';
 import { VoteInput, VoteResultModel } from './dto/vote.input';
 import { VotesService } from './votes.service';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 @Resolver()
 export class VotesResolver {
@@ -9,6 +10,7 @@ export class VotesResolver {
 
   @Mutation(() => VoteResultModel)
   @Requires('vote')
+  @RateLimit('vote')
   vote(@Args('input') input: VoteInput, @CurrentViewer() viewer: Viewer): Promise<VoteResultModel> {
     return this.votes.vote(viewer, input);
   }

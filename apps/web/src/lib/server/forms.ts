@@ -1,6 +1,7 @@
 import { fail, redirect, type Cookies, type ServerLoadEvent } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { GraphQLRequestError, SESSION_COOKIE } from './graphql';
+import { refusalMessage } from '$lib/refusal';
 import { safeNext } from '$lib/safe-next';
 
 /** One field's message from the API's VALIDATION_FAILED, keyed by field name. */
@@ -13,17 +14,6 @@ export function fieldErrors(e: GraphQLRequestError): FieldErrors {
   return fields;
 }
 
-/**
- * What people read when the API refuses, by `extensions.code`. VALIDATION_FAILED, FORBIDDEN and NOT_FOUND
- * keep the API's own words: only the API knows which rule refused ("You can't vote on your own post.") or
- * whether a thing was deleted or never existed.
- */
-const READABLE: Record<string, string> = {
-  CONFLICT: 'Someone changed this at the same time. Reload the page and try again.',
-  RATE_LIMITED: 'Too many attempts. Wait a minute and try again.',
-  API_UNAVAILABLE: 'The community service is not answering right now. Please try again in a minute.',
-};
-
 const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, API_UNAVAILABLE: 503 };
 
 /**
@@ -33,7 +23,7 @@ const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, N
 export function refused(e: unknown, form: string, values: Record<string, string> = {}) {
   if (!(e instanceof GraphQLRequestError)) throw e;
   const fields = fieldErrors(e);
-  const message = READABLE[e.code] ?? e.message;
+  const message = refusalMessage(e.code, e.message, e.errors[0]?.extensions);
   return fail(STATUS[e.code] ?? 400, { form, message, fields, values });
 }
 

@@ -74,6 +74,18 @@ function visitorUserAgent(): string | null {
 }
 
 /**
+ * The visitor's address, for the API's per-IP rate limits: sent as X-Forwarded-For, which the API
+ * believes only from addresses its TRUST_PROXY names (this web server's, e.g. loopback).
+ */
+function clientAddress(): string | undefined {
+  try {
+    return getRequestEvent().getClientAddress();
+  } catch {
+    return undefined; // outside a request: the API counts this server's own address
+  }
+}
+
+/**
  * POSTs a GraphQL operation to the API and returns its `data`, typed by the generated document
  * (@peerdesk/api-client, from `npm run codegen`).
  * Pass the `fetch` from the load function / action / endpoint (`event.fetch`).
@@ -92,6 +104,8 @@ export async function graphql<T>(fetch: Fetch, document: string | TypedDocumentS
   if (token) headers.cookie = `${SESSION_COOKIE}=${encodeURIComponent(token)}`;
   const userAgent = visitorUserAgent();
   if (userAgent) headers['user-agent'] = userAgent;
+  const address = clientAddress();
+  if (address) headers['x-forwarded-for'] = address;
 
   let response: Response;
   try {

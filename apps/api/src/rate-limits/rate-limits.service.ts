@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  decideRateLimit, normalizeEmail, type RateCheck, type RateLimitAction, rateLimitedFor, type RateLimitScope, rulesOf,
+} from '@peerdesk/domain';
+import { CLOCK, type Clock } from '../common/clock';
+import type { AppConfig } from '../config/config';
+import { CONFIG } from '../config/config.provider';
+import { RateLimitsRepository } from './rate-limits.repository';
+
+/** Who a request counts against. */
+export interface RateSubject {
+  /** The client address as counted (common/client-ip). */
+  ip: string;
+  /** The signed-in account, if any. */
+  accountId: string | null;
+  /** What once-per-session limits count by (a view: the reader's session or address and the question). */
+  session?: string;
+}
+
+/**
+ * Whose counter each scope of a limit is; null: the scope does not apply to this request (no account
+ * signed in). A trust level is one more entry (`'new-account': (s) => (s.isNew ? s.accountId : null)`)
+ * and its rules in DEFAULT_RATE_RULES.
+ */
+const SCOPE_KEYS: Record<RateLimitScope, (subject: RateSubject) => string | null> = {
+  ip: (s) => s.ip,
+  account: (s) => s.accountId,
+  session: (s) => s.session ?? null,
+};
+
+/** What a refusal says was too much, by action; anything not named here is "Too many attempts". */
+const REFUSALS: Partial<Record<RateLimitAction, string>> = {
+  login: 'Too many failed sign-in attempts',
+  register: 'Too many accounts were created from your network',
+  ask: 'You have asked many questions in a short time',
+  answer: 'You have posted many answers in a short time',
+  comment: 'You have posted many comments in a short time',
+  vote: 'You have voted many times in a short time',
+  search: 'Too many searches in a short time',
+  preview: 'Too many previews in a short time',
+  'ask-event': 'Too many events from the ask page',
+};
+
+/** How often an instance deletes counters that have expired. */
+const PURGE_EVERY_MS = 60_000;
+
+/** A sign-in attempt counted as a failure until `succeeded()` takes it back. */
+export interface SignInAttempt {
+  succeeded(): Promise<void>;
+}
+
+/** The one rate-limiting mechanism: counters in PostgreSQL, shared by every API instance (see README "Rate limits"). */
+@Injectable()
+export class RateLimitsService implements OnModuleInit {
+  private readonly logger = new Logger('RateLimits');
+  private lastPurge = 0;
+
+  constructor(
+    private readonly counters: RateLimitsRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    if (!this.config.rateLimits.enabled) {
+      this.logger.warn(
+        '\n!!! RATE_LIMITS=off: NO RATE LIMITS. Sign-in guessing, flooding and vote stuffing are unchecked.' +
+          '\n!!! Only for load tests and benchmarks; never for a server people can reach.',
+      );
+    }
+  }
+
+  /** Counts one `action` (ask, vote, …) against its limits for this subject; RATE_LIMITED when any is full. */
+  async consume(action: RateLimitAction, subject: RateSubject): Promise<void> {
+    const result = await this.hit(this.checks(action, subject));
+    if (result !== true) throw rateLimitedFor(REFUSALS[action] ?? 'Too many attempts', result);
+  }
+
+  /**
+   * Counts one `action` and says whether it fitted, without refusing anything: what counts views (a
+   * view past the limits is served but not counted).
+   */
+  async fits(action: RateLimitAction, subject: RateSubject): Promise<boolean> {
+    return (await this.hit(this.checks(action, subject))) === true;
+  }
+
+  /**
+   * Records a sign-in attempt as a failure before the password is checked, and decides, in one
+   * transaction over its counters: per address from this IP, per IP, and per address from every IP
+   * (held against an IP only once it has failed on this address). So concurrent guesses are counted
+   * one after another and at most the limit get their password checked.
+   */
+  async signIn(emailInput: string, ip: string): Promise<SignInAttempt> {
+    const email = normalizeEmail(emailInput);
+    const rules = this.config.rateLimits.rules;
+    const pair = `login.address-ip:${email}|${ip}`;
+    const byIp = `login.ip:${ip}`;
+    const byAddress = `login.address:${email}`;
+    const checks: RateCheck[] = [
+      { key: pair, rule: rules['login.address-ip'] },
+      { key: byIp, rule: rules['login.ip'] },
+      { key: byAddress, rule: rules['login.address'], onlyAfter: pair },
+    ];
+    const result = await this.hit(checks);
+    if (result !== true) throw rateLimitedFor(REFUSALS.login!, result);
+    return { succeeded: () => (this.config.rateLimits.enabled ? this.counters.release([byIp, byAddress], [pair]) : Promise.resolve()) };
+  }
+
+  private checks(action: RateLimitAction, subject: RateSubject): RateCheck[] {
+    const checks: RateCheck[] = [];
+    for (const { name, scope, rule } of rulesOf(this.config.rateLimits.rules, action)) {
+      const who = SCOPE_KEYS[scope as RateLimitScope](subject);
+      if (who) checks.push({ key: `${name}:${who}`, rule });
+    }
+    return checks;
+  }
+
+  /** True when allowed (and counted), else the seconds to wait. */
+  private async hit(checks: RateCheck[]): Promise<true | number> {
+    if (!this.config.rateLimits.enabled || checks.length === 0) return true;
+    const decision = await this.counters.decide(
+      checks.map((c) => c.key),
+      () => this.clock.now(),
+      (counters, now) => decideRateLimit(checks, counters, now),
+    );
+    await this.purgeNowAndThen(this.clock.now());
+    return decision.allowed ? true : decision.retryAfterSeconds;
+  }
+
+  private async purgeNowAndThen(now: Date): Promise<void> {
+    if (now.getTime() - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = now.getTime();
+    await this.counters.purgeExpired(now);
+  }
+}
