@@ -44,8 +44,12 @@ export class TestApp {
     private readonly database: TestDatabase,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
-    const database = await createTestDatabase();
+  /**
+   * With `sameDatabaseAs`, a second API instance on the first one's database (as several instances behind
+   * a load balancer); the database is dropped by the first one's close().
+   */
+  static async start(env: Record<string, string> = {}, { sameDatabaseAs }: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
+    const database = sameDatabaseAs ? { url: sameDatabaseAs.databaseUrl, drop: async () => undefined } : await createTestDatabase();
     const dataSource = createDataSource(database.url, 5);
     await dataSource.initialize();
     const clock = new AdjustableClock();

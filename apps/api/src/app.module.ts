@@ -18,6 +18,7 @@ import { createLoaders } from './common/loaders';
 import type { RequestContext } from './common/viewer';
 import type { AppConfig } from './config/config';
 import { CONFIG } from './config/config.provider';
+import { Transactions } from './database/transactions';
 import { HealthController } from './health/health.controller';
 import { ImporterModule } from './importer/importer.module';
 import { MarkdownModule } from './markdown/markdown.module';
@@ -43,7 +44,7 @@ export interface AppDependencies {
   schemaFile?: string;
 }
 
-/** The infrastructure every module may inject: database, clock and configuration. */
+/** The infrastructure every module may inject: database, transactions, clock and configuration. */
 @Global()
 @Module({})
 class CoreModule {
@@ -53,8 +54,9 @@ class CoreModule {
       { provide: CLOCK, useValue: clock },
       { provide: CONFIG, useValue: config },
       DomainEvents,
+      Transactions,
     ];
-    return { module: CoreModule, providers, exports: [DataSource, CLOCK, CONFIG, DomainEvents] };
+    return { module: CoreModule, providers, exports: [DataSource, CLOCK, CONFIG, DomainEvents, Transactions] };
   }
 }
 
