@@ -50,10 +50,10 @@ export class TestApp {
    */
   static async start(env: Record<string, string> = {}, { sameDatabaseAs }: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
     const database = sameDatabaseAs ? { url: sameDatabaseAs.databaseUrl, drop: async () => undefined } : await createTestDatabase();
-    const dataSource = createDataSource(database.url, 5);
+    const config = loadConfig({ NODE_ENV: 'test', ...env });
+    const dataSource = createDataSource(database.url, 5, { statementTimeoutMs: config.statementTimeoutMs });
     await dataSource.initialize();
     const clock = new AdjustableClock();
-    const config = loadConfig({ NODE_ENV: 'test', ...env });
     const app = await createApi({ config, dataSource, clock });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };

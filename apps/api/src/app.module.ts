@@ -11,8 +11,9 @@ import { CategoriesModule } from './categories/categories.module';
 import { CommentsModule } from './comments/comments.module';
 import { CapabilityGuard } from './common/capability.guard';
 import { type Clock, CLOCK } from './common/clock';
-import { DomainErrorFilter, formatGraphQLError } from './common/graphql-errors';
+import { formatGraphQLError, RequestErrorFilter } from './common/graphql-errors';
 import { graphQLCostPlugin, graphQLLimitRules } from './common/graphql-limits';
+import { inputHygienePlugin } from './common/input-hygiene';
 import { DomainEvents } from './common/domain-events';
 import { createLoaders } from './common/loaders';
 import type { RequestContext } from './common/viewer';
@@ -78,7 +79,7 @@ export class AppModule {
             playground: false,
             introspection: true,
             validationRules: graphQLLimitRules(dependencies.config.graphql),
-            plugins: [graphQLCostPlugin(dependencies.config.graphql)],
+            plugins: [inputHygienePlugin(), graphQLCostPlugin(dependencies.config.graphql)],
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
               req,
               res,
@@ -110,7 +111,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_GUARD, useClass: CapabilityGuard },
-        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_FILTER, useClass: RequestErrorFilter },
       ],
     };
   }

@@ -13,3 +13,4 @@ export * from './duplicates';
 export * from './reputation';
 export * from './seeded-random';
 export * from './markdown-nesting';
+export * from './text-hygiene';

@@ -42,6 +42,8 @@ export interface AppConfig {
   meiliIndex: string;
   /** Port of the bundled Meilisearch that `npm start` runs when MEILI_HOST is unset. */
   meiliPort: number;
+  /** Longest a statement of an API request may run or wait for a lock before it is cancelled (0: no limit). */
+  statementTimeoutMs: number;
   /** What one GraphQL operation may ask for: nesting depth, aliases, and cost (see common/graphql-limits.ts). */
   graphql: GraphQLLimits;
 }
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliMasterKey: read.optional('MEILI_MASTER_KEY'),
     meiliPort: read.integer('MEILI_PORT', 7700, 1, 65535),
     meiliIndex: read.matching('MEILI_INDEX', 'questions', /^[A-Za-z0-9_-]{1,400}$/, 'a Meilisearch index name (letters, digits, - and _)'),
+    statementTimeoutMs: read.integer('STATEMENT_TIMEOUT_MS', 5000, 0, 600_000),
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 10, 2, 100),
       maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
