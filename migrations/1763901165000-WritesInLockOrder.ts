@@ -1,21 +1,20 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Report facts and rollups written at commit, in one lock order (apps/api/src/database/transactions.ts).
+ * Report facts and rollups written at commit, last in the one lock order (apps/api/src/database/transactions.ts).
  *
- * Until now every statement on a raw table refreshed its questions' facts at once, and with them the
- * rollup rows: a transaction of several statements (an acceptance: the old acceptance withdrawn, the new
- * one recorded, the question updated) locked rollup rows statement by statement, and two such
- * transactions on questions of the same day and category could take the same rows in opposite orders
- * (the first statement of one moving `outcome:PEER_SOLVED`, its second `with_peer_answer`, the other the
- * other way round), a deadlock; a vote on an answer refreshed its question's facts without the question
- * lock, and waited for an acceptance that held them.
+ * Until now every statement on a raw table refreshed its questions' facts at once, locking the facts row
+ * and rollup rows in the middle of the transaction: an acceptance locked its question's facts while
+ * withdrawing the old acceptance, then waited for the new answer's row (the foreign key check), while a
+ * vote on that answer held the answer row and waited for the facts: a deadlock (tests/api/concurrent-writes.spec.ts
+ * reproduces it; the vote now also takes the question lock first). The rollup rows were written by one
+ * statement whose three tables were sub-statements of one WITH, which PostgreSQL runs in no promised order.
  *
  * Now the triggers on the raw tables only note the questions (as a bulk writer already could with
- * `peerdesk.defer_report_facts = on`), and the deferred constraint trigger refreshes them once, at
- * commit, after every row lock of the transaction is held: the facts rows in question id order, then the
- * rollups, table by table (days, durations, peer answers), each in key order, then the rows summing to
- * zero. A transaction that wants its own facts before it commits (a test, a hand-written repair) sets
+ * `peerdesk.defer_report_facts = on`), and the deferred constraint trigger refreshes them once, at commit,
+ * after every row lock of the transaction is held: the facts rows in question id order, then the rollups,
+ * one statement per table (days, durations, peer answers), each in key order, then the rows summing to
+ * zero. A transaction that wants its own facts before it commits (a hand-written repair) sets
  * `peerdesk.defer_report_facts = off` for it.
  */
 export class WritesInLockOrder1763901165000 implements MigrationInterface {
