@@ -200,7 +200,7 @@ describe('rate limits', () => {
 
   describe('on two API instances on one database', () => {
     let second: TestApp;
-    beforeAll(async () => { second = await TestApp.start(ENV, app); });
+    beforeAll(async () => { second = await TestApp.start(ENV, { sameDatabaseAs: app }); });
     afterAll(async () => { await second.close(); });
 
     it('count against the same counters', async () => {

@@ -24,4 +24,13 @@ describe('README', () => {
   it('lists every rate limit', () => {
     for (const name of Object.keys(DEFAULT_RATE_RULES)) expect(readme).toContain(`\`${name}\``);
   });
+
+  it('lists every error code in its Errors section', () => {
+    const errorsSource = readFileSync(new URL('../../packages/domain/src/errors.ts', import.meta.url), 'utf8');
+    const union = errorsSource.slice(errorsSource.indexOf('export type ErrorCode'), errorsSource.indexOf(';', errorsSource.indexOf('export type ErrorCode')));
+    const codes = [...union.matchAll(/'([A-Z_]+)'/g)].map((m) => m[1]);
+    expect(codes).toContain('FORBIDDEN_ORIGIN');
+    const section = readme.slice(readme.indexOf('## Errors'), readme.indexOf('\n## ', readme.indexOf('## Errors') + 1));
+    for (const code of codes) expect(section).toContain(`| \`${code}\` |`);
+  });
 });

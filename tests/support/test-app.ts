@@ -47,15 +47,15 @@ export class TestApp {
   ) {}
 
   /**
-   * `beside`: run this app on another app's database and clock, as a second API instance on one
-   * database is (that app still owns the database and drops it; close this one first).
+   * With `sameDatabaseAs`, a second API instance on the first one's database and clock (as several
+   * instances behind a load balancer); the database is dropped by the first one's close(), so close this one first.
    */
-  static async start(env: Record<string, string> = {}, beside?: TestApp): Promise<TestApp> {
-    const database = beside ? { url: beside.databaseUrl, drop: async () => undefined } : await createTestDatabase();
-    const dataSource = createDataSource(database.url, 5);
-    await dataSource.initialize();
-    const clock = beside?.clock ?? new AdjustableClock();
+  static async start(env: Record<string, string> = {}, { sameDatabaseAs }: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
+    const database = sameDatabaseAs ? { url: sameDatabaseAs.databaseUrl, drop: async () => undefined } : await createTestDatabase();
     const config = loadConfig({ NODE_ENV: 'test', ...env });
+    const dataSource = createDataSource(database.url, 5, { statementTimeoutMs: config.statementTimeoutMs });
+    await dataSource.initialize();
+    const clock = sameDatabaseAs?.clock ?? new AdjustableClock();
     const app = await createApi({ config, dataSource, clock });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };

@@ -11,13 +11,15 @@ import { CategoriesModule } from './categories/categories.module';
 import { CommentsModule } from './comments/comments.module';
 import { CapabilityGuard } from './common/capability.guard';
 import { type Clock, CLOCK } from './common/clock';
-import { DomainErrorFilter, formatGraphQLError } from './common/graphql-errors';
+import { formatGraphQLError, RequestErrorFilter } from './common/graphql-errors';
 import { graphQLCostPlugin, graphQLLimitRules } from './common/graphql-limits';
+import { inputHygienePlugin } from './common/input-hygiene';
 import { DomainEvents } from './common/domain-events';
 import { createLoaders } from './common/loaders';
 import type { RequestContext } from './common/viewer';
 import type { AppConfig } from './config/config';
 import { CONFIG } from './config/config.provider';
+import { Transactions } from './database/transactions';
 import { HealthController } from './health/health.controller';
 import { ImporterModule } from './importer/importer.module';
 import { MarkdownModule } from './markdown/markdown.module';
@@ -47,7 +49,7 @@ export interface AppDependencies {
   schemaFile?: string;
 }
 
-/** The infrastructure every module may inject: database, clock and configuration. */
+/** The infrastructure every module may inject: database, transactions, clock and configuration. */
 @Global()
 @Module({})
 class CoreModule {
@@ -57,8 +59,9 @@ class CoreModule {
       { provide: CLOCK, useValue: clock },
       { provide: CONFIG, useValue: config },
       DomainEvents,
+      Transactions,
     ];
-    return { module: CoreModule, providers, exports: [DataSource, CLOCK, CONFIG, DomainEvents] };
+    return { module: CoreModule, providers, exports: [DataSource, CLOCK, CONFIG, DomainEvents, Transactions] };
   }
 }
 
@@ -85,7 +88,7 @@ export class AppModule implements NestModule {
             playground: false,
             introspection: dependencies.config.graphqlIntrospection,
             validationRules: graphQLLimitRules(dependencies.config.graphql),
-            plugins: [graphQLCostPlugin(dependencies.config.graphql)],
+            plugins: [inputHygienePlugin(), graphQLCostPlugin(dependencies.config.graphql)],
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
               req,
               res,
@@ -120,7 +123,7 @@ export class AppModule implements NestModule {
         { provide: APP_GUARD, useClass: CapabilityGuard },
         // After the capability check: a request refused for who it is counts against no limit.
         { provide: APP_GUARD, useExisting: RateLimitGuard },
-        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_FILTER, useClass: RequestErrorFilter },
       ],
     };
   }

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { type AppDependencies, AppModule } from './app.module';
+import { refuseFormPosts } from './common/graphql-errors';
 
 /** Builds the API (not yet listening), for start-up and for tests alike. */
 export async function createApi(dependencies: AppDependencies): Promise<INestApplication> {
@@ -13,5 +14,7 @@ export async function createApi(dependencies: AppDependencies): Promise<INestApp
   app.use(helmet());
   // Whose X-Forwarded-For names the client (TRUST_PROXY); by default nobody's, and the socket's address counts.
   app.set('trust proxy', dependencies.config.trustProxy);
+  // Before the body parsers and Apollo: a form post is refused unread.
+  app.use('/graphql', refuseFormPosts);
   return app;
 }

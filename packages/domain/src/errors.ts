@@ -7,7 +7,11 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'RATE_LIMITED'
   | 'QUERY_TOO_COMPLEX'
-  | 'SERVICE_UNAVAILABLE';
+  | 'SERVICE_UNAVAILABLE'
+  /** The HTTP request itself is unusable: a body that is not JSON, no query, an unknown content type. */
+  | 'BAD_REQUEST'
+  /** A browser form posted to the API from a page of another site (the API takes JSON only). */
+  | 'FORBIDDEN_ORIGIN';
 
 /** One problem with one input field, phrased so the person can fix it. */
 export interface FieldError {
@@ -46,6 +50,14 @@ export function conflict(message: string): DomainError {
 
 export function rateLimited(message: string): DomainError {
   return new DomainError('RATE_LIMITED', message);
+}
+
+export function badRequest(message: string): DomainError {
+  return new DomainError('BAD_REQUEST', message);
+}
+
+export function forbiddenOrigin(message: string): DomainError {
+  return new DomainError('FORBIDDEN_ORIGIN', message);
 }
 
 /** A passing overload: nothing was done, and the same request may succeed after `retryAfterSeconds`. */

@@ -16,3 +16,4 @@ export * from './markdown-nesting';
 export * from './image-hosts';
 export * from './account-rules';
 export * from './rate-limits';
+export * from './text-hygiene';

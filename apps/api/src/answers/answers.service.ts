@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict, nextThreadStatus, validateAnswer } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
+import { Transactions } from '../database/transactions';
 import { checkId, missing } from '../common/ids';
 import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
@@ -10,7 +11,7 @@ import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { keepRevision } from '../revisions/revisions';
-import { addReputation } from '../users/reputation';
+import { moveReputation } from '../users/reputation';
 import { AnswerEntity } from './answer.entity';
 import { type AnswerModel, toAnswerModel } from './answer.model';
 import { AnswersRepository } from './answers.repository';
@@ -23,7 +24,7 @@ import type { EditAnswerInput, PostAnswerInput, UserAnswersArgs } from './dto/an
 @Injectable()
 export class AnswersService {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly answers: AnswersRepository,
     private readonly questions: QuestionsRepository,
     private readonly events: DomainEvents,
@@ -47,7 +48,7 @@ export class AnswersService {
   async post(viewer: Viewer, input: PostAnswerInput): Promise<AnswerEntity> {
     assertValid(validateAnswer(input));
     const bodyHtml = await this.markdown.render(input.body);
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const question = await this.lockQuestion(em, input.questionId);
       if (!acceptsAnswers(question.status)) throw conflict('This question is closed and takes no new answers.');
       const now = this.clock.now();
@@ -79,7 +80,7 @@ export class AnswersService {
   async edit(viewer: Viewer, input: EditAnswerInput): Promise<{ answer: AnswerEntity; acceptedAnswerId: string | null }> {
     assertValid(validateAnswer(input));
     const bodyHtml = await this.markdown.render(input.body);
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const { answer, question } = await this.lockLiveAnswerAndQuestion(em, input.id);
       checkCanEditPost(viewer, answer);
       const now = this.clock.now();
@@ -93,7 +94,7 @@ export class AnswersService {
 
   /** Soft delete by the author or a moderator; an accepted answer stops being accepted first. */
   async delete(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const { answer: target, question: locked } = await this.lockLiveAnswerAndQuestion(em, answerId);
       checkCanDeletePost(viewer, target);
       let question = locked;
@@ -111,15 +112,17 @@ export class AnswersService {
   }
 
   async accept(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const { answer, question } = await this.lockLiveAnswerAndQuestion(em, answerId);
       checkCanAccept(viewer, question, answer);
       if (question.acceptedAnswerId === answer.id) return question;
       const now = this.clock.now();
       await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
-      await this.moveAcceptanceReputation(em, question, question.acceptedAnswerId, -1);
       await this.answers.recordAcceptance(em, { questionId: question.id, answerId: answer.id, acceptedBy: viewer.id, acceptedAt: now });
-      await this.moveAcceptanceReputation(em, question, answer.id, 1);
+      await moveReputation(em, [
+        ...(await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1)),
+        ...(await this.acceptanceReputation(em, question, answer.id, 1)),
+      ]);
       await em.update(QuestionEntity, { id: question.id }, {
         acceptedAnswerId: answer.id,
         solvedAt: now,
@@ -134,7 +137,7 @@ export class AnswersService {
   }
 
   async unaccept(viewer: Viewer, questionId: string): Promise<QuestionEntity> {
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const question = await this.lockQuestion(em, questionId);
       checkCanUnaccept(viewer, question);
       if (!question.acceptedAnswerId) throw conflict('This question has no accepted answer to withdraw.');
@@ -144,7 +147,7 @@ export class AnswersService {
 
   private async withdraw(em: EntityManager, question: QuestionEntity, viewer: Viewer, now: Date): Promise<QuestionEntity> {
     await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
-    await this.moveAcceptanceReputation(em, question, question.acceptedAnswerId, -1);
+    await moveReputation(em, await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1));
     await em.update(QuestionEntity, { id: question.id }, {
       acceptedAnswerId: null,
       solvedAt: null,
@@ -155,10 +158,10 @@ export class AnswersService {
     return em.findOneByOrFail(QuestionEntity, { id: question.id });
   }
 
-  /** Gives (1) or takes back (-1) what an accepted answer earned its author; nothing when there is no such answer. */
-  private async moveAcceptanceReputation(em: EntityManager, question: QuestionEntity, answerId: string | null, sign: 1 | -1): Promise<void> {
+  /** What giving (1) or taking back (-1) an acceptance moves: the answer's author's points; nothing when there is no such answer. */
+  private async acceptanceReputation(em: EntityManager, question: QuestionEntity, answerId: string | null, sign: 1 | -1): Promise<Array<{ userId: string | null; delta: number }>> {
     const answer = answerId ? await em.findOneBy(AnswerEntity, { id: answerId }) : null;
-    if (answer) await addReputation(em, answer.authorId, sign * acceptanceReputation(answer, question));
+    return answer ? [{ userId: answer.authorId, delta: sign * acceptanceReputation(answer, question) }] : [];
   }
 
   private async lockQuestion(em: EntityManager, questionId: string): Promise<QuestionEntity> {

@@ -28,6 +28,8 @@ export interface Database {
   dataSource: DataSource;
   /** True when no DATABASE_URL was given and Peerdesk runs its own PostgreSQL. */
   embedded: boolean;
+  /** A second pool on the same database for the API's requests, with STATEMENT_TIMEOUT_MS; closed by close(). */
+  forRequests(statementTimeoutMs: number): Promise<DataSource>;
   close(): Promise<void>;
 }
 
@@ -60,10 +62,16 @@ export async function openDatabase(config: AppConfig, options: { scratchDatabase
   }
   const applied = await runMigrations(dataSource);
   log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
+  let requests: DataSource | null = null;
   return {
     dataSource,
     embedded: server !== null,
+    forRequests: async (statementTimeoutMs) => {
+      requests ??= await createDataSource(url, 10, { statementTimeoutMs }).initialize();
+      return requests;
+    },
     close: async () => {
+      if (requests?.isInitialized) await requests.destroy();
       await dataSource.destroy();
       await server?.stop();
     },

@@ -90,7 +90,8 @@ async function main(): Promise<void> {
   await seedDemoIfWanted(database, config);
   const clock = config.nodeEnv === 'test' ? new AdjustableClock() : new SystemClock();
   const schemaFile = config.nodeEnv === 'development' ? path.join(REPO_ROOT, 'apps', 'api', 'schema.graphql') : undefined;
-  const api = await createApi({ config, dataSource: database.dataSource, clock, schemaFile });
+  // Requests get a pool of their own with the statement timeout; migrations and the seed ran without one.
+  const api = await createApi({ config, dataSource: await database.forRequests(config.statementTimeoutMs), clock, schemaFile });
   await api.listen(config.port, config.host);
   log(`API: http://localhost:${config.port}/graphql (health: http://localhost:${config.port}/healthz)`);
   const web = startWeb(config);

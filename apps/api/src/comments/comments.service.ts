@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { assertValid, authorKindFor, checkCanDeletePost, checkCanEditPost, conflict, validateComment } from '@peerdesk/domain';
 import { AnswerEntity } from '../answers/answer.entity';
 import { AnswersRepository } from '../answers/answers.repository';
@@ -14,6 +14,7 @@ import { QuestionsRepository } from '../questions/questions.repository';
 import { CommentEntity } from './comment.entity';
 import { CommentsRepository } from './comments.repository';
 import type { EditCommentInput, PostCommentInput } from './dto/comment.input';
+import { Transactions } from '../database/transactions';
 
 /**
  * Comments on questions and answers. Like answers, every change locks the thread's question row first,
@@ -22,7 +23,7 @@ import type { EditCommentInput, PostCommentInput } from './dto/comment.input';
 @Injectable()
 export class CommentsService {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly comments: CommentsRepository,
     private readonly answers: AnswersRepository,
     private readonly questions: QuestionsRepository,
@@ -35,7 +36,7 @@ export class CommentsService {
     assertValid(validateComment(input));
     const targetId = checkId(input.targetId, input.targetType.toLowerCase());
     const bodyHtml = await this.markdown.render(input.body);
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const question = await this.lockThread(em, input.targetType, targetId);
       if (question.status === 'CLOSED') throw conflict('This question is closed and takes no new comments.');
       const now = this.clock.now();
@@ -64,7 +65,7 @@ export class CommentsService {
   async edit(viewer: Viewer, input: EditCommentInput): Promise<CommentEntity> {
     assertValid(validateComment(input));
     const bodyHtml = await this.markdown.render(input.body);
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const comment = await this.lockLiveComment(em, input.id);
       checkCanEditPost(viewer, comment);
       await em.update(CommentEntity, { id: comment.id }, { body: input.body, bodyHtml, updatedAt: this.clock.now() });
@@ -74,7 +75,7 @@ export class CommentsService {
 
   /** Soft delete by the author or a moderator; the row stays, with who removed it. */
   async delete(viewer: Viewer, commentId: string): Promise<true> {
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const comment = await this.lockLiveComment(em, commentId);
       checkCanDeletePost(viewer, comment);
       await em.update(CommentEntity, { id: comment.id }, { deletedAt: this.clock.now(), deletedBy: viewer.id });

@@ -1,8 +1,10 @@
-import { Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { type ArgumentsHost, Catch, HttpException, Logger } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import type { Request, Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@peerdesk/domain';
+import { busyDatabaseError } from '../database/errors';
 
 /**
  * Apollo's own codes for a request that does not fit the schema, or is no GraphQL request at all (BAD_REQUEST:
@@ -17,7 +19,11 @@ const SCHEMA_MISMATCH_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATI
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   // A resolver's error arrives unwrapped; one raised while validating or planning (a limit) arrives inside a GraphQLError.
-  const domain = original instanceof GraphQLError ? original.originalError : original;
+  const cause = original instanceof GraphQLError ? original.originalError : original;
+  const busy = busyDatabaseError(cause);
+  // A statement cancelled by STATEMENT_TIMEOUT_MS, a deadlock retried to the end: busy, not broken. One line, no stack.
+  if (busy) log(`${busy.code}: ${cause instanceof Error ? cause.message : String(cause)}`);
+  const domain = busy ?? cause;
   if (domain instanceof DomainError) {
     return {
       message: domain.message,
@@ -26,6 +32,17 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = formatted.extensions?.code;
+  if (code === 'BAD_REQUEST') {
+    // Apollo refused the HTTP request before any operation: no query, a GET of a mutation, or a body a browser
+    // form could send from any site (Apollo's CSRF prevention: only JSON, or a preflighted header, gets in).
+    // (Forms are refused before Apollo, by refuseFormPosts; what Apollo still calls CSRF is a GET without a JSON content type.)
+    const csrf = /Cross-Site Request Forgery/i.test(formatted.message);
+    const message = csrf
+      ? 'Send GraphQL operations as JSON in a POST (content-type: application/json), or a GET with the header apollo-require-preflight; a query is required.'
+      : formatted.message;
+    log(`Refused request: ${message}`);
+    return { message, extensions: { code: 'BAD_REQUEST' } };
+  }
   if (typeof code === 'string' && SCHEMA_MISMATCH_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, extensions: { code: 'VALIDATION_FAILED' } };
   }
@@ -34,12 +51,47 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 }
 
 /**
- * A DomainError is an answer (wrong password, invalid input, not allowed), not a server failure: hand it
- * straight to GraphQL (and formatGraphQLError). Without this, Nest logs every one at ERROR level with a stack trace.
+ * What Nest does with an error thrown inside a request. In a GraphQL operation: a DomainError is an answer
+ * (wrong password, invalid input, not allowed), not a server failure, and goes straight to GraphQL (and
+ * formatGraphQLError); a busy database (a statement past STATEMENT_TIMEOUT_MS, a deadlock retried to the end)
+ * becomes SERVICE_UNAVAILABLE, logged in one line; anything else goes on to formatGraphQLError, which logs it
+ * once. Without this, Nest logs every one at ERROR level with a stack trace. Over plain HTTP: a request
+ * refused before GraphQL could read it (a body that is not JSON, or too large, refused by the body parser) is
+ * answered on /graphql as GraphQL errors are, with code BAD_REQUEST, in one log line; other routes as Nest does.
  */
-@Catch(DomainError)
-export class DomainErrorFilter implements GqlExceptionFilter {
-  catch(error: DomainError): DomainError {
-    return error;
+@Catch()
+export class RequestErrorFilter extends BaseExceptionFilter {
+  private readonly logger = new Logger('Requests');
+
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<string>() === 'graphql') {
+      if (exception instanceof DomainError) return exception;
+      const busy = busyDatabaseError(exception);
+      if (busy) this.logger.warn(`${busy.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
+      return busy ?? exception;
+    }
+    if (host.getType() === 'http' && exception instanceof HttpException && exception.getStatus() < 500) {
+      const http = host.switchToHttp();
+      const [req, res] = [http.getRequest<Request>(), http.getResponse<Response>()];
+      if (req.path.startsWith('/graphql')) {
+        const status = exception.getStatus();
+        const message = status === 413 ? 'The request is too large.' : status === 400 ? `The request body is not valid JSON: ${exception.message}` : exception.message;
+        this.logger.warn(`Refused ${req.method} ${req.path}: ${exception.message}`);
+        res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+        return undefined;
+      }
+    }
+    return super.catch(exception, host);
   }
+}
+
+/**
+ * Browser forms (url-encoded, multipart or plain text bodies) may post to any site without asking; the API
+ * takes JSON only, and no page of ours posts a form to it, so such a post comes from another site: refused
+ * with FORBIDDEN_ORIGIN before anything reads it (Apollo's CSRF prevention would refuse it too, as BAD_REQUEST).
+ */
+export function refuseFormPosts(req: Request, res: Response, next: () => void): void {
+  const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (req.method !== 'POST' || !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(type)) return next();
+  res.status(403).json({ errors: [{ message: 'This API only takes JSON requests; a form on another site may not post to it.', extensions: { code: 'FORBIDDEN_ORIGIN' } }] });
 }

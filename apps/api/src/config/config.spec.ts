@@ -9,7 +9,7 @@ describe('loadConfig', () => {
       rateLimits: { enabled: true, rules: DEFAULT_RATE_RULES }, trustProxy: false,
       publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10,
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
-      imageHosts: [], graphqlIntrospection: true,
+      imageHosts: [], graphqlIntrospection: true, statementTimeoutMs: 5000,
       graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 },
     });
   });
@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://help.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Help <help@example.com>',
       OUTBOX_POLL_SECONDS: '30', SEARCH_LANGUAGE: 'french', MEILI_HOST: 'https://search.example.com/', MEILI_MASTER_KEY: 'k3y',
       MEILI_INDEX: 'peerdesk_questions', MEILI_PORT: '7701', GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '20000', IMAGE_HOSTS: 'i.imgur.com, images.example.com', GRAPHQL_INTROSPECTION: 'true',
+      STATEMENT_TIMEOUT_MS: '2500',
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, origin: 'https://help.example.com', databaseUrl: 'postgres://u:p@db:5432/peerdesk',
@@ -34,7 +35,7 @@ describe('loadConfig', () => {
       publicUrl: 'https://help.example.com', smtpUrl: 'smtps://u:p@mail.example.com:465', mailFrom: 'Help <help@example.com>', outboxPollSeconds: 30,
       // MEILI_HOST alone picks the Meilisearch engine.
       searchEngine: 'meilisearch', searchLanguage: 'french', meiliHost: 'https://search.example.com', meiliMasterKey: 'k3y',
-      meiliIndex: 'peerdesk_questions', meiliPort: 7701,
+      meiliIndex: 'peerdesk_questions', meiliPort: 7701, statementTimeoutMs: 2500,
       imageHosts: ['i.imgur.com', 'images.example.com'], graphqlIntrospection: true,
       graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 },
     });
@@ -91,6 +92,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ IMAGE_HOSTS: 'i.imgur.com, https://cdn.example.com' })).toThrow(
       new ConfigError(['IMAGE_HOSTS must list host names such as i.imgur.com, separated by commas (not: https://cdn.example.com)']),
     );
+  });
+
+  it('checks the statement timeout (0 turns it off)', () => {
+    expect(loadConfig({ STATEMENT_TIMEOUT_MS: '0' }).statementTimeoutMs).toBe(0);
+    expect(() => loadConfig({ STATEMENT_TIMEOUT_MS: '5s' })).toThrow('STATEMENT_TIMEOUT_MS="5s" must be a whole number from 0 to 600000');
   });
 
   it('checks the GraphQL limits', () => {

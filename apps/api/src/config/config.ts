@@ -56,6 +56,8 @@ export interface AppConfig {
   imageHosts: string[];
   /** Whether the API answers schema introspection (on outside production unless GRAPHQL_INTROSPECTION says otherwise). */
   graphqlIntrospection: boolean;
+  /** Longest a statement of an API request may run or wait for a lock before it is cancelled (0: no limit). */
+  statementTimeoutMs: number;
   /** What one GraphQL operation may ask for: nesting depth, aliases, and cost (see common/graphql-limits.ts). */
   graphql: GraphQLLimits;
 }
@@ -232,6 +234,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliIndex: read.matching('MEILI_INDEX', 'questions', /^[A-Za-z0-9_-]{1,400}$/, 'a Meilisearch index name (letters, digits, - and _)'),
     imageHosts: read.imageHosts('IMAGE_HOSTS'),
     graphqlIntrospection: read.oneOf('GRAPHQL_INTROSPECTION', nodeEnv === 'production' ? 'false' : 'true', ['true', 'false'] as const) === 'true',
+    statementTimeoutMs: read.integer('STATEMENT_TIMEOUT_MS', 5000, 0, 600_000),
     graphql: {
       maxDepth: read.integer('GRAPHQL_MAX_DEPTH', 10, 2, 100),
       maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),

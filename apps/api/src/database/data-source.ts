@@ -2,8 +2,13 @@ import { DataSource } from 'typeorm';
 import { migrations } from '@peerdesk/migrations';
 import { ENTITIES } from './entities';
 
-/** The one way to reach PostgreSQL: the app, the CLI and the tests all use it. */
-export function createDataSource(databaseUrl: string, poolSize = 10): DataSource {
+/**
+ * The one way to reach PostgreSQL: the app, the CLI and the tests all use it. `statementTimeoutMs` (the API's
+ * request connections only, STATEMENT_TIMEOUT_MS) makes PostgreSQL cancel any statement running or waiting for
+ * a lock longer than that (SQLSTATE 57014, answered SERVICE_UNAVAILABLE); migrations, the importer, the seed,
+ * reindex and the bench connect without one.
+ */
+export function createDataSource(databaseUrl: string, poolSize = 10, { statementTimeoutMs }: { statementTimeoutMs?: number } = {}): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,
@@ -13,7 +18,7 @@ export function createDataSource(databaseUrl: string, poolSize = 10): DataSource
     // One migration at a time, each in its own transaction, so a failed one leaves nothing half-done.
     migrationsTransactionMode: 'each',
     synchronize: false,
-    extra: { max: poolSize, connectionTimeoutMillis: 5000 },
+    extra: { max: poolSize, connectionTimeoutMillis: 5000, ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
   });
 }
 

@@ -1,6 +1,40 @@
 import { QueryFailedError } from 'typeorm';
+import { type DomainError, serviceUnavailable } from '@peerdesk/domain';
+
+/** The SQLSTATE of a PostgreSQL error, as TypeORM or node-postgres raised it; undefined for anything else. */
+export function sqlState(error: unknown): string | undefined {
+  const driverError = error instanceof QueryFailedError ? error.driverError : error;
+  const code = (driverError as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
 
 /** PostgreSQL said a unique index refused the row (SQLSTATE 23505): the caller turns it into CONFLICT. */
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505';
+  return sqlState(error) === '23505';
+}
+
+/**
+ * Database failures that mean "busy", not "broken": the statement ran past STATEMENT_TIMEOUT_MS (57014),
+ * waited too long for a lock (55P03), lost a deadlock or serialization conflict on every attempt (40P01,
+ * 40001), or the server refused another connection (53300). The request did nothing; the same request
+ * may succeed shortly. Anything else stays an internal error.
+ */
+const BUSY: Record<string, string> = {
+  '57014': 'The server took too long to answer this request',
+  '55P03': 'The server took too long to answer this request',
+  '40P01': 'Too many people are changing this at the same time',
+  '40001': 'Too many people are changing this at the same time',
+  '53300': 'The server is busy',
+};
+
+/** SERVICE_UNAVAILABLE (with a retry hint) for a database error that means the server is busy; null for others. */
+export function busyDatabaseError(error: unknown): DomainError | null {
+  const state = sqlState(error);
+  const reason = state ? BUSY[state] : undefined;
+  if (reason) return serviceUnavailable(`${reason}; nothing was changed. Please try again in a moment.`, 2);
+  // node-postgres' pool, when every connection stayed busy for connectionTimeoutMillis.
+  if (error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message)) {
+    return serviceUnavailable('The server is busy; nothing was changed. Please try again in a moment.', 2);
+  }
+  return null;
 }

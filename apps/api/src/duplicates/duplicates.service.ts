@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { checkDuplicateTarget, conflict, nextThreadStatus, notFound, validationFailed } from '@peerdesk/domain';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
@@ -8,12 +7,13 @@ import { checkId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { QuestionEntity } from '../questions/question.entity';
 import { DuplicatesRepository } from './duplicates.repository';
+import { Transactions } from '../database/transactions';
 
 /** Moderators mark a question a duplicate of another: it closes, and clients send readers to the original. */
 @Injectable()
 export class DuplicatesService {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly duplicates: DuplicatesRepository,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
@@ -25,7 +25,7 @@ export class DuplicatesService {
     checkId(originalId, 'question');
     if (questionId === originalId) checkDuplicateTarget(questionId, { id: originalId, deleted: false, duplicateOf: null });
     const now = this.clock.now();
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       // Locks in id order, so two moderators marking a pair both ways cannot deadlock.
       const [first, second] = [questionId, originalId].sort((a, b) => Number(BigInt(a) - BigInt(b)));
       const locked = new Map([
@@ -60,7 +60,7 @@ export class DuplicatesService {
   async unmarkDuplicate(viewer: Viewer, questionId: string): Promise<QuestionEntity> {
     checkId(questionId, 'question');
     const now = this.clock.now();
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const target = await this.duplicates.lockLive(em, questionId, 'update');
       if (!target) throw notFound(`There is no question ${questionId}.`);
       const originalId = target.duplicateOf;

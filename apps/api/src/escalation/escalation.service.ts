@@ -15,6 +15,7 @@ import { UserEntity } from '../users/user.entity';
 import { CommunityClock } from './community-clock';
 import { type EscalationCloseReason, EscalationEntity } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
+import { Transactions } from '../database/transactions';
 
 /**
  * The staff fallback: escalating a question (by the sweep, a moderator or the asker), the staff
@@ -24,7 +25,7 @@ import { EscalationRepository } from './escalation.repository';
 @Injectable()
 export class EscalationService implements OnModuleInit, ThreadEventHandler {
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly escalations: EscalationRepository,
     private readonly questions: QuestionsRepository,
     private readonly communityClock: CommunityClock,
@@ -250,7 +251,7 @@ export class EscalationService implements OnModuleInit, ThreadEventHandler {
   }
 
   private async withQuestion<T>(questionId: string, work: (em: EntityManager, question: QuestionEntity, now: Date) => Promise<T>): Promise<T> {
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const question = await this.questions.lockLive(em, checkId(questionId, 'question'));
       if (!question) throw await missing(em, QuestionEntity, 'question', questionId);
       return work(em, question, this.clock.now());

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
+import { Transactions } from '../database/transactions';
 import { QuestionEntity } from '../questions/question.entity';
 import { EscalationEntity } from './escalation.entity';
 import { EscalationService } from './escalation.service';
@@ -27,7 +27,7 @@ export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShu
   private running: Promise<unknown> | null = null;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly escalation: EscalationService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: AppConfig,
@@ -65,7 +65,7 @@ export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private escalateDueBatch(): Promise<{ claimed: number; done: string[] }> {
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const now = this.clock.now();
       const due = await em
         .createQueryBuilder(QuestionEntity, 'q')
@@ -83,7 +83,7 @@ export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShu
   }
 
   private breachDueBatch(): Promise<{ claimed: number; done: string[] }> {
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const now = this.clock.now();
       const due = await em
         .createQueryBuilder(EscalationEntity, 'e')

@@ -27,6 +27,11 @@ export class QuestionsRepository {
     return em.findOne(QuestionEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Locks the question row whatever its state (a vote on an answer in a deleted thread still takes it first). */
+  async lock(em: EntityManager, id: string): Promise<void> {
+    await em.query('SELECT 1 FROM questions WHERE id = $1 FOR UPDATE', [id]);
+  }
+
   findLive(id: string): Promise<QuestionEntity | null> {
     return this.db.getRepository(QuestionEntity).findOneBy({ id, deletedAt: IsNull() });
   }

@@ -16,11 +16,13 @@ import { QuestionEntity } from './question.entity';
 import { QuestionModel, toQuestionModel } from './question.model';
 import { QuestionsRepository } from './questions.repository';
 import { RateLimitsService } from '../rate-limits/rate-limits.service';
+import { Transactions } from '../database/transactions';
 
 @Injectable()
 export class QuestionsService {
   constructor(
     private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly questions: QuestionsRepository,
     private readonly categories: CategoriesService,
     private readonly events: DomainEvents,
@@ -37,7 +39,7 @@ export class QuestionsService {
     if (input.askSessionId) checkAskSessionId(input.askSessionId);
     const bodyHtml = await this.markdown.render(fields.body);
     const now = this.clock.now();
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const inserted = await em.insert(QuestionEntity, {
         ...fields,
         categoryId: input.categoryId,
@@ -61,7 +63,7 @@ export class QuestionsService {
   /** Author or moderator; the previous title, body and tags are kept as a revision. */
   async edit(viewer: Viewer, input: EditQuestionInput): Promise<QuestionEntity> {
     checkId(input.id, 'question');
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const question = await this.questions.lockLive(em, input.id);
       if (!question) throw await missing(em, QuestionEntity, 'question', input.id);
       checkCanEditPost(viewer, question);

@@ -5,8 +5,10 @@ import { AnswerEntity } from '../answers/answer.entity';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId, missing } from '../common/ids';
 import type { Viewer } from '../common/viewer';
+import { Transactions } from '../database/transactions';
 import { QuestionEntity } from '../questions/question.entity';
-import { addReputation } from '../users/reputation';
+import { QuestionsRepository } from '../questions/questions.repository';
+import { moveReputation } from '../users/reputation';
 import type { VoteInput, VoteResultModel } from './dto/vote.input';
 import { VoteEntity, type VoteTargetType } from './vote.entity';
 
@@ -16,6 +18,8 @@ const TARGETS = { QUESTION: QuestionEntity, ANSWER: AnswerEntity } as const;
 export class VotesService {
   constructor(
     private readonly db: DataSource,
+    private readonly transactions: Transactions,
+    private readonly questions: QuestionsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -24,7 +28,7 @@ export class VotesService {
     assertValid(validateVoteValue(input.value));
     const value = input.value as VoteValue;
     const targetId = checkId(input.targetId, input.targetType.toLowerCase());
-    return this.db.transaction(async (em) => {
+    return this.transactions.run(async (em) => {
       const target = await this.lockTarget(em, input.targetType, targetId);
       checkCanVote(viewer, target);
       const key = { userId: viewer.id, targetType: input.targetType, targetId };
@@ -36,7 +40,7 @@ export class VotesService {
       else await em.insert(VoteEntity, { ...key, value, createdAt: now, updatedAt: now });
       const score = target.score + scoreDelta(previous, value);
       await em.update(TARGETS[input.targetType], { id: targetId }, { score });
-      await addReputation(em, target.authorId, voteReputationDelta(input.targetType, previous, value));
+      await moveReputation(em, [{ userId: target.authorId, delta: voteReputationDelta(input.targetType, previous, value) }]);
       return { targetType: input.targetType, targetId, score, viewerVote: value };
     });
   }
@@ -52,12 +56,20 @@ export class VotesService {
     return new Map(votes.map((v) => [v.targetId, v.value]));
   }
 
+  /**
+   * Locks the voted post in the one lock order (database/transactions.ts): the question first, also for a
+   * vote on one of its answers, then the answer, read again under the question's lock.
+   */
   private async lockTarget(em: EntityManager, targetType: VoteTargetType, id: string): Promise<{ authorId: string | null; score: number }> {
-    const target = await em.findOne(TARGETS[targetType] as typeof QuestionEntity, {
-      where: { id, deletedAt: IsNull() },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (!target) throw await missing(em, TARGETS[targetType], targetType.toLowerCase(), id);
-    return target;
+    if (targetType === 'QUESTION') {
+      const question = await this.questions.lockLive(em, id);
+      if (!question) throw await missing(em, QuestionEntity, 'question', id);
+      return question;
+    }
+    const found = await em.findOneBy(AnswerEntity, { id, deletedAt: IsNull() });
+    if (found) await this.questions.lock(em, found.questionId);
+    const answer = found && await em.findOne(AnswerEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    if (!answer) throw await missing(em, AnswerEntity, 'answer', id);
+    return answer;
   }
 }

@@ -1,0 +1,77 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { sqlState } from './errors';
+
+/**
+ * The one way the API's services open a write transaction. It runs the work again when PostgreSQL
+ * aborted it as a serialization failure (40001) or a deadlock victim (40P01): nothing of that attempt
+ * was committed, so running it again is safe as long as the work only touches the database. So:
+ * render Markdown, hash passwords and call other servers before, never inside; in-transaction
+ * reactions (domain events) write rows (an outbox), never send anything.
+ *
+ * Lock order. Every write takes its locks in this order, so two writers never wait for each other in a cycle:
+ *
+ *   1. the question row (`QuestionsRepository.lockLive`, `FOR UPDATE`; several questions in id order),
+ *      taken first by every change to the question or to anything on it: answers, acceptance, votes
+ *      (on the question or on one of its answers), comments, escalations, duplicates;
+ *   2. its answers (the row written, or the one an acceptance points to);
+ *   3. votes, comments, escalation rows of that question;
+ *   4. users' reputation, all of a transaction's changes in one call, in user id order
+ *      (`users/reputation.ts`, `moveReputation`);
+ *   5. at commit, the report facts of the questions touched (in question id order), then the rollup
+ *      rows they move, table by table (days, durations, peer answers), each in key order: the raw-table
+ *      triggers only note the questions, a deferred trigger refreshes them once at commit
+ *      (migration `WritesInLockOrder`, docs/metrics.md).
+ *
+ * A lock is only ever taken after those before it in the list, and shared rows (users, rollups) only
+ * late and in key order. What remains (a lock wait beyond the statement timeout, a deadlock with a
+ * hand-written statement) is retried here or answered `SERVICE_UNAVAILABLE`.
+ */
+@Injectable()
+export class Transactions {
+  private readonly logger = new Logger('Transactions');
+  /** Attempts run again since start-up: with the lock order kept, only hand-written SQL should cause any. */
+  retries = 0;
+
+  constructor(private readonly db: DataSource) {}
+
+  run<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return inTransaction(this.db, work, DEFAULT_RETRY, (error) => {
+      this.retries++;
+      this.logger.warn(`Transaction run again after ${sqlState(error)}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+}
+
+/** PostgreSQL gave up on the transaction as a whole; the same transaction run again may well succeed. */
+const RETRYABLE = new Set(['40001', '40P01']);
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  attempts: number;
+  /** The n-th retry waits a random time up to base × 2^(n−1), at most `maxDelayMs` ("full jitter"). */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseDelayMs: 10, maxDelayMs: 200 };
+
+/** Runs `work` in a READ COMMITTED transaction, again after a serialization failure or deadlock, at most `policy.attempts` times. */
+export async function inTransaction<T>(
+  db: DataSource,
+  work: (em: EntityManager) => Promise<T>,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  onRetry: (error: unknown) => void = () => undefined,
+  random: () => number = Math.random,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(work);
+    } catch (error) {
+      if (attempt >= policy.attempts || !RETRYABLE.has(sqlState(error) ?? '')) throw error;
+      onRetry(error);
+      const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+      await new Promise((resolve) => setTimeout(resolve, Math.round(random() * cap)));
+    }
+  }
+}
