@@ -28,7 +28,8 @@ interface SessionView {
 describe('account recovery and sessions', () => {
   let app: TestApp;
   let n = 0;
-  beforeAll(async () => { app = await TestApp.start(); });
+  // Many sign-ups and sign-ins from one test address: about accounts, not rate limits (rate-limits.spec.ts).
+  beforeAll(async () => { app = await TestApp.start({ RATE_LIMITS: 'off' }); });
   afterAll(async () => { await app.close(); });
 
   const freshEmail = () => `account${++n}.${Date.now()}@example.com`;

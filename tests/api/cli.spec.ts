@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWeb, webBuildIsCurrent } from '../../apps/api/src/cli/web-build';
+import { DEMO_ACCOUNTS } from '../../apps/api/src/seed/demo-accounts';
 import { freeLoopbackPort } from '../../apps/api/src/search/meilisearch-server';
 import { TestApp } from '../support/test-app';
 
@@ -81,6 +82,8 @@ function processesNaming(text: string): string[] {
 describe('npm start with SEARCH_ENGINE=meilisearch and nothing else set', () => {
   let dataDir: string;
   let start: ChildProcess | null = null;
+  /** Every start of this block: one a failed test left running would hold the data folder and keep jest alive. */
+  const started: ChildProcess[] = [];
   let output = '';
   beforeAll(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'peerdesk-start-meili-'));
@@ -88,8 +91,8 @@ describe('npm start with SEARCH_ENGINE=meilisearch and nothing else set', () => 
     chmodSync(dataDir, 0o755);
   });
   afterAll(() => {
-    // Only when the test failed half-way: never leave its servers behind.
-    if (start?.pid && start.exitCode === null) process.kill(-start.pid, 'SIGKILL');
+    // Only when a test failed half-way: never leave its servers behind.
+    for (const child of started) if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -109,6 +112,8 @@ describe('npm start with SEARCH_ENGINE=meilisearch and nothing else set', () => 
    */
   function runStart(ports: { port: number; webPort: number; pgPort: number; meiliPort: number }): Promise<number | null> {
     output = '';
+    // A test that failed before stopping its start leaves it running: stop it, or this one finds the data folder in use.
+    if (start?.pid && start.exitCode === null && start.signalCode === null) process.kill(-start.pid, 'SIGKILL');
     start = spawn(process.execPath, [cli('start')], {
       env: {
         PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir, SEARCH_ENGINE: 'meilisearch', DATA_DIR: dataDir,
@@ -117,6 +122,7 @@ describe('npm start with SEARCH_ENGINE=meilisearch and nothing else set', () => 
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    started.push(start);
     start.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
     start.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString('utf8'); });
     return new Promise<number | null>((resolve) => start!.on('exit', (code) => resolve(code)));
@@ -139,10 +145,11 @@ describe('npm start with SEARCH_ENGINE=meilisearch and nothing else set', () => 
     expect(health).toMatchObject({ status: 'ok', database: 'up', search: { engine: 'meilisearch', backlog: 0, oldestPendingSeconds: null } });
     expect(output).toContain(`starting the bundled Meilisearch in ${path.join(dataDir, 'meili')} on port ${ports.meiliPort}`);
     expect(output).toContain(`starting the embedded PostgreSQL in ${path.join(dataDir, 'pg')} on port ${ports.pgPort}`);
-    expect(output).toContain('Demo seeded');
+    expect(output).toMatch(/Seeded Brightwave, a year of a customer support community \(\d+ questions\)/);
     expect(output).toContain(`API: http://localhost:${ports.port}/graphql`);
     expect(output).toContain(`Web: http://localhost:${ports.webPort}`);
-    expect(output).toMatch(/Demo accounts, all with the password "peerdesk-demo":\n +role +e-mail +try\n +admin +admin@example\.com +roles and affiliations/);
+    expect(output).toMatch(/Demo accounts, all with the password "peerdesk-demo":\n +role +e-mail +try\n +member +siobhan@example\.com +a customer/);
+    for (const account of DEMO_ACCOUNTS) expect(output).toMatch(new RegExp(`\\n +${account.role.toLowerCase()} +${account.email.replace('.', '\\.')} +`));
     expect(output).not.toMatch(/WARN|ERROR|\x1b\[/);
     expect(output).not.toMatch(CHATTER);
     // A stale web build (first run on this tree) is built with its output in the log, never on the console.

@@ -15,8 +15,9 @@ describe('concurrent writes', () => {
   let two: TestApp;
 
   beforeAll(async () => {
-    one = await TestApp.start();
-    two = await TestApp.start({}, { sameDatabaseAs: one });
+    // Many members and writes from one test address: about concurrency, not rate limits (rate-limits.spec.ts).
+    one = await TestApp.start({ RATE_LIMITS: 'off' });
+    two = await TestApp.start({ RATE_LIMITS: 'off' }, { sameDatabaseAs: one });
   });
   afterAll(async () => {
     await two.close();
@@ -144,7 +145,7 @@ describe('the transaction helper', () => {
   let db: DataSource;
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = await TestApp.start({ RATE_LIMITS: 'off' });
     db = createDataSource(app.databaseUrl, 4);
     await db.initialize();
   });

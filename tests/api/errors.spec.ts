@@ -83,6 +83,10 @@ describe('errors', () => {
       return error;
     }
 
+    it('several operations in one document without an operation name', async () => {
+      await expectSchemaMismatch(`query A { categories { id } } query B { me { id } }`, {}, /operation name/i);
+    });
+
     it('a required input field left out', async () => {
       const questions = await app.count('questions');
       await expectSchemaMismatch(

@@ -72,3 +72,17 @@ it('sends the same protective headers from the API', async () => {
   expect(health.headers.get('x-content-type-options')).toBe('nosniff');
   expect(health.headers.get('x-powered-by')).toBeNull();
 });
+
+it('clears the session cookie on sign-out with the attributes it was set with', async () => {
+  const origin = new URL(world.webUrl).origin;
+  const form = (fields: Record<string, string>) => ({ method: 'POST', redirect: 'manual' as const, headers: { origin, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields) });
+  const signIn = await fetch(`${world.webUrl}/login`, form({ email: member.email, password: 'correct horse battery' }));
+  const set = signIn.headers.get('set-cookie') ?? '';
+  expect(set).toMatch(/^peerdesk_session=[^;]+;/);
+  const signOut = await fetch(`${world.webUrl}/logout`, { ...form({}), headers: { ...form({}).headers, cookie: set.split(';')[0] } });
+  const cleared = signOut.headers.get('set-cookie') ?? '';
+  expect(cleared).toMatch(/^peerdesk_session=;/);
+  const attributes = (cookie: string) => cookie.split(';').slice(1).map((a) => a.trim().toLowerCase()).filter((a) => !/^(expires|max-age)=/.test(a)).sort();
+  expect(attributes(cleared)).toEqual(attributes(set));
+  expect(attributes(cleared)).toEqual(expect.arrayContaining(['secure', 'httponly', 'samesite=lax', 'path=/']));
+});

@@ -3,6 +3,7 @@ import { ViewerDocument } from '@peerdesk/api-client';
 import { parseImageHosts } from '@peerdesk/domain';
 import { env } from '$env/dynamic/private';
 import { graphql, GraphQLRequestError, SESSION_COOKIE } from '$lib/server/graphql';
+import { clearSession } from '$lib/server/forms';
 import { SECURITY_HEADERS, withImageHosts } from '$lib/server/security-headers';
 
 /** The API checks IMAGE_HOSTS at start-up; here it only widens the images the page may load. */
@@ -20,11 +21,11 @@ export const handle: Handle = async ({ event, resolve }) => {
       const data = await graphql(event.fetch, ViewerDocument);
       event.locals.viewer = data.me ?? null;
       event.locals.unreadNotifications = data.me ? data.unreadNotificationCount : 0;
-      if (!data.me) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+      if (!data.me) clearSession(event.cookies);
     } catch (e) {
       // The API being down must not take the whole site with it: pages show their own error.
       if (!(e instanceof GraphQLRequestError)) throw e;
-      if (e.code === 'UNAUTHENTICATED') event.cookies.delete(SESSION_COOKIE, { path: '/' });
+      if (e.code === 'UNAUTHENTICATED') clearSession(event.cookies);
     }
   }
   const response = await resolve(event);

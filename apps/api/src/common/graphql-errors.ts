@@ -7,10 +7,11 @@ import { DomainError } from '@peerdesk/domain';
 import { busyDatabaseError } from '../database/errors';
 
 /**
- * Apollo's own codes for a request that does not fit the schema, or is no GraphQL request at all (BAD_REQUEST:
- * no query, a malformed body); clients see them as VALIDATION_FAILED, with Apollo's message.
+ * Apollo's own codes for a request that does not fit the schema (or names no operation of several), or is no
+ * GraphQL request at all (BAD_REQUEST: no query, a malformed body); clients see them as VALIDATION_FAILED, with
+ * Apollo's message.
  */
-const SCHEMA_MISMATCH_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST']);
+const SCHEMA_MISMATCH_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
  * The one place where failures become GraphQL errors: a DomainError keeps its code, message and fields;

@@ -31,7 +31,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     onError: (error: unknown) => log(`embedded postgres: ${String(error).trim()}`),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
+  // The package rejects with nothing when PostgreSQL exits during start-up: say what it most likely means.
+  await server.start().catch((error: unknown) => {
+    if (error instanceof Error) throw error;
+    throw new Error(
+      `The embedded PostgreSQL in ${databaseDir} did not start on port ${port}. Is another Peerdesk running with this DATA_DIR, ` +
+        `or is the port taken? (EMBEDDED_PG_PORT chooses another.)`,
+    );
+  });
   // The package's stop() waits for the server's exit event, for ever when the server has exited already
   // (Ctrl-C in a terminal signals the whole process group, PostgreSQL included).
   const child = (server as unknown as { process?: ChildProcess }).process;

@@ -293,6 +293,6 @@ export async function seedDemoIfWanted(database: { dataSource: DataSource; embed
   const wanted = config.seedDemo === 'auto' ? database.embedded : config.seedDemo;
   if (!wanted || (await questionCount(database.dataSource)) > 0) return;
   defaultLog('Seeding the demo community…');
+  // npm start prints the accounts to sign in with once it serves.
   await seedDemoCommunity(database.dataSource, config);
-  defaultLog(`Demo seeded. Sign in as ${DEMO_ADMIN_EMAIL} (or any demo account in the README) with password "${DEMO_PASSWORD}"`);
 }

@@ -27,9 +27,19 @@ export function refused(e: unknown, form: string, values: Record<string, string>
   return fail(STATUS[e.code] ?? 400, { form, message, fields, values });
 }
 
-/** Keeps the API's session token on the web's own origin (httpOnly, SameSite=Lax, Secure outside development). */
+/** The session cookie's attributes, the same when it is set and when it is cleared (httpOnly, SameSite=Lax, Secure in production). */
+function sessionCookie() {
+  return { path: '/', httpOnly: true, sameSite: 'lax', secure: !dev && process.env.NODE_ENV === 'production' } as const;
+}
+
+/** Keeps the API's session token on the web's own origin. */
 export function setSession(cookies: Cookies, token: string, expiresAt: string): void {
-  cookies.set(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: !dev && process.env.NODE_ENV === 'production', expires: new Date(expiresAt) });
+  cookies.set(SESSION_COOKIE, token, { ...sessionCookie(), expires: new Date(expiresAt) });
+}
+
+/** Forgets the session in this browser (sign-out, a session the API no longer knows, a deleted account). */
+export function clearSession(cookies: Cookies): void {
+  cookies.delete(SESSION_COOKIE, sessionCookie());
 }
 
 /** The sign-in and sign-up pages' load: someone already signed in goes on to where they were headed. */

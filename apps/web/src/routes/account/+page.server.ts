@@ -7,9 +7,9 @@ import {
   SignOutEverywhereDocument,
   SignOutSessionDocument,
 } from '@peerdesk/api-client';
-import { graphql, SESSION_COOKIE } from '$lib/server/graphql';
+import { graphql } from '$lib/server/graphql';
 import { text } from '$lib/server/console';
-import { refused } from '$lib/server/forms';
+import { clearSession, refused } from '$lib/server/forms';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals }) => {
@@ -70,7 +70,7 @@ export const actions: Actions = {
     } catch (e) {
       return refused(e, 'sessions');
     }
-    event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    clearSession(event.cookies);
     redirect(303, '/login?next=/account');
   },
 };

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { LogoutDocument } from '@peerdesk/api-client';
-import { graphql, GraphQLRequestError, SESSION_COOKIE } from '$lib/server/graphql';
+import { graphql, GraphQLRequestError } from '$lib/server/graphql';
+import { clearSession } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
@@ -12,7 +13,7 @@ export const actions: Actions = {
     } catch (e) {
       if (!(e instanceof GraphQLRequestError)) throw e;
     }
-    event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    clearSession(event.cookies);
     redirect(303, '/');
   },
 };

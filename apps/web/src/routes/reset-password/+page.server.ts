@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { ResetPasswordDocument } from '@peerdesk/api-client';
-import { graphql, SESSION_COOKIE } from '$lib/server/graphql';
-import { refused } from '$lib/server/forms';
+import { graphql } from '$lib/server/graphql';
+import { clearSession, refused } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({ token: url.searchParams.get('token') ?? '' });
@@ -16,7 +16,7 @@ export const actions: Actions = {
       return refused(e, 'reset');
     }
     // Every session of the account ended, this browser's too.
-    event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    clearSession(event.cookies);
     redirect(303, '/login?reset=1');
   },
 };

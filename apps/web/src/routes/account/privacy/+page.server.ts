@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { DeleteMyAccountDocument } from '@peerdesk/api-client';
-import { graphql, SESSION_COOKIE } from '$lib/server/graphql';
-import { refused } from '$lib/server/forms';
+import { graphql } from '$lib/server/graphql';
+import { clearSession, refused } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -19,7 +19,7 @@ export const actions: Actions = {
     } catch (e) {
       return refused(e, 'delete');
     }
-    event.cookies.delete(SESSION_COOKIE, { path: '/' });
+    clearSession(event.cookies);
     redirect(303, '/account/privacy?deleted');
   },
 };
