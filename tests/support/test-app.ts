@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data: T | null;
-  errors?: Array<{ message: string; path?: string[]; extensions: { code: string; fields?: Array<{ field: string; message: string }>; limit?: number; cost?: number } }>;
+  errors?: Array<{ message: string; path?: string[]; extensions: { code: string; fields?: Array<{ field: string; message: string }>; limit?: number; cost?: number; retryAfterSeconds?: number } }>;
   headers: Headers;
 }
 

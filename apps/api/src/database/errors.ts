@@ -27,11 +27,29 @@ const BUSY: Record<string, string> = {
   '53300': 'The server is busy',
 };
 
-/** SERVICE_UNAVAILABLE (with a retry hint) for a database error that means the server is busy; null for others. */
+/**
+ * The database cannot be reached: the connection was refused, reset or cut (a restart, a fail-over, a
+ * network fault), the server is shutting down or starting (57P01–57P03), a connection exception (class 08),
+ * or the database takes no connections. The request did nothing; it may succeed once the database is back.
+ */
+function isUnreachableDatabase(error: unknown): boolean {
+  const state = sqlState(error);
+  if (state && (state.startsWith('08') || ['57P01', '57P02', '57P03'].includes(state))) return true;
+  const driverError = error instanceof QueryFailedError ? error.driverError : error;
+  const code = (driverError as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH'].includes(code)) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|not currently accepting connections|connection is not yet established/i.test(message);
+}
+
+/** SERVICE_UNAVAILABLE (with a retry hint) for a database error that means the server is busy or out of reach; null for others. */
 export function busyDatabaseError(error: unknown): DomainError | null {
   const state = sqlState(error);
   const reason = state ? BUSY[state] : undefined;
   if (reason) return serviceUnavailable(`${reason}; nothing was changed. Please try again in a moment.`, 2);
+  if (isUnreachableDatabase(error)) {
+    return serviceUnavailable('The community database is not reachable right now; nothing was changed. Please try again in a minute.', 10);
+  }
   // node-postgres' pool, when every connection stayed busy for connectionTimeoutMillis.
   if (error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message)) {
     return serviceUnavailable('The server is busy; nothing was changed. Please try again in a moment.', 2);
