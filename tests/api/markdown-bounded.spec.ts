@@ -28,6 +28,16 @@ describe('Markdown rendering under hostile input', () => {
     expect(await app.count('questions')).toBe(before);
   });
 
+  it('refuses an answer with 975 links, and takes one with 50', async () => {
+    const questionId = (await app.ask(member, categoryId, { title: 'Which router settings help with gaming?', body: 'Looking for settings that lower ping on the Hub 5.' })).id;
+    // Bare addresses (made links by the renderer), short enough that 975 fit in one answer.
+    const links = (count: number) => Array.from({ length: count }, (_, i) => `https://x.io/${i}`).join(' ');
+    const post = (body: string) => app.gql(`mutation($input: PostAnswerInput!) { postAnswer(input: $input) { id } }`, { input: { questionId, body } }, member);
+    expect(expectError(await post(links(975)), 'VALIDATION_FAILED').extensions.fields).toEqual([{ field: 'body', message: 'A post may hold at most 50 links (this one has 975).' }]);
+    expect(await app.count('answers', 'question_id = $1', [questionId])).toBe(0);
+    expect((await post(links(50))).errors).toBeUndefined();
+  });
+
   it('answers /healthz promptly while the most expensive allowed previews render', async () => {
     // 15 aliases (the most allowed) of a 30,000-character body that takes the renderer about a second each.
     const body = '_a'.repeat(15_000);

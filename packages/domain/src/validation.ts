@@ -14,6 +14,8 @@ export const LIMITS = {
   email: { max: 254 },
   tag: { min: 2, max: 30 },
   tagsPerQuestion: { max: 5 },
+  // A real post links a few pages; hundreds are spam (an answer with 975 links was posted in an attack).
+  linksPerPost: { max: 50 },
   categoryName: { min: 2, max: 80 },
   slug: { min: 2, max: 60 },
   categoryDescription: { max: 500 },

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
-import { MAX_MARKDOWN_NESTING, markdownNestingDepth, serviceUnavailable, validationFailed } from '@peerdesk/domain';
+import { LIMITS, MAX_MARKDOWN_NESTING, markdownNestingDepth, serviceUnavailable, validationFailed } from '@peerdesk/domain';
 import { Piscina } from 'piscina';
 import { repoRoot } from '../common/repo-root';
 import type { AppConfig } from '../config/config';
@@ -52,7 +52,7 @@ export class MarkdownRenderer implements OnModuleDestroy {
     idleTimeout: 60_000,
   });
 
-  /** The HTML for `source`, or VALIDATION_FAILED on `field` when it cannot be shown in bounded time. */
+  /** The HTML for `source`, or VALIDATION_FAILED on `field` when it cannot be shown in bounded time or links too much. */
   async render(source: string, field = 'body'): Promise<string> {
     if (markdownNestingDepth(source) > MAX_MARKDOWN_NESTING) throw tooDeep(field);
     let outcome: RenderOutcome;
@@ -69,6 +69,11 @@ export class MarkdownRenderer implements OnModuleDestroy {
     }
     // Nesting the line check does not see (indentation) can still overflow the renderer's stack.
     if ('tooDeep' in outcome) throw tooDeep(field);
+    // Counted as shown: Markdown links, bare addresses made links, and images kept as links.
+    const links = outcome.html.match(/<a /g)?.length ?? 0;
+    if (links > LIMITS.linksPerPost.max) {
+      throw validationFailed([{ field, message: `A post may hold at most ${LIMITS.linksPerPost.max} links (this one has ${links}).` }]);
+    }
     return outcome.html;
   }
 
