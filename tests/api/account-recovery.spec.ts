@@ -7,8 +7,8 @@ const REGISTER = `mutation ($input: RegisterInput!) { register(input: $input) }`
 const LOGIN = `mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token user { id } } }`;
 const ME = `{ me { id email displayName } }`;
 const REQUEST_RESET = `mutation ($email: String!) { requestPasswordReset(email: $email) }`;
-const RESET = `mutation ($token: String!, $password: String!) { resetPassword(input: { token: $token, password: $password }) }`;
-const CHANGE_PASSWORD = `mutation ($current: String!, $next: String!) { changePassword(input: { currentPassword: $current, newPassword: $next }) }`;
+const RESET = `mutation ($token: String!, $password: String!) { resetPassword(token: $token, password: $password) }`;
+const CHANGE_PASSWORD = `mutation ($current: String!, $next: String!) { changePassword(current: $current, password: $next) }`;
 const REQUEST_EMAIL = `mutation ($email: String!, $password: String!) { requestEmailChange(input: { newEmail: $email, currentPassword: $password }) }`;
 const CONFIRM_EMAIL = `mutation ($token: String!) { confirmEmailChange(token: $token) }`;
 const CHANGE_NAME = `mutation ($name: String!) { changeDisplayName(displayName: $name) { id displayName } }`;
@@ -171,10 +171,10 @@ describe('account recovery and sessions', () => {
       const user = await app.member();
       const other = await signIn(user);
 
-      expect(expectInvalid(await app.gql(CHANGE_PASSWORD, { current: 'not my password', next: NEW_PASSWORD }, user), ['currentPassword'])[0].message).toBe(
+      expect(expectInvalid(await app.gql(CHANGE_PASSWORD, { current: 'not my password', next: NEW_PASSWORD }, user), ['current'])[0].message).toBe(
         'That is not your current password.',
       );
-      expectInvalid(await app.gql(CHANGE_PASSWORD, { current: PASSWORD, next: 'password123' }, user), ['newPassword']);
+      expectInvalid(await app.gql(CHANGE_PASSWORD, { current: PASSWORD, next: 'password123' }, user), ['password']);
       expect(await me(other)).not.toBeNull();
 
       expect(await app.ok(CHANGE_PASSWORD, { current: PASSWORD, next: NEW_PASSWORD }, user)).toEqual({ changePassword: true });

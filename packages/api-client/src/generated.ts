@@ -30,12 +30,6 @@ export type AuthorKind =
   | 'PEER'
   | 'STAFF';
 
-export type ChangePasswordInput = {
-  currentPassword: string;
-  /** At least 10 characters; not a common password, nor one containing the e-mail address. */
-  newPassword: string;
-};
-
 export type CreateCategoryInput = {
   /** Staff working hours; default Europe/Dublin, Mon–Fri 09:00–17:00. */
   businessCalendar?: Record<string, unknown> | null | undefined;
@@ -172,13 +166,6 @@ export type RequestEmailChangeInput = {
   newEmail: string;
 };
 
-export type ResetPasswordInput = {
-  /** At least 10 characters; not a common password, nor one containing the e-mail address. */
-  password: string;
-  /** The token from the e-mailed link. */
-  token: string;
-};
-
 /** What a user may do (the capability table in @peerdesk/domain). */
 export type Role =
   | 'ADMIN'
@@ -278,7 +265,8 @@ export type RequestPasswordResetMutationVariables = Exact<{
 export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
 
 export type ResetPasswordMutationVariables = Exact<{
-  input: ResetPasswordInput;
+  token: string;
+  password: string;
 }>;
 
 
@@ -290,7 +278,8 @@ export type AccountSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 export type AccountSettingsQuery = { me: { id: string, displayName: string, email: string | null } | null, sessions: Array<{ id: string, createdAt: string, lastUsedAt: string, userAgent: string | null, current: boolean }> };
 
 export type ChangePasswordMutationVariables = Exact<{
-  input: ChangePasswordInput;
+  current: string;
+  password: string;
 }>;
 
 
@@ -863,8 +852,8 @@ export const RequestPasswordResetDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
 export const ResetPasswordDocument = new TypedDocumentString(`
-    mutation ResetPassword($input: ResetPasswordInput!) {
-  resetPassword(input: $input)
+    mutation ResetPassword($token: String!, $password: String!) {
+  resetPassword(token: $token, password: $password)
 }
     `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
 export const AccountSettingsDocument = new TypedDocumentString(`
@@ -884,8 +873,8 @@ export const AccountSettingsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AccountSettingsQuery, AccountSettingsQueryVariables>;
 export const ChangePasswordDocument = new TypedDocumentString(`
-    mutation ChangePassword($input: ChangePasswordInput!) {
-  changePassword(input: $input)
+    mutation ChangePassword($current: String!, $password: String!) {
+  changePassword(current: $current, password: $password)
 }
     `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
 export const RequestEmailChangeDocument = new TypedDocumentString(`

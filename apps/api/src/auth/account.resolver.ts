@@ -7,7 +7,7 @@ import { RateLimit } from '../rate-limits/rate-limit.guard';
 import { toUserModel, UserModel } from '../users/user.model';
 import { AccountService } from './account.service';
 import { AuthPayloadModel } from './auth.model';
-import { ChangePasswordInput, RequestEmailChangeInput, ResetPasswordInput } from './dto/account.input';
+import { RequestEmailChangeInput } from './dto/account.input';
 import { RegisterInput } from './dto/auth.input';
 import { SessionModel, toSessionModel } from './session.model';
 import { clearSessionCookie, hashSessionToken, setSessionCookie } from './session-token';
@@ -48,15 +48,22 @@ export class AccountResolver {
   }
 
   @Mutation(() => Boolean, { description: 'Sets a new password from the e-mailed link and ends every session of the account.' })
-  async resetPassword(@Args('input') input: ResetPasswordInput): Promise<boolean> {
-    await this.account.resetPassword(input.token, input.password);
+  async resetPassword(
+    @Args('token', { description: 'The token from the e-mailed link.' }) token: string,
+    @Args('password', { description: 'At least 10 characters; not a common password, nor one containing the e-mail address.' }) password: string,
+  ): Promise<boolean> {
+    await this.account.resetPassword(token, password);
     return true;
   }
 
   @Mutation(() => Boolean, { description: "Ends the viewer's other sessions; this one stays signed in." })
   @SignedIn()
-  async changePassword(@Args('input') input: ChangePasswordInput, @CurrentViewer() viewer: Viewer): Promise<boolean> {
-    await this.account.changePassword(viewer, input.currentPassword, input.newPassword);
+  async changePassword(
+    @Args('current', { description: 'The password in use now.' }) current: string,
+    @Args('password', { description: 'The new one: at least 10 characters; not a common password, nor one containing the e-mail address.' }) password: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<boolean> {
+    await this.account.changePassword(viewer, current, password);
     return true;
   }
 

@@ -129,9 +129,10 @@ export class AccountService {
   /** Ends the viewer's other sessions: whoever else was signed in with the old password is out. */
   async changePassword(viewer: Viewer, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.users.findWithPasswordHash(viewer.id);
+    // Named as the mutation's arguments: changePassword(current, password).
     const fields = [
-      ...((await verifyPassword(user.passwordHash, currentPassword)) ? [] : [{ field: 'currentPassword', message: WRONG_CURRENT_PASSWORD }]),
-      ...checkNewPassword(newPassword, user.email, 'newPassword'),
+      ...((await verifyPassword(user.passwordHash, currentPassword)) ? [] : [{ field: 'current', message: WRONG_CURRENT_PASSWORD }]),
+      ...checkNewPassword(newPassword, user.email, 'password'),
     ];
     assertValid(fields);
     await this.db.transaction((em) => this.setPassword(em, user, newPassword, viewer.sessionTokenHash));

@@ -37,7 +37,7 @@ export const actions: Actions = {
     const form = await formOf(event);
     try {
       await graphql(event.fetch, ChangePasswordDocument, {
-        input: { currentPassword: String(form.get('currentPassword') ?? ''), newPassword: String(form.get('newPassword') ?? '') },
+        current: String(form.get('current') ?? ''), password: String(form.get('password') ?? ''),
       });
     } catch (e) {
       return refused(e, 'password');

@@ -11,7 +11,7 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const token = String(form.get('token') ?? '');
     try {
-      await graphql(event.fetch, ResetPasswordDocument, { input: { token, password: String(form.get('password') ?? '') } });
+      await graphql(event.fetch, ResetPasswordDocument, { token, password: String(form.get('password') ?? '') });
     } catch (e) {
       return refused(e, 'reset');
     }
