@@ -1,25 +1,7 @@
+import { logged } from '../support/log-capture';
 import { TestApp } from '../support/test-app';
 
 // Opening the API's /graphql in a browser: a short page that says where to go, never an error.
-
-/** Runs `action` and returns what the process wrote to stdout and stderr meanwhile (the API logs there). */
-async function written(action: () => Promise<void>): Promise<string> {
-  const streams = [process.stdout, process.stderr];
-  const originals = streams.map((stream) => stream.write);
-  let output = '';
-  for (const stream of streams) {
-    stream.write = ((chunk: string | Uint8Array) => {
-      output += chunk.toString();
-      return true;
-    }) as typeof stream.write;
-  }
-  try {
-    await action();
-  } finally {
-    streams.forEach((stream, i) => (stream.write = originals[i]));
-  }
-  return output;
-}
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
@@ -31,7 +13,7 @@ describe('GET /graphql', () => {
   it('shows a browser a page naming the endpoint, the schema file and the web app, and logs nothing', async () => {
     let response!: Response;
     let body = '';
-    const log = await written(async () => {
+    const log = await logged(async () => {
       response = await fetch(`${app.baseUrl}/graphql`, { headers: { accept: BROWSER_ACCEPT } });
       body = await response.text();
     });
@@ -56,7 +38,7 @@ describe('GET /graphql', () => {
   it('answers an API client that sends no query with BAD_REQUEST, not a page, and logs one line without a stack', async () => {
     let response!: Response;
     let body: unknown;
-    const log = await written(async () => {
+    const log = await logged(async () => {
       response = await fetch(`${app.baseUrl}/graphql`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
       body = await response.json();
     });

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { logged } from '../support/log-capture';
 import { expectError, expectInvalid, TestApp, type TestUser } from '../support/test-app';
 
 // What a careless or hostile client gets for bytes no form would send: a stable code, nothing written, and
@@ -9,22 +10,6 @@ async function raw(app: TestApp, init: { method?: string; headers?: Record<strin
   const response = await fetch(`${app.baseUrl}/graphql${init.query ?? ''}`, { method: init.method ?? 'POST', headers: init.headers, body: init.body });
   const text = await response.text();
   return { status: response.status, body: JSON.parse(text) as { data?: unknown; errors?: Array<{ message: string; extensions: { code: string; fields?: Array<{ field: string }> } }> } };
-}
-
-/** Whatever the API writes to stdout and stderr while `work` runs. */
-async function logged(work: () => Promise<void>): Promise<string> {
-  const lines: string[] = [];
-  const [out, err] = [process.stdout.write, process.stderr.write];
-  const capture = ((chunk: string | Uint8Array) => { lines.push(String(chunk)); return true; }) as typeof process.stdout.write;
-  process.stdout.write = capture;
-  process.stderr.write = capture;
-  try {
-    await work();
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-  return lines.join('');
 }
 
 describe('hostile clients', () => {
