@@ -11,6 +11,6 @@ import { SessionsRepository } from './sessions.repository';
 @Module({
   imports: [UsersModule, NotificationsModule],
   providers: [AuthService, AuthResolver, AccountService, AccountResolver, AccountTokensRepository, SessionsRepository],
-  exports: [AuthService],
+  exports: [AuthService, SessionsRepository],
 })
 export class AuthModule {}

@@ -74,8 +74,8 @@ export class PrivacyRepository {
   }
 
   /**
-   * Erases what identifies the member and what they did privately (sessions, watches, notifications,
-   * queued mail, reading history), and keeps the row their posts, votes and acceptances
+   * Erases what identifies the member and what they did privately (watches, notifications, queued mail,
+   * reading history; PrivacyService ends the sessions through their owner), and keeps the row their posts, votes and acceptances
    * point at, under DELETED_MEMBER_NAME: threads stay whole and no report figure moves.
    */
   async eraseAccount(em: EntityManager, userId: string, now: Date): Promise<void> {
@@ -85,7 +85,7 @@ export class PrivacyRepository {
         WHERE id = $1`,
       [userId, DELETED_MEMBER_NAME, now],
     );
-    for (const table of ['sessions', 'watches', 'notifications', 'email_outbox']) {
+    for (const table of ['watches', 'notifications', 'email_outbox']) {
       await em.query(`DELETE FROM ${table} WHERE user_id = $1`, [userId]);
     }
     await em.query(`UPDATE question_views SET viewer_id = NULL WHERE viewer_id = $1`, [userId]);

@@ -3,6 +3,7 @@ import { forbidden, unauthenticated, validationFailed } from '@peerdesk/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { verifyPassword } from '../auth/passwords';
+import { SessionsRepository } from '../auth/sessions.repository';
 import { type Clock, CLOCK } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { type MemberDataExport, PrivacyRepository } from './privacy.repository';
@@ -14,6 +15,7 @@ export class PrivacyService {
     private readonly db: DataSource,
     private readonly privacy: PrivacyRepository,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -39,6 +41,7 @@ export class PrivacyService {
       }
       const now = this.clock.now();
       await this.privacy.eraseAccount(em, viewer.id, now);
+      await this.sessions.endAll(em, viewer.id);
       await this.audit.record(em, {
         actorId: viewer.id, action: 'ACCOUNT_DELETED', targetType: 'USER', targetId: viewer.id, before: { role: account.role }, after: null, at: now,
       });
