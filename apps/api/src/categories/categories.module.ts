@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CategoriesRepository } from './categories.repository';
 import { CategoriesResolver } from './categories.resolver';
 import { CategoriesService } from './categories.service';
 
-@Module({ providers: [CategoriesService, CategoriesResolver], exports: [CategoriesService] })
+@Module({ providers: [CategoriesRepository, CategoriesService, CategoriesResolver], exports: [CategoriesRepository, CategoriesService] })
 export class CategoriesModule {}

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
+import { UsersRepository } from './users.repository';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
-@Module({ providers: [UsersService, UsersResolver, AuditService], exports: [UsersService, AuditService] })
+@Module({ providers: [UsersRepository, UsersService, UsersResolver, AuditService], exports: [UsersRepository, UsersService, AuditService] })
 export class UsersModule {}
