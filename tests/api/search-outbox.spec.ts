@@ -54,12 +54,13 @@ describe('search outbox (Meilisearch)', () => {
 
     await meili.halt();
     // Writes go on: questions and answers commit, their outbox rows pile up.
+    const outageWritesFrom = app.clock.now().getTime();
     const during = [];
     for (const animal of ['heron', 'lynx', 'marten']) {
       during.push(await app.ask(asker, categoryId, { title: `Gecko ${animal} export fails`, body: `The ${animal} export fails with an error.` }));
     }
     const answer = await app.answer(await app.member('Helper'), before.id, 'Zebrafish mode finishes the backup.');
-    expect(answer.id).toBeTruthy();
+    expect(await app.count('answers', `id = ${Number(answer.id)} AND question_id = ${Number(before.id)}`)).toBe(1);
     expect(await app.count('search_outbox')).toBe(4);
 
     // A push attempt fails; nothing is lost, each row records the error and waits its back-off.
@@ -71,7 +72,14 @@ describe('search outbox (Meilisearch)', () => {
     const readiness = await health();
     expect(readiness.status).toBe(200);
     expect(readiness.body.search).toMatchObject({ engine: 'meilisearch', backlog: 4 });
-    expect(readiness.body.search.oldestPendingSeconds).toBeGreaterThanOrEqual(0);
+    // The backlog's age is that of the first write of the outage: a minute later by the clock, a minute older.
+    const ageNow = (app.clock.now().getTime() - outageWritesFrom) / 1000;
+    expect(readiness.body.search.oldestPendingSeconds).toBeLessThanOrEqual(Math.ceil(ageNow) + 1);
+    app.clock.advance(60);
+    const aMinuteLater = (await health()).body.search.oldestPendingSeconds!;
+    const ageThen = (app.clock.now().getTime() - outageWritesFrom) / 1000;
+    expect(aMinuteLater).toBeGreaterThanOrEqual(60 + Math.floor(ageNow) - 1);
+    expect(aMinuteLater).toBeLessThanOrEqual(Math.ceil(ageThen) + 1);
 
     // Back on the same port and data; the worker's own timer (as in production) drains the backlog after the back-off.
     await meili.resume();

@@ -61,10 +61,15 @@ it('keeps an answer typed before hydration, and posts it', async () => {
 
 it('looks up likely duplicates of a title typed before hydration', async () => {
   const category = await world.api.category();
-  await world.api.ask(await world.api.member(), category.id, { title: 'Call forwarding stops after a software update' });
+  const earlier = await world.api.ask(await world.api.member(), category.id, { title: 'Call forwarding stops after a software update' });
   const { context, page } = await world.withSession(member);
   await typeBeforeHydration(page, '/ask', () => page.getByLabel('Title').fill('Call forwarding stops working'));
-  await page.getByRole('region', { name: 'Similar questions' }).getByRole('link', { name: 'Call forwarding stops after a software update' }).waitFor();
+  const suggestion = page.getByRole('region', { name: 'Similar questions' }).getByRole('link', { name: 'Call forwarding stops after a software update' });
+  await suggestion.waitFor();
+  // The suggestion goes (through the ask session's record of the opening) to the earlier question.
+  expect(new URL(await suggestion.getAttribute('href') ?? '', 'http://web').searchParams.get('question')).toBe(earlier.id);
+  // What was typed before hydration is still in the box: the look-up did not reset the form.
+  await expect(page.getByLabel('Title').inputValue()).resolves.toBe('Call forwarding stops working');
   await context.close();
 });
 
