@@ -17,73 +17,51 @@ import {
 
 const PARTICIPATION: Capability[] = ['ask_question', 'post_answer', 'post_comment', 'vote'];
 
-function capabilitiesOf(role: Role): Capability[] {
-  return CAPABILITIES.filter((capability) => can(role, capability));
-}
+/** Which roles hold a capability, in the table's role order. */
+const holders = (capability: Capability): Role[] => ROLES.filter((role) => can(role, capability));
 
+// What the product promises each role, stated per duty (from the brief), not copied from the table: the
+// table may be reorganized freely as long as these hold. The API's enforcement of the table, operation by
+// operation and role by role, is tests/api/capability-enforcement.spec.ts.
 describe('ROLE_CAPABILITIES', () => {
   it('has a row for every role and nothing else', () => {
     expect(Object.keys(ROLE_CAPABILITIES).sort()).toEqual([...ROLES].sort());
   });
 
-  it('gives a MEMBER exactly asking, answering, commenting and voting', () => {
-    expect(capabilitiesOf('MEMBER')).toEqual(PARTICIPATION);
+  it('lets everybody take part: ask, answer, comment and vote', () => {
+    for (const capability of PARTICIPATION) expect(holders(capability)).toEqual([...ROLES]);
   });
 
-  it('gives a MODERATOR participation plus thread care, without reports or administration', () => {
-    expect(capabilitiesOf('MODERATOR')).toEqual([
-      ...PARTICIPATION,
-      'edit_any_post',
-      'delete_any_post',
-      'accept_any_answer',
-      'view_staff_queue',
-      'escalate_question',
-      'mark_needs_info',
-      'return_to_community',
-      'moderate_threads',
-    ]);
+  it('gives a customer (MEMBER) nothing beyond taking part', () => {
+    expect(CAPABILITIES.filter((capability) => can('MEMBER', capability))).toEqual(PARTICIPATION);
   });
 
-  it('gives STAFF participation plus the staff queue and escalation handling', () => {
-    expect(capabilitiesOf('STAFF')).toEqual([
-      ...PARTICIPATION,
-      'view_staff_queue',
-      'handle_escalation',
-      'escalate_question',
-      'mark_needs_info',
-      'return_to_community',
-      'endorse_answer',
-    ]);
+  it('lets moderators, and admins, care for threads: edit, delete, accept for the asker, lock and close', () => {
+    for (const capability of ['edit_any_post', 'delete_any_post', 'accept_any_answer', 'moderate_threads'] as const) {
+      expect([capability, holders(capability)]).toEqual([capability, ['MODERATOR', 'ADMIN']]);
+    }
   });
 
-  it('gives a MANAGER participation plus reports, the staff queue and endorsing answers', () => {
-    expect(capabilitiesOf('MANAGER')).toEqual([...PARTICIPATION, 'view_staff_queue', 'view_reports', 'endorse_answer']);
+  it('shows the staff queue to everyone who works it or watches it, never to a customer', () => {
+    expect(holders('view_staff_queue')).toEqual(['MODERATOR', 'STAFF', 'MANAGER', 'ADMIN']);
+  });
+
+  it('lets moderators and staff send a question to staff, ask the asker for information and hand it back', () => {
+    for (const capability of ['escalate_question', 'mark_needs_info', 'return_to_community'] as const) {
+      expect([capability, holders(capability)]).toEqual([capability, ['MODERATOR', 'STAFF', 'ADMIN']]);
+    }
+  });
+
+  it('has escalations handled (claimed, answered, breached) only by staff, the admin standing in', () => {
+    expect(holders('handle_escalation')).toEqual(['STAFF', 'ADMIN']);
+  });
+
+  it('lets only managers and admins read the deflection reports', () => {
+    expect(holders('view_reports')).toEqual(['MANAGER', 'ADMIN']);
   });
 
   it('gives an ADMIN every capability', () => {
-    expect(capabilitiesOf('ADMIN')).toEqual([...CAPABILITIES]);
-  });
-
-  it.each([
-    ['MEMBER', 'view_staff_queue'],
-    ['MEMBER', 'view_reports'],
-    ['MEMBER', 'set_user_role'],
-    ['MEMBER', 'edit_any_post'],
-    ['MEMBER', 'accept_any_answer'],
-    ['MODERATOR', 'view_reports'],
-    ['MODERATOR', 'set_user_role'],
-    ['MODERATOR', 'handle_escalation'],
-    ['MODERATOR', 'manage_categories'],
-    ['STAFF', 'moderate_threads'],
-    ['STAFF', 'accept_any_answer'],
-    ['STAFF', 'edit_any_post'],
-    ['STAFF', 'view_reports'],
-    ['MANAGER', 'moderate_threads'],
-    ['MANAGER', 'delete_any_post'],
-    ['MANAGER', 'set_user_role'],
-    ['MANAGER', 'view_audit_log'],
-  ] as const)('%s cannot %s', (role, capability) => {
-    expect(can(role, capability)).toBe(false);
+    expect(CAPABILITIES.filter((capability) => can('ADMIN', capability))).toEqual([...CAPABILITIES]);
   });
 
   it('only ADMIN administers users, categories, webhooks, announcements and the audit log', () => {
@@ -96,8 +74,17 @@ describe('ROLE_CAPABILITIES', () => {
       'view_audit_log',
     ];
     for (const capability of administration) {
-      expect(ROLES.filter((role) => can(role, capability))).toEqual(['ADMIN']);
+      expect([capability, holders(capability)]).toEqual([capability, ['ADMIN']]);
     }
+  });
+
+  it('names every capability in one of the duties above', () => {
+    const stated = new Set<Capability>([
+      ...PARTICIPATION, 'edit_any_post', 'delete_any_post', 'accept_any_answer', 'moderate_threads', 'view_staff_queue',
+      'escalate_question', 'mark_needs_info', 'return_to_community', 'handle_escalation', 'view_reports', 'endorse_answer',
+      'set_user_role', 'set_user_affiliation', 'manage_categories', 'manage_webhooks', 'set_announcement', 'view_audit_log',
+    ]);
+    expect(CAPABILITIES.filter((capability) => !stated.has(capability))).toEqual([]);
   });
 });
 
