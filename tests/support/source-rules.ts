@@ -36,6 +36,13 @@ export function apiSourceFiles(): string[] {
   return files.sort();
 }
 
+/** The API's sources by path relative to `src/` (specs left out). */
+export type Sources = ReadonlyMap<string, string>;
+
+export function apiSources(): Sources {
+  return new Map(apiSourceFiles().map((file) => [file, readFileSync(path.join(API_SRC, file), 'utf8')]));
+}
+
 const isRepository = (file: string) => file.endsWith('.repository.ts');
 
 /** Ways to reach the database: raw SQL, TypeORM's query builder, repositories and entity manager calls. */
@@ -49,11 +56,11 @@ const DATA_ACCESS = [
 ];
 
 /** Every line outside repositories and infrastructure that reaches the database. */
-export function sqlOutsideRepositories(): Finding[] {
+export function sqlOutsideRepositories(sources: Sources = apiSources()): Finding[] {
   const findings: Finding[] = [];
-  for (const file of apiSourceFiles()) {
+  for (const [file, source] of sources) {
     if (isRepository(file) || INFRASTRUCTURE.some((dir) => file.startsWith(dir))) continue;
-    readFileSync(path.join(API_SRC, file), 'utf8').split('\n').forEach((text, index) => {
+    source.split('\n').forEach((text, index) => {
       if (DATA_ACCESS.some((pattern) => pattern.test(text))) findings.push({ file, line: index + 1, text: text.trim() });
     });
   }
@@ -61,10 +68,10 @@ export function sqlOutsideRepositories(): Finding[] {
 }
 
 /** Entity class name → table, read from the `@Entity('table')` decorators. */
-function entityTables(): Map<string, string> {
+function entityTables(sources: Sources): Map<string, string> {
   const tables = new Map<string, string>();
-  for (const file of apiSourceFiles().filter((f) => f.endsWith('.entity.ts'))) {
-    const source = readFileSync(path.join(API_SRC, file), 'utf8');
+  for (const [file, source] of sources) {
+    if (!file.endsWith('.entity.ts')) continue;
     for (const match of source.matchAll(/@Entity\(\s*['"](\w+)['"][^)]*\)\s*(?:@\w+\([^)]*\)\s*)*export class (\w+)/g)) {
       tables.set(match[2], match[1]);
     }
@@ -87,17 +94,16 @@ export function migratedTables(): Set<string> {
 }
 
 /** Table → the source files (outside migrations and `.sql` files) whose statements write it. */
-export function tableWriters(): Map<string, Set<string>> {
-  const tables = entityTables();
+export function tableWriters(sources: Sources = apiSources()): Map<string, Set<string>> {
+  const tables = entityTables(sources);
   const known = migratedTables();
   const writers = new Map<string, Set<string>>();
   const add = (table: string, file: string) => {
     if (!known.has(table)) return;
     writers.set(table, (writers.get(table) ?? new Set()).add(file));
   };
-  for (const file of apiSourceFiles()) {
+  for (const [file, source] of sources) {
     if (INFRASTRUCTURE.some((dir) => file.startsWith(dir))) continue;
-    const source = readFileSync(path.join(API_SRC, file), 'utf8');
     for (const match of source.matchAll(SQL_WRITE)) add(match[1], file);
     for (const match of source.matchAll(ORM_WRITE)) if (tables.has(match[1])) add(tables.get(match[1])!, file);
     for (const match of source.matchAll(ORM_REPOSITORY)) if (tables.has(match[1])) add(tables.get(match[1])!, file);
@@ -106,10 +112,11 @@ export function tableWriters(): Map<string, Set<string>> {
 }
 
 /** Imports in `common/` of a feature module (anything but `common`, `config` and `database`). */
-export function commonImportsOfFeatures(): Finding[] {
+export function commonImportsOfFeatures(sources: Sources = apiSources()): Finding[] {
   const findings: Finding[] = [];
-  for (const file of apiSourceFiles().filter((f) => f.startsWith('common/'))) {
-    readFileSync(path.join(API_SRC, file), 'utf8').split('\n').forEach((text, index) => {
+  for (const [file, source] of sources) {
+    if (!file.startsWith('common/')) continue;
+    source.split('\n').forEach((text, index) => {
       const target = /from\s+['"](\.\.?\/[^'"]+)['"]/.exec(text)?.[1];
       if (!target) return;
       const folder = path.relative(API_SRC, path.resolve(API_SRC, path.dirname(file), target)).split(path.sep)[0];
