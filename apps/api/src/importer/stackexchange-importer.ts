@@ -18,8 +18,6 @@ import {
 } from './stackexchange-dump';
 import { countRows, xmlRowBatches } from './xml-rows';
 
-export { parseTags, siteFromFolder } from './stackexchange-dump';
-
 export interface ImportProgress {
   file: string;
   done: number;
