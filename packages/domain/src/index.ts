@@ -17,3 +17,4 @@ export * from './image-hosts';
 export * from './account-rules';
 export * from './rate-limits';
 export * from './text-hygiene';
+export * from './thread-history';

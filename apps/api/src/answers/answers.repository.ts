@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
+import type { AuthorKind } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
 import { QuestionEntity } from '../questions/question.entity';
 import { AnswerAcceptanceEntity, AnswerEntity } from './answer.entity';
@@ -64,5 +65,69 @@ export class AnswersRepository {
   /** Closes the question's current acceptance, if any; history is never deleted. */
   async withdrawAcceptance(em: EntityManager, questionId: string, by: string, at: Date): Promise<void> {
     await em.update(AnswerAcceptanceEntity, { questionId, withdrawnAt: IsNull() }, { withdrawnBy: by, withdrawnAt: at });
+  }
+
+  /** Answers brought in by an import, in one statement; their ids in the order of `rows` (inserted, and numbered, in that order). */
+  async insertImported(
+    em: EntityManager,
+    rows: ReadonlyArray<{ questionId: string; authorId: string; authorKind: AuthorKind; body: string; bodyHtml: string; score: number; createdAt: Date; updatedAt: Date }>,
+  ): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const inserted: Array<{ id: string }> = await em.query(
+      `INSERT INTO answers (question_id, author_id, author_kind, body, body_html, score, created_at, updated_at)
+       SELECT r.question_id, r.author_id, r.author_kind, r.body, r.body_html, r.score, r.created_at, r.updated_at
+         FROM json_to_recordset($1::json) AS r(ord int, question_id bigint, author_id bigint, author_kind text, body text, body_html text,
+              score int, created_at timestamptz, updated_at timestamptz)
+        ORDER BY r.ord
+       RETURNING id::text`,
+      [JSON.stringify(rows.map((r, ord) => ({
+        ord, question_id: r.questionId, author_id: r.authorId, author_kind: r.authorKind, body: r.body, body_html: r.bodyHtml,
+        score: r.score, created_at: r.createdAt, updated_at: r.updatedAt,
+      })))],
+    );
+    return inserted.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  }
+
+  /** Imported acceptances, each by its question's author (the only one who can accept). */
+  async insertImportedAcceptances(em: EntityManager, rows: ReadonlyArray<{ questionId: string; answerId: string; acceptedAt: Date }>): Promise<void> {
+    if (rows.length === 0) return;
+    await em.query(
+      `INSERT INTO answer_acceptances (question_id, answer_id, accepted_by, accepted_at)
+       SELECT r.question_id, r.answer_id, q.author_id, r.accepted_at
+         FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[]) AS r(question_id, answer_id, accepted_at)
+         JOIN questions q ON q.id = r.question_id`,
+      [rows.map((r) => r.questionId), rows.map((r) => r.answerId), rows.map((r) => r.acceptedAt)],
+    );
+  }
+
+  /**
+   * Moves imported answers' current acceptance to the day the dump gives (never earlier than the answer
+   * itself, so every run writes the same value); returns the acceptances moved. `on` null keeps the answer's time.
+   */
+  async redateImportedAcceptances(
+    em: EntityManager,
+    rows: ReadonlyArray<{ answerId: string; on: Date | null }>,
+  ): Promise<Array<{ questionId: string; answerId: string; acceptedAt: Date }>> {
+    if (rows.length === 0) return [];
+    // An UPDATE's result comes as [rows, row count].
+    const [moved]: [Array<{ question_id: string; answer_id: string; accepted_at: Date }>, number] = await em.query(
+      `UPDATE answer_acceptances aa SET accepted_at = GREATEST(r.accepted_on, a.created_at)
+         FROM unnest($1::bigint[], $2::timestamptz[]) AS r(answer_id, accepted_on)
+         JOIN answers a ON a.id = r.answer_id
+        WHERE aa.answer_id = r.answer_id AND aa.withdrawn_at IS NULL
+       RETURNING aa.question_id::text, aa.answer_id::text, aa.accepted_at`,
+      [rows.map((r) => r.answerId), rows.map((r) => r.on)],
+    );
+    return moved.map((m) => ({ questionId: m.question_id, answerId: m.answer_id, acceptedAt: m.accepted_at }));
+  }
+
+  /** The question of each of these answers, deleted or not. */
+  async findQuestionIds(em: EntityManager, answerIds: readonly string[]): Promise<Map<string, string>> {
+    if (answerIds.length === 0) return new Map();
+    const rows: Array<{ id: string; question_id: string }> = await em.query(
+      `SELECT id::text, question_id::text FROM answers WHERE id = ANY($1::bigint[])`,
+      [answerIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.question_id]));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, type DataSource, EntityManager, IsNull } from 'typeorm';
+import type { AuthorKind } from '@peerdesk/domain';
 import type { PostTargetType } from '../common/enums';
 import { CommentEntity } from './comment.entity';
 
@@ -44,5 +45,28 @@ export async function liveCommentsOn(db: DataSource, targets: readonly CommentTa
 export class CommentsRepository {
   findLive(em: EntityManager, id: string): Promise<CommentEntity | null> {
     return em.findOneBy(CommentEntity, { id, deletedAt: IsNull() });
+  }
+
+  /** Comments brought in by an import, in one statement; their ids in the order of `rows` (inserted, and numbered, in that order). */
+  async insertImported(
+    em: EntityManager,
+    rows: ReadonlyArray<{
+      questionId: string; targetType: PostTargetType; targetId: string; authorId: string; authorKind: AuthorKind; body: string; bodyHtml: string; createdAt: Date;
+    }>,
+  ): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const inserted: Array<{ id: string }> = await em.query(
+      `INSERT INTO comments (question_id, target_type, target_id, author_id, author_kind, body, body_html, created_at, updated_at)
+       SELECT r.question_id, r.target_type, r.target_id, r.author_id, r.author_kind, r.body, r.body_html, r.created_at, r.created_at
+         FROM json_to_recordset($1::json) AS r(ord int, question_id bigint, target_type text, target_id bigint, author_id bigint, author_kind text,
+              body text, body_html text, created_at timestamptz)
+        ORDER BY r.ord
+       RETURNING id::text`,
+      [JSON.stringify(rows.map((r, ord) => ({
+        ord, question_id: r.questionId, target_type: r.targetType, target_id: r.targetId, author_id: r.authorId, author_kind: r.authorKind,
+        body: r.body, body_html: r.bodyHtml, created_at: r.createdAt,
+      })))],
+    );
+    return inserted.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
   }
 }

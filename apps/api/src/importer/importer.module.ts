@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnswerAttributionResolver, QuestionAttributionResolver } from './attribution.resolver';
+import { ImporterRepository } from './importer.repository';
 
 /** Imported content's attribution in the API; the import itself is a CLI (`npm run import:stackexchange`). */
-@Module({ providers: [QuestionAttributionResolver, AnswerAttributionResolver] })
+@Module({ providers: [ImporterRepository, QuestionAttributionResolver, AnswerAttributionResolver], exports: [ImporterRepository] })
 export class ImporterModule {}

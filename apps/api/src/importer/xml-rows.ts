@@ -57,6 +57,19 @@ export async function* xmlRows(file: string): AsyncGenerator<XmlRow> {
   yield* pending;
 }
 
+/** The rows of a dump file in batches of `size` (the last one shorter); a malformed row stops it before its batch is yielded. */
+export async function* xmlRowBatches(file: string, size: number): AsyncGenerator<XmlRow[]> {
+  let batch: XmlRow[] = [];
+  for await (const row of xmlRows(file)) {
+    batch.push(row);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
 /** Counts the rows of a file without parsing it (one fast pass), for the progress bar's total. */
 export async function countRows(file: string): Promise<number> {
   let count = 0;

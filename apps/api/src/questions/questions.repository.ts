@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
-import { validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
+import { type ThreadStatus, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
 import type { Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
@@ -85,5 +85,85 @@ export class QuestionsRepository {
     if (filter.unanswered) query.andWhere('q.answer_count = 0 AND q.status IN (:...waiting)', { waiting: WAITING_STATUSES });
     if (filter.authorId) query.andWhere('q.author_id = :authorId', { authorId: filter.authorId });
     return query;
+  }
+
+  /**
+   * Questions brought in by an import, in one statement: history, so never on the community clock
+   * (`community_due_at` null). Their ids in the order of `rows` (inserted, and numbered, in that order).
+   */
+  async insertImported(
+    em: EntityManager,
+    rows: ReadonlyArray<{
+      categoryId: string; authorId: string; title: string; body: string; bodyHtml: string; tags: string[]; status: ThreadStatus;
+      score: number; viewCount: number; createdAt: Date; updatedAt: Date; lastActivityAt: Date;
+    }>,
+  ): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const inserted: Array<{ id: string }> = await em.query(
+      `INSERT INTO questions (category_id, author_id, title, body, body_html, tags, status, score, view_count, answer_count,
+                              created_at, updated_at, last_activity_at, is_first_question, has_peer_answer, community_due_at)
+       SELECT r.category_id, r.author_id, r.title, r.body, r.body_html, r.tags, r.status, r.score, r.view_count, 0,
+              r.created_at, r.updated_at, r.last_activity_at, false, false, NULL
+         FROM json_to_recordset($1::json) AS r(ord int, category_id bigint, author_id bigint, title text, body text, body_html text, tags text[],
+              status text, score int, view_count int, created_at timestamptz, updated_at timestamptz, last_activity_at timestamptz)
+        ORDER BY r.ord
+       RETURNING id::text`,
+      [JSON.stringify(rows.map((r, ord) => ({
+        ord, category_id: r.categoryId, author_id: r.authorId, title: r.title, body: r.body, body_html: r.bodyHtml, tags: r.tags, status: r.status,
+        score: r.score, view_count: r.viewCount, created_at: r.createdAt, updated_at: r.updatedAt, last_activity_at: r.lastActivityAt,
+      })))],
+    );
+    return inserted.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  }
+
+  /** Imported acceptances, on the questions' side: which answer solved each question, and when. */
+  async recordImportedAcceptances(em: EntityManager, rows: ReadonlyArray<{ questionId: string; answerId: string; acceptedAt: Date }>): Promise<void> {
+    if (rows.length === 0) return;
+    await em.query(
+      `UPDATE questions q SET accepted_answer_id = r.answer_id, solved_at = r.accepted_at
+         FROM unnest($1::bigint[], $2::bigint[], $3::timestamptz[]) AS r(question_id, answer_id, accepted_at)
+        WHERE q.id = r.question_id`,
+      [rows.map((r) => r.questionId), rows.map((r) => r.answerId), rows.map((r) => r.acceptedAt)],
+    );
+  }
+
+  /** Moves imported questions' `solved_at` to their acceptance's day, once the dump tells it. */
+  async redateImportedSolved(em: EntityManager, rows: ReadonlyArray<{ questionId: string; acceptedAt: Date }>): Promise<void> {
+    if (rows.length === 0) return;
+    await em.query(
+      `UPDATE questions q SET solved_at = r.accepted_at FROM unnest($1::bigint[], $2::timestamptz[]) AS r(question_id, accepted_at) WHERE q.id = r.question_id`,
+      [rows.map((r) => r.questionId), rows.map((r) => r.acceptedAt)],
+    );
+  }
+
+  /** What an import needs to derive these questions' status and answer figures: their live answers, acceptance and status. */
+  async importedThreadFacts(
+    em: EntityManager,
+    ids: readonly string[],
+  ): Promise<Array<{ id: string; status: ThreadStatus; hasAcceptedAnswer: boolean; answerCount: number; hasPeerAnswer: boolean }>> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string; status: ThreadStatus; accepted: boolean; answers: number; peer: boolean }> = await em.query(
+      `SELECT q.id::text, q.status, q.accepted_answer_id IS NOT NULL AS accepted,
+              count(a.id)::int AS answers, coalesce(bool_or(a.author_kind = 'PEER'), false) AS peer
+         FROM questions q LEFT JOIN answers a ON a.question_id = q.id AND a.deleted_at IS NULL
+        WHERE q.id = ANY($1::bigint[])
+        GROUP BY q.id`,
+      [ids],
+    );
+    return rows.map((r) => ({ id: r.id, status: r.status, hasAcceptedAnswer: r.accepted, answerCount: r.answers, hasPeerAnswer: r.peer }));
+  }
+
+  /** Writes imported questions' status and answer figures, as derived from `importedThreadFacts`. */
+  async updateImportedThreads(
+    em: EntityManager,
+    rows: ReadonlyArray<{ id: string; status: ThreadStatus; answerCount: number; hasPeerAnswer: boolean }>,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await em.query(
+      `UPDATE questions q SET status = r.status, answer_count = r.answer_count, has_peer_answer = r.has_peer_answer
+         FROM unnest($1::bigint[], $2::text[], $3::int[], $4::boolean[]) AS r(id, status, answer_count, has_peer_answer)
+        WHERE q.id = r.id`,
+      [rows.map((r) => r.id), rows.map((r) => r.status), rows.map((r) => r.answerCount), rows.map((r) => r.hasPeerAnswer)],
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { Affiliation } from '@peerdesk/domain';
 import { UserEntity } from './user.entity';
 
 /** The one owner of the `users` table: every read and write of it goes through these methods. */
@@ -12,5 +13,25 @@ export class UsersRepository {
     const rows = await this.db.getRepository(UserEntity).findBy({ id: In([...ids]) });
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /**
+   * Accounts brought in by an import (no e-mail, no password), in one statement; their ids in the order
+   * of `rows` (rows are inserted, and numbered, in that order).
+   */
+  async insertImported(
+    em: EntityManager,
+    rows: ReadonlyArray<{ displayName: string; reputation: number; affiliation: Affiliation; createdAt: Date }>,
+  ): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const inserted: Array<{ id: string }> = await em.query(
+      `INSERT INTO users (display_name, reputation, affiliation, created_at, updated_at)
+       SELECT r.display_name, r.reputation, r.affiliation, r.created_at, r.created_at
+         FROM json_to_recordset($1::json) AS r(ord int, display_name text, reputation int, affiliation text, created_at timestamptz)
+        ORDER BY r.ord
+       RETURNING id::text`,
+      [JSON.stringify(rows.map((r, ord) => ({ ord, display_name: r.displayName, reputation: r.reputation, affiliation: r.affiliation, created_at: r.createdAt })))],
+    );
+    return inserted.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
   }
 }
