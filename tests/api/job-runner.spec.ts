@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { JobRunner, workUntilNoneDue } from '../../apps/api/src/common/jobs/job-runner';
 import { createDataSource } from '../../apps/api/src/database/data-source';
+import { logged } from '../support/log-capture';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 // The one background runner (common/jobs/), on the real PostgreSQL, with a job table of this file's own.
@@ -90,12 +91,15 @@ describe('job runner', () => {
         if (calls.length <= 4) throw new Error('the database is away');
       },
     });
-    runner.start(0.02);
-    try {
-      while (calls.length < 7) await sleep(10);
-    } finally {
-      await runner.stop();
-    }
+    const log = await logged(async () => {
+      runner.start(0.02);
+      try {
+        while (calls.length < 7) await sleep(10);
+      } finally {
+        await runner.stop();
+      }
+    });
+    expect(log).toContain('Background run failed (4 in a row): the database is away');
     const gaps = calls.slice(1).map((at, i) => at - calls[i]);
     // After failures 1, 2, 3, 4: 40, 80, 160 and (capped) 160 ms; after the success, the 20 ms interval.
     for (const [i, least] of [40, 80, 160, 160].entries()) expect(gaps[i]).toBeGreaterThanOrEqual(least - 2);
@@ -146,6 +150,7 @@ describe('job runner', () => {
 
   it('hands a failed pass to whoever asked for it', async () => {
     const runner = new JobRunner({ name: 'refusing job', run: () => Promise.reject(new Error('no')) });
-    await expect(runner.runNow()).rejects.toThrow('no');
+    const log = await logged(() => expect(runner.runNow()).rejects.toThrow('no'));
+    expect(log).toContain('Background run failed (1 in a row): no');
   });
 });
