@@ -1,11 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { Meilisearch } from 'meilisearch';
 import { importStackExchange } from '../../apps/api/src/importer/stackexchange-importer';
-import type { MeilisearchEngine } from '../../apps/api/src/search/meilisearch.engine';
+import { type MeilisearchEngine, SEARCH_OUTBOX_RETRY } from '../../apps/api/src/search/meilisearch.engine';
+import { leaseUntil } from '../../apps/api/src/common/jobs/retry';
 import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
-import {
-  claimSearchOutbox, completeSearchOutbox, enqueueSearchOutbox,
-} from '../../apps/api/src/search/search-outbox';
+import { SearchOutboxRepository } from '../../apps/api/src/search/search-outbox.repository';
 import { SearchOutboxWorker } from '../../apps/api/src/search/search-outbox.worker';
 import { BundledMeilisearch } from '../support/meilisearch-server';
 import { TestApp, type TestUser } from '../support/test-app';
@@ -97,19 +96,21 @@ describe('search outbox (Meilisearch)', () => {
 
   it('never drops a change made while its question was being pushed', async () => {
     const question = await app.ask(asker, categoryId, { title: 'Okapi printer queue is stuck' });
+    const outbox = app.provider(SearchOutboxRepository);
+    const claim = (now: Date) => outbox.claimDue(now, 100, leaseUntil(SEARCH_OUTBOX_RETRY, now));
     const claimedAt = app.clock.now();
-    const claimed = await claimSearchOutbox(app.db, claimedAt, 100);
+    const claimed = await claim(claimedAt);
     expect(claimed.map((row) => row.questionId)).toEqual([question.id]);
     // Claimed rows are leased: another worker sees nothing due.
-    expect(await claimSearchOutbox(app.db, claimedAt, 100)).toEqual([]);
+    expect(await claim(claimedAt)).toEqual([]);
 
     // The question changes again while the first push is in flight…
-    await enqueueSearchOutbox(app.db, [question.id], app.clock.now());
-    await completeSearchOutbox(app.db, claimed, claimedAt, app.clock.now());
+    await outbox.enqueue(app.db.manager, [question.id], app.clock.now());
+    await outbox.complete(claimed, claimedAt, app.clock.now());
     // …so its row stays, due at once, for the next push.
-    const [again] = await claimSearchOutbox(app.db, app.clock.now(), 100);
+    const [again] = await claim(app.clock.now());
     expect(again?.questionId).toBe(question.id);
-    await completeSearchOutbox(app.db, [again], claimedAt, app.clock.now());
+    await outbox.complete([again], claimedAt, app.clock.now());
     expect(await app.count('search_outbox')).toBe(0);
   });
 

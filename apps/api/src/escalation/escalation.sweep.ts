@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
+import { JobRunner } from '../common/jobs/job-runner';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { Transactions } from '../database/transactions';
@@ -23,8 +24,7 @@ const BATCH_SIZE = 200;
 @Injectable()
 export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EscalationSweep');
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
+  private readonly runner = new JobRunner({ name: 'EscalationSweep', run: () => this.sweep() });
 
   constructor(
     private readonly transactions: Transactions,
@@ -36,18 +36,11 @@ export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShu
   onApplicationBootstrap(): void {
     // Tests (and `NODE_ENV=test` servers) sweep on demand with a moved clock; 0 turns the timer off.
     if (this.config.nodeEnv === 'test' || this.config.escalationSweepSeconds === 0) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.sweep()
-        .catch((error: unknown) => this.logger.error(error))
-        .finally(() => { this.running = null; });
-    }, this.config.escalationSweepSeconds * 1000);
-    this.timer.unref();
+    this.runner.start(this.config.escalationSweepSeconds);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.runner.stop();
   }
 
   async sweep(): Promise<SweepResult> {

@@ -1,14 +1,13 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { SEARCH_ENGINE, type SearchEngine } from '../search/search-engine';
-import { searchOutboxState } from '../search/search-outbox';
+import { SearchOutboxRepository } from '../search/search-outbox.repository';
 
 @Controller()
 export class HealthController {
   constructor(
-    private readonly db: DataSource,
+    private readonly outbox: SearchOutboxRepository,
     @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -21,7 +20,7 @@ export class HealthController {
   @Get('healthz')
   async health(@Res() res: Response): Promise<void> {
     try {
-      const outbox = await searchOutboxState(this.db);
+      const outbox = await this.outbox.state();
       const oldest = outbox.oldestEnqueuedAt;
       res.status(200).json({
         status: 'ok',

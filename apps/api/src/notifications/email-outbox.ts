@@ -2,22 +2,18 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
+import { JobRunner, workUntilNoneDue } from '../common/jobs/job-runner';
+import { afterFailure, errorText, leaseUntil, type RetryPolicy } from '../common/jobs/retry';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
+import { Transactions } from '../database/transactions';
+import { UsersRepository } from '../users/users.repository';
+import { EmailOutboxRepository, type NewMail, type OutboxMail } from './email-outbox.repository';
 import { questionUrl } from './messages';
 import type { NotificationRow } from './notification.model';
-import { addSeconds, backoffSeconds, claimDue, errorText, Poller, type RetryPolicy } from './outbox';
-
-interface OutboxRow {
-  id: string;
-  to_address: string;
-  subject: string;
-  body: string;
-  attempts: number;
-  created_at: Date;
-}
+import { NotificationsRepository } from './notifications.repository';
 
 export interface DrainResult {
   sent: number;
@@ -27,6 +23,8 @@ export interface DrainResult {
 /** 1 min, 2, 4 … capped at 4 h; after 8 attempts (about 8.5 hours) the mail is FAILED. */
 export const EMAIL_RETRY: RetryPolicy = { maxAttempts: 8, baseSeconds: 60, maxDelaySeconds: 4 * 3600, leaseSeconds: 300 };
 const SUBJECT_MAX = 150;
+/** Notifications listed in one digest at most (the rest are counted). */
+const DIGEST_LINES = 50;
 
 /**
  * E-mail goes through an outbox: a row written in the same transaction as the notification (so a
@@ -37,21 +35,24 @@ const SUBJECT_MAX = 150;
  */
 @Injectable()
 export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
-  private readonly poller = new Poller('EmailOutbox', () => this.runOnce());
+  private readonly runner = new JobRunner({ name: 'EmailOutbox', run: () => this.runOnce() });
   private transport: Transporter | null = null;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly outbox: EmailOutboxRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly users: UsersRepository,
+    private readonly transactions: Transactions,
     @Inject(CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    if (this.config.nodeEnv !== 'test') this.poller.start(this.config.outboxPollSeconds);
+    if (this.config.nodeEnv !== 'test') this.runner.start(this.config.outboxPollSeconds);
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.poller.stop();
+    await this.runner.stop();
     this.transport?.close();
   }
 
@@ -63,11 +64,7 @@ export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
   /** Inside the notifying transaction: one mail per notification for recipients who chose IMMEDIATE and have an address. */
   async enqueueImmediate(em: EntityManager, notifications: NotificationRow[], at: Date): Promise<void> {
     if (notifications.length === 0) return;
-    const recipients: Array<{ id: string; email: string; display_name: string }> = await em.query(
-      `SELECT id::text, email, display_name FROM users
-        WHERE id = ANY($1::bigint[]) AND notification_email = 'IMMEDIATE' AND email IS NOT NULL`,
-      [notifications.map((n) => n.user_id)],
-    );
+    const recipients = await this.outbox.immediateRecipients(em, notifications.map((n) => n.user_id));
     const byId = new Map(recipients.map((r) => [r.id, r]));
     const mails = notifications.flatMap((n) => {
       const to = byId.get(n.user_id);
@@ -84,26 +81,12 @@ export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
       ].join('\n');
       return [{ notificationId: n.id, userId: n.user_id, to: to.email, subject: subjectOf(n.payload.message), body }];
     });
-    await this.insert(em, mails, at);
+    await this.outbox.insert(em, mails, at);
   }
 
   /** Inside the caller's transaction: mails that are not notifications (account e-mails), sent like any other. */
-  async enqueue(em: EntityManager, mails: Array<{ userId: string | null; to: string; subject: string; body: string }>, at: Date): Promise<void> {
-    await this.insert(em, mails.map((mail) => ({ ...mail, notificationId: null })), at);
-  }
-
-  private async insert(
-    em: EntityManager,
-    mails: Array<{ notificationId: string | null; userId: string | null; to: string; subject: string; body: string }>,
-    at: Date,
-  ): Promise<void> {
-    if (mails.length === 0) return;
-    await em.query(
-      `INSERT INTO email_outbox (notification_id, user_id, to_address, subject, body, next_attempt_at, created_at)
-       SELECT t.notification_id, t.user_id, t.to_address, t.subject, t.body, $6, $6
-         FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS t(notification_id, user_id, to_address, subject, body)`,
-      [mails.map((m) => m.notificationId), mails.map((m) => m.userId), mails.map((m) => m.to), mails.map((m) => m.subject), mails.map((m) => m.body), at],
-    );
+  async enqueue(em: EntityManager, mails: Array<Omit<NewMail, 'notificationId'>>, at: Date): Promise<void> {
+    await this.outbox.insert(em, mails.map((mail) => ({ ...mail, notificationId: null })), at);
   }
 
   /**
@@ -112,25 +95,10 @@ export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
    */
   async enqueueDigests(limit = 50): Promise<number> {
     const now = this.clock.now();
-    return this.db.transaction(async (em) => {
-      const due: Array<{ id: string; email: string; display_name: string; since: Date | null }> = await em.query(
-        `SELECT u.id::text, u.email, u.display_name, u.digest_sent_at AS since FROM users u
-          WHERE u.notification_email = 'DAILY_DIGEST' AND u.email IS NOT NULL
-            AND (u.digest_sent_at IS NULL OR u.digest_sent_at <= $1::timestamptz - interval '1 day')
-            AND EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL
-                          AND n.created_at > COALESCE(u.digest_sent_at, '-infinity'))
-          ORDER BY u.id LIMIT $2
-          FOR UPDATE OF u SKIP LOCKED`,
-        [now, limit],
-      );
+    return this.transactions.run(async (em) => {
+      const due = await this.outbox.claimDueDigests(em, now, limit);
       for (const user of due) {
-        const unread: Array<{ question_id: string | null; payload: { message: string }; total: number }> = await em.query(
-          `SELECT question_id::text, payload, count(*) OVER ()::int AS total FROM notifications
-            WHERE user_id = $1 AND read_at IS NULL AND created_at > COALESCE($2::timestamptz, '-infinity')
-            ORDER BY created_at DESC, id DESC LIMIT 50`,
-          [user.id, user.since],
-        );
-        const total = unread[0]?.total ?? 0;
+        const { rows: unread, total } = await this.notifications.unreadSince(em, user.id, user.since, DIGEST_LINES);
         const lines = unread.map((n) => {
           const link = n.question_id ? questionUrl(this.config, n.question_id) : null;
           return `- ${n.payload.message}${link ? `\n  ${link}` : ''}`;
@@ -147,56 +115,43 @@ export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
           'You get one e-mail a day because you chose the daily digest in your notification preferences.',
         ].join('\n');
         const subject = `Your Peerdesk digest: ${total} new notification${total === 1 ? '' : 's'}`;
-        await this.insert(em, [{ notificationId: null, userId: user.id, to: user.email, subject, body }], now);
-        await em.query(`UPDATE users SET digest_sent_at = $2 WHERE id = $1`, [user.id, now]);
+        await this.outbox.insert(em, [{ notificationId: null, userId: user.id, to: user.email, subject, body }], now);
+        await this.users.markDigestSent(em, user.id, now);
       }
       return due.length;
     });
   }
 
-  /** Sends every mail that is due (tests call this; the poller does in production). */
+  /** Sends every mail that is due (tests call this; the job runner does in production). */
   async drainEmailOutbox(batchSize = 20): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, failed: 0 };
-    for (;;) {
-      const batch = await this.claim(batchSize);
-      if (batch.length === 0) return result;
-      for (const row of batch) {
-        if (await this.sendOne(row)) result.sent++;
-        else result.failed++;
-      }
-    }
+    await workUntilNoneDue(
+      () => {
+        const now = this.clock.now();
+        return this.outbox.claimDue(now, batchSize, leaseUntil(EMAIL_RETRY, now));
+      },
+      async (batch) => {
+        for (const mail of batch) {
+          if (await this.sendOne(mail)) result.sent++;
+          else result.failed++;
+        }
+      },
+    );
+    return result;
   }
 
-  /** One short statement: pick due rows no one else holds, count the attempt and hide them for the lease. */
-  private claim(limit: number): Promise<OutboxRow[]> {
-    const now = this.clock.now();
-    return claimDue<OutboxRow>(this.db, {
-      table: 'email_outbox',
-      now,
-      limit,
-      leaseUntil: addSeconds(now, EMAIL_RETRY.leaseSeconds),
-      returning: 't.id, t.to_address, t.subject, t.body, t.attempts, t.created_at',
-      select: 'SELECT id::text, to_address, subject, body, attempts, created_at FROM claimed ORDER BY id',
-    });
-  }
-
-  private async sendOne(row: OutboxRow): Promise<boolean> {
+  private async sendOne(mail: OutboxMail): Promise<boolean> {
     try {
-      await this.send(row);
-      await this.db.query(`UPDATE email_outbox SET status = 'SENT', sent_at = $2, last_error = NULL WHERE id = $1`, [row.id, this.clock.now()]);
+      await this.send(mail);
+      await this.outbox.markSent(mail.id, this.clock.now());
       return true;
     } catch (error) {
-      const now = this.clock.now();
-      const giveUp = row.attempts >= EMAIL_RETRY.maxAttempts;
-      await this.db.query(
-        `UPDATE email_outbox SET status = $2, last_error = $3, next_attempt_at = $4 WHERE id = $1`,
-        [row.id, giveUp ? 'FAILED' : 'PENDING', errorText(error), addSeconds(now, backoffSeconds(EMAIL_RETRY, row.attempts))],
-      );
+      await this.outbox.markFailed(mail.id, errorText(error), afterFailure(EMAIL_RETRY, mail.attempts, this.clock.now()));
       return false;
     }
   }
 
-  private async send(row: OutboxRow): Promise<void> {
+  private async send(row: OutboxMail): Promise<void> {
     const message = {
       from: this.config.mailFrom,
       to: row.to_address,

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLJSONObject } from '../common/json.scalar';
 import { ConnectionOf } from '../common/pagination';
 import { enumOf } from '../common/enums';
@@ -91,12 +91,6 @@ export const NotificationConnection = ConnectionOf(NotificationModel, 'Notificat
 
 @ObjectType('NotificationPreferences')
 export class NotificationPreferencesModel {
-  @Field(() => NotificationEmailEnum)
-  notificationEmail!: NotificationEmailPreference;
-}
-
-@InputType()
-export class NotificationPreferencesInput {
   @Field(() => NotificationEmailEnum)
   notificationEmail!: NotificationEmailPreference;
 }

@@ -2,9 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
-import type { NotificationEmailPreference, NotificationKind, NotificationPayload, NotificationRow } from './notification.model';
+import type { NotificationKind, NotificationPayload, NotificationRow } from './notification.model';
 
 export type WatchTarget = 'QUESTION' | 'CATEGORY';
+
+export interface QuestionFacts {
+  id: string;
+  title: string;
+  author_id: string;
+  category_id: string;
+  category_name: string | null;
+}
+
+/** A notification as a digest lists it. */
+export interface UnreadLine {
+  question_id: string | null;
+  payload: NotificationPayload;
+}
 
 export interface NewNotification {
   userId: string;
@@ -116,21 +130,30 @@ export class NotificationsRepository {
     return new Set(rows.map((r) => r.target_id));
   }
 
-  async emailPreference(userId: string): Promise<NotificationEmailPreference> {
-    const rows: Array<{ notification_email: NotificationEmailPreference }> = await this.db.query(
-      `SELECT notification_email FROM users WHERE id = $1`,
-      [userId],
+  /** A question as notifications describe it, with its category's name (null when it is gone). */
+  async questionFacts(em: EntityManager, questionId: string): Promise<QuestionFacts | null> {
+    const rows: QuestionFacts[] = await em.query(
+      `SELECT q.id::text, q.title, q.author_id::text, q.category_id::text, c.name AS category_name
+         FROM questions q LEFT JOIN categories c ON c.id = q.category_id
+        WHERE q.id = $1`,
+      [questionId],
     );
-    return rows[0]?.notification_email ?? 'IN_APP_ONLY';
+    return rows[0] ?? null;
   }
 
-  /** Choosing the digest starts its day now, so the first one does not arrive at once with everything old in it. */
-  async setEmailPreference(userId: string, preference: NotificationEmailPreference, at: Date): Promise<void> {
-    await this.db.query(
-      `UPDATE users SET notification_email = $2,
-              digest_sent_at = CASE WHEN $2 = 'DAILY_DIGEST' THEN COALESCE(digest_sent_at, $3) ELSE digest_sent_at END
-        WHERE id = $1`,
-      [userId, preference, at],
+  async displayName(em: EntityManager, userId: string): Promise<string | null> {
+    const rows: Array<{ display_name: string }> = await em.query(`SELECT display_name FROM users WHERE id = $1`, [userId]);
+    return rows[0]?.display_name ?? null;
+  }
+
+  /** A digest's lines: the user's unread notifications since `since`, newest first, at most `limit`, with how many there are in all. */
+  async unreadSince(em: EntityManager, userId: string, since: Date | null, limit: number): Promise<{ rows: UnreadLine[]; total: number }> {
+    const rows: Array<UnreadLine & { total: number }> = await em.query(
+      `SELECT question_id::text, payload, count(*) OVER ()::int AS total FROM notifications
+        WHERE user_id = $1 AND read_at IS NULL AND created_at > COALESCE($2::timestamptz, '-infinity')
+        ORDER BY created_at DESC, id DESC LIMIT $3`,
+      [userId, since, limit],
     );
+    return { rows: rows.map(({ question_id, payload }) => ({ question_id, payload })), total: rows[0]?.total ?? 0 };
   }
 }

@@ -1,36 +1,28 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DataSource, In, IsNull } from 'typeorm';
 import { CategoryModel, toCategoryModel } from '../categories/category.model';
-import type { Connection } from '../common/pagination';
+import { type Connection, toConnection } from '../common/pagination';
 import { CurrentViewer, type RequestContext, SignedIn, type Viewer } from '../common/viewer';
-import { QuestionEntity } from '../questions/question.entity';
 import { QuestionModel, toQuestionModel } from '../questions/question.model';
 import { toUserModel, UserModel } from '../users/user.model';
-import {
-  NotificationConnection,
-  NotificationModel,
-  NotificationPreferencesInput,
-  NotificationPreferencesModel,
-} from './notification.model';
+import { NotificationPreferencesInput } from './dto/notification-preferences.input';
+import { NotificationConnection, NotificationModel, NotificationPreferencesModel, toNotificationModel } from './notification.model';
 import { NotificationsRepository, type WatchTarget } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { requestLoader } from './request-loaders';
 
 @Resolver(() => NotificationModel)
 export class NotificationsResolver {
-  constructor(
-    private readonly service: NotificationsService,
-    private readonly db: DataSource,
-  ) {}
+  constructor(private readonly service: NotificationsService) {}
 
   @Query(() => NotificationConnection, { description: "The viewer's own notifications, newest first." })
   @SignedIn()
-  notifications(
+  async notifications(
     @CurrentViewer() viewer: Viewer,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after?: string | null,
   ): Promise<Connection<NotificationModel>> {
-    return this.service.list(viewer, first, after);
+    const { rows, total } = await this.service.list(viewer, first, after);
+    return toConnection(rows, first, total, (row) => this.service.keyOf(row), toNotificationModel);
   }
 
   @Query(() => Int)
@@ -64,15 +56,10 @@ export class NotificationsResolver {
   }
 
   @ResolveField(() => QuestionModel, { nullable: true, description: 'Null once the question is deleted.' })
-  async question(@Parent() notification: NotificationModel, @Context() context: RequestContext): Promise<QuestionModel | null> {
+  async question(@Parent() notification: NotificationModel, @Context() { loaders }: RequestContext): Promise<QuestionModel | null> {
     if (!notification.questionId) return null;
-    const loader = requestLoader(context, 'notification.question', async (ids) => {
-      const rows = await this.db.getRepository(QuestionEntity).findBy({ id: In([...ids]), deletedAt: IsNull() });
-      const byId = new Map(rows.map((q) => [q.id, q]));
-      return ids.map((id) => byId.get(id) ?? null);
-    });
-    const question = await loader.load(notification.questionId);
-    return question ? toQuestionModel(question) : null;
+    const question = await loaders.question.load(notification.questionId);
+    return question && !question.deletedAt ? toQuestionModel(question) : null;
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: 'Who caused it; null for the system (deadlines, escalations).' })

@@ -4,11 +4,12 @@ import { CategoriesService } from '../categories/categories.service';
 import type { CategoryEntity } from '../categories/category.entity';
 import { CLOCK, type Clock } from '../common/clock';
 import { isEntityId } from '../common/ids';
-import { checkPageSize, type Connection, decodeCursor, type Keyset, toConnection } from '../common/pagination';
+import { checkPageSize, decodeCursor, type Keyset } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import type { QuestionEntity } from '../questions/question.entity';
 import { QuestionsService } from '../questions/questions.service';
-import { type NotificationEmailPreference, type NotificationModel, toNotificationModel } from './notification.model';
+import { UsersRepository } from '../users/users.repository';
+import type { NotificationEmailPreference, NotificationRow } from './notification.model';
 import { NotificationsRepository } from './notifications.repository';
 
 const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -20,10 +21,12 @@ export class NotificationsService {
     private readonly repository: NotificationsRepository,
     private readonly questions: QuestionsService,
     private readonly categories: CategoriesService,
+    private readonly users: UsersRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(viewer: Viewer, first: number, after?: string | null): Promise<Connection<NotificationModel>> {
+  /** Up to `first + 1` rows (the extra one shows there is a next page), newest first, and how many there are in all. */
+  async list(viewer: Viewer, first: number, after?: string | null): Promise<{ rows: NotificationRow[]; total: number }> {
     checkPageSize(first);
     let keyset: Keyset | null = null;
     if (after) {
@@ -32,8 +35,12 @@ export class NotificationsService {
         throw validationFailed([{ field: 'after', message: 'This cursor is not one the API handed out; start again from the first page.' }]);
       }
     }
-    const { rows, total } = await this.repository.page(viewer.id, first, keyset);
-    return toConnection(rows, first, total, (n) => ({ key: n.created_at.toISOString(), id: n.id }), toNotificationModel);
+    return this.repository.page(viewer.id, first, keyset);
+  }
+
+  /** The cursor of a listed notification: its keyset in the newest-first order. */
+  keyOf(notification: NotificationRow): Keyset {
+    return { key: notification.created_at.toISOString(), id: notification.id };
   }
 
   unreadCount(viewer: Viewer): Promise<number> {
@@ -63,11 +70,11 @@ export class NotificationsService {
   }
 
   emailPreference(viewer: Viewer): Promise<NotificationEmailPreference> {
-    return this.repository.emailPreference(viewer.id);
+    return this.users.notificationEmail(viewer.id);
   }
 
   async setEmailPreference(viewer: Viewer, preference: NotificationEmailPreference): Promise<NotificationEmailPreference> {
-    await this.repository.setEmailPreference(viewer.id, preference, this.clock.now());
+    await this.users.setNotificationEmail(viewer.id, preference, this.clock.now());
     return preference;
   }
 }

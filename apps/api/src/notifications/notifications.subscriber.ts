@@ -6,13 +6,6 @@ import { formatDue, quoted } from './messages';
 import type { NotificationKind } from './notification.model';
 import { type NewNotification, NotificationsRepository } from './notifications.repository';
 
-interface QuestionFacts {
-  id: string;
-  title: string;
-  author_id: string;
-  category_id: string;
-}
-
 interface Plan {
   questionId: string;
   /** Whoever caused the event; never notified of their own action. Null for the system (timers). */
@@ -53,7 +46,7 @@ export class NotificationsSubscriber implements ThreadEventHandler, OnModuleInit
   private async plan(em: EntityManager, event: ThreadEvent): Promise<Plan | null> {
     switch (event.type) {
       case 'answer.posted': {
-        const q = await this.question(em, event.questionId);
+        const q = await this.notifications.questionFacts(em, event.questionId);
         if (!q) return null;
         const who = await this.displayName(em, event.authorId);
         const facts = { questionTitle: q.title, answerId: event.answerId };
@@ -68,7 +61,7 @@ export class NotificationsSubscriber implements ThreadEventHandler, OnModuleInit
         };
       }
       case 'answer.accepted': {
-        const q = await this.question(em, event.questionId);
+        const q = await this.notifications.questionFacts(em, event.questionId);
         if (!q) return null;
         const facts = { questionTitle: q.title, answerId: event.answerId, acceptedBy: event.acceptedBy };
         const recipients = [
@@ -83,7 +76,7 @@ export class NotificationsSubscriber implements ThreadEventHandler, OnModuleInit
         return { questionId: q.id, actorId: event.acceptedBy, recipients };
       }
       case 'question.escalated': {
-        const q = await this.question(em, event.questionId);
+        const q = await this.notifications.questionFacts(em, event.questionId);
         if (!q) return null;
         const due = event.staffDueAt;
         const facts = { questionTitle: q.title, reason: event.reason, staffDueAt: due?.toISOString() ?? null };
@@ -102,7 +95,7 @@ export class NotificationsSubscriber implements ThreadEventHandler, OnModuleInit
         };
       }
       case 'escalation.assigned': {
-        const q = await this.question(em, event.questionId);
+        const q = await this.notifications.questionFacts(em, event.questionId);
         if (!q) return null;
         const who = await this.displayName(em, event.assignedBy);
         return {
@@ -114,7 +107,7 @@ export class NotificationsSubscriber implements ThreadEventHandler, OnModuleInit
         };
       }
       case 'escalation.breached': {
-        const q = await this.question(em, event.questionId);
+        const q = await this.notifications.questionFacts(em, event.questionId);
         if (!q) return null;
         const managers = await this.notifications.usersWithRole(em, 'MANAGER');
         const facts = { questionTitle: q.title, staffDueAt: event.staffDueAt.toISOString() };
@@ -129,10 +122,9 @@ export class NotificationsSubscriber implements ThreadEventHandler, OnModuleInit
       case 'question.asked': {
         const watchers = await this.notifications.watchers(em, 'CATEGORY', event.categoryId);
         if (watchers.length === 0) return null;
-        const q = await this.question(em, event.questionId);
+        const q = await this.notifications.questionFacts(em, event.questionId);
         if (!q) return null;
-        const rows: Array<{ name: string }> = await em.query(`SELECT name FROM categories WHERE id = $1`, [event.categoryId]);
-        const category = rows[0]?.name ?? 'a category you watch';
+        const category = q.category_name ?? 'a category you watch';
         return {
           questionId: q.id,
           actorId: event.authorId,
@@ -150,16 +142,7 @@ export class NotificationsSubscriber implements ThreadEventHandler, OnModuleInit
     return { userId, kind, payload };
   }
 
-  private async question(em: EntityManager, id: string): Promise<QuestionFacts | null> {
-    const rows: QuestionFacts[] = await em.query(
-      `SELECT id::text, title, author_id::text, category_id::text FROM questions WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
-  }
-
   private async displayName(em: EntityManager, userId: string): Promise<string> {
-    const rows: Array<{ display_name: string }> = await em.query(`SELECT display_name FROM users WHERE id = $1`, [userId]);
-    return rows[0]?.display_name ?? 'Someone';
+    return (await this.notifications.displayName(em, userId)) ?? 'Someone';
   }
 }

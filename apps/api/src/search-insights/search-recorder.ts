@@ -2,7 +2,8 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleIn
 import { isPoorResult } from '@peerdesk/domain';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
-import { errorText, Poller } from '../notifications/outbox';
+import { JobRunner } from '../common/jobs/job-runner';
+import { errorText } from '../common/jobs/retry';
 import { SearchInsightsRepository, type SearchQueryDayCounts } from './search-insights.repository';
 
 /**
@@ -47,14 +48,12 @@ function addInto(rows: Map<string, SearchQueryDayCounts>, key: string, counts: S
 @Injectable()
 export class SearchRecorder implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(SearchRecorder.name);
-  private readonly poller = new Poller(SearchRecorder.name, () => this.flush());
+  /** Runs the writes, one at a time: on its timer, when woken by a large buffer, and when a caller flushes. */
+  private readonly runner = new JobRunner({ name: SearchRecorder.name, run: () => this.writeBuffer() });
   private buffer = new Map<string, SearchQueryDayCounts>();
   /** Rows the write in progress took from the buffer: they count against MAX_HELD_ROWS until written or put back. */
   private rowsBeingWritten = 0;
   private uncounted = 0;
-  private writing: Promise<void> | null = null;
-  /** The flush that starts after the one writing: callers meanwhile share it, as it takes the buffer when it starts. */
-  private nextFlush: Promise<void> | null = null;
 
   constructor(
     private readonly repository: SearchInsightsRepository,
@@ -68,12 +67,12 @@ export class SearchRecorder implements OnModuleInit, OnApplicationShutdown {
 
   /** Flushes every `seconds` (the timer does not keep the process alive). */
   startFlushing(seconds: number): void {
-    this.poller.start(seconds);
+    this.runner.start(seconds);
   }
 
   /** After the HTTP server has stopped (no search is still running), the last counts go out. */
   async onApplicationShutdown(): Promise<void> {
-    await this.poller.stop();
+    await this.runner.stop();
     await this.flush();
   }
 
@@ -91,26 +90,16 @@ export class SearchRecorder implements OnModuleInit, OnApplicationShutdown {
       day, query, searches: 1, zeroResults: totalCount === 0 ? 1 : 0, poorResults: isPoorResult(totalCount) ? 1 : 0,
       lastTotal: totalCount, firstSeenAt: at, lastSeenAt: at,
     });
-    if (this.buffer.size === FLUSH_AT_ROWS) void this.flush();
+    if (this.buffer.size === FLUSH_AT_ROWS) this.runner.wake();
   }
 
   /**
    * Writes every search recorded before the call (resolves once they are written, or kept after a failure,
-   * which is logged: it never rejects). A flush in progress is waited for, then the rest goes out.
+   * which is logged: it never rejects). A flush in progress is waited for, then the rest goes out; callers
+   * meanwhile share that next write, as it takes the buffer when it starts.
    */
   flush(): Promise<void> {
-    if (this.nextFlush) return this.nextFlush;
-    if (!this.writing) return this.startWriting();
-    this.nextFlush = this.writing.then(() => {
-      this.nextFlush = null;
-      return this.startWriting();
-    });
-    return this.nextFlush;
-  }
-
-  private startWriting(): Promise<void> {
-    this.writing = this.writeBuffer().finally(() => { this.writing = null; });
-    return this.writing;
+    return this.runner.runNow();
   }
 
   private async writeBuffer(): Promise<void> {

@@ -1,17 +1,14 @@
 import { Logger } from '@nestjs/common';
 import type { ThreadStatus } from '@peerdesk/domain';
 import { type Index, Meilisearch, MeilisearchApiError, type SearchParams, type Task } from 'meilisearch';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Clock } from '../common/clock';
-import { addSeconds, backoffSeconds, errorText } from '../notifications/outbox';
-import { loadSearchDocuments } from './search-documents';
+import { afterFailure, errorText, leaseUntil, type RetryPolicy } from '../common/jobs/retry';
+import type { SearchDocumentsRepository } from './search-documents.repository';
 import type {
   ReindexProgress, SearchDocument, SearchEngine, SearchFilter, SearchRequest, SearchResult, SimilarRequest,
 } from './search-engine';
-import {
-  type ClaimedRow, claimSearchOutbox, completeSearchOutbox, enqueueAllQuestions, enqueueSearchOutbox, failSearchOutbox,
-  pendingSince, SEARCH_OUTBOX_RETRY, searchOutboxState,
-} from './search-outbox';
+import type { ClaimedRow, SearchOutboxRepository } from './search-outbox.repository';
 import { markedSnippet, SNIPPET_START, SNIPPET_STOP } from './snippet';
 
 export interface MeilisearchConnection {
@@ -66,6 +63,15 @@ const PUSHES_IN_FLIGHT = 4;
 const REINDEX_BATCH = 2000;
 /** A push not confirmed within this is a failure (retried later); well under the outbox lease, with the pushes in flight before it. */
 const TASK_TIMEOUT_MS = 120_000;
+
+/** 2 s, 4, 8 … capped at 5 minutes, and never given up: a row leaves only once Meilisearch has its change. */
+export const SEARCH_OUTBOX_RETRY: RetryPolicy = {
+  maxAttempts: Number.POSITIVE_INFINITY,
+  baseSeconds: 2,
+  maxDelaySeconds: 300,
+  // Longer than a push may take (the task wait gives up after two minutes), so two workers never push one question at once.
+  leaseSeconds: 300,
+};
 
 /**
  * Settings made by code at start-up. `sort` comes first so NEWEST and SCORE are strict orders (and
@@ -177,7 +183,8 @@ export class MeilisearchEngine implements SearchEngine {
   private preparing: Promise<void> | null = null;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly outbox: SearchOutboxRepository,
+    private readonly documents: SearchDocumentsRepository,
     private readonly connection: MeilisearchConnection,
     private readonly clock: Clock,
   ) {
@@ -228,7 +235,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async documentsChanged(em: EntityManager, questionIds: readonly string[]): Promise<void> {
-    await enqueueSearchOutbox(em, questionIds, this.clock.now());
+    await this.outbox.enqueue(em, questionIds, this.clock.now());
   }
 
   async search(request: SearchRequest): Promise<SearchResult> {
@@ -303,7 +310,7 @@ export class MeilisearchEngine implements SearchEngine {
   async reindexAll(onProgress?: (progress: ReindexProgress) => void, options: Omit<DrainOptions, 'onPushed'> = {}): Promise<number> {
     await this.ensurePrepared();
     const rebuildAt = this.clock.now();
-    const total = await enqueueAllQuestions(this.db, rebuildAt);
+    const total = await this.outbox.enqueueAllQuestions(rebuildAt);
     let done = 0;
     onProgress?.({ done, total });
     const onPushed = (rows: readonly ClaimedRow[]) => {
@@ -314,11 +321,10 @@ export class MeilisearchEngine implements SearchEngine {
     for (;;) {
       const { failed } = await this.drain({ batchSize: REINDEX_BATCH, ...options, onPushed });
       if (failed > 0) {
-        const [row]: Array<{ last_error: string }> = await this.db.query(`SELECT last_error FROM search_outbox WHERE last_error IS NOT NULL LIMIT 1`);
-        throw new Error(`Meilisearch refused a push: ${row?.last_error ?? 'unknown error'}`);
+        throw new Error(`Meilisearch refused a push: ${(await this.outbox.anyError()) ?? 'unknown error'}`);
       }
       // Nothing left to claim: what remains of the rebuild is in another worker's hands (or its lease ran out).
-      const pending = await pendingSince(this.db, rebuildAt);
+      const pending = await this.outbox.pendingSince(rebuildAt);
       if (total - pending > done) {
         done = total - pending;
         onProgress?.({ done, total });
@@ -329,7 +335,7 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   async backlog(): Promise<number> {
-    return (await searchOutboxState(this.db)).backlog;
+    return (await this.outbox.state()).backlog;
   }
 
   /**
@@ -344,20 +350,20 @@ export class MeilisearchEngine implements SearchEngine {
     while (claiming || sent.length > 0) {
       if (claiming && sent.length < inFlight) {
         const claimedAt = this.clock.now();
-        const rows = await claimSearchOutbox(this.db, claimedAt, batchSize);
+        const rows = await this.outbox.claimDue(claimedAt, batchSize, leaseUntil(SEARCH_OUTBOX_RETRY, claimedAt));
         if (rows.length === 0) claiming = false;
         else sent.push(this.push(rows.map((row) => row.questionId)).then(() => ({ rows, claimedAt, error: null }), (error: unknown) => ({ rows, claimedAt, error })));
         continue;
       }
       const { rows, claimedAt, error } = await sent.shift()!;
       if (error === null) {
-        await completeSearchOutbox(this.db, rows, claimedAt, this.clock.now());
+        await this.outbox.complete(rows, claimedAt, this.clock.now());
         result.pushed += rows.length;
         onPushed?.(rows);
       } else {
         const now = this.clock.now();
-        const retryAt = rows.map((row) => addSeconds(now, backoffSeconds(SEARCH_OUTBOX_RETRY, row.attempts)));
-        await failSearchOutbox(this.db, rows, errorText(error), retryAt);
+        const retryAt = rows.map((row) => afterFailure(SEARCH_OUTBOX_RETRY, row.attempts, now).retryAt);
+        await this.outbox.fail(rows, errorText(error), retryAt);
         this.logger.warn(`Search index update failed, ${rows.length} questions retried later: ${errorText(error)}`);
         result.failed += rows.length;
         claiming = false;
@@ -369,7 +375,7 @@ export class MeilisearchEngine implements SearchEngine {
   /** Sends the questions' current documents (deleting the ones gone) and waits until Meilisearch has applied them. */
   private async push(questionIds: string[]): Promise<void> {
     await this.ensurePrepared();
-    const documents = await loadSearchDocuments(this.db, questionIds);
+    const documents = await this.documents.load(questionIds);
     const live = new Set(documents.map((doc) => doc.questionId));
     const gone = questionIds.filter((id) => !live.has(id));
     const tasks: Array<Promise<Task>> = [];

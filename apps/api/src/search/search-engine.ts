@@ -7,7 +7,7 @@ import type { AuthorKind, ThreadStatus } from '@peerdesk/domain';
  * suite (`search.contract.ts`), so the product never knows which one answers.
  */
 
-/** What a question looks like to a search engine: read from the database by `SearchDocuments`. */
+/** What a question looks like to a search engine: read from the database by `SearchDocumentsRepository`. */
 export interface SearchDocument {
   questionId: string;
   title: string;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
-import { Poller } from '../notifications/outbox';
+import { JobRunner } from '../common/jobs/job-runner';
 import { type DrainResult, MeilisearchEngine } from './meilisearch.engine';
 import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
 
@@ -15,7 +15,7 @@ export const SEARCH_OUTBOX_POLL_SECONDS = 1;
  */
 @Injectable()
 export class SearchOutboxWorker implements OnModuleInit, OnModuleDestroy {
-  private readonly poller = new Poller('SearchOutbox', () => this.drain());
+  private readonly runner = new JobRunner({ name: 'SearchOutbox', run: () => this.drain() });
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
@@ -27,12 +27,12 @@ export class SearchOutboxWorker implements OnModuleInit, OnModuleDestroy {
   }
 
   startPolling(seconds: number): void {
-    if (this.engine instanceof MeilisearchEngine) this.poller.start(seconds);
+    if (this.engine instanceof MeilisearchEngine) this.runner.start(seconds);
   }
 
   /** Stops the timer and waits for a push in progress. */
   stopPolling(): Promise<void> {
-    return this.poller.stop();
+    return this.runner.stop();
   }
 
   onModuleDestroy(): Promise<void> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Affiliation } from '@peerdesk/domain';
+import type { NotificationEmailPreference } from '../notifications/notification.model';
 import { UserEntity } from './user.entity';
 
 /** The one owner of the `users` table: every read and write of it goes through these methods. */
@@ -33,5 +34,29 @@ export class UsersRepository {
       [JSON.stringify(rows.map((r, ord) => ({ ord, display_name: r.displayName, reputation: r.reputation, affiliation: r.affiliation, created_at: r.createdAt })))],
     );
     return inserted.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  }
+
+  /** How the user wants notifications by e-mail; IN_APP_ONLY for a user who is gone. */
+  async notificationEmail(userId: string): Promise<NotificationEmailPreference> {
+    const rows: Array<{ notification_email: NotificationEmailPreference }> = await this.db.query(
+      `SELECT notification_email FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0]?.notification_email ?? 'IN_APP_ONLY';
+  }
+
+  /** Choosing the digest starts its day now, so the first one does not arrive at once with everything old in it. */
+  async setNotificationEmail(userId: string, preference: NotificationEmailPreference, at: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE users SET notification_email = $2,
+              digest_sent_at = CASE WHEN $2 = 'DAILY_DIGEST' THEN COALESCE(digest_sent_at, $3) ELSE digest_sent_at END
+        WHERE id = $1`,
+      [userId, preference, at],
+    );
+  }
+
+  /** In the transaction that queued the user's daily digest. */
+  async markDigestSent(em: EntityManager, userId: string, at: Date): Promise<void> {
+    await em.query(`UPDATE users SET digest_sent_at = $2 WHERE id = $1`, [userId, at]);
   }
 }

@@ -1,23 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
+import { JobRunner, workUntilNoneDue } from '../common/jobs/job-runner';
+import { afterFailure, errorText, leaseUntil, type RetryPolicy } from '../common/jobs/retry';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
-import { addSeconds, backoffSeconds, claimDue, errorText, Poller, type RetryPolicy } from '../notifications/outbox';
+import { type ClaimedDelivery, WebhooksRepository } from './webhooks.repository';
 
 /** 30 s, 1 min, 2, 4 … capped at 1 h; after 8 attempts (about 2 hours) the delivery is FAILED. */
 export const WEBHOOK_RETRY: RetryPolicy = { maxAttempts: 8, baseSeconds: 30, maxDelaySeconds: 3600, leaseSeconds: 60 };
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-
-interface ClaimedDelivery {
-  id: string;
-  event: string;
-  payload: string;
-  attempts: number;
-  url: string;
-  secret: string;
-}
 
 export interface DeliverResult {
   delivered: number;
@@ -35,44 +27,36 @@ export function signature(secret: string, body: string): string {
  */
 @Injectable()
 export class WebhookDeliverer implements OnModuleInit, OnModuleDestroy {
-  private readonly poller = new Poller('WebhookDeliverer', () => this.deliverWebhooks());
+  private readonly runner = new JobRunner({ name: 'WebhookDeliverer', run: () => this.deliverWebhooks() });
 
   constructor(
-    private readonly db: DataSource,
+    private readonly webhooks: WebhooksRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
-    if (this.config.nodeEnv !== 'test') this.poller.start(this.config.outboxPollSeconds);
+    if (this.config.nodeEnv !== 'test') this.runner.start(this.config.outboxPollSeconds);
   }
 
   onModuleDestroy(): Promise<void> {
-    return this.poller.stop();
+    return this.runner.stop();
   }
 
-  /** Delivers everything due now (tests call this; the poller does in production). */
+  /** Delivers everything due now (tests call this; the job runner does in production). */
   async deliverWebhooks(batchSize = 10): Promise<DeliverResult> {
     const result: DeliverResult = { delivered: 0, failed: 0 };
-    for (;;) {
-      const batch = await this.claim(batchSize);
-      if (batch.length === 0) return result;
-      const outcomes = await Promise.all(batch.map((d) => this.deliverOne(d)));
-      for (const ok of outcomes) ok ? result.delivered++ : result.failed++;
-    }
-  }
-
-  private claim(limit: number): Promise<ClaimedDelivery[]> {
-    const now = this.clock.now();
-    return claimDue<ClaimedDelivery>(this.db, {
-      table: 'webhook_deliveries',
-      now,
-      limit,
-      leaseUntil: addSeconds(now, WEBHOOK_RETRY.leaseSeconds),
-      returning: 't.id, t.webhook_id, t.event, t.payload, t.attempts',
-      select: `SELECT c.id::text, c.event, c.payload, c.attempts, w.url, w.secret
-         FROM claimed c JOIN webhooks w ON w.id = c.webhook_id ORDER BY c.id`,
-    });
+    await workUntilNoneDue(
+      () => {
+        const now = this.clock.now();
+        return this.webhooks.claimDue(now, batchSize, leaseUntil(WEBHOOK_RETRY, now));
+      },
+      async (batch) => {
+        const outcomes = await Promise.all(batch.map((d) => this.deliverOne(d)));
+        for (const ok of outcomes) ok ? result.delivered++ : result.failed++;
+      },
+    );
+    return result;
   }
 
   private async deliverOne(delivery: ClaimedDelivery): Promise<boolean> {
@@ -103,17 +87,10 @@ export class WebhookDeliverer implements OnModuleInit, OnModuleDestroy {
     }
     const now = this.clock.now();
     if (error === null) {
-      await this.db.query(
-        `UPDATE webhook_deliveries SET status = 'DELIVERED', last_status = $2, last_error = NULL, delivered_at = $3 WHERE id = $1`,
-        [delivery.id, status, now],
-      );
+      await this.webhooks.markDelivered(delivery.id, status, now);
       return true;
     }
-    const giveUp = delivery.attempts >= WEBHOOK_RETRY.maxAttempts;
-    await this.db.query(
-      `UPDATE webhook_deliveries SET status = $2, last_status = $3, last_error = $4, next_attempt_at = $5 WHERE id = $1`,
-      [delivery.id, giveUp ? 'FAILED' : 'PENDING', status, error, addSeconds(now, backoffSeconds(WEBHOOK_RETRY, delivery.attempts))],
-    );
+    await this.webhooks.markFailed(delivery.id, status, error, afterFailure(WEBHOOK_RETRY, delivery.attempts, now));
     return false;
   }
 }

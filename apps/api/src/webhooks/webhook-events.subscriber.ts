@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { questionUrl } from '../notifications/messages';
 import type { WebhookEvent } from './webhook.model';
+import { WebhooksRepository } from './webhooks.repository';
 
 /**
  * Queues one delivery per matching webhook, in the transaction that made the change: a committed
@@ -15,6 +16,7 @@ import type { WebhookEvent } from './webhook.model';
 export class WebhookEventsSubscriber implements ThreadEventHandler, OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
+    private readonly webhooks: WebhooksRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -25,13 +27,9 @@ export class WebhookEventsSubscriber implements ThreadEventHandler, OnModuleInit
   async handle(em: EntityManager, event: ThreadEvent): Promise<void> {
     const mapped = this.map(event);
     if (!mapped) return;
-    const hooks: Array<{ id: string }> = await em.query(`SELECT id::text FROM webhooks WHERE $1 = ANY(events) ORDER BY id`, [mapped.name]);
+    const hooks = await this.webhooks.subscribedTo(em, mapped.name);
     if (hooks.length === 0) return;
-    const rows: Array<{ id: string; title: string; category_id: string }> = await em.query(
-      `SELECT id::text, title, category_id::text FROM questions WHERE id = $1`,
-      [event.questionId],
-    );
-    const q = rows[0];
+    const q = await this.webhooks.questionFacts(em, event.questionId);
     if (!q) return;
     const url = questionUrl(this.config, q.id);
     const body = JSON.stringify({
@@ -40,11 +38,7 @@ export class WebhookEventsSubscriber implements ThreadEventHandler, OnModuleInit
       question: { id: q.id, title: q.title, categoryId: q.category_id, ...(url ? { url } : {}) },
       ...mapped.details,
     });
-    await em.query(
-      `INSERT INTO webhook_deliveries (webhook_id, event, payload, next_attempt_at, created_at)
-       SELECT id, $2, $3, $4, $4 FROM unnest($1::bigint[]) AS id`,
-      [hooks.map((h) => h.id), mapped.name, body, event.at],
-    );
+    await this.webhooks.enqueueDeliveries(em, hooks, mapped.name, body, event.at);
   }
 
   private map(event: ThreadEvent): { name: WebhookEvent; details: Record<string, unknown> } | null {

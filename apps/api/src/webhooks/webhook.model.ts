@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 /** What a webhook may subscribe to. `question.solved` is an accepted answer. */
 export const WEBHOOK_EVENTS = ['question.escalated', 'escalation.breached', 'question.solved'] as const;
@@ -94,16 +94,4 @@ export function toDeliveryModel(row: DeliveryRow): WebhookDeliveryModel {
     createdAt: row.created_at,
     deliveredAt: row.delivered_at,
   };
-}
-
-@InputType()
-export class CreateWebhookInput {
-  @Field({ description: 'http:// or https:// URL that receives a POST per event.' })
-  url!: string;
-
-  @Field({ description: 'At least 16 characters; signs each body: X-Peerdesk-Signature: sha256=<hex HMAC-SHA256(secret, body)>.' })
-  secret!: string;
-
-  @Field(() => [String], { description: `Any of: ${WEBHOOK_EVENTS.join(', ')}.` })
-  events!: string[];
 }

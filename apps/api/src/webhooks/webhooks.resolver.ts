@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Requires, type Viewer } from '../common/viewer';
-import { CreateWebhookInput, toDeliveryModel, toWebhookModel, WebhookDeliveryModel, WebhookModel } from './webhook.model';
+import { CreateWebhookInput } from './dto/create-webhook.input';
+import { toDeliveryModel, toWebhookModel, WebhookDeliveryModel, WebhookModel } from './webhook.model';
 import { WebhooksService } from './webhooks.service';
 
 @Resolver(() => WebhookModel)

@@ -1,4 +1,5 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { SearchDocument } from './search-engine';
 
 /**
@@ -13,7 +14,13 @@ const DOCUMENT_COLUMNS = `
   q.duplicate_of IS NOT NULL AS "isDuplicate", q.score, q.answer_count AS "answerCount", q.created_at AS "createdAt", q.last_activity_at AS "lastActivityAt"`;
 const FROM = `FROM questions q LEFT JOIN answers acc ON acc.id = q.accepted_answer_id AND acc.deleted_at IS NULL`;
 
-/** The live questions among `questionIds`; an id with no document is deleted (or never existed). */
-export function loadSearchDocuments(db: DataSource | EntityManager, questionIds: readonly string[]): Promise<SearchDocument[]> {
-  return db.query(`SELECT ${DOCUMENT_COLUMNS} ${FROM} WHERE q.id = ANY($1::bigint[]) AND q.deleted_at IS NULL`, [questionIds]);
+/** Reads questions and their answers as search documents; writes nothing. */
+@Injectable()
+export class SearchDocumentsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The live questions among `questionIds`; an id with no document is deleted (or never existed). */
+  load(questionIds: readonly string[]): Promise<SearchDocument[]> {
+    return this.db.query(`SELECT ${DOCUMENT_COLUMNS} ${FROM} WHERE q.id = ANY($1::bigint[]) AND q.deleted_at IS NULL`, [questionIds]);
+  }
 }
