@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../common/domain-events';
+import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { questionUrl } from '../notifications/messages';
@@ -12,7 +12,7 @@ import type { WebhookEvent } from './webhook.model';
  * The body is fixed here, once: every retry POSTs (and signs) exactly the same bytes.
  */
 @Injectable()
-export class WebhookEventsSubscriber implements ThreadEventHandler, OnModuleInit {
+export class WebhookEventsSubscriber implements DomainEventHandler, OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     @Inject(CONFIG) private readonly config: AppConfig,
@@ -22,7 +22,7 @@ export class WebhookEventsSubscriber implements ThreadEventHandler, OnModuleInit
     this.events.subscribe(this);
   }
 
-  async handle(em: EntityManager, event: ThreadEvent): Promise<void> {
+  async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     const mapped = this.map(event);
     if (!mapped) return;
     const hooks: Array<{ id: string }> = await em.query(`SELECT id::text FROM webhooks WHERE $1 = ANY(events) ORDER BY id`, [mapped.name]);
@@ -47,7 +47,7 @@ export class WebhookEventsSubscriber implements ThreadEventHandler, OnModuleInit
     );
   }
 
-  private map(event: ThreadEvent): { name: WebhookEvent; details: Record<string, unknown> } | null {
+  private map(event: DomainEvent): { name: WebhookEvent; details: Record<string, unknown> } | null {
     switch (event.type) {
       case 'answer.accepted':
         return { name: 'question.solved', details: { answer: { id: event.answerId, authorId: event.answerAuthorId }, acceptedBy: event.acceptedBy } };
