@@ -26,15 +26,8 @@ export class DuplicatesService {
     if (questionId === originalId) checkDuplicateTarget(questionId, { id: originalId, deleted: false, duplicateOf: null });
     const now = this.clock.now();
     return this.transactions.run(async (em) => {
-      // Locks in id order, so two moderators marking a pair both ways cannot deadlock.
-      const [first, second] = [questionId, originalId].sort((a, b) => Number(BigInt(a) - BigInt(b)));
-      const locked = new Map([
-        [first, await this.questions.lockLiveWithDuplicateLink(em, first, first === questionId ? 'update' : 'share')],
-        [second, await this.questions.lockLiveWithDuplicateLink(em, second, second === questionId ? 'update' : 'share')],
-      ]);
-      const target = locked.get(questionId);
+      const { question: target, original } = await this.questions.lockLiveDuplicatePair(em, questionId, originalId);
       if (!target) throw notFound(`There is no question ${questionId}.`);
-      const original = locked.get(originalId);
       if (!original && !(await this.questions.exists(em, originalId))) {
         throw validationFailed([{ field: 'originalId', message: `There is no question ${originalId}.` }]);
       }

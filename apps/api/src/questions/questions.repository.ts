@@ -53,6 +53,23 @@ export class QuestionsRepository {
     return { question, duplicateOf: rows[0].duplicate_of };
   }
 
+  /**
+   * Locks a question about to be marked a duplicate (FOR UPDATE) and its original (FOR SHARE: it must stay
+   * live and unmarked until commit), in id order, so two moderators marking a pair both ways cannot
+   * deadlock. Each comes with its duplicate link; null when it is not live.
+   */
+  async lockLiveDuplicatePair(em: EntityManager, questionId: string, originalId: string): Promise<{
+    question: QuestionWithDuplicateLink | null;
+    original: QuestionWithDuplicateLink | null;
+  }> {
+    const [first, second] = [questionId, originalId].sort((a, b) => Number(BigInt(a) - BigInt(b)));
+    const locked = new Map([
+      [first, await this.lockLiveWithDuplicateLink(em, first, first === questionId ? 'update' : 'share')],
+      [second, await this.lockLiveWithDuplicateLink(em, second, second === questionId ? 'update' : 'share')],
+    ]);
+    return { question: locked.get(questionId) ?? null, original: locked.get(originalId) ?? null };
+  }
+
   async insert(em: EntityManager, question: NewQuestion, at: Date): Promise<QuestionEntity> {
     const inserted = await em.insert(QuestionEntity, {
       ...question, score: 0, viewCount: 0, answerCount: 0, createdAt: at, updatedAt: at, lastActivityAt: at,
