@@ -1,5 +1,5 @@
 import { conflict } from '@peerdesk/domain';
-import { DomainEvents, type ThreadEvent } from '../../apps/api/src/common/domain-events';
+import { DomainEvents, type DomainEvent } from '../../apps/api/src/common/domain-events';
 import { expectError, expectInvalid, TestApp, type TestUser } from '../support/test-app';
 
 // Comments on questions and answers: posting, listing, editing, deleting, and the event staff work reacts to.
@@ -39,7 +39,7 @@ describe('comments', () => {
   let bystander: TestUser;
   let moderator: TestUser;
   let staff: TestUser;
-  const events: ThreadEvent[] = [];
+  const events: DomainEvent[] = [];
 
   beforeAll(async () => {
     // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
@@ -101,7 +101,7 @@ describe('comments', () => {
 
     it('writes nothing when a reaction to the event fails: the event is part of the transaction', async () => {
       const questionId = await question();
-      const failing = { handle: async (_em: unknown, event: ThreadEvent) => { if (event.type === 'comment.posted') throw conflict('A reaction refused this.'); } };
+      const failing = { handle: async (_em: unknown, event: DomainEvent) => { if (event.type === 'comment.posted') throw conflict('A reaction refused this.'); } };
       app.provider(DomainEvents).subscribe(failing);
       try {
         expectError(await post(helper, 'QUESTION', questionId), 'CONFLICT');

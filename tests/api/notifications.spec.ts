@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DomainEvents, type ThreadEvent } from '../../apps/api/src/common/domain-events';
+import { DomainEvents, type DomainEvent } from '../../apps/api/src/common/domain-events';
 import { EmailOutbox } from '../../apps/api/src/notifications/email-outbox';
 import { expectError, expectInvalid, TestApp, type TestUser } from '../support/test-app';
 
@@ -141,7 +141,7 @@ describe('notifications', () => {
 
   describe('on escalation events', () => {
     // The escalation module publishes these; here they are published directly, inside a transaction as it does.
-    const publish = (event: ThreadEvent) => app.db.transaction((em) => app.provider(DomainEvents).publish(em, event));
+    const publish = (event: DomainEvent) => app.db.transaction((em) => app.provider(DomainEvents).publish(em, event));
 
     it('tells the asker when staff will answer and every STAFF user; breaches go to managers; assignments to the assignee', async () => {
       const staff = [await app.userWithRole('STAFF'), await app.userWithRole('STAFF')];

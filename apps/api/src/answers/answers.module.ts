@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QuestionsModule } from '../questions/questions.module';
+import { RevisionsModule } from '../revisions/revisions.module';
 import { AnswersRepository } from './answers.repository';
 import { AnswersResolver } from './answers.resolver';
 import { AnswersService } from './answers.service';
@@ -7,7 +8,7 @@ import { QuestionAnswersResolver } from './question-answers.resolver';
 import { UserAnswersResolver } from './user-answers.resolver';
 
 @Module({
-  imports: [QuestionsModule],
+  imports: [QuestionsModule, RevisionsModule],
   providers: [AnswersRepository, AnswersService, AnswersResolver, QuestionAnswersResolver, UserAnswersResolver],
   exports: [AnswersRepository, AnswersService],
 })

@@ -3,6 +3,7 @@ import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
 import type { AuthorKind } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
 import { QuestionEntity } from '../questions/question.entity';
+import { QuestionsRepository } from '../questions/questions.repository';
 import { AnswerAcceptanceEntity, AnswerEntity } from './answer.entity';
 
 /** An answer with its question's accepted answer, so a list can mark which ones solved their question. */
@@ -11,9 +12,21 @@ export interface AnswerWithAcceptance {
   acceptedAnswerId: string | null;
 }
 
+/** What the author writes, and who they were when they wrote it; the rest of a new answer's row starts empty. */
+export type NewAnswer = Pick<AnswerEntity, 'questionId' | 'authorId' | 'authorKind' | 'body' | 'bodyHtml'>;
+
+/**
+ * Owner of answers and answer_acceptances. The methods that lock keep the one lock order
+ * (database/transactions.ts): the answer's question first (QuestionsRepository), then the answer, read
+ * again under that lock, so whoever changed it meanwhile (a second click on "delete", an acceptance) has
+ * then either committed or not begun, and no two writers of a thread ever wait for each other in a cycle.
+ */
 @Injectable()
 export class AnswersRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly questions: QuestionsRepository,
+  ) {}
 
   /** A question's live answers: the accepted one first, then by score, then oldest. */
   forQuestion(questionId: string, acceptedAnswerId: string | null): Promise<AnswerEntity[]> {
@@ -54,8 +67,70 @@ export class AnswersRepository {
     return { rows: entities.map((answer, i) => ({ answer, acceptedAnswerId: raw[i].accepted_answer_id })), total };
   }
 
+  /** A live answer with its question's accepted answer; null when there is no such live answer. */
+  async findLiveWithAcceptance(id: string): Promise<AnswerWithAcceptance | null> {
+    const { entities, raw } = await this.db
+      .getRepository(AnswerEntity)
+      .createQueryBuilder('a')
+      .innerJoin(QuestionEntity, 'q', 'q.id = a.question_id')
+      .addSelect('q.accepted_answer_id', 'accepted_answer_id')
+      .where('a.id = :id AND a.deleted_at IS NULL', { id })
+      .getRawAndEntities<{ accepted_answer_id: string | null }>();
+    return entities.length ? { answer: entities[0], acceptedAnswerId: raw[0].accepted_answer_id } : null;
+  }
+
   findLive(em: EntityManager, id: string): Promise<AnswerEntity | null> {
     return em.findOneBy(AnswerEntity, { id, deletedAt: IsNull() });
+  }
+
+  /** Live or deleted. */
+  findById(em: EntityManager, id: string): Promise<AnswerEntity | null> {
+    return em.findOneBy(AnswerEntity, { id });
+  }
+
+  /**
+   * The live answer with its live question locked (`question` null when the question is deleted, then
+   * nothing is locked); null when there is no such live answer, before or under the lock.
+   */
+  async lockLiveWithQuestion(em: EntityManager, id: string): Promise<{ answer: AnswerEntity; question: QuestionEntity | null } | null> {
+    const found = await this.findLive(em, id);
+    if (!found) return null;
+    const question = await this.questions.lockLive(em, found.questionId);
+    if (!question) return { answer: found, question: null };
+    const answer = await this.findLive(em, id);
+    return answer && { answer, question };
+  }
+
+  /**
+   * The live answer, locked for a change to its score: its question first, whatever that question's state
+   * (a vote on an answer in a deleted thread still takes it), then the answer row. Null when there is no
+   * such live answer, before or under the lock.
+   */
+  async lockLiveForScore(em: EntityManager, id: string): Promise<AnswerEntity | null> {
+    const found = await this.findLive(em, id);
+    if (!found) return null;
+    await this.questions.lock(em, found.questionId);
+    return em.findOne(AnswerEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async insert(em: EntityManager, answer: NewAnswer, at: Date): Promise<AnswerEntity> {
+    const inserted = await em.insert(AnswerEntity, { ...answer, score: 0, createdAt: at, updatedAt: at });
+    return em.findOneByOrFail(AnswerEntity, { id: String(inserted.identifiers[0].id) });
+  }
+
+  /** Sets the answer's text and returns it as it is now. */
+  async edit(em: EntityManager, id: string, body: string, bodyHtml: string, at: Date): Promise<AnswerEntity> {
+    await em.update(AnswerEntity, { id }, { body, bodyHtml, updatedAt: at });
+    return em.findOneByOrFail(AnswerEntity, { id });
+  }
+
+  /** Soft delete: the row stays, with who removed it. */
+  async markDeleted(em: EntityManager, id: string, by: string, at: Date): Promise<void> {
+    await em.update(AnswerEntity, { id }, { deletedAt: at, deletedBy: by });
+  }
+
+  async setScore(em: EntityManager, id: string, score: number): Promise<void> {
+    await em.update(AnswerEntity, { id }, { score });
   }
 
   async recordAcceptance(em: EntityManager, acceptance: Pick<AnswerAcceptanceEntity, 'questionId' | 'answerId' | 'acceptedBy' | 'acceptedAt'>): Promise<void> {

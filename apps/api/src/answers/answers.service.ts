@@ -10,16 +10,16 @@ import type { Viewer } from '../common/viewer';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
-import { keepRevision } from '../revisions/revisions';
+import { QuestionsService } from '../questions/questions.service';
+import { RevisionsRepository } from '../revisions/revisions.repository';
 import { moveReputation } from '../users/reputation';
 import { AnswerEntity } from './answer.entity';
-import { type AnswerModel, toAnswerModel } from './answer.model';
-import { AnswersRepository } from './answers.repository';
+import { type AnswerWithAcceptance, AnswersRepository } from './answers.repository';
 import type { EditAnswerInput, PostAnswerInput, UserAnswersArgs } from './dto/answer.input';
 
 /**
- * Answers and acceptance. Every change locks the question row first, so its counters, status and
- * accepted answer stay consistent however many people act at once.
+ * Answers and acceptance. Every change locks the question row first (through the repositories, in the
+ * one lock order), so its counters, status and accepted answer stay consistent however many people act at once.
  */
 @Injectable()
 export class AnswersService {
@@ -27,13 +27,20 @@ export class AnswersService {
     private readonly transactions: Transactions,
     private readonly answers: AnswersRepository,
     private readonly questions: QuestionsRepository,
+    private readonly questionsService: QuestionsService,
+    private readonly revisions: RevisionsRepository,
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly markdown: MarkdownRenderer,
   ) {}
 
+  /** A question's live answers: the accepted one first, then by score, then oldest. */
+  forQuestion(question: Pick<QuestionEntity, 'id' | 'acceptedAnswerId'>): Promise<AnswerEntity[]> {
+    return this.answers.forQuestion(question.id, question.acceptedAnswerId);
+  }
+
   /** A member's answers for their profile, newest first; with `acceptedOnly`, the ones that solved their question. */
-  async byAuthor(authorId: string, { first, after, acceptedOnly }: UserAnswersArgs): Promise<Connection<AnswerModel>> {
+  async byAuthor(authorId: string, { first, after, acceptedOnly }: UserAnswersArgs): Promise<Connection<AnswerWithAcceptance>> {
     checkPageSize(first);
     const { rows, total } = await this.answers.byAuthor(authorId, acceptedOnly, first, after ? decodeCursor(after) : null);
     return toConnection(
@@ -41,7 +48,7 @@ export class AnswersService {
       first,
       total,
       ({ answer }) => ({ key: answer.createdAt.toISOString(), id: answer.id }),
-      ({ answer, acceptedAnswerId }) => toAnswerModel(answer, acceptedAnswerId),
+      (row) => row,
     );
   }
 
@@ -49,26 +56,18 @@ export class AnswersService {
     assertValid(validateAnswer(input));
     const bodyHtml = await this.markdown.render(input.body);
     return this.transactions.run(async (em) => {
-      const question = await this.lockQuestion(em, input.questionId);
+      const question = await this.questionsService.lockLive(em, input.questionId);
       if (!acceptsAnswers(question.status)) throw conflict('This question is closed and takes no new answers.');
       const now = this.clock.now();
-      const inserted = await em.insert(AnswerEntity, {
+      const answer = await this.answers.insert(em, {
         questionId: question.id,
         authorId: viewer.id,
         // Fixed now, from who the author is today: promoting them later rewrites no history.
         authorKind: authorKindFor(viewer.affiliation),
         body: input.body,
         bodyHtml,
-        score: 0,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await em.update(QuestionEntity, { id: question.id }, {
-        answerCount: question.answerCount + 1,
-        status: nextThreadStatus(question.status, { type: 'ANSWER_POSTED' }),
-        lastActivityAt: now,
-      });
-      const answer = await em.findOneByOrFail(AnswerEntity, { id: String(inserted.identifiers[0].id) });
+      }, now);
+      await this.questions.recordAnswerPosted(em, question.id, question.answerCount + 1, nextThreadStatus(question.status, { type: 'ANSWER_POSTED' }), now);
       await this.events.publish(em, {
         type: 'answer.posted', questionId: question.id, answerId: answer.id, authorId: viewer.id, authorKind: answer.authorKind, at: now,
       });
@@ -77,18 +76,18 @@ export class AnswersService {
   }
 
   /** Returns the edited answer and its question's accepted answer, so callers can tell whether it is the accepted one. */
-  async edit(viewer: Viewer, input: EditAnswerInput): Promise<{ answer: AnswerEntity; acceptedAnswerId: string | null }> {
+  async edit(viewer: Viewer, input: EditAnswerInput): Promise<AnswerWithAcceptance> {
     assertValid(validateAnswer(input));
     const bodyHtml = await this.markdown.render(input.body);
     return this.transactions.run(async (em) => {
       const { answer, question } = await this.lockLiveAnswerAndQuestion(em, input.id);
       checkCanEditPost(viewer, answer);
       const now = this.clock.now();
-      await keepRevision(em, 'ANSWER', answer.id, answer, viewer.id, now);
-      await em.update(AnswerEntity, { id: answer.id }, { body: input.body, bodyHtml, updatedAt: now });
-      await em.update(QuestionEntity, { id: question.id }, { lastActivityAt: now });
+      await this.revisions.keep(em, 'ANSWER', answer.id, answer, viewer.id, now);
+      const edited = await this.answers.edit(em, answer.id, input.body, bodyHtml, now);
+      await this.questions.noteActivity(em, question.id, now);
       await this.events.publish(em, { type: 'answer.edited', questionId: question.id, answerId: answer.id, editorId: viewer.id, at: now });
-      return { answer: await em.findOneByOrFail(AnswerEntity, { id: answer.id }), acceptedAnswerId: question.acceptedAnswerId };
+      return { answer: edited, acceptedAnswerId: question.acceptedAnswerId };
     });
   }
 
@@ -100,14 +99,11 @@ export class AnswersService {
       let question = locked;
       const now = this.clock.now();
       if (question.acceptedAnswerId === target.id) question = await this.withdraw(em, question, viewer, now);
-      await em.update(AnswerEntity, { id: target.id }, { deletedAt: now, deletedBy: viewer.id });
+      await this.answers.markDeleted(em, target.id, viewer.id, now);
       const remainingAnswers = question.answerCount - 1;
-      await em.update(QuestionEntity, { id: question.id }, {
-        answerCount: remainingAnswers,
-        status: nextThreadStatus(question.status, { type: 'ANSWER_REMOVED', remainingAnswers }),
-      });
+      await this.questions.recordAnswerRemoved(em, question.id, remainingAnswers, nextThreadStatus(question.status, { type: 'ANSWER_REMOVED', remainingAnswers }));
       await this.events.publish(em, { type: 'answer.removed', questionId: question.id, answerId: target.id, removedBy: viewer.id, at: now });
-      return em.findOneByOrFail(QuestionEntity, { id: question.id });
+      return this.questions.getById(em, question.id);
     });
   }
 
@@ -123,22 +119,17 @@ export class AnswersService {
         ...(await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1)),
         ...(await this.acceptanceReputation(em, question, answer.id, 1)),
       ]);
-      await em.update(QuestionEntity, { id: question.id }, {
-        acceptedAnswerId: answer.id,
-        solvedAt: now,
-        status: nextThreadStatus(question.status, { type: 'ANSWER_ACCEPTED' }),
-        lastActivityAt: now,
-      });
+      await this.questions.setAcceptedAnswer(em, question.id, answer.id, nextThreadStatus(question.status, { type: 'ANSWER_ACCEPTED' }), now);
       await this.events.publish(em, {
         type: 'answer.accepted', questionId: question.id, answerId: answer.id, answerAuthorId: answer.authorId, acceptedBy: viewer.id, at: now,
       });
-      return em.findOneByOrFail(QuestionEntity, { id: question.id });
+      return this.questions.getById(em, question.id);
     });
   }
 
   async unaccept(viewer: Viewer, questionId: string): Promise<QuestionEntity> {
     return this.transactions.run(async (em) => {
-      const question = await this.lockQuestion(em, questionId);
+      const question = await this.questionsService.lockLive(em, questionId);
       checkCanUnaccept(viewer, question);
       if (!question.acceptedAnswerId) throw conflict('This question has no accepted answer to withdraw.');
       return this.withdraw(em, question, viewer, this.clock.now());
@@ -148,42 +139,26 @@ export class AnswersService {
   private async withdraw(em: EntityManager, question: QuestionEntity, viewer: Viewer, now: Date): Promise<QuestionEntity> {
     await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
     await moveReputation(em, await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1));
-    await em.update(QuestionEntity, { id: question.id }, {
-      acceptedAnswerId: null,
-      solvedAt: null,
-      status: nextThreadStatus(question.status, { type: 'ACCEPTANCE_WITHDRAWN', answerCount: question.answerCount }),
-      lastActivityAt: now,
-    });
+    const status = nextThreadStatus(question.status, { type: 'ACCEPTANCE_WITHDRAWN', answerCount: question.answerCount });
+    await this.questions.setAcceptedAnswer(em, question.id, null, status, now);
     await this.events.publish(em, { type: 'acceptance.withdrawn', questionId: question.id, withdrawnBy: viewer.id, at: now });
-    return em.findOneByOrFail(QuestionEntity, { id: question.id });
+    return this.questions.getById(em, question.id);
   }
 
   /** What giving (1) or taking back (-1) an acceptance moves: the answer's author's points; nothing when there is no such answer. */
   private async acceptanceReputation(em: EntityManager, question: QuestionEntity, answerId: string | null, sign: 1 | -1): Promise<Array<{ userId: string | null; delta: number }>> {
-    const answer = answerId ? await em.findOneBy(AnswerEntity, { id: answerId }) : null;
+    const answer = answerId ? await this.answers.findById(em, answerId) : null;
     return answer ? [{ userId: answer.authorId, delta: sign * acceptanceReputation(answer, question) }] : [];
   }
 
-  private async lockQuestion(em: EntityManager, questionId: string): Promise<QuestionEntity> {
-    const question = await this.questions.lockLive(em, checkId(questionId, 'question'));
-    if (!question) throw await missing(em, QuestionEntity, 'question', questionId);
-    return question;
-  }
-
-  private async findLiveAnswer(em: EntityManager, answerId: string): Promise<AnswerEntity> {
-    const answer = await this.answers.findLive(em, checkId(answerId, 'answer'));
-    if (!answer) throw await missing(em, AnswerEntity, 'answer', answerId);
-    return answer;
-  }
-
   /**
-   * Locks the answer's question, then reads the answer again under that lock: whoever changed it
-   * concurrently (a second click on "delete", an acceptance) has then either committed or not begun.
-   * Every answer change takes the question lock first, so they also never deadlock one another.
+   * The live answer and its live question, the question locked first (AnswersRepository.lockLiveWithQuestion);
+   * NOT_FOUND for either one missing.
    */
-  private async lockLiveAnswerAndQuestion(em: EntityManager, answerId: string): Promise<{ answer: AnswerEntity; question: QuestionEntity }> {
-    const found = await this.findLiveAnswer(em, answerId);
-    const question = await this.lockQuestion(em, found.questionId);
-    return { answer: await this.findLiveAnswer(em, answerId), question };
+  async lockLiveAnswerAndQuestion(em: EntityManager, answerId: string): Promise<{ answer: AnswerEntity; question: QuestionEntity }> {
+    const locked = await this.answers.lockLiveWithQuestion(em, checkId(answerId, 'answer'));
+    if (!locked) throw await missing(em, AnswerEntity, 'answer', answerId);
+    if (!locked.question) throw await missing(em, QuestionEntity, 'question', locked.answer.questionId);
+    return { answer: locked.answer, question: locked.question };
   }
 }

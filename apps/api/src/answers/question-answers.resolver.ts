@@ -2,17 +2,16 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../common/viewer';
 import { QuestionModel } from '../questions/question.model';
 import { AnswerModel, toAnswerModel } from './answer.model';
-import { AnswersRepository } from './answers.repository';
+import { AnswersService } from './answers.service';
 
 /** The answer fields of Question live with the answers module that owns them. */
 @Resolver(() => QuestionModel)
 export class QuestionAnswersResolver {
-  constructor(private readonly service: AnswersRepository) {}
+  constructor(private readonly service: AnswersService) {}
 
   @ResolveField(() => [AnswerModel], { description: 'Live answers: the accepted one first, then by score, then oldest.' })
   async answers(@Parent() question: QuestionModel): Promise<AnswerModel[]> {
-    const answers = await this.service.forQuestion(question.id, question.acceptedAnswerId);
-    return answers.map((a) => toAnswerModel(a, question.acceptedAnswerId));
+    return (await this.service.forQuestion(question)).map((answer) => toAnswerModel(answer, question.acceptedAnswerId));
   }
 
   @ResolveField(() => AnswerModel, { nullable: true })

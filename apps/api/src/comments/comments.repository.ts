@@ -41,6 +41,10 @@ export async function liveCommentsOn(db: DataSource, targets: readonly CommentTa
   return targets.map((target) => byTarget.get(targetKey(target)) ?? []);
 }
 
+/** What the author writes, where, and who they were when they wrote it. */
+export type NewComment = Pick<CommentEntity, 'questionId' | 'targetType' | 'targetId' | 'authorId' | 'authorKind' | 'body' | 'bodyHtml'>;
+
+/** Owner of comments. */
 @Injectable()
 export class CommentsRepository {
   findLive(em: EntityManager, id: string): Promise<CommentEntity | null> {
@@ -68,5 +72,21 @@ export class CommentsRepository {
       })))],
     );
     return inserted.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  }
+
+  async insert(em: EntityManager, comment: NewComment, at: Date): Promise<CommentEntity> {
+    const inserted = await em.insert(CommentEntity, { ...comment, createdAt: at, updatedAt: at });
+    return em.findOneByOrFail(CommentEntity, { id: String(inserted.identifiers[0].id) });
+  }
+
+  /** Sets the comment's text and returns it as it is now. */
+  async edit(em: EntityManager, id: string, body: string, bodyHtml: string, at: Date): Promise<CommentEntity> {
+    await em.update(CommentEntity, { id }, { body, bodyHtml, updatedAt: at });
+    return em.findOneByOrFail(CommentEntity, { id });
+  }
+
+  /** Soft delete: the row stays, with who removed it. */
+  async markDeleted(em: EntityManager, id: string, by: string, at: Date): Promise<void> {
+    await em.update(CommentEntity, { id }, { deletedAt: at, deletedBy: by });
   }
 }

@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { assertValid, authorKindFor, checkCanDeletePost, checkCanEditPost, conflict, validateComment } from '@peerdesk/domain';
-import { AnswerEntity } from '../answers/answer.entity';
-import { AnswersRepository } from '../answers/answers.repository';
+import { AnswersService } from '../answers/answers.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import type { PostTargetType } from '../common/enums';
 import { checkId, missing } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
-import { QuestionEntity } from '../questions/question.entity';
+import type { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
+import { QuestionsService } from '../questions/questions.service';
 import { CommentEntity } from './comment.entity';
 import { CommentsRepository } from './comments.repository';
 import type { EditCommentInput, PostCommentInput } from './dto/comment.input';
@@ -25,8 +25,9 @@ export class CommentsService {
   constructor(
     private readonly transactions: Transactions,
     private readonly comments: CommentsRepository,
-    private readonly answers: AnswersRepository,
+    private readonly answers: AnswersService,
     private readonly questions: QuestionsRepository,
+    private readonly questionsService: QuestionsService,
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly markdown: MarkdownRenderer,
@@ -40,7 +41,7 @@ export class CommentsService {
       const question = await this.lockThread(em, input.targetType, targetId);
       if (question.status === 'CLOSED') throw conflict('This question is closed and takes no new comments.');
       const now = this.clock.now();
-      const inserted = await em.insert(CommentEntity, {
+      const comment = await this.comments.insert(em, {
         questionId: question.id,
         targetType: input.targetType,
         targetId,
@@ -49,11 +50,8 @@ export class CommentsService {
         authorKind: authorKindFor(viewer.affiliation),
         body: input.body,
         bodyHtml,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await em.update(QuestionEntity, { id: question.id }, { lastActivityAt: now });
-      const comment = await em.findOneByOrFail(CommentEntity, { id: String(inserted.identifiers[0].id) });
+      }, now);
+      await this.questions.noteActivity(em, question.id, now);
       await this.events.publish(em, {
         type: 'comment.posted', questionId: question.id, commentId: comment.id, authorId: viewer.id, authorKind: comment.authorKind, at: now,
       });
@@ -68,8 +66,7 @@ export class CommentsService {
     return this.transactions.run(async (em) => {
       const comment = await this.lockLiveComment(em, input.id);
       checkCanEditPost(viewer, comment);
-      await em.update(CommentEntity, { id: comment.id }, { body: input.body, bodyHtml, updatedAt: this.clock.now() });
-      return em.findOneByOrFail(CommentEntity, { id: comment.id });
+      return this.comments.edit(em, comment.id, input.body, bodyHtml, this.clock.now());
     });
   }
 
@@ -78,7 +75,7 @@ export class CommentsService {
     return this.transactions.run(async (em) => {
       const comment = await this.lockLiveComment(em, commentId);
       checkCanDeletePost(viewer, comment);
-      await em.update(CommentEntity, { id: comment.id }, { deletedAt: this.clock.now(), deletedBy: viewer.id });
+      await this.comments.markDeleted(em, comment.id, viewer.id, this.clock.now());
       return true as const;
     });
   }
@@ -88,23 +85,8 @@ export class CommentsService {
    * again under the question's lock, so a concurrent delete has either committed or not begun.
    */
   private async lockThread(em: EntityManager, targetType: PostTargetType, targetId: string): Promise<QuestionEntity> {
-    if (targetType === 'QUESTION') return this.lockQuestion(em, targetId);
-    const found = await this.findLiveAnswer(em, targetId);
-    const question = await this.lockQuestion(em, found.questionId);
-    await this.findLiveAnswer(em, targetId);
-    return question;
-  }
-
-  private async lockQuestion(em: EntityManager, questionId: string): Promise<QuestionEntity> {
-    const question = await this.questions.lockLive(em, questionId);
-    if (!question) throw await missing(em, QuestionEntity, 'question', questionId);
-    return question;
-  }
-
-  private async findLiveAnswer(em: EntityManager, answerId: string) {
-    const answer = await this.answers.findLive(em, answerId);
-    if (!answer) throw await missing(em, AnswerEntity, 'answer', answerId);
-    return answer;
+    if (targetType === 'QUESTION') return this.questionsService.lockLive(em, targetId);
+    return (await this.answers.lockLiveAnswerAndQuestion(em, targetId)).question;
   }
 
   private async findLiveComment(em: EntityManager, commentId: string): Promise<CommentEntity> {

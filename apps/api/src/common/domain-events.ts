@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { AuthorKind, EscalationReason } from '@peerdesk/domain';
 
-/** What happened to a thread, told to every module that reacts (escalation, notifications, search…). */
-export type ThreadEvent =
-  | { type: 'question.asked'; questionId: string; categoryId: string; authorId: string; at: Date }
+/**
+ * What happened in the community (a post, an acceptance, an escalation…), told to every module that
+ * reacts (escalation, notifications, webhooks, search…). Not the thread state machine's input: that is
+ * `ThreadEvent` in packages/domain.
+ */
+export type DomainEvent =
+  | { type: 'question.asked'; questionId: string; categoryId: string; authorId: string; askSessionId?: string; at: Date }
   | { type: 'question.edited'; questionId: string; editorId: string; at: Date }
   | { type: 'answer.posted'; questionId: string; answerId: string; authorId: string; authorKind: AuthorKind; at: Date }
   | { type: 'answer.accepted'; questionId: string; answerId: string; answerAuthorId: string; acceptedBy: string; at: Date }
@@ -19,11 +23,38 @@ export type ThreadEvent =
   | { type: 'question.marked_duplicate'; questionId: string; originalId: string; markedBy: string; at: Date }
   | { type: 'question.duplicate_unmarked'; questionId: string; originalId: string; unmarkedBy: string; at: Date };
 
-
-
-export interface ThreadEventHandler {
-  handle(em: EntityManager, event: ThreadEvent): Promise<void>;
+export interface DomainEventHandler {
+  handle(em: EntityManager, event: DomainEvent): Promise<void>;
 }
+
+/**
+ * The order the API's handlers run in, by class name (`common/` names no feature module's class), whatever
+ * order their modules subscribe in. A handler that publishes a follow-up event (escalation: a staff answer
+ * that reveals a breach) has it handled in full, by every handler, before the next handler sees the first.
+ *
+ * 1. NotificationsSubscriber: an event's own notifications are written before those of any follow-up
+ *    event, so an inbox lists them in the order things happened (the answer, then the breach it revealed).
+ * 2. EscalationService: the thread's reactions (first-question and peer-answer flags, the community
+ *    clock, the open escalation), which may publish follow-up events.
+ * 3. WebhookEventsSubscriber: queues deliveries; reads only the question's title and category.
+ * 4. SearchIndexSubscriber: rewrites the question's search document, after every change the handlers
+ *    above make to the question row, and takes the shared search_words rows late, in word order.
+ * 5. SearchInsightsService: marks the ask session a question was posted from.
+ *
+ * Any other handler (a test's probe) runs after these, in the order it subscribed.
+ */
+export const HANDLER_ORDER: readonly string[] = [
+  'NotificationsSubscriber',
+  'EscalationService',
+  'WebhookEventsSubscriber',
+  'SearchIndexSubscriber',
+  'SearchInsightsService',
+];
+
+const rank = (handler: DomainEventHandler): number => {
+  const at = HANDLER_ORDER.indexOf(handler.constructor.name);
+  return at >= 0 ? at : HANDLER_ORDER.length;
+};
 
 /**
  * Handlers run inside the transaction that made the change, so a reaction (a deadline cleared, a
@@ -31,18 +62,25 @@ export interface ThreadEventHandler {
  */
 @Injectable()
 export class DomainEvents {
-  private readonly handlers: ThreadEventHandler[] = [];
+  /** Kept in HANDLER_ORDER, then subscription order. */
+  private readonly handlers: DomainEventHandler[] = [];
 
-  subscribe(handler: ThreadEventHandler): void {
-    this.handlers.push(handler);
+  subscribe(handler: DomainEventHandler): void {
+    const after = this.handlers.findIndex((other) => rank(other) > rank(handler));
+    this.handlers.splice(after >= 0 ? after : this.handlers.length, 0, handler);
   }
 
-  unsubscribe(handler: ThreadEventHandler): void {
+  unsubscribe(handler: DomainEventHandler): void {
     const at = this.handlers.indexOf(handler);
     if (at >= 0) this.handlers.splice(at, 1);
   }
 
-  async publish(em: EntityManager, event: ThreadEvent): Promise<void> {
+  /** The subscribed handlers' class names, in the order they run. */
+  handlerNames(): string[] {
+    return this.handlers.map((handler) => handler.constructor.name);
+  }
+
+  async publish(em: EntityManager, event: DomainEvent): Promise<void> {
     for (const handler of this.handlers) await handler.handle(em, event);
   }
 }

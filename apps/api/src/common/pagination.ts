@@ -95,3 +95,8 @@ export function toConnection<Row, T>(
     totalCount,
   };
 }
+
+/** The same page with each node mapped (a service's entities to the resolver's GraphQL models). */
+export function mapNodes<Row, T>(connection: Connection<Row>, toNode: (row: Row) => T): Connection<T> {
+  return { ...connection, edges: connection.edges.map(({ node, cursor }) => ({ node: toNode(node), cursor })) };
+}

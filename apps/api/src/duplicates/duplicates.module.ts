@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
-import { DuplicatesRepository } from './duplicates.repository';
+import { QuestionsModule } from '../questions/questions.module';
 import { DuplicatesResolver } from './duplicates.resolver';
 import { DuplicatesService } from './duplicates.service';
 
-@Module({ providers: [DuplicatesRepository, DuplicatesService, DuplicatesResolver, AuditService] })
+@Module({ imports: [QuestionsModule], providers: [DuplicatesService, DuplicatesResolver, AuditService] })
 export class DuplicatesModule {}

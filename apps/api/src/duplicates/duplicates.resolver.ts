@@ -2,7 +2,6 @@ import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@ne
 import DataLoader from 'dataloader';
 import { CurrentViewer, type RequestContext, Requires, type Viewer } from '../common/viewer';
 import { QuestionModel, toQuestionModel } from '../questions/question.model';
-import { DuplicatesRepository } from './duplicates.repository';
 import { DuplicatesService } from './duplicates.service';
 
 /** One batched lookup per request, kept beside the request so it never outlives it. */
@@ -10,10 +9,7 @@ const loaders = new WeakMap<object, DataLoader<string, QuestionModel | null>>();
 
 @Resolver(() => QuestionModel)
 export class DuplicatesResolver {
-  constructor(
-    private readonly service: DuplicatesService,
-    private readonly duplicates: DuplicatesRepository,
-  ) {}
+  constructor(private readonly duplicates: DuplicatesService) {}
 
   @ResolveField(() => QuestionModel, {
     nullable: true,
@@ -41,12 +37,12 @@ export class DuplicatesResolver {
     @Args('originalId', { type: () => ID }) originalId: string,
     @CurrentViewer() viewer: Viewer,
   ): Promise<QuestionModel> {
-    return toQuestionModel(await this.service.markDuplicate(viewer, questionId, originalId));
+    return toQuestionModel(await this.duplicates.markDuplicate(viewer, questionId, originalId));
   }
 
   @Mutation(() => QuestionModel, { description: 'Moderators: take the duplicate mark off and reopen the question.' })
   @Requires('moderate_threads')
   async unmarkDuplicate(@Args('questionId', { type: () => ID }) questionId: string, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
-    return toQuestionModel(await this.service.unmarkDuplicate(viewer, questionId));
+    return toQuestionModel(await this.duplicates.unmarkDuplicate(viewer, questionId));
   }
 }

@@ -5,16 +5,16 @@ import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import { checkId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
-import { QuestionEntity } from '../questions/question.entity';
-import { DuplicatesRepository } from './duplicates.repository';
 import { Transactions } from '../database/transactions';
+import type { QuestionEntity } from '../questions/question.entity';
+import { QuestionsRepository } from '../questions/questions.repository';
 
 /** Moderators mark a question a duplicate of another: it closes, and clients send readers to the original. */
 @Injectable()
 export class DuplicatesService {
   constructor(
     private readonly transactions: Transactions,
-    private readonly duplicates: DuplicatesRepository,
+    private readonly questions: QuestionsRepository,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -26,16 +26,9 @@ export class DuplicatesService {
     if (questionId === originalId) checkDuplicateTarget(questionId, { id: originalId, deleted: false, duplicateOf: null });
     const now = this.clock.now();
     return this.transactions.run(async (em) => {
-      // Locks in id order, so two moderators marking a pair both ways cannot deadlock.
-      const [first, second] = [questionId, originalId].sort((a, b) => Number(BigInt(a) - BigInt(b)));
-      const locked = new Map([
-        [first, await this.duplicates.lockLive(em, first, first === questionId ? 'update' : 'share')],
-        [second, await this.duplicates.lockLive(em, second, second === questionId ? 'update' : 'share')],
-      ]);
-      const target = locked.get(questionId);
+      const { question: target, original } = await this.questions.lockLiveDuplicatePair(em, questionId, originalId);
       if (!target) throw notFound(`There is no question ${questionId}.`);
-      const original = locked.get(originalId);
-      if (!original && !(await this.duplicates.exists(em, originalId))) {
+      if (!original && !(await this.questions.exists(em, originalId))) {
         throw validationFailed([{ field: 'originalId', message: `There is no question ${originalId}.` }]);
       }
       checkDuplicateTarget(questionId, { id: originalId, deleted: !original, duplicateOf: original?.duplicateOf ?? null });
@@ -43,9 +36,8 @@ export class DuplicatesService {
         throw conflict(`Question ${questionId} is already a duplicate of question ${target.duplicateOf}; unmark it first.`);
       }
       const status = nextThreadStatus(target.question.status, { type: 'CLOSED' });
-      await this.duplicates.setDuplicateOf(em, questionId, originalId);
-      const repointed = await this.duplicates.repoint(em, questionId, originalId);
-      await em.update(QuestionEntity, { id: questionId }, { status, updatedAt: now });
+      await this.questions.setDuplicateOf(em, questionId, originalId, status, now);
+      const repointed = await this.questions.repointDuplicates(em, questionId, originalId);
       await this.audit.record(em, {
         actorId: viewer.id, action: 'question.mark_duplicate', targetType: 'question', targetId: questionId,
         before: { status: target.question.status, duplicateOf: null },
@@ -53,7 +45,7 @@ export class DuplicatesService {
         at: now,
       });
       await this.events.publish(em, { type: 'question.marked_duplicate', questionId, originalId, markedBy: viewer.id, at: now });
-      return em.findOneByOrFail(QuestionEntity, { id: questionId });
+      return this.questions.getById(em, questionId);
     });
   }
 
@@ -61,7 +53,7 @@ export class DuplicatesService {
     checkId(questionId, 'question');
     const now = this.clock.now();
     return this.transactions.run(async (em) => {
-      const target = await this.duplicates.lockLive(em, questionId, 'update');
+      const target = await this.questions.lockLiveWithDuplicateLink(em, questionId, 'update');
       if (!target) throw notFound(`There is no question ${questionId}.`);
       const originalId = target.duplicateOf;
       if (originalId === null) throw conflict(`Question ${questionId} is not marked as a duplicate.`);
@@ -69,14 +61,18 @@ export class DuplicatesService {
       const status = nextThreadStatus(question.status, {
         type: 'REOPENED', answerCount: question.answerCount, hasAcceptedAnswer: question.acceptedAnswerId !== null,
       });
-      await this.duplicates.setDuplicateOf(em, questionId, null);
-      await em.update(QuestionEntity, { id: questionId }, { status, updatedAt: now });
+      await this.questions.setDuplicateOf(em, questionId, null, status, now);
       await this.audit.record(em, {
         actorId: viewer.id, action: 'question.unmark_duplicate', targetType: 'question', targetId: questionId,
         before: { status: question.status, duplicateOf: originalId }, after: { status, duplicateOf: null }, at: now,
       });
       await this.events.publish(em, { type: 'question.duplicate_unmarked', questionId, originalId, unmarkedBy: viewer.id, at: now });
-      return em.findOneByOrFail(QuestionEntity, { id: questionId });
+      return this.questions.getById(em, questionId);
     });
+  }
+
+  /** For each question id, its live original (if it is a marked duplicate): what clients redirect readers to. */
+  originals(questionIds: readonly string[]): Promise<Map<string, QuestionEntity>> {
+    return this.questions.originalsOf(questionIds);
   }
 }

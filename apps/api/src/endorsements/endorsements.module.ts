@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnswersModule } from '../answers/answers.module';
 import { EndorsementsRepository } from './endorsements.repository';
 import { EndorsementsResolver } from './endorsements.resolver';
+import { EndorsementsService } from './endorsements.service';
 
-@Module({ imports: [AnswersModule], providers: [EndorsementsRepository, EndorsementsResolver] })
+@Module({ imports: [AnswersModule], providers: [EndorsementsRepository, EndorsementsService, EndorsementsResolver] })
 export class EndorsementsModule {}

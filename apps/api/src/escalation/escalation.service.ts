@@ -6,7 +6,7 @@ import {
 } from '@peerdesk/domain';
 import { CategoryEntity } from '../categories/category.entity';
 import { CLOCK, type Clock } from '../common/clock';
-import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../common/domain-events';
+import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
 import { checkId, missing } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { QuestionEntity } from '../questions/question.entity';
@@ -23,7 +23,7 @@ import { Transactions } from '../database/transactions';
  * back to the community. It also reacts to thread events inside the transaction that caused them.
  */
 @Injectable()
-export class EscalationService implements OnModuleInit, ThreadEventHandler {
+export class EscalationService implements OnModuleInit, DomainEventHandler {
   constructor(
     private readonly transactions: Transactions,
     private readonly escalations: EscalationRepository,
@@ -37,7 +37,7 @@ export class EscalationService implements OnModuleInit, ThreadEventHandler {
     this.events.subscribe(this);
   }
 
-  async handle(em: EntityManager, event: ThreadEvent): Promise<void> {
+  async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     switch (event.type) {
       case 'question.asked': {
         const [{ count }] = await em.query('SELECT count(*)::int AS count FROM questions WHERE author_id = $1', [event.authorId]);

@@ -383,13 +383,14 @@ const commentKeys = (c: DumpRow): MappingKey[] => [['comment', c.Id], ['question
 
 /** The importer outside Nest (the CLI, the demo seed, the tests): its repositories on `dataSource`, time from `clock`. */
 export function importStackExchange(dataSource: DataSource, options: StackExchangeImportOptions, clock: Clock = new SystemClock()): Promise<ImportReport> {
+  const questions = new QuestionsRepository(dataSource);
   const importer = new StackExchangeImporter(
     dataSource,
     new ImporterRepository(dataSource),
     new CategoriesRepository(dataSource),
     new UsersRepository(dataSource),
-    new QuestionsRepository(dataSource),
-    new AnswersRepository(dataSource),
+    questions,
+    new AnswersRepository(dataSource, questions),
     new CommentsRepository(),
     clock,
   );

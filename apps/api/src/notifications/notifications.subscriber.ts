@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../common/domain-events';
+import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
 import { EmailOutbox } from './email-outbox';
 import { formatDue, quoted } from './messages';
 import type { NotificationKind } from './notification.model';
@@ -23,7 +23,7 @@ interface Plan {
  * notify every STAFF user; breaches notify every MANAGER.
  */
 @Injectable()
-export class NotificationsSubscriber implements ThreadEventHandler, OnModuleInit {
+export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     private readonly notifications: NotificationsRepository,
@@ -34,7 +34,7 @@ export class NotificationsSubscriber implements ThreadEventHandler, OnModuleInit
     this.events.subscribe(this);
   }
 
-  async handle(em: EntityManager, event: ThreadEvent): Promise<void> {
+  async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     const plan = await this.plan(em, event);
     if (!plan) return;
     const seen = new Set<string>(plan.actorId ? [plan.actorId] : []);
@@ -43,7 +43,7 @@ export class NotificationsSubscriber implements ThreadEventHandler, OnModuleInit
     await this.outbox.enqueueImmediate(em, inserted, event.at);
   }
 
-  private async plan(em: EntityManager, event: ThreadEvent): Promise<Plan | null> {
+  private async plan(em: EntityManager, event: DomainEvent): Promise<Plan | null> {
     switch (event.type) {
       case 'answer.posted': {
         const q = await this.notifications.questionFacts(em, event.questionId);

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '../categories/categories.module';
-import { SearchInsightsModule } from '../search-insights/search-insights.module';
+import { RevisionsModule } from '../revisions/revisions.module';
 import { QuestionsRepository } from './questions.repository';
 import { QuestionsResolver } from './questions.resolver';
 import { QuestionsService } from './questions.service';
 
 @Module({
-  imports: [CategoriesModule, SearchInsightsModule],
+  imports: [CategoriesModule, RevisionsModule],
   providers: [QuestionsRepository, QuestionsService, QuestionsResolver],
   exports: [QuestionsRepository, QuestionsService],
 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { type ThreadStatus, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
 import type { Keyset } from '../common/pagination';
@@ -9,6 +9,18 @@ import { QuestionEntity } from './question.entity';
 /** A key exactly as keyOf writes it (PostgreSQL has no year 0); anything else in a cursor was not handed out by the API. */
 const ISO_MILLIS = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const isTimestampKey = (key: string | number) => typeof key === 'string' && ISO_MILLIS.test(key) && new Date(key).toISOString() === key;
+/** What the asker writes; the rest of a new question's row starts empty. */
+export type NewQuestion = Pick<QuestionEntity, 'categoryId' | 'authorId' | 'title' | 'body' | 'bodyHtml' | 'tags' | 'status'>;
+
+/** A question's text as an edit sets it. */
+export type QuestionText = Pick<QuestionEntity, 'title' | 'body' | 'bodyHtml' | 'tags'>;
+
+/** A live question with the question it duplicates (the `duplicate_of` column, which the entity leaves out). */
+export interface QuestionWithDuplicateLink {
+  question: QuestionEntity;
+  duplicateOf: string | null;
+}
+
 const isScoreKey = (key: string | number) => typeof key === 'number' && Number.isInteger(key) && Math.abs(key) <= 2 ** 31 - 1;
 
 /** Each ordering is a keyset over (column, id) descending, served by its own index. */
@@ -30,6 +42,98 @@ export class QuestionsRepository {
   /** Locks the question row whatever its state (a vote on an answer in a deleted thread still takes it first). */
   async lock(em: EntityManager, id: string): Promise<void> {
     await em.query('SELECT 1 FROM questions WHERE id = $1 FOR UPDATE', [id]);
+  }
+
+  /** The live question and its duplicate link, locked for the rest of the transaction; null when there is none. */
+  async lockLiveWithDuplicateLink(em: EntityManager, id: string, mode: 'update' | 'share'): Promise<QuestionWithDuplicateLink | null> {
+    const rows: Array<{ duplicate_of: string | null }> = await em.query(
+      `SELECT duplicate_of::text FROM questions WHERE id = $1 AND deleted_at IS NULL FOR ${mode === 'update' ? 'UPDATE' : 'SHARE'}`, [id]);
+    if (rows.length === 0) return null;
+    const question = await em.findOneByOrFail(QuestionEntity, { id });
+    return { question, duplicateOf: rows[0].duplicate_of };
+  }
+
+  /**
+   * Locks a question about to be marked a duplicate (FOR UPDATE) and its original (FOR SHARE: it must stay
+   * live and unmarked until commit), in id order, so two moderators marking a pair both ways cannot
+   * deadlock. Each comes with its duplicate link; null when it is not live.
+   */
+  async lockLiveDuplicatePair(em: EntityManager, questionId: string, originalId: string): Promise<{
+    question: QuestionWithDuplicateLink | null;
+    original: QuestionWithDuplicateLink | null;
+  }> {
+    const [first, second] = [questionId, originalId].sort((a, b) => Number(BigInt(a) - BigInt(b)));
+    const locked = new Map([
+      [first, await this.lockLiveWithDuplicateLink(em, first, first === questionId ? 'update' : 'share')],
+      [second, await this.lockLiveWithDuplicateLink(em, second, second === questionId ? 'update' : 'share')],
+    ]);
+    return { question: locked.get(questionId) ?? null, original: locked.get(originalId) ?? null };
+  }
+
+  async insert(em: EntityManager, question: NewQuestion, at: Date): Promise<QuestionEntity> {
+    const inserted = await em.insert(QuestionEntity, {
+      ...question, score: 0, viewCount: 0, answerCount: 0, createdAt: at, updatedAt: at, lastActivityAt: at,
+    });
+    return this.getById(em, String(inserted.identifiers[0].id));
+  }
+
+  /** The question as this transaction sees it now (after its own writes); it must exist. */
+  getById(em: EntityManager, id: string): Promise<QuestionEntity> {
+    return em.findOneByOrFail(QuestionEntity, { id });
+  }
+
+  /** Any question, deleted or not: to tell "removed" apart from "never existed". */
+  async exists(em: EntityManager, id: string): Promise<boolean> {
+    return (await em.query(`SELECT 1 FROM questions WHERE id = $1`, [id])).length > 0;
+  }
+
+  async edit(em: EntityManager, id: string, text: QuestionText, at: Date): Promise<void> {
+    await em.update(QuestionEntity, { id }, { ...text, updatedAt: at, lastActivityAt: at });
+  }
+
+  /** Something happened in the thread (an answer edited, a comment): it moves up the "active" ordering. */
+  async noteActivity(em: EntityManager, id: string, at: Date): Promise<void> {
+    await em.update(QuestionEntity, { id }, { lastActivityAt: at });
+  }
+
+  async recordAnswerPosted(em: EntityManager, id: string, answerCount: number, status: ThreadStatus, at: Date): Promise<void> {
+    await em.update(QuestionEntity, { id }, { answerCount, status, lastActivityAt: at });
+  }
+
+  async recordAnswerRemoved(em: EntityManager, id: string, answerCount: number, status: ThreadStatus): Promise<void> {
+    await em.update(QuestionEntity, { id }, { answerCount, status });
+  }
+
+  /** Accepts an answer (solved as of `at`) or, with null, withdraws the accepted one. */
+  async setAcceptedAnswer(em: EntityManager, id: string, answerId: string | null, status: ThreadStatus, at: Date): Promise<void> {
+    await em.update(QuestionEntity, { id }, { acceptedAnswerId: answerId, solvedAt: answerId ? at : null, status, lastActivityAt: at });
+  }
+
+  async setScore(em: EntityManager, id: string, score: number): Promise<void> {
+    await em.update(QuestionEntity, { id }, { score });
+  }
+
+  /** Marks the question a duplicate of `originalId` (or, with null, takes the mark off) with the status that follows. */
+  async setDuplicateOf(em: EntityManager, id: string, originalId: string | null, status: ThreadStatus, at: Date): Promise<void> {
+    await em.query(`UPDATE questions SET duplicate_of = $2, status = $3, updated_at = $4 WHERE id = $1`, [id, originalId, status, at]);
+  }
+
+  /** Duplicates of `from` now point at `to`, so links stay one hop; returns the ids moved. */
+  async repointDuplicates(em: EntityManager, from: string, to: string): Promise<string[]> {
+    // An UPDATE … RETURNING comes back from the driver as [rows, affected].
+    const [rows]: [Array<{ id: string }>, number] = await em.query(
+      `UPDATE questions SET duplicate_of = $2 WHERE duplicate_of = $1 RETURNING id::text`, [from, to]);
+    return rows.map((row) => row.id);
+  }
+
+  /** For each question id, its live original (if it is a marked duplicate). */
+  async originalsOf(ids: readonly string[]): Promise<Map<string, QuestionEntity>> {
+    const links: Array<{ id: string; duplicate_of: string }> = await this.db.query(
+      `SELECT id::text, duplicate_of::text FROM questions WHERE id = ANY($1::bigint[]) AND duplicate_of IS NOT NULL`, [ids]);
+    if (links.length === 0) return new Map();
+    const originals = await this.db.getRepository(QuestionEntity).findBy({ id: In(links.map((l) => l.duplicate_of)) });
+    const byId = new Map(originals.filter((q) => q.deletedAt === null).map((q) => [q.id, q]));
+    return new Map(links.flatMap((l) => (byId.has(l.duplicate_of) ? [[l.id, byId.get(l.duplicate_of)!] as const] : [])));
   }
 
   findLive(id: string): Promise<QuestionEntity | null> {

@@ -1,7 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { canEditPost } from '@peerdesk/domain';
 import { CategoryModel, toCategoryModel } from '../categories/category.model';
-import type { Connection } from '../common/pagination';
+import { type Connection, mapNodes } from '../common/pagination';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
 import { toUserModel, UserModel } from '../users/user.model';
 import { AskQuestionInput, EditQuestionInput, QuestionsArgs } from './dto/question.input';
@@ -20,8 +20,8 @@ export class QuestionsResolver {
   }
 
   @Query(() => QuestionConnection)
-  questions(@Args() args: QuestionsArgs): Promise<Connection<QuestionModel>> {
-    return this.service.list(args.filter ?? {}, args.orderBy, args.first, args.after);
+  async questions(@Args() args: QuestionsArgs): Promise<Connection<QuestionModel>> {
+    return mapNodes(await this.service.list(args.filter ?? {}, args.orderBy, args.first, args.after), toQuestionModel);
   }
 
   @Mutation(() => QuestionModel)

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { assertValid, checkCanEditPost, normalizeTags, validateQuestion } from '@peerdesk/domain';
 import { CategoriesService } from '../categories/categories.service';
 import { CLOCK, type Clock } from '../common/clock';
@@ -9,11 +9,10 @@ import { checkId, missing } from '../common/ids';
 import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
-import { keepRevision } from '../revisions/revisions';
-import { checkAskSessionId, SearchInsightsService } from '../search-insights/search-insights.service';
+import { RevisionsRepository } from '../revisions/revisions.repository';
+import { checkAskSessionId } from '../search-insights/search-insights.service';
 import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
-import { QuestionModel, toQuestionModel } from './question.model';
 import { QuestionsRepository } from './questions.repository';
 import { RateLimitsService } from '../rate-limits/rate-limits.service';
 import { Transactions } from '../database/transactions';
@@ -27,7 +26,7 @@ export class QuestionsService {
     private readonly categories: CategoriesService,
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly insights: SearchInsightsService,
+    private readonly revisions: RevisionsRepository,
     private readonly markdown: MarkdownRenderer,
     private readonly rateLimits: RateLimitsService,
   ) {}
@@ -40,22 +39,10 @@ export class QuestionsService {
     const bodyHtml = await this.markdown.render(fields.body);
     const now = this.clock.now();
     return this.transactions.run(async (em) => {
-      const inserted = await em.insert(QuestionEntity, {
-        ...fields,
-        categoryId: input.categoryId,
-        authorId: viewer.id,
-        bodyHtml,
-        status: 'OPEN',
-        score: 0,
-        viewCount: 0,
-        answerCount: 0,
-        createdAt: now,
-        updatedAt: now,
-        lastActivityAt: now,
+      const question = await this.questions.insert(em, { ...fields, categoryId: input.categoryId, authorId: viewer.id, bodyHtml, status: 'OPEN' }, now);
+      await this.events.publish(em, {
+        type: 'question.asked', questionId: question.id, categoryId: question.categoryId, authorId: viewer.id, askSessionId: input.askSessionId, at: now,
       });
-      const question = await em.findOneByOrFail(QuestionEntity, { id: String(inserted.identifiers[0].id) });
-      await this.events.publish(em, { type: 'question.asked', questionId: question.id, categoryId: question.categoryId, authorId: viewer.id, at: now });
-      if (input.askSessionId) await this.insights.markPosted(em, input.askSessionId, question.id, now);
       return question;
     });
   }
@@ -64,8 +51,7 @@ export class QuestionsService {
   async edit(viewer: Viewer, input: EditQuestionInput): Promise<QuestionEntity> {
     checkId(input.id, 'question');
     return this.transactions.run(async (em) => {
-      const question = await this.questions.lockLive(em, input.id);
-      if (!question) throw await missing(em, QuestionEntity, 'question', input.id);
+      const question = await this.lockLive(em, input.id);
       checkCanEditPost(viewer, question);
       const next = {
         title: input.title?.trim() ?? question.title,
@@ -75,16 +61,21 @@ export class QuestionsService {
       assertValid(validateQuestion(next));
       const bodyHtml = input.body === undefined ? question.bodyHtml : await this.markdown.render(next.body);
       const now = this.clock.now();
-      await keepRevision(em, 'QUESTION', question.id, question, viewer.id, now);
-      await em.update(QuestionEntity, { id: question.id }, {
-        ...next,
-        bodyHtml,
-        updatedAt: now,
-        lastActivityAt: now,
-      });
+      await this.revisions.keep(em, 'QUESTION', question.id, question, viewer.id, now);
+      await this.questions.edit(em, question.id, { ...next, bodyHtml }, now);
       await this.events.publish(em, { type: 'question.edited', questionId: question.id, editorId: viewer.id, at: now });
-      return em.findOneByOrFail(QuestionEntity, { id: question.id });
+      return this.questions.getById(em, question.id);
     });
+  }
+
+  /**
+   * Locks a live question for the rest of the transaction, first in the one lock order
+   * (database/transactions.ts): every change to a thread starts here. NOT_FOUND when there is none.
+   */
+  async lockLive(em: EntityManager, id: string): Promise<QuestionEntity> {
+    const question = await this.questions.lockLive(em, checkId(id, 'question'));
+    if (!question) throw await missing(em, QuestionEntity, 'question', id);
+    return question;
   }
 
   async get(id: string): Promise<QuestionEntity> {
@@ -93,7 +84,6 @@ export class QuestionsService {
     return question;
   }
 
-  /** Reading a question counts as a view. */
   /**
    * Reads a question and counts the view once per reader's session (or address, signed out) and question
    * in the `view.session` window, within the per-IP and per-account view limits; past them the question
@@ -108,13 +98,13 @@ export class QuestionsService {
     return question;
   }
 
-  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after?: string): Promise<Connection<QuestionModel>> {
+  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after?: string): Promise<Connection<QuestionEntity>> {
     checkPageSize(first);
     for (const [field, what] of [['categoryId', 'category'], ['authorId', 'user']] as const) {
       const id = filter[field];
       if (id) checkId(id, what);
     }
     const { rows, total } = await this.questions.list(filter, order, first, after ? decodeCursor(after) : null);
-    return toConnection(rows, first, total, (q) => this.questions.keyOf(order, q), toQuestionModel);
+    return toConnection(rows, first, total, (q) => this.questions.keyOf(order, q), (q) => q);
   }
 }

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   ASK_ABANDON_WINDOW_MS, MAX_ASK_SESSION_EVENTS, isAskSessionId, normalizeSearchQuery, rateLimited, validationFailed,
 } from '@peerdesk/domain';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
+import { type DomainEvent, type DomainEventHandler, DomainEvents } from '../common/domain-events';
 import { checkId } from '../common/ids';
 import { checkPageSize } from '../common/pagination';
 import type { RecordAskEventInput } from './dto/search-insights.input';
@@ -21,13 +22,25 @@ export function checkAskSessionId(value: string, field = 'askSessionId'): string
 
 /** What people search for and what they fail to find; no user, no IP is ever recorded. */
 @Injectable()
-export class SearchInsightsService {
+export class SearchInsightsService implements DomainEventHandler, OnModuleInit {
   constructor(
     private readonly searches: SearchInsightsRepository,
     private readonly recorder: SearchRecorder,
     private readonly askSessions: AskSessionsRepository,
+    private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  onModuleInit(): void {
+    this.events.subscribe(this);
+  }
+
+  /** In the asking transaction: a question posted from the ask page ends that ask session in a post. */
+  async handle(em: EntityManager, event: DomainEvent): Promise<void> {
+    if (event.type === 'question.asked' && event.askSessionId) {
+      await this.askSessions.markPosted(em, checkAskSessionId(event.askSessionId), event.questionId, event.at);
+    }
+  }
 
   /** Called after every search; returns at once: the count is written with the next flush, never while the person waits. */
   recordSearch(query: string, totalCount: number): void {
@@ -64,11 +77,6 @@ export class SearchInsightsService {
     if (!(await this.askSessions.recordOpening(sessionId, questionId, now))) {
       throw validationFailed([{ field: 'questionId', message: `There is no question ${questionId}.` }]);
     }
-  }
-
-  /** In the asking transaction: the session's viewer posted a question. */
-  markPosted(em: EntityManager, askSessionId: string, questionId: string, at: Date): Promise<void> {
-    return this.askSessions.markPosted(em, checkAskSessionId(askSessionId), questionId, at);
   }
 
   preAskDeflection(from: Date, to: Date, asOf: Date): Promise<PreAskDeflectionModel> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../common/domain-events';
+import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
 import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
 
 /**
@@ -8,7 +8,7 @@ import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
  * document holds (text, answers, acceptance, status) tells the engine.
  */
 @Injectable()
-export class SearchIndexSubscriber implements ThreadEventHandler, OnModuleInit {
+export class SearchIndexSubscriber implements DomainEventHandler, OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
@@ -18,7 +18,7 @@ export class SearchIndexSubscriber implements ThreadEventHandler, OnModuleInit {
     this.events.subscribe(this);
   }
 
-  async handle(em: EntityManager, event: ThreadEvent): Promise<void> {
+  async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     switch (event.type) {
       case 'question.asked':
       case 'question.edited':

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { AnswersModule } from '../answers/answers.module';
 import { QuestionsModule } from '../questions/questions.module';
 import { AnswerViewerVoteResolver, QuestionViewerVoteResolver } from './viewer-vote.resolver';
+import { VotesRepository } from './votes.repository';
 import { VotesResolver } from './votes.resolver';
 import { VotesService } from './votes.service';
 
 @Module({
-  imports: [QuestionsModule],
-  providers: [VotesService, VotesResolver, QuestionViewerVoteResolver, AnswerViewerVoteResolver],
+  imports: [QuestionsModule, AnswersModule],
+  providers: [VotesRepository, VotesService, VotesResolver, QuestionViewerVoteResolver, AnswerViewerVoteResolver],
   exports: [VotesService],
 })
 export class VotesModule {}

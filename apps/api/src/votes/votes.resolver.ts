@@ -1,6 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Requires, type Viewer } from '../common/viewer';
-import { VoteInput, VoteResultModel } from './dto/vote.input';
+import { VoteInput } from './dto/vote.input';
+import { toVoteResultModel, VoteResultModel } from './vote.model';
 import { VotesService } from './votes.service';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
 
@@ -11,7 +12,7 @@ export class VotesResolver {
   @Mutation(() => VoteResultModel)
   @Requires('vote')
   @RateLimit('vote')
-  vote(@Args('input') input: VoteInput, @CurrentViewer() viewer: Viewer): Promise<VoteResultModel> {
-    return this.votes.vote(viewer, input);
+  async vote(@Args('input') input: VoteInput, @CurrentViewer() viewer: Viewer): Promise<VoteResultModel> {
+    return toVoteResultModel(await this.votes.vote(viewer, input));
   }
 }

@@ -1,45 +1,50 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { assertValid, checkCanVote, scoreDelta, validateVoteValue, voteReputationDelta, type VoteValue } from '@peerdesk/domain';
 import { AnswerEntity } from '../answers/answer.entity';
+import { AnswersRepository } from '../answers/answers.repository';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId, missing } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { Transactions } from '../database/transactions';
-import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
+import { QuestionsService } from '../questions/questions.service';
 import { moveReputation } from '../users/reputation';
-import type { VoteInput, VoteResultModel } from './dto/vote.input';
-import { VoteEntity, type VoteTargetType } from './vote.entity';
+import type { VoteInput } from './dto/vote.input';
+import type { VoteTargetType } from './vote.entity';
+import { VotesRepository } from './votes.repository';
 
-const TARGETS = { QUESTION: QuestionEntity, ANSWER: AnswerEntity } as const;
+/** A post's score after a vote, and the voter's vote now. */
+export interface VoteResult {
+  targetType: VoteTargetType;
+  targetId: string;
+  score: number;
+  viewerVote: VoteValue;
+}
 
 @Injectable()
 export class VotesService {
   constructor(
-    private readonly db: DataSource,
     private readonly transactions: Transactions,
+    private readonly votes: VotesRepository,
     private readonly questions: QuestionsRepository,
+    private readonly questionsService: QuestionsService,
+    private readonly answers: AnswersRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** One vote per user per post, changeable or withdrawn (0); never on your own post. */
-  async vote(viewer: Viewer, input: VoteInput): Promise<VoteResultModel> {
+  async vote(viewer: Viewer, input: VoteInput): Promise<VoteResult> {
     assertValid(validateVoteValue(input.value));
     const value = input.value as VoteValue;
     const targetId = checkId(input.targetId, input.targetType.toLowerCase());
     return this.transactions.run(async (em) => {
       const target = await this.lockTarget(em, input.targetType, targetId);
       checkCanVote(viewer, target);
-      const key = { userId: viewer.id, targetType: input.targetType, targetId };
-      const existing = await em.findOneBy(VoteEntity, key);
-      const previous: VoteValue = existing?.value ?? 0;
-      const now = this.clock.now();
-      if (value === 0) await em.delete(VoteEntity, key);
-      else if (existing) await em.update(VoteEntity, key, { value, updatedAt: now });
-      else await em.insert(VoteEntity, { ...key, value, createdAt: now, updatedAt: now });
+      const previous = await this.votes.replace(em, { userId: viewer.id, targetType: input.targetType, targetId }, value, this.clock.now());
       const score = target.score + scoreDelta(previous, value);
-      await em.update(TARGETS[input.targetType], { id: targetId }, { score });
+      if (input.targetType === 'QUESTION') await this.questions.setScore(em, targetId, score);
+      else await this.answers.setScore(em, targetId, score);
       await moveReputation(em, [{ userId: target.authorId, delta: voteReputationDelta(input.targetType, previous, value) }]);
       return { targetType: input.targetType, targetId, score, viewerVote: value };
     });
@@ -48,27 +53,15 @@ export class VotesService {
   /** The viewer's votes on some posts of one type: id → 1 or -1. */
   async viewerVotes(viewerId: string, targetType: VoteTargetType, targetIds: string[]): Promise<Map<string, number>> {
     if (targetIds.length === 0) return new Map();
-    const votes = await this.db
-      .getRepository(VoteEntity)
-      .createQueryBuilder('v')
-      .where('v.user_id = :viewerId AND v.target_type = :targetType AND v.target_id = ANY(:targetIds)', { viewerId, targetType, targetIds })
-      .getMany();
-    return new Map(votes.map((v) => [v.targetId, v.value]));
+    return this.votes.valuesBy(viewerId, targetType, targetIds);
   }
 
-  /**
-   * Locks the voted post in the one lock order (database/transactions.ts): the question first, also for a
-   * vote on one of its answers, then the answer, read again under the question's lock.
-   */
+  /** Locks the voted post through its owner, in the one lock order: the question first, also for a vote on one of its answers. */
   private async lockTarget(em: EntityManager, targetType: VoteTargetType, id: string): Promise<{ authorId: string | null; score: number }> {
     if (targetType === 'QUESTION') {
-      const question = await this.questions.lockLive(em, id);
-      if (!question) throw await missing(em, QuestionEntity, 'question', id);
-      return question;
+      return this.questionsService.lockLive(em, id);
     }
-    const found = await em.findOneBy(AnswerEntity, { id, deletedAt: IsNull() });
-    if (found) await this.questions.lock(em, found.questionId);
-    const answer = found && await em.findOne(AnswerEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+    const answer = await this.answers.lockLiveForScore(em, id);
     if (!answer) throw await missing(em, AnswerEntity, 'answer', id);
     return answer;
   }

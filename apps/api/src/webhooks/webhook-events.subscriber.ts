@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../common/domain-events';
+import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { questionUrl } from '../notifications/messages';
@@ -13,7 +13,7 @@ import { WebhooksRepository } from './webhooks.repository';
  * The body is fixed here, once: every retry POSTs (and signs) exactly the same bytes.
  */
 @Injectable()
-export class WebhookEventsSubscriber implements ThreadEventHandler, OnModuleInit {
+export class WebhookEventsSubscriber implements DomainEventHandler, OnModuleInit {
   constructor(
     private readonly events: DomainEvents,
     private readonly webhooks: WebhooksRepository,
@@ -24,7 +24,7 @@ export class WebhookEventsSubscriber implements ThreadEventHandler, OnModuleInit
     this.events.subscribe(this);
   }
 
-  async handle(em: EntityManager, event: ThreadEvent): Promise<void> {
+  async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     const mapped = this.map(event);
     if (!mapped) return;
     const hooks = await this.webhooks.subscribedTo(em, mapped.name);
@@ -41,7 +41,7 @@ export class WebhookEventsSubscriber implements ThreadEventHandler, OnModuleInit
     await this.webhooks.enqueueDeliveries(em, hooks, mapped.name, body, event.at);
   }
 
-  private map(event: ThreadEvent): { name: WebhookEvent; details: Record<string, unknown> } | null {
+  private map(event: DomainEvent): { name: WebhookEvent; details: Record<string, unknown> } | null {
     switch (event.type) {
       case 'answer.accepted':
         return { name: 'question.solved', details: { answer: { id: event.answerId, authorId: event.answerAuthorId }, acceptedBy: event.acceptedBy } };
