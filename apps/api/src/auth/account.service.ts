@@ -33,7 +33,6 @@ import { type AccountTokenPurpose, AccountTokensRepository } from './account-tok
 import { AuthService, type SignedInSession } from './auth.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { hashSessionToken, newSessionToken } from './session-token';
-import { SessionEntity } from './session.entity';
 import { type SessionRow, SessionsRepository } from './sessions.repository';
 
 export interface RegisterInput {
@@ -99,7 +98,7 @@ export class AccountService {
         role: 'MEMBER',
         affiliation: 'COMMUNITY',
       });
-      return this.auth.openSession(em.getRepository(SessionEntity), user);
+      return this.auth.openSession(em, user);
     });
   }
 
