@@ -34,8 +34,11 @@ export class AuthService implements OnModuleInit {
     await prepareDecoyHash();
   }
 
-  /** `ip` is the client's address (rate-limits/client-ip): sign-in failures are throttled per address and per IP. */
-  async login(emailInput: string, password: string, ip: string): Promise<SignedInSession> {
+  /**
+   * `ip` is the client's address (rate-limits/client-ip): sign-in failures are throttled per address and
+   * per IP. `userAgent` names the browser in the viewer's list of sessions.
+   */
+  async login(emailInput: string, password: string, ip: string, userAgent: string | undefined): Promise<SignedInSession> {
     const email = normalizeEmail(emailInput);
     // Counted as a failure before the password is checked, so concurrent guesses cannot all slip under the limit.
     const attempt = await this.rateLimits.signIn(email, ip);
@@ -46,7 +49,7 @@ export class AuthService implements OnModuleInit {
       throw unauthenticated('That e-mail address and password do not match an account.');
     }
     await attempt.succeeded();
-    return this.openSession(this.db.manager, user);
+    return this.openSession(this.db.manager, user, userAgent);
   }
 
   async logout(viewer: Viewer): Promise<void> {
@@ -66,11 +69,11 @@ export class AuthService implements OnModuleInit {
   }
 
   /** A new session for the user (after sign-in, or finishing a registration in `em`'s transaction). */
-  async openSession(em: EntityManager, user: UserEntity): Promise<SignedInSession> {
+  async openSession(em: EntityManager, user: UserEntity, userAgent: string | undefined): Promise<SignedInSession> {
     const token = newSessionToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlDays * 24 * 3600 * 1000);
-    await this.sessions.open(em, { userId: user.id, tokenHash: hashSessionToken(token), now, expiresAt });
+    await this.sessions.open(em, { userId: user.id, tokenHash: hashSessionToken(token), now, expiresAt, userAgent });
     return { token, expiresAt, user };
   }
 }

@@ -29,10 +29,18 @@ export interface SessionViewerRow {
 export class SessionsRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Opens a session, in the caller's transaction (a registration finishing signs in with it). */
-  async open(em: EntityManager, session: { userId: string; tokenHash: string; now: Date; expiresAt: Date }): Promise<void> {
+  /**
+   * Opens a session, in the caller's transaction (a registration finishing signs in with it), noting
+   * which browser opened it (cut to a sane length; headers are the client's to fill).
+   */
+  async open(em: EntityManager, session: { userId: string; tokenHash: string; now: Date; expiresAt: Date; userAgent: string | undefined }): Promise<void> {
     await em.insert(SessionEntity, {
-      userId: session.userId, tokenHash: session.tokenHash, createdAt: session.now, lastUsedAt: session.now, expiresAt: session.expiresAt,
+      userId: session.userId,
+      tokenHash: session.tokenHash,
+      createdAt: session.now,
+      lastUsedAt: session.now,
+      expiresAt: session.expiresAt,
+      userAgent: session.userAgent?.trim().slice(0, USER_AGENT_MAX) || null,
     });
   }
 
@@ -78,12 +86,6 @@ export class SessionsRepository {
       [userId, keepTokenHash],
     );
     return affected;
-  }
-
-  /** Records which browser opened a session (cut to a sane length; headers are the client's to fill). */
-  async describe(tokenHash: string, userAgent: string | undefined): Promise<void> {
-    const agent = userAgent?.trim().slice(0, USER_AGENT_MAX) || null;
-    await this.db.query(`UPDATE sessions SET user_agent = $2 WHERE token_hash = $1`, [tokenHash, agent]);
   }
 
   /** Moves a session's last use forward, at most once a minute. */

@@ -78,10 +78,6 @@ export class EscalationRepository {
     await em.update(EscalationPauseEntity, { escalationId, resumedAt: IsNull() }, { resumedAt: at });
   }
 
-  events(em: EntityManager, questionId: string): Promise<EscalationEventEntity[]> {
-    return em.find(EscalationEventEntity, { where: { questionId }, order: { at: 'ASC', id: 'ASC' } });
-  }
-
   findByIdOrFail(em: EntityManager, id: string): Promise<EscalationEntity> {
     return em.findOneByOrFail(EscalationEntity, { id });
   }

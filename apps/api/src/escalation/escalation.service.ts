@@ -1,13 +1,14 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
-  addBusinessHours, askerMayRequestStaff, can, conflict, type EscalationReason, forbidden, isLateResponse, nextThreadStatus,
+  addBusinessHours, askerMayRequestStaff, businessMillisRemaining, can, conflict, type EscalationReason, forbidden, isLateResponse, nextThreadStatus,
   peerWindowHoursFor, staffDueAt, validationFailed,
 } from '@peerdesk/domain';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../common/domain-events';
 import { checkId, missing } from '../common/ids';
+import { type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
@@ -15,7 +16,10 @@ import { UsersRepository } from '../users/users.repository';
 import { CommunityClock } from './community-clock';
 import type { EscalationCloseReason, EscalationEntity } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
+import { type StaffQueueFilter, type StaffQueueRow, StaffQueueRepository } from './staff-queue.repository';
 import { Transactions } from '../database/transactions';
+
+export type StaffQueueItem = StaffQueueRow & { timeLeftSeconds: number | null };
 
 /**
  * The staff fallback: escalating a question (by the sweep, a moderator or the asker), the staff
@@ -25,8 +29,10 @@ import { Transactions } from '../database/transactions';
 @Injectable()
 export class EscalationService implements OnModuleInit, ThreadEventHandler {
   constructor(
+    private readonly db: DataSource,
     private readonly transactions: Transactions,
     private readonly escalations: EscalationRepository,
+    private readonly queue: StaffQueueRepository,
     private readonly questions: QuestionsRepository,
     private readonly categories: CategoriesRepository,
     private readonly users: UsersRepository,
@@ -34,6 +40,21 @@ export class EscalationService implements OnModuleInit, ThreadEventHandler {
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** One page of the staff queue, soonest deadline first, with the business time each escalation has left. */
+  async staffQueue(filter: StaffQueueFilter, first: number, after: string | null): Promise<Connection<StaffQueueItem>> {
+    const { rows, total } = await this.queue.page(filter, first, after ? decodeCursor(after) : null);
+    const now = this.clock.now();
+    return toConnection(rows, first, total, (row) => this.queue.keyOf(row), (row) => ({
+      ...row,
+      timeLeftSeconds: row.escalation.staffDueAt ? businessMillisRemaining(now, row.escalation.staffDueAt, row.category.businessCalendar) / 1000 : null,
+    }));
+  }
+
+  /** The question's open escalation, else its latest one; null if it was never escalated. */
+  currentFor(questionId: string): Promise<EscalationEntity | null> {
+    return this.escalations.currentFor(this.db.manager, questionId);
+  }
 
   onModuleInit(): void {
     this.events.subscribe(this);
