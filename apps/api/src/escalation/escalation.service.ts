@@ -10,6 +10,7 @@ import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../comm
 import { checkId, missing } from '../common/ids';
 import { type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
+import { Transactions } from '../database/transactions';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { UsersRepository } from '../users/users.repository';
@@ -17,7 +18,6 @@ import { CommunityClock } from './community-clock';
 import type { EscalationCloseReason, EscalationEntity } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
 import { type StaffQueueFilter, type StaffQueueRow, StaffQueueRepository } from './staff-queue.repository';
-import { Transactions } from '../database/transactions';
 
 export type StaffQueueItem = StaffQueueRow & { timeLeftSeconds: number | null };
 
