@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AnswersModule } from './answers/answers.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { AuthService } from './auth/auth.service';
 import { CategoriesModule } from './categories/categories.module';
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
       imports: [
         CoreModule.with(dependencies),
         RateLimitsModule,
+        AuditModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],

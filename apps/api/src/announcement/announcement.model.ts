@@ -1,4 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
+import type { AnnouncementRow } from './announcement.repository';
 
 @ObjectType('Announcement', { description: 'The service announcement shown on the home page (outages, known issues).' })
 export class AnnouncementModel {
@@ -7,4 +8,8 @@ export class AnnouncementModel {
 
   @Field()
   updatedAt!: Date;
+}
+
+export function toAnnouncementModel(announcement: AnnouncementRow): AnnouncementModel {
+  return { message: announcement.message, updatedAt: announcement.updatedAt };
 }

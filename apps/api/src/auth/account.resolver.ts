@@ -10,14 +10,12 @@ import { AuthPayloadModel } from './auth.model';
 import { RequestEmailChangeInput } from './dto/account.input';
 import { RegisterInput } from './dto/auth.input';
 import { SessionModel, toSessionModel } from './session.model';
-import { clearSessionCookie, hashSessionToken, setSessionCookie } from './session-token';
-import { SessionsRepository } from './sessions.repository';
+import { clearSessionCookie, setSessionCookie } from './session-token';
 
 @Resolver()
 export class AccountResolver {
   constructor(
     private readonly account: AccountService,
-    private readonly sessionRows: SessionsRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,8 +31,7 @@ export class AccountResolver {
 
   @Mutation(() => AuthPayloadModel, { description: 'The e-mailed registration link: creates the account and signs it in. Single-use, 24 hours.' })
   async confirmRegistration(@Args('token') token: string, @Context() context: RequestContext): Promise<AuthPayloadModel> {
-    const session = await this.account.confirmRegistration(token);
-    await this.sessionRows.describe(hashSessionToken(session.token), context.req.headers['user-agent']);
+    const session = await this.account.confirmRegistration(token, context.req.headers['user-agent']);
     setSessionCookie(context.res, session.token, session.expiresAt, this.secureCookies);
     const viewer = { ...session.user, sessionTokenHash: '' };
     return { token: session.token, expiresAt: session.expiresAt, user: toUserModel(session.user, viewer) };

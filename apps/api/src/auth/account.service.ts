@@ -16,6 +16,7 @@ import { checkId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
+import { Transactions } from '../database/transactions';
 import { EmailOutbox } from '../notifications/email-outbox';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -31,16 +32,10 @@ import {
 } from './account-mails';
 import { type AccountTokenPurpose, AccountTokensRepository } from './account-tokens.repository';
 import { AuthService, type SignedInSession } from './auth.service';
+import type { RegisterInput } from './dto/auth.input';
 import { hashPassword, verifyPassword } from './passwords';
 import { hashSessionToken, newSessionToken } from './session-token';
-import { SessionEntity } from './session.entity';
 import { type SessionRow, SessionsRepository } from './sessions.repository';
-
-export interface RegisterInput {
-  email: string;
-  displayName: string;
-  password: string;
-}
 
 const REGISTRATION_HOURS = 24;
 const PASSWORD_RESET_MINUTES = 60;
@@ -58,6 +53,7 @@ const WRONG_CURRENT_PASSWORD = 'That is not your current password.';
 export class AccountService {
   constructor(
     private readonly db: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UsersService,
     private readonly auth: AuthService,
     private readonly tokens: AccountTokensRepository,
@@ -77,7 +73,7 @@ export class AccountService {
     assertValid(validateRegistration({ email, displayName, password: input.password }, { protectedNames: await this.users.protectedNames() }));
     const passwordHash = await hashPassword(input.password);
     const now = this.clock.now();
-    await this.db.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       const owner = await this.users.findByEmail(em, email);
       if (owner) {
         await this.mail(em, owner.id, email, alreadyRegisteredMail(this.config, owner.displayName), now);
@@ -88,9 +84,9 @@ export class AccountService {
     });
   }
 
-  /** The registration link: makes the account and signs it in. */
-  async confirmRegistration(token: string): Promise<SignedInSession> {
-    return this.db.transaction(async (em) => {
+  /** The registration link: makes the account and signs it in (`userAgent` names the browser in its sessions). */
+  async confirmRegistration(token: string, userAgent: string | undefined): Promise<SignedInSession> {
+    return this.transactions.run(async (em) => {
       const pending = await this.consume(em, 'REGISTRATION', token);
       const user = await this.users.create(em, {
         email: pending.email!,
@@ -99,7 +95,7 @@ export class AccountService {
         role: 'MEMBER',
         affiliation: 'COMMUNITY',
       });
-      return this.auth.openSession(em.getRepository(SessionEntity), user);
+      return this.auth.openSession(em, user, userAgent);
     });
   }
 
@@ -108,7 +104,7 @@ export class AccountService {
     assertValid(checkEmail(emailInput));
     const email = normalizeEmail(emailInput);
     const now = this.clock.now();
-    await this.db.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       const user = await this.users.findByEmail(em, email);
       if (!user) return;
       const token = await this.newToken(em, 'PASSWORD_RESET', { userId: user.id, email: null, displayName: null, passwordHash: null }, now, PASSWORD_RESET_MINUTES * 60 * 1000);
@@ -118,7 +114,7 @@ export class AccountService {
 
   /** The reset link: sets the password and ends every session of the account. */
   async resetPassword(token: string, password: string): Promise<void> {
-    await this.db.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       const reset = await this.consume(em, 'PASSWORD_RESET', token);
       const user = await this.users.findById(reset.userId!);
       assertValid(checkNewPassword(password, user.email));
@@ -135,7 +131,7 @@ export class AccountService {
       ...checkNewPassword(newPassword, user.email, 'password'),
     ];
     assertValid(fields);
-    await this.db.transaction((em) => this.setPassword(em, user, newPassword, viewer.sessionTokenHash));
+    await this.transactions.run((em) => this.setPassword(em, user, newPassword, viewer.sessionTokenHash));
   }
 
   /**
@@ -152,7 +148,7 @@ export class AccountService {
     if (fields.length === 0 && newEmail === user.email) fields.push({ field: 'newEmail', message: 'This is already your address.' });
     assertValid(fields);
     const now = this.clock.now();
-    await this.db.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       const owner = await this.users.findByEmail(em, newEmail);
       if (owner) {
         await this.mail(em, owner.id, newEmail, emailTakenMail(this.config), now);
@@ -167,7 +163,7 @@ export class AccountService {
   /** The link sent to the new address: the account moves there; reset links sent to the old one stop working. */
   async confirmEmailChange(token: string): Promise<void> {
     const now = this.clock.now();
-    await this.db.transaction(async (em) => {
+    await this.transactions.run(async (em) => {
       const change = await this.consume(em, 'EMAIL_CHANGE', token);
       await this.users.setEmail(em, change.userId!, change.email!, now);
       await this.tokens.revokeFor(em, change.userId!, ['EMAIL_CHANGE', 'PASSWORD_RESET'], now);

@@ -10,8 +10,7 @@ import { UsersService } from '../users/users.service';
 import { AuthPayloadModel } from './auth.model';
 import { AuthService, type SignedInSession } from './auth.service';
 import { LoginInput } from './dto/auth.input';
-import { clearSessionCookie, hashSessionToken, setSessionCookie } from './session-token';
-import { SessionsRepository } from './sessions.repository';
+import { clearSessionCookie, setSessionCookie } from './session-token';
 
 @Resolver()
 export class AuthResolver {
@@ -19,13 +18,11 @@ export class AuthResolver {
     private readonly auth: AuthService,
     private readonly users: UsersService,
     @Inject(CONFIG) private readonly config: AppConfig,
-    private readonly sessions: SessionsRepository,
   ) {}
 
   @Mutation(() => AuthPayloadModel)
   async login(@Args('input') input: LoginInput, @Context() context: RequestContext): Promise<AuthPayloadModel> {
-    const session = await this.auth.login(input.email, input.password, clientIp(context.req));
-    await this.sessions.describe(hashSessionToken(session.token), context.req.headers['user-agent']);
+    const session = await this.auth.login(input.email, input.password, clientIp(context.req), context.req.headers['user-agent']);
     return this.signedIn(session, context);
   }
 

@@ -1,17 +1,16 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { normalizeEmail, unauthenticated } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { RateLimitsService } from '../rate-limits/rate-limits.service';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { prepareDecoyHash, verifyPassword } from './passwords';
 import { hashSessionToken, newSessionToken, sessionTokenFrom } from './session-token';
-import { SessionEntity } from './session.entity';
 import { SessionsRepository } from './sessions.repository';
 
 export interface SignedInSession {
@@ -35,28 +34,26 @@ export class AuthService implements OnModuleInit {
     await prepareDecoyHash();
   }
 
-  /** `ip` is the client's address (rate-limits/client-ip): sign-in failures are throttled per address and per IP. */
-  async login(emailInput: string, password: string, ip: string): Promise<SignedInSession> {
+  /**
+   * `ip` is the client's address (rate-limits/client-ip): sign-in failures are throttled per address and
+   * per IP. `userAgent` names the browser in the viewer's list of sessions.
+   */
+  async login(emailInput: string, password: string, ip: string, userAgent: string | undefined): Promise<SignedInSession> {
     const email = normalizeEmail(emailInput);
     // Counted as a failure before the password is checked, so concurrent guesses cannot all slip under the limit.
     const attempt = await this.rateLimits.signIn(email, ip);
-    const user = await this.db
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = :email', { email })
-      .getOne();
+    const user = await this.users.findByEmail(this.db.manager, email);
     // Verified before looking at `user`: an unknown address checks the decoy hash, so it takes as long.
     const passwordMatches = await verifyPassword(user?.passwordHash, password);
     if (!user || !passwordMatches) {
       throw unauthenticated('That e-mail address and password do not match an account.');
     }
     await attempt.succeeded();
-    return this.openSession(this.db.getRepository(SessionEntity), user);
+    return this.openSession(this.db.manager, user, userAgent);
   }
 
   async logout(viewer: Viewer): Promise<void> {
-    await this.db.getRepository(SessionEntity).delete({ tokenHash: viewer.sessionTokenHash });
+    await this.sessions.end(viewer.sessionTokenHash);
   }
 
   /** The viewer for a request, from its session cookie or bearer token; null when absent or expired. */
@@ -65,29 +62,18 @@ export class AuthService implements OnModuleInit {
     if (!token) return null;
     const tokenHash = hashSessionToken(token);
     const now = this.clock.now();
-    const rows: Array<{ id: string; role: Viewer['role']; affiliation: Viewer['affiliation']; display_name: string }> =
-      await this.db.query(
-        `SELECT u.id, u.role, u.affiliation, u.display_name
-           FROM sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.token_hash = $1 AND s.expires_at > $2`,
-        [tokenHash, now],
-      );
-    const row = rows[0];
-    if (row) await this.sessions.touch(tokenHash, now);
-    return row
-      ? { id: String(row.id), role: row.role, affiliation: row.affiliation, displayName: row.display_name, sessionTokenHash: tokenHash }
-      : null;
+    const user = await this.sessions.viewerOf(tokenHash, now);
+    if (!user) return null;
+    await this.sessions.touch(tokenHash, now);
+    return { ...user, sessionTokenHash: tokenHash };
   }
 
   /** A new session for the user (after sign-in, or finishing a registration in `em`'s transaction). */
-  async openSession(
-    sessions: ReturnType<DataSource['getRepository']>,
-    user: UserEntity,
-  ): Promise<SignedInSession> {
+  async openSession(em: EntityManager, user: UserEntity, userAgent: string | undefined): Promise<SignedInSession> {
     const token = newSessionToken();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlDays * 24 * 3600 * 1000);
-    await sessions.insert({ userId: user.id, tokenHash: hashSessionToken(token), createdAt: now, lastUsedAt: now, expiresAt });
+    await this.sessions.open(em, { userId: user.id, tokenHash: hashSessionToken(token), now, expiresAt, userAgent });
     return { token, expiresAt, user };
   }
 }

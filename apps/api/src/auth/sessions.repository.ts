@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Affiliation, Role } from '@peerdesk/domain';
+import { SessionEntity } from './session.entity';
 
 export interface SessionRow {
   id: string;
@@ -14,10 +16,50 @@ export interface SessionRow {
 const TOUCH_EVERY_SECONDS = 60;
 const USER_AGENT_MAX = 300;
 
-/** The reads and writes of `sessions` that manage them (opening and checking one is AuthService's). */
+/** Who a live session is signed in as. */
+export interface SessionViewerRow {
+  id: string;
+  role: Role;
+  affiliation: Affiliation;
+  displayName: string;
+}
+
+/** The one owner of `sessions`: every read and write of it goes through these methods. */
 @Injectable()
 export class SessionsRepository {
   constructor(private readonly db: DataSource) {}
+
+  /**
+   * Opens a session, in the caller's transaction (a registration finishing signs in with it), noting
+   * which browser opened it (cut to a sane length; headers are the client's to fill).
+   */
+  async open(em: EntityManager, session: { userId: string; tokenHash: string; now: Date; expiresAt: Date; userAgent: string | undefined }): Promise<void> {
+    await em.insert(SessionEntity, {
+      userId: session.userId,
+      tokenHash: session.tokenHash,
+      createdAt: session.now,
+      lastUsedAt: session.now,
+      expiresAt: session.expiresAt,
+      userAgent: session.userAgent?.trim().slice(0, USER_AGENT_MAX) || null,
+    });
+  }
+
+  /** The user a live (unexpired) session is signed in as; null when there is no such session. */
+  async viewerOf(tokenHash: string, now: Date): Promise<SessionViewerRow | null> {
+    const rows: Array<{ id: string; role: Role; affiliation: Affiliation; display_name: string }> = await this.db.query(
+      `SELECT u.id, u.role, u.affiliation, u.display_name
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.expires_at > $2`,
+      [tokenHash, now],
+    );
+    const row = rows[0];
+    return row ? { id: String(row.id), role: row.role, affiliation: row.affiliation, displayName: row.display_name } : null;
+  }
+
+  /** Ends the session with this token (signing out). */
+  async end(tokenHash: string): Promise<void> {
+    await this.db.getRepository(SessionEntity).delete({ tokenHash });
+  }
 
   /** The user's live sessions, most recently used first. */
   async liveFor(userId: string, now: Date): Promise<SessionRow[]> {
@@ -44,12 +86,6 @@ export class SessionsRepository {
       [userId, keepTokenHash],
     );
     return affected;
-  }
-
-  /** Records which browser opened a session (cut to a sane length; headers are the client's to fill). */
-  async describe(tokenHash: string, userAgent: string | undefined): Promise<void> {
-    const agent = userAgent?.trim().slice(0, USER_AGENT_MAX) || null;
-    await this.db.query(`UPDATE sessions SET user_agent = $2 WHERE token_hash = $1`, [tokenHash, agent]);
   }
 
   /** Moves a session's last use forward, at most once a minute. */

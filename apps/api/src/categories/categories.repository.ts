@@ -1,6 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
+import { type CategoryPatch, WAITING_STATUSES } from '@peerdesk/domain';
 import { CategoryEntity } from './category.entity';
+
+export type NewCategoryRow = Pick<CategoryEntity, 'name' | 'slug' | 'description' | 'peerWindowHours' | 'staffResponseHours' | 'createdAt'> &
+  Partial<Pick<CategoryEntity, 'unsolvedWindowHours' | 'fastLanePeerWindowHours' | 'businessCalendar'>>;
+
+/** A category's live questions: how many, how many solved and still waiting, and the latest activity. */
+export interface CategoryActivity {
+  questionCount: number;
+  solvedCount: number;
+  unansweredCount: number;
+  lastActivityAt: Date | null;
+}
 
 /** The one owner of the `categories` table: every read and write of it goes through these methods. */
 @Injectable()
@@ -24,5 +36,48 @@ export class CategoriesRepository {
       [name, slug, description],
     );
     return created.id;
+  }
+
+  findById(id: string): Promise<CategoryEntity | null> {
+    return this.db.getRepository(CategoryEntity).findOneBy({ id });
+  }
+
+  findBySlug(slug: string): Promise<CategoryEntity | null> {
+    return this.db.getRepository(CategoryEntity).findOneBy({ slug });
+  }
+
+  /** A category that must exist (a question's: a foreign key), read in the caller's transaction. */
+  findOrFail(em: EntityManager, id: string): Promise<CategoryEntity> {
+    return em.findOneByOrFail(CategoryEntity, { id });
+  }
+
+  /** These categories by id, read in the caller's transaction. */
+  async findManyById(em: EntityManager, ids: readonly string[]): Promise<Map<string, CategoryEntity>> {
+    return new Map((await em.findBy(CategoryEntity, { id: In([...ids]) })).map((category) => [category.id, category]));
+  }
+
+  /** Inserts a category and reads it back; a slug already taken fails with the unique violation. */
+  async insert(category: NewCategoryRow): Promise<CategoryEntity> {
+    const result = await this.db.getRepository(CategoryEntity).insert(category);
+    return this.db.getRepository(CategoryEntity).findOneByOrFail({ id: String(result.identifiers[0].id) });
+  }
+
+  /** A slug already taken fails with the unique violation. */
+  async update(id: string, changes: CategoryPatch): Promise<void> {
+    await this.db.getRepository(CategoryEntity).update({ id }, changes as Partial<CategoryEntity>);
+  }
+
+  /** Every category by name, with the activity of its live questions. */
+  async allWithActivity(): Promise<Array<{ category: CategoryEntity; activity: CategoryActivity }>> {
+    const [categories, counts] = await Promise.all([
+      this.db.getRepository(CategoryEntity).find({ order: { name: 'ASC' } }),
+      this.db.query(`
+        SELECT category_id::text AS id, count(*)::int AS "questionCount", count(*) FILTER (WHERE status = 'SOLVED')::int AS "solvedCount",
+               count(*) FILTER (WHERE answer_count = 0 AND status = ANY($1))::int AS "unansweredCount", max(last_activity_at) AS "lastActivityAt"
+          FROM questions WHERE deleted_at IS NULL GROUP BY category_id`, [WAITING_STATUSES]) as Promise<Array<CategoryActivity & { id: string }>>,
+    ]);
+    const byCategory = new Map(counts.map(({ id, ...activity }) => [id, activity]));
+    const none: CategoryActivity = { questionCount: 0, solvedCount: 0, unansweredCount: 0, lastActivityAt: null };
+    return categories.map((category) => ({ category, activity: byCategory.get(category.id) ?? none }));
   }
 }

@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Requires } from '../common/viewer';
 import { CategoriesService } from './categories.service';
-import { CategoryModel, CategorySummaryModel, toCategoryModel } from './category.model';
+import { CategoryModel, CategorySummaryModel, toCategoryModel, toCategorySummaryModel } from './category.model';
 import { CreateCategoryInput, UpdateCategoryInput } from './dto/category.input';
 
 @Resolver(() => CategoryModel)
@@ -9,8 +9,8 @@ export class CategoriesResolver {
   constructor(private readonly service: CategoriesService) {}
 
   @Query(() => [CategorySummaryModel], { description: 'Every category, by name, with question and solved counts.' })
-  categories(): Promise<CategorySummaryModel[]> {
-    return this.service.summaries();
+  async categories(): Promise<CategorySummaryModel[]> {
+    return (await this.service.summaries()).map(({ category, activity }) => toCategorySummaryModel(category, activity));
   }
 
   @Query(() => CategoryModel)

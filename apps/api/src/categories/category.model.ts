@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { BusinessCalendar } from '@peerdesk/domain';
 import { GraphQLJSONObject } from '../common/json.scalar';
+import type { CategoryActivity } from './categories.repository';
 import type { CategoryEntity } from './category.entity';
 
 @ObjectType('Category')
@@ -53,4 +54,8 @@ export class CategorySummaryModel extends CategoryModel {
 
   @Field(() => Date, { nullable: true, description: 'The latest activity on any of its questions; null when it has none.' })
   lastActivityAt!: Date | null;
+}
+
+export function toCategorySummaryModel(category: CategoryEntity, activity: CategoryActivity): CategorySummaryModel {
+  return { ...toCategoryModel(category), ...activity };
 }

@@ -1,7 +1,10 @@
 import { assertValid, DomainError, normalizeDisplayName, normalizeEmail, validateRegistration } from '@peerdesk/domain';
+import { AuditLogRepository } from '../audit/audit-log.repository';
 import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/passwords';
 import { SystemClock } from '../common/clock';
+import { Transactions } from '../database/transactions';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { parseArgs } from './args';
 import { configOrExit, log, openDatabase, runCli } from './runtime';
@@ -19,8 +22,9 @@ runCli(async () => {
   }
   const database = await openDatabase(configOrExit());
   try {
-    const users = new UsersService(database.dataSource, new AuditService(), new SystemClock());
-    const admin = await database.dataSource.transaction(async (em) =>
+    const db = database.dataSource;
+    const users = new UsersService(db, new UsersRepository(db), new AuditService(new AuditLogRepository(db)), new Transactions(db), new SystemClock());
+    const admin = await db.transaction(async (em) =>
       users.create(em, { email: normalizeEmail(email), displayName: normalizeDisplayName(displayName), passwordHash: await hashPassword(password), role: 'ADMIN', affiliation: 'EMPLOYEE' }),
     );
     log(`Created admin ${admin.displayName} <${admin.email}> (user ${admin.id})`);

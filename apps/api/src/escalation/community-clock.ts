@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { communityDeadline } from '@peerdesk/domain';
-import { CategoryEntity } from '../categories/category.entity';
-import { QuestionEntity } from '../questions/question.entity';
+import { CategoriesRepository } from '../categories/categories.repository';
+import { QuestionsRepository } from '../questions/questions.repository';
 import { EscalationRepository } from './escalation.repository';
 
 /** Keeps each question's community deadline (when the next timeout trigger fires) true to its facts. */
 @Injectable()
 export class CommunityClock {
-  constructor(private readonly escalations: EscalationRepository) {}
+  constructor(
+    private readonly escalations: EscalationRepository,
+    private readonly questions: QuestionsRepository,
+    private readonly categories: CategoriesRepository,
+  ) {}
 
   async refresh(em: EntityManager, questionId: string): Promise<void> {
-    const question = await em.findOneByOrFail(QuestionEntity, { id: questionId });
-    const category = await em.findOneByOrFail(CategoryEntity, { id: question.categoryId });
+    const question = await this.questions.getById(em, questionId);
+    const category = await this.categories.findOrFail(em, question.categoryId);
     const deadline = question.deletedAt
       ? null
       : communityDeadline(category, {
@@ -24,6 +28,6 @@ export class CommunityClock {
           isClosed: question.status === 'CLOSED',
           firedTriggers: await this.escalations.firedTimeouts(em, questionId),
         });
-    await em.update(QuestionEntity, { id: questionId }, { communityDueAt: deadline?.dueAt ?? null, communityDueTrigger: deadline?.trigger ?? null });
+    await this.questions.setCommunityDeadline(em, questionId, deadline);
   }
 }

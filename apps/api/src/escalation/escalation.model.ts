@@ -1,9 +1,10 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { can, ESCALATION_REASONS, type EscalationReason, STAFF_QUEUE_STATES, type StaffQueueState, staffQueueState } from '@peerdesk/domain';
 import { ConnectionOf } from '../common/pagination';
-import { QuestionModel } from '../questions/question.model';
+import { QuestionModel, toQuestionModel } from '../questions/question.model';
 import type { Viewer } from '../common/viewer';
 import type { EscalationEntity } from './escalation.entity';
+import type { StaffQueueItem } from './escalation.service';
 import { enumOf } from '../common/enums';
 
 export const EscalationReasonEnum = enumOf(ESCALATION_REASONS);
@@ -83,6 +84,10 @@ export class StaffQueueItemModel {
 
   @Field(() => Float, { nullable: true, description: 'Business seconds left before the deadline (negative: overdue); null while paused.' })
   timeLeftSeconds!: number | null;
+}
+
+export function toStaffQueueItemModel({ question, escalation, timeLeftSeconds }: StaffQueueItem, viewer: Viewer): StaffQueueItemModel {
+  return { question: toQuestionModel(question), escalation: toEscalationModel(escalation, viewer), timeLeftSeconds };
 }
 
 export const StaffQueueConnection = ConnectionOf(StaffQueueItemModel, 'StaffQueue');

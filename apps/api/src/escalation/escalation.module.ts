@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CategoriesModule } from '../categories/categories.module';
 import { QuestionsModule } from '../questions/questions.module';
+import { UsersModule } from '../users/users.module';
 import { CommunityClock } from './community-clock';
 import { EscalationRepository } from './escalation.repository';
 import { ESCALATION_RESOLVERS } from './escalation.resolver';
@@ -14,7 +16,7 @@ export class EscalationModule {
   static register(nodeEnv: string): DynamicModule {
     return {
       module: EscalationModule,
-      imports: [QuestionsModule],
+      imports: [QuestionsModule, CategoriesModule, UsersModule],
       providers: [EscalationRepository, CommunityClock, EscalationService, EscalationSweep, StaffQueueRepository, ...ESCALATION_RESOLVERS],
       controllers: nodeEnv === 'test' ? [TestSupportController] : [],
       exports: [EscalationService, EscalationSweep],

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, In, IsNull } from 'typeorm';
 import type { EscalationReason, StaffClockPause, TimeoutReason } from '@peerdesk/domain';
-import { EscalationEntity, EscalationEventEntity, type EscalationEventType, EscalationPauseEntity } from './escalation.entity';
+import { type EscalationCloseReason, EscalationEntity, EscalationEventEntity, type EscalationEventType, EscalationPauseEntity } from './escalation.entity';
 
+/** The one owner of `escalations`, `escalation_events` and `escalation_pauses`. */
 @Injectable()
 export class EscalationRepository {
   lockOpen(em: EntityManager, questionId: string): Promise<EscalationEntity | null> {
@@ -73,16 +74,41 @@ export class EscalationRepository {
     return rows.map((p) => ({ pausedAt: p.pausedAt, resumedAt: p.resumedAt }));
   }
 
-  async openPause(em: EntityManager, escalationId: string, at: Date): Promise<void> {
-    await em.insert(EscalationPauseEntity, { escalationId, pausedAt: at, resumedAt: null });
-  }
-
   async closePause(em: EntityManager, escalationId: string, at: Date): Promise<void> {
     await em.update(EscalationPauseEntity, { escalationId, resumedAt: IsNull() }, { resumedAt: at });
   }
 
-  events(em: EntityManager, questionId: string): Promise<EscalationEventEntity[]> {
-    return em.find(EscalationEventEntity, { where: { questionId }, order: { at: 'ASC', id: 'ASC' } });
+  findByIdOrFail(em: EntityManager, id: string): Promise<EscalationEntity> {
+    return em.findOneByOrFail(EscalationEntity, { id });
+  }
+
+  /** Null releases it. */
+  async setAssignee(em: EntityManager, escalationId: string, assigneeId: string | null): Promise<void> {
+    await em.update(EscalationEntity, { id: escalationId }, { assigneeId });
+  }
+
+  /** Stops the staff clock while waiting on the asker: a pause opens and there is no deadline until it closes. */
+  async pause(em: EntityManager, escalationId: string, at: Date): Promise<void> {
+    await em.insert(EscalationPauseEntity, { escalationId, pausedAt: at, resumedAt: null });
+    await em.update(EscalationEntity, { id: escalationId }, { pausedSince: at, staffDueAt: null });
+  }
+
+  /** The staff clock runs again, towards `staffDueAt` (the pauses taken out); the caller closed the pause. */
+  async resume(em: EntityManager, escalationId: string, staffDueAt: Date | null): Promise<void> {
+    await em.update(EscalationEntity, { id: escalationId }, { pausedSince: null, staffDueAt });
+  }
+
+  async setFirstStaffResponse(em: EntityManager, escalationId: string, at: Date): Promise<void> {
+    await em.update(EscalationEntity, { id: escalationId }, { firstStaffResponseAt: at });
+  }
+
+  /** `dueAt`: a breach counts from the deadline that was missed. */
+  async setBreached(em: EntityManager, escalationId: string, dueAt: Date): Promise<void> {
+    await em.update(EscalationEntity, { id: escalationId }, { breachedAt: dueAt });
+  }
+
+  async close(em: EntityManager, escalationId: string, closeReason: EscalationCloseReason, at: Date): Promise<void> {
+    await em.update(EscalationEntity, { id: escalationId }, { closedAt: at, closeReason, pausedSince: null });
   }
 
   /** The open escalation of a question, else its latest one. */

@@ -1,26 +1,17 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { businessMillisRemaining, validationFailed } from '@peerdesk/domain';
-import { Inject } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { CLOCK, type Clock } from '../common/clock';
+import { validationFailed } from '@peerdesk/domain';
 import { checkId } from '../common/ids';
-import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
+import { checkPageSize, type Connection } from '../common/pagination';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
-import { QuestionModel, toQuestionModel } from '../questions/question.model';
+import { QuestionModel } from '../questions/question.model';
 import { toUserModel, UserModel } from '../users/user.model';
 import { StaffQueueArgs } from './dto/escalation.input';
-import { EscalationModel, StaffQueueConnection, type StaffQueueItemModel, toEscalationModel } from './escalation.model';
-import { EscalationRepository } from './escalation.repository';
+import { EscalationModel, StaffQueueConnection, type StaffQueueItemModel, toEscalationModel, toStaffQueueItemModel } from './escalation.model';
 import { EscalationService } from './escalation.service';
-import { StaffQueueRepository } from './staff-queue.repository';
 
 @Resolver(() => EscalationModel)
 export class EscalationResolver {
-  constructor(
-    private readonly service: EscalationService,
-    private readonly queue: StaffQueueRepository,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly service: EscalationService) {}
 
   @Query(() => StaffQueueConnection, { description: 'Open escalations, soonest deadline first. Staff, moderators, managers, admins.' })
   @Requires('view_staff_queue')
@@ -30,13 +21,8 @@ export class EscalationResolver {
     const filter = args.filter ?? {};
     if (filter.categoryId) checkId(filter.categoryId, 'category');
     if (filter.assigneeId) checkId(filter.assigneeId, 'user');
-    const { rows, total } = await this.queue.page(filter, args.first, args.after ? decodeCursor(args.after) : null);
-    const now = this.clock.now();
-    return toConnection(rows, args.first, total, (row) => this.queue.keyOf(row), ({ escalation, question, category }) => ({
-      question: toQuestionModel(question),
-      escalation: toEscalationModel(escalation, viewer),
-      timeLeftSeconds: escalation.staffDueAt ? businessMillisRemaining(now, escalation.staffDueAt, category.businessCalendar) / 1000 : null,
-    }));
+    const page = await this.service.staffQueue(filter, args.first, args.after ?? null);
+    return { ...page, edges: page.edges.map(({ node, cursor }) => ({ node: toStaffQueueItemModel(node, viewer), cursor })) };
   }
 
   @Mutation(() => EscalationModel, { description: 'Send a question to staff now, with a note saying why.' })
@@ -108,14 +94,11 @@ export class EscalationResolver {
 /** The escalation fields of Question: the banner "our team will answer by …" reads them. */
 @Resolver(() => QuestionModel)
 export class QuestionEscalationResolver {
-  constructor(
-    private readonly escalations: EscalationRepository,
-    private readonly db: DataSource,
-  ) {}
+  constructor(private readonly service: EscalationService) {}
 
   @ResolveField(() => EscalationModel, { nullable: true, description: 'The open escalation, else the latest one; null if never escalated.' })
   async escalation(@Parent() question: QuestionModel, @CurrentViewer() viewer: Viewer | null): Promise<EscalationModel | null> {
-    const escalation = await this.escalations.currentFor(this.db.manager, question.id);
+    const escalation = await this.service.currentFor(question.id);
     return escalation ? toEscalationModel(escalation, viewer) : null;
   }
 }

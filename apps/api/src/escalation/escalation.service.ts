@@ -1,21 +1,25 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
-  addBusinessHours, askerMayRequestStaff, can, conflict, type EscalationReason, forbidden, isLateResponse, nextThreadStatus,
+  addBusinessHours, askerMayRequestStaff, businessMillisRemaining, can, conflict, type EscalationReason, forbidden, isLateResponse, nextThreadStatus,
   peerWindowHoursFor, staffDueAt, validationFailed,
 } from '@peerdesk/domain';
-import { CategoryEntity } from '../categories/category.entity';
+import { CategoriesRepository } from '../categories/categories.repository';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
 import { checkId, missing } from '../common/ids';
+import { type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
+import { Transactions } from '../database/transactions';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
-import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { CommunityClock } from './community-clock';
-import { type EscalationCloseReason, EscalationEntity } from './escalation.entity';
+import type { EscalationCloseReason, EscalationEntity } from './escalation.entity';
 import { EscalationRepository } from './escalation.repository';
-import { Transactions } from '../database/transactions';
+import { type StaffQueueFilter, type StaffQueueRow, StaffQueueRepository } from './staff-queue.repository';
+
+export type StaffQueueItem = StaffQueueRow & { timeLeftSeconds: number | null };
 
 /**
  * The staff fallback: escalating a question (by the sweep, a moderator or the asker), the staff
@@ -25,13 +29,32 @@ import { Transactions } from '../database/transactions';
 @Injectable()
 export class EscalationService implements OnModuleInit, DomainEventHandler {
   constructor(
+    private readonly db: DataSource,
     private readonly transactions: Transactions,
     private readonly escalations: EscalationRepository,
+    private readonly queue: StaffQueueRepository,
     private readonly questions: QuestionsRepository,
+    private readonly categories: CategoriesRepository,
+    private readonly users: UsersRepository,
     private readonly communityClock: CommunityClock,
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** One page of the staff queue, soonest deadline first, with the business time each escalation has left. */
+  async staffQueue(filter: StaffQueueFilter, first: number, after: string | null): Promise<Connection<StaffQueueItem>> {
+    const { rows, total } = await this.queue.page(filter, first, after ? decodeCursor(after) : null);
+    const now = this.clock.now();
+    return toConnection(rows, first, total, (row) => this.queue.keyOf(row), (row) => ({
+      ...row,
+      timeLeftSeconds: row.escalation.staffDueAt ? businessMillisRemaining(now, row.escalation.staffDueAt, row.category.businessCalendar) / 1000 : null,
+    }));
+  }
+
+  /** The question's open escalation, else its latest one; null if it was never escalated. */
+  currentFor(questionId: string): Promise<EscalationEntity | null> {
+    return this.escalations.currentFor(this.db.manager, questionId);
+  }
 
   onModuleInit(): void {
     this.events.subscribe(this);
@@ -40,17 +63,14 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
   async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     switch (event.type) {
       case 'question.asked': {
-        const [{ count }] = await em.query('SELECT count(*)::int AS count FROM questions WHERE author_id = $1', [event.authorId]);
-        await em.update(QuestionEntity, { id: event.questionId }, { isFirstQuestion: count === 1 });
+        await this.questions.markFirstQuestion(em, event.questionId, event.authorId);
         return this.communityClock.refresh(em, event.questionId);
       }
       case 'answer.posted': {
         if (event.authorKind === 'STAFF') return this.recordStaffResponse(em, event.questionId, event.at);
-        const question = await em.findOneByOrFail(QuestionEntity, { id: event.questionId });
         // The asker answering themself is not the community helping.
-        if (question.authorId === event.authorId || question.hasPeerAnswer) return;
-        await em.update(QuestionEntity, { id: question.id }, { hasPeerAnswer: true });
-        return this.communityClock.refresh(em, question.id);
+        if (!(await this.questions.markPeerAnswered(em, event.questionId, event.authorId))) return;
+        return this.communityClock.refresh(em, event.questionId);
       }
       case 'comment.posted': {
         if (event.authorKind === 'STAFF') return this.recordStaffResponse(em, event.questionId, event.at);
@@ -114,11 +134,11 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
       }
     });
     // Whatever happens next, these questions' community clocks have done their work.
-    await em.update(QuestionEntity, { id: In(requests.map((r) => r.question.id)) }, { communityDueAt: null, communityDueTrigger: null });
+    await this.questions.stopCommunityClocks(em, requests.map((r) => r.question.id));
     if (allowed.length === 0) return [];
 
     const categoryIds = [...new Set(allowed.map((r) => r.question.categoryId))];
-    const categories = new Map((await em.findBy(CategoryEntity, { id: In(categoryIds) })).map((c) => [c.id, c]));
+    const categories = await this.categories.findManyById(em, categoryIds);
     const escalations = await this.escalations.insertMany(em, allowed.map(({ question, reason, actorId, note }) => {
       const category = categories.get(question.categoryId)!;
       return {
@@ -128,7 +148,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
       };
     }));
     const escalatedIds = escalations.map((e) => e.questionId);
-    if (escalatedIds.length) await em.update(QuestionEntity, { id: In(escalatedIds) }, { status: 'ESCALATED' });
+    if (escalatedIds.length) await this.questions.markEscalated(em, escalatedIds);
     const questions = new Map(allowed.map((r) => [r.question.id, r.question]));
     for (const escalation of escalations) {
       const question = questions.get(escalation.questionId)!;
@@ -150,7 +170,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
   async requestStaffHelp(viewer: Viewer, questionId: string): Promise<EscalationEntity> {
     return this.withQuestion(questionId, async (em, question, now) => {
       if (question.authorId !== viewer.id) throw forbidden('Only the person who asked can call for our team here; moderators can escalate any question.');
-      const category = await em.findOneByOrFail(CategoryEntity, { id: question.categoryId });
+      const category = await this.categories.findOrFail(em, question.categoryId);
       const facts = { askedAt: question.createdAt, isFirstQuestion: question.isFirstQuestion, hasAcceptedAnswer: question.acceptedAnswerId !== null };
       if (!askerMayRequestStaff(category, facts, now)) {
         const hours = peerWindowHoursFor(category, question.isFirstQuestion);
@@ -162,11 +182,11 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
 
   async assign(viewer: Viewer, questionId: string, assigneeId: string): Promise<EscalationEntity> {
     return this.withOpenEscalation(questionId, async (em, escalation, now) => {
-      const assignee = await em.findOneBy(UserEntity, { id: checkId(assigneeId, 'user') });
+      const assignee = await this.users.findById(em, checkId(assigneeId, 'user'));
       if (!assignee || !can(assignee.role, 'handle_escalation')) {
         throw validationFailed([{ field: 'userId', message: 'Escalations can only be assigned to a member of staff.' }]);
       }
-      await em.update(EscalationEntity, { id: escalation.id }, { assigneeId: assignee.id });
+      await this.escalations.setAssignee(em, escalation.id, assignee.id);
       await this.escalations.recordEvent(em, escalation, 'ASSIGNED', now, { actorId: viewer.id, note: assignee.id });
       await this.events.publish(em, { type: 'escalation.assigned', questionId, assigneeId: assignee.id, assignedBy: viewer.id, at: now });
     });
@@ -175,7 +195,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
   async release(viewer: Viewer, questionId: string): Promise<EscalationEntity> {
     return this.withOpenEscalation(questionId, async (em, escalation, now) => {
       if (!escalation.assigneeId) throw conflict('Nobody has this escalation.');
-      await em.update(EscalationEntity, { id: escalation.id }, { assigneeId: null });
+      await this.escalations.setAssignee(em, escalation.id, null);
       await this.escalations.recordEvent(em, escalation, 'RELEASED', now, { actorId: viewer.id });
     });
   }
@@ -184,8 +204,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
   async markNeedsInfo(viewer: Viewer, questionId: string, note: string | null): Promise<EscalationEntity> {
     return this.withOpenEscalation(questionId, async (em, escalation, now) => {
       if (escalation.pausedSince) throw conflict('This escalation is already waiting on the asker.');
-      await this.escalations.openPause(em, escalation.id, now);
-      await em.update(EscalationEntity, { id: escalation.id }, { pausedSince: now, staffDueAt: null });
+      await this.escalations.pause(em, escalation.id, now);
       await this.escalations.recordEvent(em, escalation, 'NEEDS_INFO', now, { actorId: viewer.id, note });
     });
   }
@@ -194,11 +213,11 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     if (!reason.trim()) throw validationFailed([{ field: 'reason', message: 'Say why this goes back to the community.' }]);
     return this.withOpenEscalation(questionId, async (em, escalation, now) => {
       await this.close(em, escalation, 'RETURNED_TO_COMMUNITY', viewer.id, reason.trim(), now);
-      const question = await em.findOneByOrFail(QuestionEntity, { id: questionId });
+      const question = await this.questions.getById(em, questionId);
       const status = nextThreadStatus(question.status, {
         type: 'RETURNED_TO_COMMUNITY', answerCount: question.answerCount, hasAcceptedAnswer: question.acceptedAnswerId !== null,
       });
-      await em.update(QuestionEntity, { id: questionId }, { status });
+      await this.questions.markReturnedToCommunity(em, questionId, status);
       await this.communityClock.refresh(em, questionId);
       await this.events.publish(em, { type: 'question.returned_to_community', questionId, returnedBy: viewer.id, at: now });
     });
@@ -208,7 +227,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
   private async recordStaffResponse(em: EntityManager, questionId: string, at: Date): Promise<void> {
     const escalation = await this.escalations.lockOpen(em, questionId);
     if (!escalation || escalation.firstStaffResponseAt) return;
-    await em.update(EscalationEntity, { id: escalation.id }, { firstStaffResponseAt: at });
+    await this.escalations.setFirstStaffResponse(em, escalation.id, at);
     await this.escalations.recordEvent(em, escalation, 'STAFF_RESPONDED', at);
     if (!escalation.breachedAt && isLateResponse(escalation.staffDueAt, at)) await this.recordBreach(em, escalation, at);
   }
@@ -216,22 +235,22 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
   /** Marks a breach as of the deadline that was missed; told to managers. */
   async recordBreach(em: EntityManager, escalation: EscalationEntity, now: Date): Promise<void> {
     const dueAt = escalation.staffDueAt!;
-    await em.update(EscalationEntity, { id: escalation.id }, { breachedAt: dueAt });
+    await this.escalations.setBreached(em, escalation.id, dueAt);
     await this.escalations.recordEvent(em, escalation, 'BREACHED', now);
-    const question = await em.findOneByOrFail(QuestionEntity, { id: escalation.questionId });
+    const question = await this.questions.getById(em, escalation.questionId);
     await this.events.publish(em, { type: 'escalation.breached', questionId: question.id, categoryId: question.categoryId, staffDueAt: dueAt, at: now });
   }
 
   private async resumeIfAskerReplied(em: EntityManager, questionId: string, actorId: string, at: Date): Promise<void> {
-    const question = await em.findOneByOrFail(QuestionEntity, { id: questionId });
+    const question = await this.questions.getById(em, questionId);
     if (question.authorId !== actorId) return;
     const escalation = await this.escalations.lockOpen(em, questionId);
     if (!escalation?.pausedSince) return;
     await this.escalations.closePause(em, escalation.id, at);
-    const category = await em.findOneByOrFail(CategoryEntity, { id: question.categoryId });
+    const category = await this.categories.findOrFail(em, question.categoryId);
     const pauses = await this.escalations.pauses(em, escalation.id);
     const dueAt = staffDueAt(escalation.escalatedAt, escalation.staffResponseHours, category.businessCalendar, pauses);
-    await em.update(EscalationEntity, { id: escalation.id }, { pausedSince: null, staffDueAt: dueAt });
+    await this.escalations.resume(em, escalation.id, dueAt);
     await this.escalations.recordEvent(em, escalation, 'RESUMED', at, { actorId });
   }
 
@@ -246,7 +265,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     eventReason: string | null = null,
   ): Promise<void> {
     if (escalation.pausedSince) await this.escalations.closePause(em, escalation.id, at);
-    await em.update(EscalationEntity, { id: escalation.id }, { closedAt: at, closeReason, pausedSince: null });
+    await this.escalations.close(em, escalation.id, closeReason, at);
     await this.escalations.recordEvent(em, escalation, closeReason, at, { actorId, note, reason: eventReason });
   }
 
@@ -267,7 +286,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
       const escalation = await this.escalations.lockOpen(em, question.id);
       if (!escalation) throw conflict('This question is not with our team right now.');
       await work(em, escalation, now);
-      return em.findOneByOrFail(EscalationEntity, { id: escalation.id });
+      return this.escalations.findByIdOrFail(em, escalation.id);
     });
   }
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
 import { AuthModule } from '../auth/auth.module';
+import { QuestionsModule } from '../questions/questions.module';
+import { UsersModule } from '../users/users.module';
 import { PrivacyRepository } from './privacy.repository';
 import { PrivacyResolver } from './privacy.resolver';
 import { PrivacyService } from './privacy.service';
 
-@Module({ imports: [AuthModule], providers: [PrivacyRepository, PrivacyService, PrivacyResolver, AuditService] })
+@Module({ imports: [AuthModule, UsersModule, QuestionsModule], providers: [PrivacyRepository, PrivacyService, PrivacyResolver] })
 export class PrivacyModule {}

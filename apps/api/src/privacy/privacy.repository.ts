@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/** What a deleted account is called wherever its posts are shown. */
-export const DELETED_MEMBER_NAME = 'Deleted member';
-
 export type MemberDataExport = {
   profile: Record<string, unknown>;
   questions: Record<string, unknown>[];
@@ -17,9 +14,8 @@ export type MemberDataExport = {
 };
 
 /**
- * The statements of a member's privacy rights: everything stored about them (export) and the erasure of
- * their personal data. They span the tables that hold a user id, so they are kept together here, each
- * named for the table it reads or writes.
+ * The export of everything stored about a member, one read over the tables that hold a user id; the
+ * erasure is done by each table's owner (PrivacyService calls them).
  */
 @Injectable()
 export class PrivacyRepository {
@@ -59,35 +55,13 @@ export class PrivacyRepository {
     };
   }
 
-  /** Locks the account's row; null when it does not exist or is deleted already. */
-  async lockLiveAccount(em: EntityManager, userId: string): Promise<{ email: string | null; passwordHash: string | null; role: string } | null> {
-    const [row] = await em.query(
-      `SELECT email, password_hash AS "passwordHash", role FROM users WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`,
-      [userId],
-    );
-    return row ?? null;
-  }
-
-  async otherLiveAdmins(em: EntityManager, userId: string): Promise<number> {
-    const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM users WHERE role = 'ADMIN' AND deleted_at IS NULL AND id <> $1`, [userId]);
-    return count;
-  }
-
   /**
-   * Erases what identifies the member and what they did privately (watches, notifications, queued mail,
-   * reading history; PrivacyService ends the sessions through their owner), and keeps the row their posts, votes and acceptances
-   * point at, under DELETED_MEMBER_NAME: threads stay whole and no report figure moves.
+   * Deletes what the member was sent or follows (watches, notifications, queued mail). These tables'
+   * owners are the notifications module's repositories; the statements move there with them.
    */
-  async eraseAccount(em: EntityManager, userId: string, now: Date): Promise<void> {
-    await em.query(
-      `UPDATE users SET email = NULL, display_name = $2, password_hash = NULL, role = 'MEMBER', notification_email = 'IN_APP_ONLY',
-                        digest_sent_at = NULL, deleted_at = $3, updated_at = $3
-        WHERE id = $1`,
-      [userId, DELETED_MEMBER_NAME, now],
-    );
+  async deleteWatchesNotificationsAndMail(em: EntityManager, userId: string): Promise<void> {
     for (const table of ['watches', 'notifications', 'email_outbox']) {
       await em.query(`DELETE FROM ${table} WHERE user_id = $1`, [userId]);
     }
-    await em.query(`UPDATE question_views SET viewer_id = NULL WHERE viewer_id = $1`, [userId]);
   }
 }

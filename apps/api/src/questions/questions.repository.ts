@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
-import { type ThreadStatus, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
+import { type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
 import type { Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
@@ -77,7 +77,7 @@ export class QuestionsRepository {
     return this.getById(em, String(inserted.identifiers[0].id));
   }
 
-  /** The question as this transaction sees it now (after its own writes); it must exist. */
+  /** The question whatever its state (deleted too), as this transaction sees it now (after its own writes); it must exist. */
   getById(em: EntityManager, id: string): Promise<QuestionEntity> {
     return em.findOneByOrFail(QuestionEntity, { id });
   }
@@ -269,5 +269,52 @@ export class QuestionsRepository {
         WHERE q.id = r.id`,
       [rows.map((r) => r.id), rows.map((r) => r.status), rows.map((r) => r.answerCount), rows.map((r) => r.hasPeerAnswer)],
     );
+  }
+
+  /** Whether this is its author's first question ever (the fast lane's peer window applies to it). */
+  async markFirstQuestion(em: EntityManager, questionId: string, authorId: string): Promise<void> {
+    await em.query(
+      `UPDATE questions SET is_first_question = (SELECT count(*) FROM questions WHERE author_id = $2) = 1 WHERE id = $1`,
+      [questionId, authorId],
+    );
+  }
+
+  /** Notes that someone other than the asker answered; false when the asker answered or a peer had already. */
+  async markPeerAnswered(em: EntityManager, questionId: string, answererId: string): Promise<boolean> {
+    const [, affected]: [unknown, number] = await em.query(
+      `UPDATE questions SET has_peer_answer = true WHERE id = $1 AND author_id <> $2 AND NOT has_peer_answer`,
+      [questionId, answererId],
+    );
+    return affected > 0;
+  }
+
+  /** When the question's next community timeout fires, and which; nulls: none will. */
+  async setCommunityDeadline(em: EntityManager, questionId: string, deadline: { dueAt: Date; trigger: TimeoutReason } | null): Promise<void> {
+    await em.update(QuestionEntity, { id: questionId }, { communityDueAt: deadline?.dueAt ?? null, communityDueTrigger: deadline?.trigger ?? null });
+  }
+
+  /** Stops these questions' community clocks (they are being escalated). */
+  async stopCommunityClocks(em: EntityManager, questionIds: readonly string[]): Promise<void> {
+    await em.update(QuestionEntity, { id: In([...questionIds]) }, { communityDueAt: null, communityDueTrigger: null });
+  }
+
+  async markEscalated(em: EntityManager, questionIds: readonly string[]): Promise<void> {
+    await em.update(QuestionEntity, { id: In([...questionIds]) }, { status: 'ESCALATED' });
+  }
+
+  /** The status a question goes back to when staff return it to the community (nextThreadStatus decides it). */
+  async markReturnedToCommunity(em: EntityManager, questionId: string, status: ThreadStatus): Promise<void> {
+    await em.update(QuestionEntity, { id: questionId }, { status });
+  }
+
+  /** Keeps a deleted member's views for the figures but no longer says whose they were. */
+  async forgetViewer(em: EntityManager, viewerId: string): Promise<void> {
+    await em.query(`UPDATE question_views SET viewer_id = NULL WHERE viewer_id = $1`, [viewerId]);
+  }
+
+  /** Every question, deleted ones too (the demo is only seeded into an empty community). */
+  async countAll(): Promise<number> {
+    const [{ count }] = await this.db.query('SELECT count(*)::int AS count FROM questions');
+    return count;
   }
 }

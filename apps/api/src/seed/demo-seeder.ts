@@ -13,8 +13,10 @@ import { DuplicatesService } from '../duplicates/duplicates.service';
 import { EscalationService } from '../escalation/escalation.service';
 import { EscalationSweep } from '../escalation/escalation.sweep';
 import { NotificationsService } from '../notifications/notifications.service';
+import { QuestionsRepository } from '../questions/questions.repository';
 import { QuestionsService } from '../questions/questions.service';
 import { SearchService } from '../search/search.service';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { VotesService } from '../votes/votes.service';
 import { DEMO_COMMUNITY, type DemoAction, type DemoCommunity } from './demo-content';
@@ -225,8 +227,7 @@ export async function seedDemo(
 }
 
 export async function questionCount(dataSource: DataSource): Promise<number> {
-  const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM questions');
-  return count;
+  return new QuestionsRepository(dataSource).countAll();
 }
 
 function defaultLog(message: string): void {
@@ -278,11 +279,9 @@ export async function seedDemoCommunity(
     dir: dumpDir, category: 'community', categoryName: 'Community', employees, searchIndex: createSearchEngine(config, dataSource),
   });
   log(`Imported ${report.imported.questions} questions, ${report.imported.answers} answers and ${report.imported.comments} comments from ${report.source} (CC BY-SA) in ${report.seconds.toFixed(1)} s.`);
-  await dataSource.query(
-    `INSERT INTO users (email, display_name, password_hash, role, affiliation) VALUES ($1, 'Site Admin', $2, 'ADMIN', 'EMPLOYEE')
-     ON CONFLICT DO NOTHING`,
-    [DEMO_ADMIN_EMAIL, await hashPassword(DEMO_PASSWORD)],
-  );
+  await new UsersRepository(dataSource).insertUnlessEmailTaken(dataSource.manager, {
+    email: DEMO_ADMIN_EMAIL, displayName: 'Site Admin', passwordHash: await hashPassword(DEMO_PASSWORD), role: 'ADMIN', affiliation: 'EMPLOYEE', createdAt: new Date(),
+  });
 }
 
 /**

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
 import { UsersRepository } from './users.repository';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
-@Module({ providers: [UsersRepository, UsersService, UsersResolver, AuditService], exports: [UsersRepository, UsersService, AuditService] })
+@Module({ providers: [UsersRepository, UsersService, UsersResolver], exports: [UsersRepository, UsersService] })
 export class UsersModule {}

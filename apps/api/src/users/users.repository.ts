@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { Affiliation } from '@peerdesk/domain';
+import type { Affiliation, Role } from '@peerdesk/domain';
 import type { NotificationEmailPreference } from '../notifications/notification.model';
 import { UserEntity } from './user.entity';
+
+export interface NewUserRow {
+  email: string | null;
+  displayName: string;
+  passwordHash: string | null;
+  role: Role;
+  affiliation: Affiliation;
+  createdAt: Date;
+}
 
 /** The one owner of the `users` table: every read and write of it goes through these methods. */
 @Injectable()
@@ -58,5 +67,120 @@ export class UsersRepository {
   /** In the transaction that queued the user's daily digest. */
   async markDigestSent(em: EntityManager, userId: string, at: Date): Promise<void> {
     await em.query(`UPDATE users SET digest_sent_at = $2 WHERE id = $1`, [userId, at]);
+  }
+
+  findById(em: EntityManager, id: string): Promise<UserEntity | null> {
+    return em.findOneBy(UserEntity, { id });
+  }
+
+  /** The user with their password hash (for checking it); null when there is none. */
+  findWithPasswordHash(id: string): Promise<UserEntity | null> {
+    return this.db.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();
+  }
+
+  /** The account using this (normalized) address in any letter case, with its password hash; null when none does. */
+  findByEmailWithPasswordHash(em: EntityManager, email: string): Promise<UserEntity | null> {
+    return em.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email', { email }).getOne();
+  }
+
+  /** Everyone with one of these roles, by name. */
+  withRoles(roles: readonly Role[]): Promise<UserEntity[]> {
+    return this.db.getRepository(UserEntity).find({ where: { role: In([...roles]) }, order: { displayName: 'ASC', id: 'ASC' } });
+  }
+
+  /** Which of these (normalized) e-mail addresses have an account. */
+  async existingEmails(emails: readonly string[]): Promise<Set<string>> {
+    const users = await this.db.getRepository(UserEntity).find({ select: { email: true }, where: { email: In([...emails]) } });
+    return new Set(users.map((user) => user.email!));
+  }
+
+  /** The names of everyone whose role is not MEMBER and of every employee, but `exceptUserId`. */
+  async privilegedNames(exceptUserId: string | null): Promise<string[]> {
+    const rows: Array<{ display_name: string }> = await this.db.query(
+      `SELECT display_name FROM users WHERE (role <> 'MEMBER' OR affiliation = 'EMPLOYEE') AND ($1::bigint IS NULL OR id <> $1)`,
+      [exceptUserId],
+    );
+    return rows.map((r) => r.display_name);
+  }
+
+  /** Inserts a user and reads it back; an address already taken fails with the unique violation (users_email_unique). */
+  async insert(em: EntityManager, user: NewUserRow): Promise<UserEntity> {
+    const result = await em.insert(UserEntity, { ...user, reputation: 0, updatedAt: user.createdAt });
+    return em.findOneByOrFail(UserEntity, { id: String(result.identifiers[0].id) });
+  }
+
+  /** Inserts a user unless an account already has the address (a demo account seeded a second time). */
+  async insertUnlessEmailTaken(em: EntityManager, user: NewUserRow): Promise<void> {
+    await em.query(
+      `INSERT INTO users (email, display_name, password_hash, role, affiliation, reputation, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 0, $6, $6)
+       ON CONFLICT DO NOTHING`,
+      [user.email, user.displayName, user.passwordHash, user.role, user.affiliation, user.createdAt],
+    );
+  }
+
+  /** Locks the user's row for the rest of the transaction; null when there is none. */
+  lock(em: EntityManager, id: string): Promise<UserEntity | null> {
+    return em.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Locks a live (not deleted) account's row, with what deleting it checks; null when there is none. */
+  lockLiveWithPasswordHash(em: EntityManager, id: string): Promise<UserEntity | null> {
+    return em
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id AND u.deleted_at IS NULL', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  /** How many live admins there are besides this user. */
+  async otherLiveAdmins(em: EntityManager, userId: string): Promise<number> {
+    const [{ count }] = await em.query(`SELECT count(*)::int AS count FROM users WHERE role = 'ADMIN' AND deleted_at IS NULL AND id <> $1`, [userId]);
+    return count;
+  }
+
+  async setPasswordHash(em: EntityManager, id: string, passwordHash: string, now: Date): Promise<void> {
+    await em.update(UserEntity, { id }, { passwordHash, updatedAt: now });
+  }
+
+  async setDisplayName(id: string, displayName: string, now: Date): Promise<void> {
+    await this.db.getRepository(UserEntity).update({ id }, { displayName, updatedAt: now });
+  }
+
+  /** Moves the account to a new address; a taken one fails with the unique violation. */
+  async setEmail(em: EntityManager, id: string, email: string, now: Date): Promise<void> {
+    await em.update(UserEntity, { id }, { email, updatedAt: now });
+  }
+
+  async setRoleAndAffiliation(em: EntityManager, id: string, change: { role: Role; affiliation: Affiliation }, now: Date): Promise<void> {
+    await em.update(UserEntity, { id }, { ...change, updatedAt: now });
+  }
+
+  /**
+   * Moves members' reputation (packages/domain/src/reputation.ts says how much) inside the caller's
+   * transaction: one call per transaction with every change it makes, applied as atomic increments in
+   * user id order, so two transactions moving points between the same people both ways cannot deadlock
+   * (the lock order is in database/transactions.ts). Gone authors and zero changes are skipped.
+   */
+  async moveReputation(em: EntityManager, changes: ReadonlyArray<{ userId: string | null; delta: number }>): Promise<void> {
+    const byUser = new Map<string, number>();
+    for (const { userId, delta } of changes) if (userId !== null) byUser.set(userId, (byUser.get(userId) ?? 0) + delta);
+    const ordered = [...byUser].filter(([, delta]) => delta !== 0).sort(([a], [b]) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+    for (const [userId, delta] of ordered) await em.increment(UserEntity, { id: userId }, 'reputation', delta);
+  }
+
+  /**
+   * Erases what identifies a deleting member and keeps the row their posts, votes and acceptances point
+   * at, under `displayName` (privacy's "Deleted member").
+   */
+  async erase(em: EntityManager, id: string, displayName: string, now: Date): Promise<void> {
+    await em.query(
+      `UPDATE users SET email = NULL, display_name = $2, password_hash = NULL, role = 'MEMBER', notification_email = 'IN_APP_ONLY',
+                        digest_sent_at = NULL, deleted_at = $3, updated_at = $3
+        WHERE id = $1`,
+      [id, displayName, now],
+    );
   }
 }

@@ -2,7 +2,6 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuditService } from '../audit/audit.service';
 import { AuditLogEntryModel, toAuditLogEntryModel } from '../audit/audit-log.model';
 import { CurrentViewer, Requires, type Viewer } from '../common/viewer';
-import { DataSource } from 'typeorm';
 import { SetUserAffiliationArgs, SetUserRoleArgs } from './dto/set-user-role.input';
 import { toUserModel, UserModel } from './user.model';
 import { UsersService } from './users.service';
@@ -12,7 +11,6 @@ export class UsersResolver {
   constructor(
     private readonly users: UsersService,
     private readonly audit: AuditService,
-    private readonly db: DataSource,
   ) {}
 
   @Query(() => UserModel, { description: 'A member profile.' })
@@ -41,6 +39,6 @@ export class UsersResolver {
   @Query(() => [AuditLogEntryModel], { description: 'Admin only: privileged changes to one user, oldest first.' })
   @Requires('view_audit_log')
   async userAuditLog(@Args('userId', { type: () => ID }) userId: string): Promise<AuditLogEntryModel[]> {
-    return (await this.audit.forTarget(this.db.manager, 'USER', userId)).map(toAuditLogEntryModel);
+    return (await this.audit.forTarget('USER', userId)).map(toAuditLogEntryModel);
   }
 }

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, notFound, type Role, rolesWith, validationFailed } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
-import { UserEntity } from './user.entity';
 import { isUniqueViolation } from '../database/errors';
+import { Transactions } from '../database/transactions';
+import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 export interface NewUser {
   email: string | null;
@@ -17,43 +19,32 @@ export interface NewUser {
   createdAt?: Date;
 }
 
-
 @Injectable()
 export class UsersService {
   constructor(
     private readonly db: DataSource,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
+    private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Everyone an escalation may be assigned to (their role handles escalations), by name. */
   assignableStaff(): Promise<UserEntity[]> {
-    return this.db.getRepository(UserEntity).find({ where: { role: In(rolesWith('handle_escalation')) }, order: { displayName: 'ASC', id: 'ASC' } });
+    return this.users.withRoles(rolesWith('handle_escalation'));
   }
 
   /** Which of these (normalized) e-mail addresses have an account. */
-  async existingEmails(emails: readonly string[]): Promise<Set<string>> {
-    const users = await this.db.getRepository(UserEntity).find({ select: { email: true }, where: { email: In([...emails]) } });
-    return new Set(users.map((user) => user.email!));
+  existingEmails(emails: readonly string[]): Promise<Set<string>> {
+    return this.users.existingEmails(emails);
   }
 
   /** Inserts a user; an e-mail already taken (in any letter case) is a CONFLICT. */
   async create(em: EntityManager, user: NewUser): Promise<UserEntity> {
-    const now = user.createdAt ?? this.clock.now();
     const problem = checkAffiliation(user.role, user.affiliation);
     if (problem) throw validationFailed([{ field: 'affiliation', message: problem }]);
     try {
-      const result = await em.insert(UserEntity, {
-        email: user.email,
-        displayName: user.displayName,
-        passwordHash: user.passwordHash,
-        role: user.role,
-        affiliation: user.affiliation,
-        reputation: 0,
-        createdAt: now,
-        updatedAt: now,
-      });
-      return em.findOneByOrFail(UserEntity, { id: String(result.identifiers[0].id) });
+      return await this.users.insert(em, { ...user, createdAt: user.createdAt ?? this.clock.now() });
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('An account with this e-mail address already exists. Try signing in.');
       throw error;
@@ -62,12 +53,12 @@ export class UsersService {
 
   /** The account using this (normalized) address, with its password hash; null when none does. */
   findByEmail(em: EntityManager, email: string): Promise<UserEntity | null> {
-    return em.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email', { email }).getOne();
+    return this.users.findByEmailWithPasswordHash(em, email);
   }
 
   /** The user with their password hash, for checking the current password. */
   async findWithPasswordHash(id: string): Promise<UserEntity> {
-    const user = await this.db.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: checkId(id, 'user') }).getOne();
+    const user = await this.users.findWithPasswordHash(checkId(id, 'user'));
     if (!user) throw notFound(`There is no user ${id}.`);
     return user;
   }
@@ -76,27 +67,23 @@ export class UsersService {
    * The display names a member may not take: everyone whose role is not MEMBER (moderators, staff,
    * managers, admins) and every employee, but `exceptUserId` (their own name is theirs to keep).
    */
-  async protectedNames(exceptUserId: string | null = null): Promise<string[]> {
-    const rows: Array<{ display_name: string }> = await this.db.query(
-      `SELECT display_name FROM users WHERE (role <> 'MEMBER' OR affiliation = 'EMPLOYEE') AND ($1::bigint IS NULL OR id <> $1)`,
-      [exceptUserId],
-    );
-    return rows.map((r) => r.display_name);
+  protectedNames(exceptUserId: string | null = null): Promise<string[]> {
+    return this.users.privilegedNames(exceptUserId);
   }
 
-  async setPasswordHash(em: EntityManager, id: string, passwordHash: string, now: Date): Promise<void> {
-    await em.update(UserEntity, { id }, { passwordHash, updatedAt: now });
+  setPasswordHash(em: EntityManager, id: string, passwordHash: string, now: Date): Promise<void> {
+    return this.users.setPasswordHash(em, id, passwordHash, now);
   }
 
   async setDisplayName(id: string, displayName: string): Promise<UserEntity> {
-    await this.db.getRepository(UserEntity).update({ id }, { displayName, updatedAt: this.clock.now() });
+    await this.users.setDisplayName(id, displayName, this.clock.now());
     return this.findById(id);
   }
 
   /** Moves the account to a new address; CONFLICT when another account took it meanwhile. */
   async setEmail(em: EntityManager, id: string, email: string, now: Date): Promise<void> {
     try {
-      await em.update(UserEntity, { id }, { email, updatedAt: now });
+      await this.users.setEmail(em, id, email, now);
     } catch (error) {
       if (isUniqueViolation(error)) throw conflict('Another account uses this e-mail address now, so yours stays as it was.');
       throw error;
@@ -104,7 +91,7 @@ export class UsersService {
   }
 
   async findById(id: string): Promise<UserEntity> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id: checkId(id, 'user') });
+    const user = await this.users.findById(this.db.manager, checkId(id, 'user'));
     if (!user) throw notFound(`There is no user ${id}.`);
     return user;
   }
@@ -132,15 +119,15 @@ export class UsersService {
     action: string,
     decide: (user: UserEntity) => { role: Role; affiliation: Affiliation },
   ): Promise<UserEntity> {
-    return this.db.transaction(async (em) => {
-      const user = await em.findOne(UserEntity, { where: { id: checkId(userId, 'user') }, lock: { mode: 'pessimistic_write' } });
+    return this.transactions.run(async (em) => {
+      const user = await this.users.lock(em, checkId(userId, 'user'));
       if (!user) throw notFound(`There is no user ${userId}.`);
       const before = { role: user.role, affiliation: user.affiliation };
       const after = decide(user);
       const now = this.clock.now();
-      await em.update(UserEntity, { id: userId }, { ...after, updatedAt: now });
+      await this.users.setRoleAndAffiliation(em, userId, after, now);
       await this.audit.record(em, { actorId: actor.id, action, targetType: 'USER', targetId: userId, before, after, at: now });
-      return em.findOneByOrFail(UserEntity, { id: userId });
+      return (await this.users.findById(em, userId))!;
     });
   }
 }
