@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { Keyset } from '../common/pagination';
 import { QuestionEntity } from '../questions/question.entity';
 import { AnswerAcceptanceEntity, AnswerEntity } from './answer.entity';
@@ -10,22 +10,33 @@ export interface AnswerWithAcceptance {
   acceptedAnswerId: string | null;
 }
 
+/** A question as its answers list needs it: which answer is accepted goes first. */
+export interface QuestionOfAnswers {
+  id: string;
+  acceptedAnswerId: string | null;
+}
+
 @Injectable()
 export class AnswersRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** A question's live answers: the accepted one first, then by score, then oldest. */
-  forQuestion(questionId: string, acceptedAnswerId: string | null): Promise<AnswerEntity[]> {
-    return this.db
+  /**
+   * The live answers of each of these questions, in the order asked: per question the accepted one first,
+   * then by score, then oldest (one statement for a page of questions).
+   */
+  async liveOfQuestions(questions: readonly QuestionOfAnswers[]): Promise<AnswerEntity[][]> {
+    const rows = await this.db
       .getRepository(AnswerEntity)
       .createQueryBuilder('a')
-      .where('a.question_id = :questionId AND a.deleted_at IS NULL', { questionId })
-      .orderBy('a.id = :accepted', 'DESC')
-      .addOrderBy('a.score', 'DESC')
+      .where('a.question_id = ANY(:questionIds) AND a.deleted_at IS NULL', { questionIds: questions.map((q) => q.id) })
+      .orderBy('a.score', 'DESC')
       .addOrderBy('a.created_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
-      .setParameter('accepted', acceptedAnswerId ?? '0')
       .getMany();
+    return questions.map(({ id, acceptedAnswerId }) => {
+      const answers = rows.filter((a) => a.questionId === id);
+      return [...answers.filter((a) => a.id === acceptedAnswerId), ...answers.filter((a) => a.id !== acceptedAnswerId)];
+    });
   }
 
   /**
@@ -64,5 +75,12 @@ export class AnswersRepository {
   /** Closes the question's current acceptance, if any; history is never deleted. */
   async withdrawAcceptance(em: EntityManager, questionId: string, by: string, at: Date): Promise<void> {
     await em.update(AnswerAcceptanceEntity, { questionId, withdrawnAt: IsNull() }, { withdrawnBy: by, withdrawnAt: at });
+  }
+
+  /** The answers with these ids, deleted ones included, in the order asked, null where there is none (for per-request batching). */
+  async findByIds(ids: readonly string[]): Promise<Array<AnswerEntity | null>> {
+    const rows = await this.db.getRepository(AnswerEntity).findBy({ id: In([...ids]) });
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
   }
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AnswersModule } from '../answers/answers.module';
+import { EndorsedLoader } from './endorsements.loaders';
 import { EndorsementsRepository } from './endorsements.repository';
 import { EndorsementsResolver } from './endorsements.resolver';
 
-@Module({ imports: [AnswersModule], providers: [EndorsementsRepository, EndorsementsResolver] })
+@Module({ imports: [AnswersModule], providers: [EndorsementsRepository, EndorsedLoader, EndorsementsResolver] })
 export class EndorsementsModule {}

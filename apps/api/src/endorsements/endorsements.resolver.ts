@@ -1,6 +1,5 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { notFound } from '@peerdesk/domain';
 import { AnswerModel, toAnswerModel } from '../answers/answer.model';
@@ -9,10 +8,8 @@ import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import { CurrentViewer, type RequestContext, Requires, type Viewer } from '../common/viewer';
 import { QuestionEntity } from '../questions/question.entity';
+import { EndorsedLoader } from './endorsements.loaders';
 import { EndorsementsRepository } from './endorsements.repository';
-
-/** One batched lookup per request, kept beside the request so it never outlives it. */
-const loaders = new WeakMap<object, DataLoader<string, boolean>>();
 
 /**
  * Staff endorsement: an employee vouches for an answer. It is a label only: the answer's authorKind and
@@ -28,16 +25,8 @@ export class EndorsementsResolver {
   ) {}
 
   @ResolveField(() => Boolean, { description: 'A member of staff has vouched for this answer.' })
-  endorsedByStaff(@Parent() answer: AnswerModel, @Context() context: RequestContext): Promise<boolean> {
-    let loader = loaders.get(context.req);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const endorsed = await this.endorsements.endorsed(ids);
-        return ids.map((id) => endorsed.has(id));
-      });
-      loaders.set(context.req, loader);
-    }
-    return loader.load(answer.id);
+  endorsedByStaff(@Parent() answer: AnswerModel, @Context() { loaders }: RequestContext): Promise<boolean> {
+    return loaders.get(EndorsedLoader).load(answer.id);
   }
 
   @Mutation(() => AnswerModel, { description: 'Staff vouch for an answer (employees: staff, managers, admins). Changes no outcome.' })

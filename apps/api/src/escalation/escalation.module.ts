@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { QuestionsModule } from '../questions/questions.module';
 import { CommunityClock } from './community-clock';
+import { CurrentEscalationLoader } from './escalation.loaders';
 import { EscalationRepository } from './escalation.repository';
 import { ESCALATION_RESOLVERS } from './escalation.resolver';
 import { EscalationService } from './escalation.service';
@@ -15,7 +16,7 @@ export class EscalationModule {
     return {
       module: EscalationModule,
       imports: [QuestionsModule],
-      providers: [EscalationRepository, CommunityClock, EscalationService, EscalationSweep, StaffQueueRepository, ...ESCALATION_RESOLVERS],
+      providers: [EscalationRepository, CurrentEscalationLoader, CommunityClock, EscalationService, EscalationSweep, StaffQueueRepository, ...ESCALATION_RESOLVERS],
       controllers: nodeEnv === 'test' ? [TestSupportController] : [],
       exports: [EscalationService, EscalationSweep],
     };

@@ -1,16 +1,16 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { businessMillisRemaining, validationFailed } from '@peerdesk/domain';
 import { Inject } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
 import { QuestionModel, toQuestionModel } from '../questions/question.model';
 import { toUserModel, UserModel } from '../users/user.model';
+import { UserLoader } from '../users/users.loaders';
 import { StaffQueueArgs } from './dto/escalation.input';
 import { EscalationModel, StaffQueueConnection, type StaffQueueItemModel, toEscalationModel } from './escalation.model';
-import { EscalationRepository } from './escalation.repository';
+import { CurrentEscalationLoader } from './escalation.loaders';
 import { EscalationService } from './escalation.service';
 import { StaffQueueRepository } from './staff-queue.repository';
 
@@ -100,7 +100,7 @@ export class EscalationResolver {
   @ResolveField(() => UserModel, { nullable: true })
   async assignee(@Parent() escalation: EscalationModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel | null> {
     if (!escalation.assigneeId) return null;
-    const user = await loaders.user.load(escalation.assigneeId);
+    const user = await loaders.get(UserLoader).load(escalation.assigneeId);
     return user ? toUserModel(user, viewer) : null;
   }
 }
@@ -108,14 +108,9 @@ export class EscalationResolver {
 /** The escalation fields of Question: the banner "our team will answer by …" reads them. */
 @Resolver(() => QuestionModel)
 export class QuestionEscalationResolver {
-  constructor(
-    private readonly escalations: EscalationRepository,
-    private readonly db: DataSource,
-  ) {}
-
   @ResolveField(() => EscalationModel, { nullable: true, description: 'The open escalation, else the latest one; null if never escalated.' })
-  async escalation(@Parent() question: QuestionModel, @CurrentViewer() viewer: Viewer | null): Promise<EscalationModel | null> {
-    const escalation = await this.escalations.currentFor(this.db.manager, question.id);
+  async escalation(@Parent() question: QuestionModel, @Context() { loaders, viewer }: RequestContext): Promise<EscalationModel | null> {
+    const escalation = await loaders.get(CurrentEscalationLoader).load(question.id);
     return escalation ? toEscalationModel(escalation, viewer) : null;
   }
 }

@@ -3,6 +3,7 @@ import { CategoriesModule } from '../categories/categories.module';
 import { QuestionsModule } from '../questions/questions.module';
 import { EmailOutbox } from './email-outbox';
 import { CategoryWatchResolver, NotificationsResolver, QuestionWatchResolver } from './notifications.resolver';
+import { ViewerWatchingLoader } from './notifications.loaders';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { NotificationsSubscriber } from './notifications.subscriber';
@@ -11,6 +12,7 @@ import { NotificationsSubscriber } from './notifications.subscriber';
   imports: [QuestionsModule, CategoriesModule],
   providers: [
     NotificationsRepository,
+    ViewerWatchingLoader,
     NotificationsService,
     NotificationsSubscriber,
     EmailOutbox,

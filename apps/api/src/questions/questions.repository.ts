@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, IsNull, SelectQueryBuilder } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
 import type { Keyset } from '../common/pagination';
@@ -85,5 +85,12 @@ export class QuestionsRepository {
     if (filter.unanswered) query.andWhere('q.answer_count = 0 AND q.status IN (:...waiting)', { waiting: WAITING_STATUSES });
     if (filter.authorId) query.andWhere('q.author_id = :authorId', { authorId: filter.authorId });
     return query;
+  }
+
+  /** The questions with these ids, deleted ones included, in the order asked, null where there is none (for per-request batching). */
+  async findByIds(ids: readonly string[]): Promise<Array<QuestionEntity | null>> {
+    const rows = await this.db.getRepository(QuestionEntity).findBy({ id: In([...ids]) });
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
   }
 }
