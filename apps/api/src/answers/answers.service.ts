@@ -4,7 +4,8 @@ import { acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, check
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import { Transactions } from '../database/transactions';
-import { checkId, missing } from '../common/ids';
+import { checkId } from '../common/ids';
+import { missing } from '../database/errors';
 import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';

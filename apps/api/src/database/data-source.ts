@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '@peerdesk/migrations';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../entities';
 import { StatementCounter } from './statement-counter';
 
 /**

@@ -7,7 +7,8 @@ import {
 import { CategoryEntity } from '../categories/category.entity';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents, type ThreadEvent, type ThreadEventHandler } from '../common/domain-events';
-import { checkId, missing } from '../common/ids';
+import { checkId } from '../common/ids';
+import { missing } from '../database/errors';
 import type { Viewer } from '../common/viewer';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
