@@ -33,7 +33,7 @@ function webOperation(name: string): string {
   return withWebFragments(print(operation));
 }
 
-/** The question list (QuestionList's rows) with each question's escalation, as the staff and moderation pages read it. */
+/** The web's question list (its QuestionRow fragment), each row with its escalation and the escalation's assignee. */
 const QUESTION_LIST = withWebFragments(`query ($first: Int!) {
   questions(first: $first, orderBy: NEWEST) {
     totalCount
