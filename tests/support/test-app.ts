@@ -53,7 +53,7 @@ export class TestApp {
   static async start(env: Record<string, string> = {}, { sameDatabaseAs }: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
     const database = sameDatabaseAs ? { url: sameDatabaseAs.databaseUrl, drop: async () => undefined } : await createTestDatabase();
     const config = loadConfig({ NODE_ENV: 'test', ...env });
-    const dataSource = createDataSource(database.url, 5, { statementTimeoutMs: config.statementTimeoutMs });
+    const dataSource = createDataSource(database.url, 5, { statementTimeoutMs: config.statementTimeoutMs, countStatements: config.countSqlStatements });
     await dataSource.initialize();
     const clock = sameDatabaseAs?.clock ?? new AdjustableClock();
     const app = await createApi({ config, dataSource, clock });

@@ -16,7 +16,7 @@ import { formatGraphQLError, RequestErrorFilter } from './common/graphql-errors'
 import { graphQLCostPlugin, graphQLLimitRules } from './common/graphql-limits';
 import { inputHygienePlugin } from './common/input-hygiene';
 import { DomainEvents } from './common/domain-events';
-import { createLoaders } from './common/loaders';
+import { LoaderRegistry } from './common/loaders';
 import type { RequestContext } from './common/viewer';
 import type { AppConfig } from './config/config';
 import { CONFIG } from './config/config.provider';
@@ -50,7 +50,7 @@ export interface AppDependencies {
   schemaFile?: string;
 }
 
-/** The infrastructure every module may inject: database, transactions, clock and configuration. */
+/** The infrastructure every module may inject: database, transactions, clock, configuration and the request loaders' registry. */
 @Global()
 @Module({})
 class CoreModule {
@@ -61,8 +61,9 @@ class CoreModule {
       { provide: CONFIG, useValue: config },
       DomainEvents,
       Transactions,
+      LoaderRegistry,
     ];
-    return { module: CoreModule, providers, exports: [DataSource, CLOCK, CONFIG, DomainEvents, Transactions] };
+    return { module: CoreModule, providers, exports: [DataSource, CLOCK, CONFIG, DomainEvents, Transactions, LoaderRegistry] };
   }
 }
 
@@ -83,20 +84,18 @@ export class AppModule implements NestModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [AuthModule],
-          inject: [AuthService],
-          useFactory: (auth: AuthService) => ({
+          inject: [AuthService, LoaderRegistry],
+          useFactory: (auth: AuthService, loaders: LoaderRegistry) => ({
             autoSchemaFile: dependencies.schemaFile ?? true,
             sortSchema: true,
             playground: false,
             introspection: dependencies.config.graphqlIntrospection,
             validationRules: graphQLLimitRules(dependencies.config.graphql),
             plugins: [inputHygienePlugin(), graphQLCostPlugin(dependencies.config.graphql)],
-            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => ({
-              req,
-              res,
-              viewer: await auth.viewerFromRequest(req),
-              loaders: createLoaders(dependencies.dataSource),
-            }),
+            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+              const viewer = await auth.viewerFromRequest(req);
+              return { req, res, viewer, loaders: loaders.forRequest(viewer) };
+            },
             formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => logger.error(e)),
           }),
         }),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QuestionsModule } from '../questions/questions.module';
 import { RevisionsModule } from '../revisions/revisions.module';
+import { AnswerLoader, QuestionAnswersLoader } from './answers.loaders';
 import { AnswersRepository } from './answers.repository';
 import { AnswersResolver } from './answers.resolver';
 import { AnswersService } from './answers.service';
@@ -9,7 +10,7 @@ import { UserAnswersResolver } from './user-answers.resolver';
 
 @Module({
   imports: [QuestionsModule, RevisionsModule],
-  providers: [AnswersRepository, AnswersService, AnswersResolver, QuestionAnswersResolver, UserAnswersResolver],
+  providers: [AnswersRepository, AnswerLoader, QuestionAnswersLoader, AnswersService, AnswersResolver, QuestionAnswersResolver, UserAnswersResolver],
   exports: [AnswersRepository, AnswersService],
 })
 export class AnswersModule {}

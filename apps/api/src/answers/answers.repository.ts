@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { AuthorKind } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
 import { QuestionEntity } from '../questions/question.entity';
@@ -9,6 +9,12 @@ import { AnswerAcceptanceEntity, AnswerEntity } from './answer.entity';
 /** An answer with its question's accepted answer, so a list can mark which ones solved their question. */
 export interface AnswerWithAcceptance {
   answer: AnswerEntity;
+  acceptedAnswerId: string | null;
+}
+
+/** A question as its answers list needs it: which answer is accepted goes first. */
+export interface QuestionOfAnswers {
+  id: string;
   acceptedAnswerId: string | null;
 }
 
@@ -28,18 +34,23 @@ export class AnswersRepository {
     private readonly questions: QuestionsRepository,
   ) {}
 
-  /** A question's live answers: the accepted one first, then by score, then oldest. */
-  forQuestion(questionId: string, acceptedAnswerId: string | null): Promise<AnswerEntity[]> {
-    return this.db
+  /**
+   * The live answers of each of these questions, in the order asked: per question the accepted one first,
+   * then by score, then oldest (one statement for a page of questions).
+   */
+  async liveOfQuestions(questions: readonly QuestionOfAnswers[]): Promise<AnswerEntity[][]> {
+    const rows = await this.db
       .getRepository(AnswerEntity)
       .createQueryBuilder('a')
-      .where('a.question_id = :questionId AND a.deleted_at IS NULL', { questionId })
-      .orderBy('a.id = :accepted', 'DESC')
-      .addOrderBy('a.score', 'DESC')
+      .where('a.question_id = ANY(:questionIds) AND a.deleted_at IS NULL', { questionIds: questions.map((q) => q.id) })
+      .orderBy('a.score', 'DESC')
       .addOrderBy('a.created_at', 'ASC')
       .addOrderBy('a.id', 'ASC')
-      .setParameter('accepted', acceptedAnswerId ?? '0')
       .getMany();
+    return questions.map(({ id, acceptedAnswerId }) => {
+      const answers = rows.filter((a) => a.questionId === id);
+      return [...answers.filter((a) => a.id === acceptedAnswerId), ...answers.filter((a) => a.id !== acceptedAnswerId)];
+    });
   }
 
   /**
@@ -204,5 +215,12 @@ export class AnswersRepository {
       [answerIds],
     );
     return new Map(rows.map((r) => [r.id, r.question_id]));
+  }
+
+  /** The answers with these ids, deleted ones included, in the order asked, null where there is none (for per-request batching). */
+  async findByIds(ids: readonly string[]): Promise<Array<AnswerEntity | null>> {
+    const rows = await this.db.getRepository(AnswerEntity).findBy({ id: In([...ids]) });
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
   }
 }

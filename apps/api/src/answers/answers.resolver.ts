@@ -2,7 +2,9 @@ import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@ne
 import { canDeletePost, canEditPost } from '@peerdesk/domain';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
 import { QuestionModel, toQuestionModel } from '../questions/question.model';
+import { QuestionLoader } from '../questions/questions.loaders';
 import { toUserModel, UserModel } from '../users/user.model';
+import { UserLoader } from '../users/users.loaders';
 import { AnswerModel, toAnswerModel } from './answer.model';
 import { AnswersService } from './answers.service';
 import { EditAnswerInput, PostAnswerInput } from './dto/answer.input';
@@ -46,7 +48,7 @@ export class AnswersResolver {
 
   @ResolveField(() => QuestionModel, { nullable: true, description: 'The question this answers; null once the question is deleted.' })
   async question(@Parent() answer: AnswerModel, @Context() { loaders }: RequestContext): Promise<QuestionModel | null> {
-    const question = await loaders.question.load(answer.questionId);
+    const question = await loaders.get(QuestionLoader).load(answer.questionId);
     return question && !question.deletedAt ? toQuestionModel(question) : null;
   }
 
@@ -62,6 +64,6 @@ export class AnswersResolver {
 
   @ResolveField(() => UserModel)
   async author(@Parent() answer: AnswerModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel> {
-    return toUserModel((await loaders.user.load(answer.authorId))!, viewer);
+    return toUserModel((await loaders.get(UserLoader).load(answer.authorId))!, viewer);
   }
 }

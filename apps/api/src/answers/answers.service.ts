@@ -4,7 +4,8 @@ import { acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, check
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import { Transactions } from '../database/transactions';
-import { checkId, missing } from '../common/ids';
+import { checkId } from '../common/ids';
+import { missing } from '../database/errors';
 import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
@@ -33,11 +34,6 @@ export class AnswersService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly markdown: MarkdownRenderer,
   ) {}
-
-  /** A question's live answers: the accepted one first, then by score, then oldest. */
-  forQuestion(question: Pick<QuestionEntity, 'id' | 'acceptedAnswerId'>): Promise<AnswerEntity[]> {
-    return this.answers.forQuestion(question.id, question.acceptedAnswerId);
-  }
 
   /** A member's answers for their profile, newest first; with `acceptedOnly`, the ones that solved their question. */
   async byAuthor(authorId: string, { first, after, acceptedOnly }: UserAnswersArgs): Promise<Connection<AnswerWithAcceptance>> {

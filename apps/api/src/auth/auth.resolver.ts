@@ -4,7 +4,6 @@ import { CurrentViewer, type RequestContext, SignedIn, type Viewer } from '../co
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { clientIp } from '../rate-limits/client-ip';
-import { RateLimit } from '../rate-limits/rate-limit.guard';
 import { toUserModel, UserModel } from '../users/user.model';
 import { UsersService } from '../users/users.service';
 import { AuthPayloadModel } from './auth.model';

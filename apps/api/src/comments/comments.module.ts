@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnswersModule } from '../answers/answers.module';
 import { QuestionsModule } from '../questions/questions.module';
+import { CommentsOnLoader } from './comments.loaders';
 import { CommentsRepository } from './comments.repository';
 import { CommentsResolver } from './comments.resolver';
 import { CommentsService } from './comments.service';
@@ -8,7 +9,7 @@ import { AnswerCommentsResolver, QuestionCommentsResolver } from './post-comment
 
 @Module({
   imports: [QuestionsModule, AnswersModule],
-  providers: [CommentsRepository, CommentsService, CommentsResolver, QuestionCommentsResolver, AnswerCommentsResolver],
+  providers: [CommentsRepository, CommentsOnLoader, CommentsService, CommentsResolver, QuestionCommentsResolver, AnswerCommentsResolver],
   exports: [CommentsRepository, CommentsService],
 })
 export class CommentsModule {}

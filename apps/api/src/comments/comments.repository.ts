@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, type DataSource, EntityManager, IsNull } from 'typeorm';
+import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
 import type { AuthorKind } from '@peerdesk/domain';
 import type { PostTargetType } from '../common/enums';
 import { CommentEntity } from './comment.entity';
@@ -12,41 +12,14 @@ export interface CommentTarget {
 
 export const targetKey = ({ targetType, targetId }: CommentTarget): string => `${targetType}:${targetId}`;
 
-/**
- * The live comments on each of these posts, oldest first, in one query: what the per-request
- * `commentsOn` loader batches a question page's posts into.
- */
-export async function liveCommentsOn(db: DataSource, targets: readonly CommentTarget[]): Promise<CommentEntity[][]> {
-  const idsByType = new Map<PostTargetType, string[]>();
-  for (const { targetType, targetId } of targets) idsByType.set(targetType, [...(idsByType.get(targetType) ?? []), targetId]);
-  const query = db
-    .getRepository(CommentEntity)
-    .createQueryBuilder('c')
-    .where('c.deleted_at IS NULL')
-    .andWhere(
-      new Brackets((w) => {
-        [...idsByType].forEach(([targetType, ids], i) =>
-          w.orWhere(`c.target_type = :type${i} AND c.target_id = ANY(:ids${i})`, { [`type${i}`]: targetType, [`ids${i}`]: ids }),
-        );
-      }),
-    )
-    .orderBy('c.created_at', 'ASC')
-    .addOrderBy('c.id', 'ASC');
-  const rows = targets.length ? await query.getMany() : [];
-  const byTarget = new Map<string, CommentEntity[]>();
-  for (const row of rows) {
-    const key = targetKey(row);
-    byTarget.set(key, [...(byTarget.get(key) ?? []), row]);
-  }
-  return targets.map((target) => byTarget.get(targetKey(target)) ?? []);
-}
-
 /** What the author writes, where, and who they were when they wrote it. */
 export type NewComment = Pick<CommentEntity, 'questionId' | 'targetType' | 'targetId' | 'authorId' | 'authorKind' | 'body' | 'bodyHtml'>;
 
 /** Owner of comments. */
 @Injectable()
 export class CommentsRepository {
+  constructor(private readonly db: DataSource) {}
+
   findLive(em: EntityManager, id: string): Promise<CommentEntity | null> {
     return em.findOneBy(CommentEntity, { id, deletedAt: IsNull() });
   }
@@ -88,5 +61,31 @@ export class CommentsRepository {
   /** Soft delete: the row stays, with who removed it. */
   async markDeleted(em: EntityManager, id: string, by: string, at: Date): Promise<void> {
     await em.update(CommentEntity, { id }, { deletedAt: at, deletedBy: by });
+  }
+
+  /** The live comments on each of these posts, oldest first, in one statement (for per-request batching). */
+  async liveOn(targets: readonly CommentTarget[]): Promise<CommentEntity[][]> {
+    const idsByType = new Map<PostTargetType, string[]>();
+    for (const { targetType, targetId } of targets) idsByType.set(targetType, [...(idsByType.get(targetType) ?? []), targetId]);
+    const query = this.db
+      .getRepository(CommentEntity)
+      .createQueryBuilder('c')
+      .where('c.deleted_at IS NULL')
+      .andWhere(
+        new Brackets((w) => {
+          [...idsByType].forEach(([targetType, ids], i) =>
+            w.orWhere(`c.target_type = :type${i} AND c.target_id = ANY(:ids${i})`, { [`type${i}`]: targetType, [`ids${i}`]: ids }),
+          );
+        }),
+      )
+      .orderBy('c.created_at', 'ASC')
+      .addOrderBy('c.id', 'ASC');
+    const rows = targets.length ? await query.getMany() : [];
+    const byTarget = new Map<string, CommentEntity[]>();
+    for (const row of rows) {
+      const key = targetKey(row);
+      byTarget.set(key, [...(byTarget.get(key) ?? []), row]);
+    }
+    return targets.map((target) => byTarget.get(targetKey(target)) ?? []);
   }
 }

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
 import { toUserModel, UserModel } from '../users/user.model';
+import { UserLoader } from '../users/users.loaders';
 import { CommentModel, toCommentModel } from './comment.model';
 import { CommentsService } from './comments.service';
 import { EditCommentInput, PostCommentInput } from './dto/comment.input';
@@ -31,6 +32,6 @@ export class CommentsResolver {
 
   @ResolveField(() => UserModel)
   async author(@Parent() comment: CommentModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel> {
-    return toUserModel((await loaders.user.load(comment.authorId))!, viewer);
+    return toUserModel((await loaders.get(UserLoader).load(comment.authorId))!, viewer);
   }
 }

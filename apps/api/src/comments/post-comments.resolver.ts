@@ -3,6 +3,7 @@ import { AnswerModel } from '../answers/answer.model';
 import type { RequestContext } from '../common/viewer';
 import { QuestionModel } from '../questions/question.model';
 import { CommentModel, toCommentModel } from './comment.model';
+import { CommentsOnLoader } from './comments.loaders';
 
 const DESCRIPTION = 'Live comments, oldest first.';
 
@@ -11,7 +12,7 @@ const DESCRIPTION = 'Live comments, oldest first.';
 export class QuestionCommentsResolver {
   @ResolveField(() => [CommentModel], { description: DESCRIPTION })
   async comments(@Parent() question: QuestionModel, @Context() { loaders }: RequestContext): Promise<CommentModel[]> {
-    return (await loaders.commentsOn.load({ targetType: 'QUESTION', targetId: question.id })).map(toCommentModel);
+    return (await loaders.get(CommentsOnLoader).load({ targetType: 'QUESTION', targetId: question.id })).map(toCommentModel);
   }
 }
 
@@ -19,6 +20,6 @@ export class QuestionCommentsResolver {
 export class AnswerCommentsResolver {
   @ResolveField(() => [CommentModel], { description: DESCRIPTION })
   async comments(@Parent() answer: AnswerModel, @Context() { loaders }: RequestContext): Promise<CommentModel[]> {
-    return (await loaders.commentsOn.load({ targetType: 'ANSWER', targetId: answer.id })).map(toCommentModel);
+    return (await loaders.get(CommentsOnLoader).load({ targetType: 'ANSWER', targetId: answer.id })).map(toCommentModel);
   }
 }

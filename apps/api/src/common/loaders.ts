@@ -1,60 +1,74 @@
+import { Injectable, type Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import DataLoader from 'dataloader';
-import { DataSource, In, ObjectLiteral, EntityTarget } from 'typeorm';
-import { AnswerEntity } from '../answers/answer.entity';
-import { CategoryEntity } from '../categories/category.entity';
-import type { CommentEntity } from '../comments/comment.entity';
-import { type CommentTarget, liveCommentsOn, targetKey } from '../comments/comments.repository';
-import type { AttributionRow } from '../importer/attribution.model';
-import { QuestionEntity } from '../questions/question.entity';
-import { UserEntity } from '../users/user.entity';
+import type { Viewer } from './viewer';
 
-/** Per-request batching: a page of questions loads its authors in one query, not one each. */
-export interface Loaders {
-  user: DataLoader<string, UserEntity | null>;
-  category: DataLoader<string, CategoryEntity | null>;
-  answer: DataLoader<string, AnswerEntity | null>;
-  question: DataLoader<string, QuestionEntity | null>;
-  /** Live comments of a question or an answer, oldest first: a thread page's posts in one query. */
-  commentsOn: DataLoader<CommentTarget, CommentEntity[], string>;
-  /** Attribution of imported posts (null for posts written here). */
-  attribution: DataLoader<AttributionTarget, AttributionRow | null, string>;
+/**
+ * How a module batches one kind of look-up for the fields it resolves: a page of 30 questions loads its
+ * authors in one statement, not 30. A module provides each definition as an ordinary provider; the
+ * definition's class is also its name (`loaders.get(UserLoader).load(id)`), so the call is typed by it.
+ */
+export interface LoaderDefinition<K, V> {
+  /** One value per key, in the keys' order: a repository method's batch read. */
+  batch(keys: readonly K[], viewer: Viewer | null): Promise<V[]>;
+
+  /** For keys that are objects: the string a key is cached by within the request. */
+  cacheKey?(key: K): string;
 }
 
-export interface AttributionTarget {
-  targetType: 'QUESTION' | 'ANSWER' | 'COMMENT';
+/**
+ * One request's loaders, made on first use and kept for the rest of the request (so a row loaded twice is
+ * read once); they end with it, so nothing cached outlives the request that read it.
+ */
+export class Loaders {
+  private readonly loaders = new Map<Type<LoaderDefinition<unknown, unknown>>, DataLoader<unknown, unknown, unknown>>();
+
+  constructor(
+    private readonly definitionOf: <K, V>(definition: Type<LoaderDefinition<K, V>>) => LoaderDefinition<K, V>,
+    private readonly viewer: Viewer | null,
+  ) {}
+
+  get<K, V>(definition: Type<LoaderDefinition<K, V>>): DataLoader<K, V, unknown> {
+    let loader = this.loaders.get(definition) as DataLoader<K, V, unknown> | undefined;
+    if (!loader) {
+      const provided = this.definitionOf(definition);
+      loader = new DataLoader<K, V, unknown>((keys) => provided.batch(keys, this.viewer), {
+        cacheKeyFn: provided.cacheKey ? (key) => provided.cacheKey!(key) : undefined,
+      });
+      this.loaders.set(definition, loader as DataLoader<unknown, unknown, unknown>);
+    }
+    return loader;
+  }
+}
+
+/** Hands each GraphQL request its own Loaders; the definitions are whatever the feature modules provide. */
+@Injectable()
+export class LoaderRegistry {
+  constructor(private readonly modules: ModuleRef) {}
+
+  forRequest(viewer: Viewer | null): Loaders {
+    return new Loaders((definition) => this.modules.get(definition, { strict: false }), viewer);
+  }
+}
+
+/** A row named by its kind and id, as keys of loaders across kinds are (a question or an answer voted on). */
+export interface TypedTarget<T extends string> {
+  targetType: T;
   targetId: string;
 }
 
-function attributionKey(target: AttributionTarget): string {
-  return `${target.targetType}:${target.targetId}`;
-}
+export const typedTargetKey = ({ targetType, targetId }: TypedTarget<string>): string => `${targetType}:${targetId}`;
 
-async function attributionsOf(db: DataSource, targets: readonly AttributionTarget[]): Promise<Array<AttributionRow | null>> {
-  const rows: AttributionRow[] = await db.query(
-    `SELECT pa.target_type, pa.target_id::text, pa.source, pa.author_name, pa.licence, pa.url
-       FROM post_attributions pa
-       JOIN unnest($1::text[], $2::bigint[]) AS t(target_type, target_id) USING (target_type, target_id)`,
-    [targets.map((t) => t.targetType), targets.map((t) => t.targetId)],
-  );
-  const found = new Map(rows.map((row) => [`${row.target_type}:${row.target_id}`, row]));
-  return targets.map((t) => found.get(attributionKey(t)) ?? null);
-}
-
-function byId<T extends ObjectLiteral & { id: string }>(db: DataSource, entity: EntityTarget<T>): DataLoader<string, T | null> {
-  return new DataLoader(async (ids) => {
-    const rows = await db.getRepository(entity).findBy({ id: In([...ids]) } as never);
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
-}
-
-export function createLoaders(db: DataSource): Loaders {
-  return {
-    user: byId(db, UserEntity),
-    category: byId(db, CategoryEntity),
-    answer: byId(db, AnswerEntity),
-    question: byId(db, QuestionEntity),
-    commentsOn: new DataLoader((targets) => liveCommentsOn(db, targets), { cacheKeyFn: targetKey }),
-    attribution: new DataLoader((targets) => attributionsOf(db, targets), { cacheKeyFn: attributionKey }),
-  };
+/** A batch over several kinds of target: one read per kind present, the values in the targets' order. */
+export async function perTargetType<T extends string, V>(
+  targets: readonly TypedTarget<T>[],
+  read: (targetType: T, targetIds: string[]) => Promise<ReadonlyMap<string, V>>,
+  absent: V,
+): Promise<V[]> {
+  const values = new Map<string, V>();
+  for (const targetType of new Set(targets.map((t) => t.targetType))) {
+    const found = await read(targetType, targets.filter((t) => t.targetType === targetType).map((t) => t.targetId));
+    for (const [targetId, value] of found) values.set(typedTargetKey({ targetType, targetId }), value);
+  }
+  return targets.map((target) => values.get(typedTargetKey(target)) ?? absent);
 }

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
       publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10,
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
       imageHosts: [], graphqlIntrospection: true, statementTimeoutMs: 5000,
-      graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 },
+      graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 }, countSqlStatements: false,
     });
   });
 
@@ -37,7 +37,7 @@ describe('loadConfig', () => {
       searchEngine: 'meilisearch', searchLanguage: 'french', meiliHost: 'https://search.example.com', meiliMasterKey: 'k3y',
       meiliIndex: 'peerdesk_questions', meiliPort: 7701, statementTimeoutMs: 2500,
       imageHosts: ['i.imgur.com', 'images.example.com'], graphqlIntrospection: true,
-      graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 },
+      graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 }, countSqlStatements: false,
     });
   });
 
@@ -97,6 +97,12 @@ describe('loadConfig', () => {
   it('checks the statement timeout (0 turns it off)', () => {
     expect(loadConfig({ STATEMENT_TIMEOUT_MS: '0' }).statementTimeoutMs).toBe(0);
     expect(() => loadConfig({ STATEMENT_TIMEOUT_MS: '5s' })).toThrow('STATEMENT_TIMEOUT_MS="5s" must be a whole number from 0 to 600000');
+  });
+
+  it('counts SQL statements only for the tests', () => {
+    expect(loadConfig({ NODE_ENV: 'test', COUNT_SQL_STATEMENTS: 'on' }).countSqlStatements).toBe(true);
+    expect(() => loadConfig({ COUNT_SQL_STATEMENTS: 'on' })).toThrow('COUNT_SQL_STATEMENTS=on is for the tests only (NODE_ENV=test)');
+    expect(() => loadConfig({ NODE_ENV: 'test', COUNT_SQL_STATEMENTS: 'yes' })).toThrow('COUNT_SQL_STATEMENTS="yes" must be one of: on, off');
   });
 
   it('checks the GraphQL limits', () => {

@@ -60,6 +60,8 @@ export interface AppConfig {
   statementTimeoutMs: number;
   /** What one GraphQL operation may ask for: nesting depth, aliases, and cost (see common/graphql-limits.ts). */
   graphql: GraphQLLimits;
+  /** Tests only: the request DataSource counts the SQL statements it sends (database/statement-counter.ts). */
+  countSqlStatements: boolean;
 }
 
 export class ConfigError extends Error {
@@ -240,7 +242,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
       maxCost: read.integer('GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
     },
+    countSqlStatements: read.oneOf('COUNT_SQL_STATEMENTS', 'off', ['on', 'off'] as const) === 'on',
   };
+  if (config.countSqlStatements && nodeEnv !== 'test') read.problems.push('COUNT_SQL_STATEMENTS=on is for the tests only (NODE_ENV=test)');
   if (config.port === config.webPort) read.problems.push(`PORT and WEB_PORT must differ (both are ${config.port})`);
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;

@@ -1,14 +1,20 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '@peerdesk/migrations';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../entities';
+import { StatementCounter } from './statement-counter';
 
 /**
  * The one way to reach PostgreSQL: the app, the CLI and the tests all use it. `statementTimeoutMs` (the API's
  * request connections only, STATEMENT_TIMEOUT_MS) makes PostgreSQL cancel any statement running or waiting for
  * a lock longer than that (SQLSTATE 57014, answered SERVICE_UNAVAILABLE); migrations, the importer, the seed,
- * reindex and the bench connect without one.
+ * reindex and the bench connect without one. `countStatements` (COUNT_SQL_STATEMENTS, tests only) makes its
+ * logger a StatementCounter.
  */
-export function createDataSource(databaseUrl: string, poolSize = 10, { statementTimeoutMs }: { statementTimeoutMs?: number } = {}): DataSource {
+export function createDataSource(
+  databaseUrl: string,
+  poolSize = 10,
+  { statementTimeoutMs, countStatements }: { statementTimeoutMs?: number; countStatements?: boolean } = {},
+): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,
@@ -18,6 +24,7 @@ export function createDataSource(databaseUrl: string, poolSize = 10, { statement
     // One migration at a time, each in its own transaction, so a failed one leaves nothing half-done.
     migrationsTransactionMode: 'each',
     synchronize: false,
+    ...(countStatements ? { logger: new StatementCounter() } : {}),
     extra: { max: poolSize, connectionTimeoutMillis: 5000, ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
   });
 }

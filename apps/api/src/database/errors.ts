@@ -1,5 +1,5 @@
-import { QueryFailedError } from 'typeorm';
-import { type DomainError, serviceUnavailable } from '@peerdesk/domain';
+import { type EntityManager, type EntityTarget, type ObjectLiteral, QueryFailedError } from 'typeorm';
+import { type DomainError, notFound, serviceUnavailable } from '@peerdesk/domain';
 
 /** The SQLSTATE of a PostgreSQL error, as TypeORM or node-postgres raised it; undefined for anything else. */
 export function sqlState(error: unknown): string | undefined {
@@ -55,4 +55,12 @@ export function busyDatabaseError(error: unknown): DomainError | null {
     return serviceUnavailable('The server is busy; nothing was changed. Please try again in a moment.', 2);
   }
   return null;
+}
+
+/**
+ * NOT_FOUND for an id whose live (not soft-deleted) row was not found. Only a row that still exists
+ * was deleted; an id that never named one gets "there is no such …", not a guess that it was deleted.
+ */
+export async function missing(em: EntityManager, entity: EntityTarget<ObjectLiteral>, what: string, id: string): Promise<DomainError> {
+  return (await em.existsBy(entity, { id })) ? notFound(`That ${what} has been deleted.`) : notFound(`There is no ${what} ${id}.`);
 }

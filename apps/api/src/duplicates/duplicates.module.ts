@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
 import { QuestionsModule } from '../questions/questions.module';
+import { DuplicateOfLoader } from './duplicates.loaders';
 import { DuplicatesResolver } from './duplicates.resolver';
 import { DuplicatesService } from './duplicates.service';
 
-@Module({ imports: [QuestionsModule], providers: [DuplicatesService, DuplicatesResolver, AuditService] })
+@Module({ imports: [QuestionsModule], providers: [DuplicateOfLoader, DuplicatesService, DuplicatesResolver] })
 export class DuplicatesModule {}

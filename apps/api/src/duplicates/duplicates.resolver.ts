@@ -1,11 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
 import { CurrentViewer, type RequestContext, Requires, type Viewer } from '../common/viewer';
 import { QuestionModel, toQuestionModel } from '../questions/question.model';
+import { DuplicateOfLoader } from './duplicates.loaders';
 import { DuplicatesService } from './duplicates.service';
-
-/** One batched lookup per request, kept beside the request so it never outlives it. */
-const loaders = new WeakMap<object, DataLoader<string, QuestionModel | null>>();
 
 @Resolver(() => QuestionModel)
 export class DuplicatesResolver {
@@ -15,19 +12,9 @@ export class DuplicatesResolver {
     nullable: true,
     description: 'The original this question duplicates (set by a moderator; the question is then CLOSED). Clients redirect readers there.',
   })
-  duplicateOf(@Parent() question: QuestionModel, @Context() context: RequestContext): Promise<QuestionModel | null> {
-    let loader = loaders.get(context.req);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const originals = await this.duplicates.originals(ids);
-        return ids.map((id) => {
-          const original = originals.get(id);
-          return original ? toQuestionModel(original) : null;
-        });
-      });
-      loaders.set(context.req, loader);
-    }
-    return loader.load(question.id);
+  async duplicateOf(@Parent() question: QuestionModel, @Context() { loaders }: RequestContext): Promise<QuestionModel | null> {
+    const original = await loaders.get(DuplicateOfLoader).load(question.id);
+    return original ? toQuestionModel(original) : null;
   }
 
   @Mutation(() => QuestionModel, { description: 'Moderators: close a question as a duplicate of a live original (never itself a duplicate).' })

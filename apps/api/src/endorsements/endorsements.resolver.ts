@@ -1,11 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import DataLoader from 'dataloader';
 import { AnswerModel, toAnswerModel } from '../answers/answer.model';
 import { CurrentViewer, type RequestContext, Requires, type Viewer } from '../common/viewer';
+import { EndorsedLoader } from './endorsements.loaders';
 import { EndorsementsService } from './endorsements.service';
-
-/** One batched lookup per request, kept beside the request so it never outlives it. */
-const loaders = new WeakMap<object, DataLoader<string, boolean>>();
 
 /** Staff endorsement of answers (EndorsementsService says what it means). */
 @Resolver(() => AnswerModel)
@@ -13,16 +10,8 @@ export class EndorsementsResolver {
   constructor(private readonly endorsements: EndorsementsService) {}
 
   @ResolveField(() => Boolean, { description: 'A member of staff has vouched for this answer.' })
-  endorsedByStaff(@Parent() answer: AnswerModel, @Context() context: RequestContext): Promise<boolean> {
-    let loader = loaders.get(context.req);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const endorsed = await this.endorsements.endorsed(ids);
-        return ids.map((id) => endorsed.has(id));
-      });
-      loaders.set(context.req, loader);
-    }
-    return loader.load(answer.id);
+  endorsedByStaff(@Parent() answer: AnswerModel, @Context() { loaders }: RequestContext): Promise<boolean> {
+    return loaders.get(EndorsedLoader).load(answer.id);
   }
 
   @Mutation(() => AnswerModel, { description: 'Staff vouch for an answer (employees: staff, managers, admins). Changes no outcome.' })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, In, IsNull } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
 import type { EscalationReason, StaffClockPause, TimeoutReason } from '@peerdesk/domain';
 import { type EscalationCloseReason, EscalationEntity, EscalationEventEntity, type EscalationEventType, EscalationPauseEntity } from './escalation.entity';
 
@@ -111,8 +111,18 @@ export class EscalationRepository {
     await em.update(EscalationEntity, { id: escalationId }, { closedAt: at, closeReason, pausedSince: null });
   }
 
-  /** The open escalation of a question, else its latest one. */
-  async currentFor(em: EntityManager, questionId: string): Promise<EscalationEntity | null> {
-    return em.findOne(EscalationEntity, { where: { questionId }, order: { closedAt: { direction: 'DESC', nulls: 'FIRST' }, id: 'DESC' } });
+  /** Per question, in the order asked: its open escalation, else its latest one, else null (one statement for a page). */
+  async currentForQuestions(em: EntityManager, questionIds: readonly string[]): Promise<Array<EscalationEntity | null>> {
+    const rows = await em
+      .getRepository(EscalationEntity)
+      .createQueryBuilder('e')
+      .distinctOn(['e.question_id'])
+      .where('e.question_id = ANY(:questionIds)', { questionIds })
+      .orderBy('e.question_id')
+      .addOrderBy('e.closed_at', 'DESC', 'NULLS FIRST')
+      .addOrderBy('e.id', 'DESC')
+      .getMany();
+    const byQuestion = new Map(rows.map((row) => [row.questionId, row]));
+    return questionIds.map((id) => byQuestion.get(id) ?? null);
   }
 }

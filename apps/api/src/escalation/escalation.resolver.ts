@@ -5,8 +5,10 @@ import { checkPageSize, type Connection } from '../common/pagination';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
 import { QuestionModel } from '../questions/question.model';
 import { toUserModel, UserModel } from '../users/user.model';
+import { UserLoader } from '../users/users.loaders';
 import { StaffQueueArgs } from './dto/escalation.input';
 import { EscalationModel, StaffQueueConnection, type StaffQueueItemModel, toEscalationModel, toStaffQueueItemModel } from './escalation.model';
+import { CurrentEscalationLoader } from './escalation.loaders';
 import { EscalationService } from './escalation.service';
 
 @Resolver(() => EscalationModel)
@@ -86,7 +88,7 @@ export class EscalationResolver {
   @ResolveField(() => UserModel, { nullable: true })
   async assignee(@Parent() escalation: EscalationModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel | null> {
     if (!escalation.assigneeId) return null;
-    const user = await loaders.user.load(escalation.assigneeId);
+    const user = await loaders.get(UserLoader).load(escalation.assigneeId);
     return user ? toUserModel(user, viewer) : null;
   }
 }
@@ -94,11 +96,9 @@ export class EscalationResolver {
 /** The escalation fields of Question: the banner "our team will answer by …" reads them. */
 @Resolver(() => QuestionModel)
 export class QuestionEscalationResolver {
-  constructor(private readonly service: EscalationService) {}
-
   @ResolveField(() => EscalationModel, { nullable: true, description: 'The open escalation, else the latest one; null if never escalated.' })
-  async escalation(@Parent() question: QuestionModel, @CurrentViewer() viewer: Viewer | null): Promise<EscalationModel | null> {
-    const escalation = await this.service.currentFor(question.id);
+  async escalation(@Parent() question: QuestionModel, @Context() { loaders, viewer }: RequestContext): Promise<EscalationModel | null> {
+    const escalation = await loaders.get(CurrentEscalationLoader).load(question.id);
     return escalation ? toEscalationModel(escalation, viewer) : null;
   }
 }

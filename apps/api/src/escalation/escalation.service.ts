@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   addBusinessHours, askerMayRequestStaff, businessMillisRemaining, can, conflict, type EscalationReason, forbidden, isLateResponse, nextThreadStatus,
   peerWindowHoursFor, staffDueAt, validationFailed,
@@ -7,8 +7,9 @@ import {
 import { CategoriesRepository } from '../categories/categories.repository';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
-import { checkId, missing } from '../common/ids';
+import { checkId } from '../common/ids';
 import { type Connection, decodeCursor, toConnection } from '../common/pagination';
+import { missing } from '../database/errors';
 import type { Viewer } from '../common/viewer';
 import { Transactions } from '../database/transactions';
 import { QuestionEntity } from '../questions/question.entity';
@@ -29,7 +30,6 @@ export type StaffQueueItem = StaffQueueRow & { timeLeftSeconds: number | null };
 @Injectable()
 export class EscalationService implements OnModuleInit, DomainEventHandler {
   constructor(
-    private readonly db: DataSource,
     private readonly transactions: Transactions,
     private readonly escalations: EscalationRepository,
     private readonly queue: StaffQueueRepository,
@@ -49,11 +49,6 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
       ...row,
       timeLeftSeconds: row.escalation.staffDueAt ? businessMillisRemaining(now, row.escalation.staffDueAt, row.category.businessCalendar) / 1000 : null,
     }));
-  }
-
-  /** The question's open escalation, else its latest one; null if it was never escalated. */
-  currentFor(questionId: string): Promise<EscalationEntity | null> {
-    return this.escalations.currentFor(this.db.manager, questionId);
   }
 
   onModuleInit(): void {

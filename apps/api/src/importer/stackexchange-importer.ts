@@ -391,7 +391,7 @@ export function importStackExchange(dataSource: DataSource, options: StackExchan
     new UsersRepository(dataSource),
     questions,
     new AnswersRepository(dataSource, questions),
-    new CommentsRepository(),
+    new CommentsRepository(dataSource),
     clock,
   );
   return importer.import(options);

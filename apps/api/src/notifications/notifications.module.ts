@@ -5,6 +5,7 @@ import { UsersModule } from '../users/users.module';
 import { EmailOutbox } from './email-outbox';
 import { EmailOutboxRepository } from './email-outbox.repository';
 import { CategoryWatchResolver, NotificationsResolver, QuestionWatchResolver } from './notifications.resolver';
+import { ViewerWatchingLoader } from './notifications.loaders';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsService } from './notifications.service';
 import { NotificationsSubscriber } from './notifications.subscriber';
@@ -14,6 +15,7 @@ import { NotificationsSubscriber } from './notifications.subscriber';
   providers: [
     NotificationsRepository,
     EmailOutboxRepository,
+    ViewerWatchingLoader,
     NotificationsService,
     NotificationsSubscriber,
     EmailOutbox,

@@ -3,12 +3,13 @@ import { CategoryModel, toCategoryModel } from '../categories/category.model';
 import { type Connection, toConnection } from '../common/pagination';
 import { CurrentViewer, type RequestContext, SignedIn, type Viewer } from '../common/viewer';
 import { QuestionModel, toQuestionModel } from '../questions/question.model';
+import { QuestionLoader } from '../questions/questions.loaders';
 import { toUserModel, UserModel } from '../users/user.model';
+import { UserLoader } from '../users/users.loaders';
 import { NotificationPreferencesInput } from './dto/notification-preferences.input';
 import { NotificationConnection, NotificationModel, NotificationPreferencesModel, toNotificationModel } from './notification.model';
-import { NotificationsRepository, type WatchTarget } from './notifications.repository';
+import { ViewerWatchingLoader } from './notifications.loaders';
 import { NotificationsService } from './notifications.service';
-import { requestLoader } from './request-loaders';
 
 @Resolver(() => NotificationModel)
 export class NotificationsResolver {
@@ -58,38 +59,26 @@ export class NotificationsResolver {
   @ResolveField(() => QuestionModel, { nullable: true, description: 'Null once the question is deleted.' })
   async question(@Parent() notification: NotificationModel, @Context() { loaders }: RequestContext): Promise<QuestionModel | null> {
     if (!notification.questionId) return null;
-    const question = await loaders.question.load(notification.questionId);
+    const question = await loaders.get(QuestionLoader).load(notification.questionId);
     return question && !question.deletedAt ? toQuestionModel(question) : null;
   }
 
   @ResolveField(() => UserModel, { nullable: true, description: 'Who caused it; null for the system (deadlines, escalations).' })
   async actor(@Parent() notification: NotificationModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel | null> {
     if (!notification.actorId) return null;
-    const user = await loaders.user.load(notification.actorId);
+    const user = await loaders.get(UserLoader).load(notification.actorId);
     return user ? toUserModel(user, viewer) : null;
   }
-}
-
-function watchingLoader(context: RequestContext, repository: NotificationsRepository, type: WatchTarget) {
-  const viewer = context.viewer!;
-  return requestLoader(context, `watching.${type}`, async (ids) => {
-    const watched = await repository.watchedAmong(viewer.id, type, ids);
-    return ids.map((id) => watched.has(id));
-  });
 }
 
 /** Question.viewerIsWatching and watchQuestion live with the notifications they cause. */
 @Resolver(() => QuestionModel)
 export class QuestionWatchResolver {
-  constructor(
-    private readonly service: NotificationsService,
-    private readonly repository: NotificationsRepository,
-  ) {}
+  constructor(private readonly service: NotificationsService) {}
 
   @ResolveField(() => Boolean, { description: 'False when signed out.' })
-  async viewerIsWatching(@Parent() question: QuestionModel, @Context() context: RequestContext): Promise<boolean> {
-    if (!context.viewer) return false;
-    return watchingLoader(context, this.repository, 'QUESTION').load(question.id);
+  viewerIsWatching(@Parent() question: QuestionModel, @Context() { loaders }: RequestContext): Promise<boolean> {
+    return loaders.get(ViewerWatchingLoader).load({ targetType: 'QUESTION', targetId: question.id });
   }
 
   @Mutation(() => QuestionModel, { description: 'Watchers are notified of new answers. The asker is notified anyway.' })
@@ -105,15 +94,11 @@ export class QuestionWatchResolver {
 
 @Resolver(() => CategoryModel)
 export class CategoryWatchResolver {
-  constructor(
-    private readonly service: NotificationsService,
-    private readonly repository: NotificationsRepository,
-  ) {}
+  constructor(private readonly service: NotificationsService) {}
 
   @ResolveField(() => Boolean, { description: 'False when signed out.' })
-  async viewerIsWatching(@Parent() category: CategoryModel, @Context() context: RequestContext): Promise<boolean> {
-    if (!context.viewer) return false;
-    return watchingLoader(context, this.repository, 'CATEGORY').load(category.id);
+  viewerIsWatching(@Parent() category: CategoryModel, @Context() { loaders }: RequestContext): Promise<boolean> {
+    return loaders.get(ViewerWatchingLoader).load({ targetType: 'CATEGORY', targetId: category.id });
   }
 
   @Mutation(() => CategoryModel, { description: 'Watchers are notified of every new question in the category.' })

@@ -317,4 +317,11 @@ export class QuestionsRepository {
     const [{ count }] = await this.db.query('SELECT count(*)::int AS count FROM questions');
     return count;
   }
+
+  /** The questions with these ids, deleted ones included, in the order asked, null where there is none (for per-request batching). */
+  async findByIds(ids: readonly string[]): Promise<Array<QuestionEntity | null>> {
+    const rows = await this.db.getRepository(QuestionEntity).findBy({ id: In([...ids]) });
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
 }

@@ -1,9 +1,11 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { canEditPost } from '@peerdesk/domain';
 import { CategoryModel, toCategoryModel } from '../categories/category.model';
+import { CategoryLoader } from '../categories/categories.loaders';
 import { type Connection, mapNodes } from '../common/pagination';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
 import { toUserModel, UserModel } from '../users/user.model';
+import { UserLoader } from '../users/users.loaders';
 import { AskQuestionInput, EditQuestionInput, QuestionsArgs } from './dto/question.input';
 import { QuestionConnection, QuestionModel, toQuestionModel } from './question.model';
 import { QuestionsService } from './questions.service';
@@ -39,7 +41,7 @@ export class QuestionsResolver {
 
   @ResolveField(() => UserModel)
   async author(@Parent() question: QuestionModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel> {
-    return toUserModel((await loaders.user.load(question.authorId))!, viewer);
+    return toUserModel((await loaders.get(UserLoader).load(question.authorId))!, viewer);
   }
 
   @ResolveField({ description: 'Whether the signed-in viewer may edit this question (its author or a moderator).' })
@@ -49,6 +51,6 @@ export class QuestionsResolver {
 
   @ResolveField(() => CategoryModel)
   async category(@Parent() question: QuestionModel, @Context() { loaders }: RequestContext): Promise<CategoryModel> {
-    return toCategoryModel((await loaders.category.load(question.categoryId))!);
+    return toCategoryModel((await loaders.get(CategoryLoader).load(question.categoryId))!);
   }
 }

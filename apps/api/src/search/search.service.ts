@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { validationFailed } from '@peerdesk/domain';
+import { CategoryLoader } from '../categories/categories.loaders';
 import { toCategoryModel } from '../categories/category.model';
 import { checkId } from '../common/ids';
 import type { Loaders } from '../common/loaders';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination';
 import { type QuestionModel, toQuestionModel } from '../questions/question.model';
+import { QuestionLoader } from '../questions/questions.loaders';
 import type { SearchArgs, SimilarQuestionsArgs } from './dto/search.input';
 import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
 import type { SearchConnection } from './search.model';
@@ -46,7 +48,7 @@ export class SearchService {
     if (offset === 0) this.insights.recordSearch(query, result.totalCount);
     const [questions, categories] = await Promise.all([
       this.liveQuestions(loaders, result.hits.map((hit) => hit.questionId)),
-      Promise.all(result.facets.categories.map((facet) => loaders.category.load(facet.categoryId))),
+      Promise.all(result.facets.categories.map((facet) => loaders.get(CategoryLoader).load(facet.categoryId))),
     ]);
     const categoryById = new Map(categories.flatMap((category) => (category ? [[category.id, category] as const] : [])));
     const edges = result.hits.flatMap((hit, at) => {
@@ -83,7 +85,7 @@ export class SearchService {
   }
 
   private async liveQuestions(loaders: Loaders, ids: string[]): Promise<Map<string, QuestionModel>> {
-    const rows = await Promise.all(ids.map((id) => loaders.question.load(id)));
+    const rows = await Promise.all(ids.map((id) => loaders.get(QuestionLoader).load(id)));
     return new Map(rows.flatMap((row) => (row && !row.deletedAt ? [[row.id, toQuestionModel(row)] as const] : [])));
   }
 }

@@ -4,7 +4,7 @@ import { AnswersService } from '../answers/answers.service';
 import { hashPassword } from '../auth/passwords';
 import { CategoriesService } from '../categories/categories.service';
 import { ManualClock } from '../common/clock';
-import { createLoaders } from '../common/loaders';
+import { LoaderRegistry } from '../common/loaders';
 import type { Viewer } from '../common/viewer';
 import { CommentsService } from '../comments/comments.service';
 import type { AppConfig } from '../config/config';
@@ -198,7 +198,7 @@ export async function seedDemo(
         steps.push({ at: after(action.hoursAfterQuestion), order: 1, run: () => act(action) });
       }
     }
-    const loaders = createLoaders(dataSource);
+    const loaders = app.get(LoaderRegistry).forRequest(null);
     for (const { query, hoursAgo } of community.searches) {
       for (const ago of hoursAgo) {
         steps.push({ at: at(ago), order: 1, run: async () => void (await search.search({ query, sort: 'RELEVANCE', first: 20 }, loaders)) });

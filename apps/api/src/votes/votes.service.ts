@@ -4,7 +4,8 @@ import { assertValid, checkCanVote, scoreDelta, validateVoteValue, voteReputatio
 import { AnswerEntity } from '../answers/answer.entity';
 import { AnswersRepository } from '../answers/answers.repository';
 import { CLOCK, type Clock } from '../common/clock';
-import { checkId, missing } from '../common/ids';
+import { checkId } from '../common/ids';
+import { missing } from '../database/errors';
 import type { Viewer } from '../common/viewer';
 import { Transactions } from '../database/transactions';
 import { QuestionsRepository } from '../questions/questions.repository';

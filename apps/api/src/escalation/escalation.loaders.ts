@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { LoaderDefinition } from '../common/loaders';
+import type { EscalationEntity } from './escalation.entity';
+import { EscalationRepository } from './escalation.repository';
+
+/** A question's open escalation, else its latest one: the banners of a question list. */
+@Injectable()
+export class CurrentEscalationLoader implements LoaderDefinition<string, EscalationEntity | null> {
+  constructor(
+    private readonly escalations: EscalationRepository,
+    private readonly db: DataSource,
+  ) {}
+
+  batch(questionIds: readonly string[]): Promise<Array<EscalationEntity | null>> {
+    return this.escalations.currentForQuestions(this.db.manager, questionIds);
+  }
+}
