@@ -4,8 +4,8 @@
 -- landed migration never changes: to change a rule here, edit this file and add a NEW migration that
 -- re-applies it (applyRuleFiles), then record its checksum (npm run migrations:checksums).
 
--- THE rule: exactly one outcome per question, from its facts as of the report's moment; the first case that
--- applies wins. classifyOutcomeOracle in @peerdesk/domain is its test oracle (tests/api/report-outcome.spec.ts).
+-- The rule: exactly one outcome per question, from its facts as of the report's moment; the first case that
+-- applies wins. classifyOutcomeOracle in @peerdesk/domain is its test oracle (tests/api/rule-oracles.spec.ts).
 CREATE OR REPLACE FUNCTION report_outcome(facts report_question_facts) RETURNS text
 LANGUAGE sql IMMUTABLE
 AS $$
