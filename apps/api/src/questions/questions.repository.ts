@@ -86,4 +86,18 @@ export class QuestionsRepository {
     if (filter.authorId) query.andWhere('q.author_id = :authorId', { authorId: filter.authorId });
     return query;
   }
+
+  /**
+   * Recomputes the questions' search and title vectors in the writing transaction, with the rules in
+   * search/sql/question-vectors.sql, for the text search configuration `language`; a deleted question's are cleared.
+   */
+  async writeSearchVectors(em: EntityManager, ids: readonly string[], language: string): Promise<void> {
+    await em.query(
+      `UPDATE questions q
+          SET search_vector = CASE WHEN q.deleted_at IS NULL THEN question_search_vector(q, $2::regconfig) END,
+              title_vector = CASE WHEN q.deleted_at IS NULL THEN question_title_vector(q, $2::regconfig) END
+        WHERE q.id = ANY($1::bigint[])`,
+      [ids, language],
+    );
+  }
 }
