@@ -1,4 +1,4 @@
-import { classifyOutcome, ESCALATION_REASONS, OUTCOMES, type Outcome, seededRandom } from '@peerdesk/domain';
+import { classifyOutcomeOracle, ESCALATION_REASONS, OUTCOMES, type Outcome, seededRandom } from '@peerdesk/domain';
 import { TestApp, type TestUser } from '../support/test-app';
 
 /**
@@ -167,7 +167,7 @@ function expectedReport(t: Tables, input: { from: Date; to: Date; asOf: Date; ca
     const firstEscalated = escalated.length ? Math.min(...escalated.map((e) => ms(e.escalated_at)!)) : null;
     const live = t.answers.filter((a) => a.question_id === q.id && liveAt(a));
     const liveComments = t.comments.filter((c) => c.question_id === q.id && liveAt(c));
-    const outcome = classifyOutcome({
+    const outcome = classifyOutcomeOracle({
       askerId: q.author_id,
       accepted: acceptedAnswer ? { answerAuthorId: acceptedAnswer.author_id, authorKind: acceptedAnswer.author_kind, acceptedAt: current.accepted_at } : null,
       firstEscalatedAt: firstEscalated === null ? null : new Date(firstEscalated),

@@ -17,7 +17,7 @@ import { graphQLCostPlugin, graphQLLimitRules } from './common/graphql-limits';
 import { inputHygienePlugin } from './common/input-hygiene';
 import { DomainEvents } from './common/domain-events';
 import { LoaderRegistry } from './common/loaders';
-import type { RequestContext } from './common/viewer';
+import { REQUEST_VIEWER, type RequestContext, type RequestViewer } from './common/viewer';
 import type { AppConfig } from './config/config';
 import { CONFIG } from './config/config.provider';
 import { Transactions } from './database/transactions';
@@ -121,6 +121,7 @@ export class AppModule implements NestModule {
       ],
       controllers: [HealthController],
       providers: [
+        { provide: REQUEST_VIEWER, inject: [AuthService], useFactory: (auth: AuthService): RequestViewer => (req) => auth.viewerFromRequest(req) },
         { provide: APP_GUARD, useClass: CapabilityGuard },
         // After the capability check: a request refused for who it is counts against no limit.
         { provide: APP_GUARD, useExisting: RateLimitGuard },

@@ -1,38 +1,38 @@
-import { acceptedAnswerRate, classifyOutcome, emptyOutcomeCounts, type OutcomeFacts, peerDeflectionRate, rate } from './deflection';
+import { acceptedAnswerRate, classifyOutcomeOracle, emptyOutcomeCounts, type OutcomeFacts, peerDeflectionRate, rate } from './deflection';
 
 const t = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute));
 const base: OutcomeFacts = { askerId: 'asker', accepted: null, firstEscalatedAt: null, liveAnswers: { peer: 0, staff: 0 } };
 const accepted = (answerAuthorId: string, authorKind: 'PEER' | 'STAFF', minute = 10) => ({ answerAuthorId, authorKind, acceptedAt: t(minute) });
 
-describe('classifyOutcome', () => {
+describe('classifyOutcomeOracle', () => {
   it('nothing answered is UNANSWERED', () => {
-    expect(classifyOutcome(base)).toBe('UNANSWERED');
+    expect(classifyOutcomeOracle(base)).toBe('UNANSWERED');
   });
 
   it('unsolved with peer answers only, or with any staff answer', () => {
-    expect(classifyOutcome({ ...base, liveAnswers: { peer: 2, staff: 0 } })).toBe('ANSWERED_UNSOLVED_PEER_ONLY');
-    expect(classifyOutcome({ ...base, liveAnswers: { peer: 2, staff: 1 } })).toBe('ANSWERED_UNSOLVED_STAFF');
-    expect(classifyOutcome({ ...base, liveAnswers: { peer: 0, staff: 1 } })).toBe('ANSWERED_UNSOLVED_STAFF');
+    expect(classifyOutcomeOracle({ ...base, liveAnswers: { peer: 2, staff: 0 } })).toBe('ANSWERED_UNSOLVED_PEER_ONLY');
+    expect(classifyOutcomeOracle({ ...base, liveAnswers: { peer: 2, staff: 1 } })).toBe('ANSWERED_UNSOLVED_STAFF');
+    expect(classifyOutcomeOracle({ ...base, liveAnswers: { peer: 0, staff: 1 } })).toBe('ANSWERED_UNSOLVED_STAFF');
   });
 
   it('an accepted peer answer never escalated is PEER_SOLVED', () => {
-    expect(classifyOutcome({ ...base, accepted: accepted('peer', 'PEER'), liveAnswers: { peer: 1, staff: 3 } })).toBe('PEER_SOLVED');
+    expect(classifyOutcomeOracle({ ...base, accepted: accepted('peer', 'PEER'), liveAnswers: { peer: 1, staff: 3 } })).toBe('PEER_SOLVED');
   });
 
   it('escalated before the acceptance is PEER_SOLVED_AFTER_ESCALATION; escalated after it (or at the same instant) is still PEER_SOLVED', () => {
-    expect(classifyOutcome({ ...base, accepted: accepted('peer', 'PEER', 10), firstEscalatedAt: t(9) })).toBe('PEER_SOLVED_AFTER_ESCALATION');
-    expect(classifyOutcome({ ...base, accepted: accepted('peer', 'PEER', 10), firstEscalatedAt: t(10) })).toBe('PEER_SOLVED');
-    expect(classifyOutcome({ ...base, accepted: accepted('peer', 'PEER', 10), firstEscalatedAt: t(11) })).toBe('PEER_SOLVED');
+    expect(classifyOutcomeOracle({ ...base, accepted: accepted('peer', 'PEER', 10), firstEscalatedAt: t(9) })).toBe('PEER_SOLVED_AFTER_ESCALATION');
+    expect(classifyOutcomeOracle({ ...base, accepted: accepted('peer', 'PEER', 10), firstEscalatedAt: t(10) })).toBe('PEER_SOLVED');
+    expect(classifyOutcomeOracle({ ...base, accepted: accepted('peer', 'PEER', 10), firstEscalatedAt: t(11) })).toBe('PEER_SOLVED');
   });
 
   it('an accepted staff answer is STAFF_SOLVED, escalated or not', () => {
-    expect(classifyOutcome({ ...base, accepted: accepted('staff', 'STAFF') })).toBe('STAFF_SOLVED');
-    expect(classifyOutcome({ ...base, accepted: accepted('staff', 'STAFF'), firstEscalatedAt: t(1) })).toBe('STAFF_SOLVED');
+    expect(classifyOutcomeOracle({ ...base, accepted: accepted('staff', 'STAFF') })).toBe('STAFF_SOLVED');
+    expect(classifyOutcomeOracle({ ...base, accepted: accepted('staff', 'STAFF'), firstEscalatedAt: t(1) })).toBe('STAFF_SOLVED');
   });
 
   it("the asker's own accepted answer is SELF_SOLVED before any peer or staff check", () => {
-    expect(classifyOutcome({ ...base, accepted: accepted('asker', 'PEER') })).toBe('SELF_SOLVED');
-    expect(classifyOutcome({ ...base, accepted: accepted('asker', 'STAFF'), firstEscalatedAt: t(1) })).toBe('SELF_SOLVED');
+    expect(classifyOutcomeOracle({ ...base, accepted: accepted('asker', 'PEER') })).toBe('SELF_SOLVED');
+    expect(classifyOutcomeOracle({ ...base, accepted: accepted('asker', 'STAFF'), firstEscalatedAt: t(1) })).toBe('SELF_SOLVED');
   });
 });
 

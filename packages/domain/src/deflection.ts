@@ -2,8 +2,8 @@ import type { AuthorKind } from './roles';
 
 /**
  * How a question ended up, as deflection reports count it: exactly one per question, as of a moment.
- * The definitions are written out in docs/metrics.md; the report's SQL function report_outcome
- * (migrations/1763901100000-ReportRollups.ts) mirrors classifyOutcome case for case, in the same order.
+ * The definitions are written out in docs/metrics.md. The rule is the SQL function report_outcome
+ * (apps/api/src/reports/sql/report-outcome.sql), which the report runs; classifyOutcomeOracle below is its test oracle.
  */
 export const OUTCOMES = [
   'PEER_SOLVED',
@@ -19,7 +19,7 @@ export type Outcome = typeof OUTCOMES[number];
 /** Outcomes in which an answer is accepted at the moment of the report. */
 export const SOLVED_OUTCOMES: readonly Outcome[] = ['PEER_SOLVED', 'PEER_SOLVED_AFTER_ESCALATION', 'STAFF_SOLVED', 'SELF_SOLVED'];
 
-/** What classifyOutcome needs to know about one question, every fact already taken "as of" the report's moment. */
+/** What classifyOutcomeOracle needs to know about one question, every fact already taken "as of" the report's moment. */
 export interface OutcomeFacts {
   askerId: string;
   /** The acceptance in force at asOf (accepted_at <= asOf, not withdrawn by then), or null. */
@@ -30,8 +30,12 @@ export interface OutcomeFacts {
   liveAnswers: { peer: number; staff: number };
 }
 
-/** The one classification rule; checked in this order, the first that applies wins. */
-export function classifyOutcome(facts: OutcomeFacts): Outcome {
+/**
+ * The test oracle of report_outcome (the rule, in SQL), written independently in TypeScript: checked in this order,
+ * the first that applies wins. Never called in production; tests/api/rule-oracles.spec.ts ties the two on random facts,
+ * and tests/api/deflection-report-property.spec.ts recomputes whole reports with it.
+ */
+export function classifyOutcomeOracle(facts: OutcomeFacts): Outcome {
   const { accepted } = facts;
   if (accepted) {
     if (accepted.answerAuthorId === facts.askerId) return 'SELF_SOLVED';

@@ -61,7 +61,11 @@ export function askerMayRequestStaff(policy: PeerWindowPolicy, facts: Pick<Commu
 export const STAFF_QUEUE_STATES = ['WAITING', 'ASSIGNED', 'NEEDS_INFO', 'BREACHED'] as const;
 export type StaffQueueState = typeof STAFF_QUEUE_STATES[number];
 
-/** Where an open escalation stands in the staff queue; waiting on the asker outranks everything, then a breach. */
+/**
+ * Where an open escalation stands in the staff queue; waiting on the asker outranks everything, then a breach. The one
+ * rule: the displayed state comes from it, and the staff queue's filter by state is made from it
+ * (apps/api/src/escalation/staff-queue.repository.ts), which is why it reads only whether each field is set.
+ */
 export function staffQueueState(escalation: { assigneeId: string | null; pausedSince: Date | null; breachedAt: Date | null }): StaffQueueState {
   if (escalation.pausedSince) return 'NEEDS_INFO';
   if (escalation.breachedAt) return 'BREACHED';

@@ -1,4 +1,4 @@
-import { isAskAvoided, isAskSessionId, isPoorResult, normalizeSearchQuery } from './pre-ask';
+import { isAskAvoidedOracle, isAskSessionId, isPoorResult, normalizeSearchQuery } from './pre-ask';
 
 const t0 = new Date('2026-01-05T10:00:00Z');
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
@@ -30,20 +30,20 @@ describe('isAskSessionId', () => {
   });
 });
 
-describe('isAskAvoided', () => {
+describe('isAskAvoidedOracle', () => {
   it('counts a session that opened a solved suggestion and never posted, once 30 minutes have passed', () => {
-    expect(isAskAvoided({ solvedOpenings: [t0], postedAt: null }, minutes(30))).toBe(true);
+    expect(isAskAvoidedOracle({ solvedOpenings: [t0], postedAt: null }, minutes(30))).toBe(true);
   });
   it('does not count it while the 30 minutes are still running', () => {
-    expect(isAskAvoided({ solvedOpenings: [t0], postedAt: null }, minutes(29))).toBe(false);
+    expect(isAskAvoidedOracle({ solvedOpenings: [t0], postedAt: null }, minutes(29))).toBe(false);
   });
   it('does not count a session that posted within 30 minutes of its last opening', () => {
-    expect(isAskAvoided({ solvedOpenings: [t0, minutes(20)], postedAt: minutes(45) }, minutes(120))).toBe(false);
+    expect(isAskAvoidedOracle({ solvedOpenings: [t0, minutes(20)], postedAt: minutes(45) }, minutes(120))).toBe(false);
   });
   it('counts a session that posted only after the window (a different question, later)', () => {
-    expect(isAskAvoided({ solvedOpenings: [t0], postedAt: minutes(31) }, minutes(120))).toBe(true);
+    expect(isAskAvoidedOracle({ solvedOpenings: [t0], postedAt: minutes(31) }, minutes(120))).toBe(true);
   });
   it('does not count a session that opened no solved suggestion', () => {
-    expect(isAskAvoided({ solvedOpenings: [], postedAt: null }, minutes(120))).toBe(false);
+    expect(isAskAvoidedOracle({ solvedOpenings: [], postedAt: null }, minutes(120))).toBe(false);
   });
 });

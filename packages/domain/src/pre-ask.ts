@@ -1,6 +1,7 @@
 /**
- * Search insights and pre-ask deflection: the rules that need no I/O.
- * The SQL twin of `isAskAvoided` lives in apps/api/src/search-insights/search-insights.repository.ts.
+ * Search insights and pre-ask deflection: the rules that need no I/O. Whether an ask was avoided is decided by the
+ * report's SQL (AskSessionsRepository.preAskDeflection in apps/api/src/search-insights/search-insights.repository.ts),
+ * the rule; `isAskAvoidedOracle` is its test oracle.
  */
 
 /** Longest query text kept; longer searches are cut (they are not gaps anyone can act on anyway). */
@@ -32,7 +33,7 @@ export function isPoorResult(totalCount: number): boolean {
   return totalCount <= POOR_RESULT_THRESHOLD;
 }
 
-/** What the report knows about one ask session. */
+/** What the report knows about one ask session, as of the report's moment (later openings and postings unknown). */
 export interface AskSessionFacts {
   /** When the session opened a suggestion that was SOLVED at the time; empty when it never did. */
   solvedOpenings: readonly Date[];
@@ -41,10 +42,11 @@ export interface AskSessionFacts {
 }
 
 /**
- * An ask is avoided when the session opened a solved suggestion and did not post within the window after
- * its last such opening, and that window has fully passed by `asOf` (until then the customer may still post).
+ * The test oracle of pre-ask deflection's SQL (the rule): an ask is avoided when the session opened a solved suggestion
+ * and did not post within the window after its last such opening, and that window has fully passed by `asOf` (until
+ * then the customer may still post). Never called in production; tests/api/rule-oracles.spec.ts ties the two on random sessions.
  */
-export function isAskAvoided(session: AskSessionFacts, asOf: Date): boolean {
+export function isAskAvoidedOracle(session: AskSessionFacts, asOf: Date): boolean {
   if (session.solvedOpenings.length === 0) return false;
   const lastOpen = Math.max(...session.solvedOpenings.map((d) => d.getTime()));
   const windowEnd = lastOpen + ASK_ABANDON_WINDOW_MS;

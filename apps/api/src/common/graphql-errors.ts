@@ -3,8 +3,29 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError } from '@peerdesk/domain';
+import { DomainError, type ErrorCode } from '@peerdesk/domain';
 import { busyDatabaseError } from '../database/errors';
+
+/**
+ * The HTTP status of each code, where a failure is answered over plain HTTP (a controller's route, a request refused
+ * before GraphQL reads it). GraphQL answers carry the code in `extensions.code` instead.
+ */
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION_FAILED: 400,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  QUERY_TOO_COMPLEX: 400,
+  SERVICE_UNAVAILABLE: 503,
+  BAD_REQUEST: 400,
+  FORBIDDEN_ORIGIN: 403,
+};
+
+export function httpStatusOf(code: ErrorCode): number {
+  return HTTP_STATUS[code];
+}
 
 /**
  * Apollo's own codes for a request that does not fit the schema (or names no operation of several), or is no
@@ -71,6 +92,12 @@ export class RequestErrorFilter extends BaseExceptionFilter {
       if (busy) this.logger.warn(`${busy.code}: ${exception instanceof Error ? exception.message : String(exception)}`);
       return busy ?? exception;
     }
+    if (host.getType() === 'http' && exception instanceof DomainError) {
+      // A controller's route (the report's CSV): the code's HTTP status, and the error as GraphQL's extensions say it.
+      const { code, message, fields, details } = exception;
+      host.switchToHttp().getResponse<Response>().status(httpStatusOf(code)).json({ code, message, ...(fields ? { fields } : {}), ...details });
+      return undefined;
+    }
     if (host.getType() === 'http' && exception instanceof HttpException && exception.getStatus() < 500) {
       const http = host.switchToHttp();
       const [req, res] = [http.getRequest<Request>(), http.getResponse<Response>()];
@@ -94,5 +121,5 @@ export class RequestErrorFilter extends BaseExceptionFilter {
 export function refuseFormPosts(req: Request, res: Response, next: () => void): void {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (req.method !== 'POST' || !['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'].includes(type)) return next();
-  res.status(403).json({ errors: [{ message: 'This API only takes JSON requests; a form on another site may not post to it.', extensions: { code: 'FORBIDDEN_ORIGIN' } }] });
+  res.status(httpStatusOf('FORBIDDEN_ORIGIN')).json({ errors: [{ message: 'This API only takes JSON requests; a form on another site may not post to it.', extensions: { code: 'FORBIDDEN_ORIGIN' } }] });
 }

@@ -34,6 +34,13 @@ export function requireCapability(viewer: Viewer | null, capability: Capability)
   return signedIn;
 }
 
+/**
+ * Who signed in, for a plain HTTP request (a controller's route): GraphQL operations find the viewer in their context;
+ * the app module provides this from the sessions, so `common/` needs no feature module.
+ */
+export const REQUEST_VIEWER = Symbol('REQUEST_VIEWER');
+export type RequestViewer = (req: Request) => Promise<Viewer | null>;
+
 export const REQUIRED_CAPABILITY = 'peerdesk:required-capability';
 export const REQUIRES_SIGN_IN = 'peerdesk:requires-sign-in';
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type StaffQueueState, validationFailed } from '@peerdesk/domain';
+import { STAFF_QUEUE_STATES, type StaffQueueState, staffQueueState, validationFailed } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
 import { CategoryEntity } from '../categories/category.entity';
 import { QuestionEntity } from '../questions/question.entity';
@@ -18,13 +18,25 @@ export interface StaffQueueRow {
   category: CategoryEntity;
 }
 
-/** SQL twin of staffQueueState in @peerdesk/domain, so the filter and the displayed state agree. */
-const STATE_CONDITIONS: Record<StaffQueueState, string> = {
-  NEEDS_INFO: 'e.paused_since IS NOT NULL',
-  BREACHED: 'e.paused_since IS NULL AND e.breached_at IS NOT NULL',
-  ASSIGNED: 'e.paused_since IS NULL AND e.breached_at IS NULL AND e.assignee_id IS NOT NULL',
-  WAITING: 'e.paused_since IS NULL AND e.breached_at IS NULL AND e.assignee_id IS NULL',
-};
+/**
+ * The filter by state, made from the rule itself (staffQueueState in @peerdesk/domain, which the displayed state
+ * comes from too), so the two cannot disagree: the rule reads only whether each of three columns is set, so each
+ * state is the combinations of set and unset that the rule maps to it.
+ */
+const STATE_CONDITIONS = Object.fromEntries(STAFF_QUEUE_STATES.map((state) => {
+  const combinations: string[] = [];
+  for (const paused of [false, true]) {
+    for (const breached of [false, true]) {
+      for (const assigned of [false, true]) {
+        const set = new Date(0);
+        if (staffQueueState({ pausedSince: paused ? set : null, breachedAt: breached ? set : null, assigneeId: assigned ? '0' : null }) === state) {
+          combinations.push(`(${paused}, ${breached}, ${assigned})`);
+        }
+      }
+    }
+  }
+  return [state, `(e.paused_since IS NOT NULL, e.breached_at IS NOT NULL, e.assignee_id IS NOT NULL) IN (${combinations.join(', ')})`];
+})) as Record<StaffQueueState, string>;
 
 // Paused escalations have no deadline and sort last.
 const DUE_KEY = "COALESCE(e.staff_due_at, 'infinity'::timestamptz)";

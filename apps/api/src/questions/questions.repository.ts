@@ -324,4 +324,18 @@ export class QuestionsRepository {
     const found = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => found.get(id) ?? null);
   }
+
+  /**
+   * Recomputes the questions' search and title vectors in the writing transaction, with the rules in
+   * search/sql/question-vectors.sql, for the text search configuration `language`; a deleted question's are cleared.
+   */
+  async writeSearchVectors(em: EntityManager, ids: readonly string[], language: string): Promise<void> {
+    await em.query(
+      `UPDATE questions q
+          SET search_vector = CASE WHEN q.deleted_at IS NULL THEN question_search_vector(q, $2::regconfig) END,
+              title_vector = CASE WHEN q.deleted_at IS NULL THEN question_title_vector(q, $2::regconfig) END
+        WHERE q.id = ANY($1::bigint[])`,
+      [ids, language],
+    );
+  }
 }

@@ -1,11 +1,9 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { can, DomainError, OUTCOMES } from '@peerdesk/domain';
-import { AuthService } from '../auth/auth.service';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { OUTCOMES } from '@peerdesk/domain';
+import { Requires } from '../common/viewer';
 import { countsOf, ReportsService } from './reports.service';
 import type { DeflectionReportModel, OutcomeCountModel, RateModel, ResponseTimesModel, SuperuserShareModel } from './deflection-report.model';
-
-const HTTP_STATUS: Record<string, number> = { VALIDATION_FAILED: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403 };
 
 /** One field of RFC 4180: quoted when it holds a comma, a quote or a line break, quotes doubled. */
 export function csvField(value: string | number | null): string {
@@ -78,35 +76,22 @@ export function deflectionCsvName(report: Pick<DeflectionReportModel, 'from' | '
   return `deflection-${day(report.from)}-to-${day(new Date(report.to.getTime() - 1))}.csv`;
 }
 
-/** The deflection report as a spreadsheet: the same figures and the same authorization as the GraphQL query. */
+/**
+ * The deflection report as a spreadsheet: the same figures and the same authorization (CapabilityGuard, `@Requires`)
+ * as the GraphQL query. Errors are answered with their code's HTTP status (RequestErrorFilter, common/graphql-errors.ts).
+ */
 @Controller('reports')
 export class ReportsController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly reports: ReportsService,
-  ) {}
+  constructor(private readonly reports: ReportsService) {}
 
   @Get('deflection.csv')
-  async deflectionCsv(@Req() req: Request, @Res() res: Response, @Query() query: Record<string, string | undefined>): Promise<void> {
-    const viewer = await this.auth.viewerFromRequest(req);
-    if (!viewer) {
-      res.status(401).json({ code: 'UNAUTHENTICATED', message: 'Please sign in to do that.' });
-      return;
-    }
-    if (!can(viewer.role, 'view_reports')) {
-      res.status(403).json({ code: 'FORBIDDEN', message: `Your role (${viewer.role.toLowerCase()}) does not allow this.` });
-      return;
-    }
+  @Requires('view_reports')
+  async deflectionCsv(@Res() res: Response, @Query() query: Record<string, string | undefined>): Promise<void> {
     const date = (value: string | undefined) => (value === undefined ? null : new Date(value));
-    try {
-      const report = await this.reports.deflection({
-        from: date(query.from), to: date(query.to), asOf: date(query.asOf), categoryId: query.categoryId ?? null, tag: query.tag ?? null, bucket: query.bucket ?? null,
-      });
-      res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${deflectionCsvName(report)}"`);
-      res.send(deflectionCsv(report));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      res.status(HTTP_STATUS[error.code] ?? 400).json({ code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) });
-    }
+    const report = await this.reports.deflection({
+      from: date(query.from), to: date(query.to), asOf: date(query.asOf), categoryId: query.categoryId ?? null, tag: query.tag ?? null, bucket: query.bucket ?? null,
+    });
+    res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${deflectionCsvName(report)}"`);
+    res.send(deflectionCsv(report));
   }
 }

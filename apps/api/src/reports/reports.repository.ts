@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EscalationReason, Outcome, ReportBucket } from '@peerdesk/domain';
+import { positional } from '../database/named-parameters';
 
 export interface ReportQuery {
   from: Date;
@@ -51,32 +52,52 @@ export interface DeflectionRows {
   byCategory: Array<{ id: string; name: string; cohortSize: number; outcomes: Partial<Record<Outcome, number>> }>;
 }
 
-/** The cohort's conditions on a row of `questions` aliased `q` ($1 from, $2 to, $4 category, $5 tag). */
-const IN_COHORT = `q.deleted_at IS NULL AND q.created_at >= $1 AND q.created_at < $2
-  AND ($4::bigint IS NULL OR q.category_id = $4::bigint) AND ($5::text IS NULL OR q.tags @> ARRAY[$5::text])`;
+/**
+ * The statements' parameters, by name: the cohort is the questions asked in [:from, :to), in category :categoryId and
+ * with tag :tag when given (null: any), each judged as of :asOf; :bucket is the series' date_trunc unit; :raw computes
+ * every question's facts from the raw tables (the per-question path only). The rollup path also takes the whole UTC
+ * days [:daysFrom, :daysTo) and months [:monthsFrom, :monthsTo) in the period (wholePeriods).
+ */
+interface ReportParameters {
+  from: Date;
+  to: Date;
+  asOf: Date;
+  categoryId: string | null;
+  tag: string | null;
+  bucket: string;
+  raw: boolean;
+  daysFrom?: Date;
+  daysTo?: Date;
+  monthsFrom?: Date;
+  monthsTo?: Date;
+}
+
+/** The cohort's conditions on a row of `questions` aliased `q`. */
+const IN_COHORT = `q.deleted_at IS NULL AND q.created_at >= :from AND q.created_at < :to
+  AND (:categoryId::bigint IS NULL OR q.category_id = :categoryId::bigint) AND (:tag::text IS NULL OR q.tags @> ARRAY[:tag::text])`;
 
 /**
  * Per-question source: each cohort question's facts as of asOf, from report_question_facts_as_of (the one
- * definition, migrations/1763900900000-ReportFacts.ts): read from report_question_facts when nothing about
- * the question changed after asOf, computed from the raw tables otherwise (or for every question when $7, the
- * raw path, is set). Then each question's contributions (migrations/1763901100000-ReportRollups.ts).
+ * definition, sql/report-question-facts.sql): read from report_question_facts when nothing about the question
+ * changed after asOf, computed from the raw tables otherwise (or for every question when :raw, the raw path, is
+ * set). Then each question's contributions (sql/report-rollups.sql).
  */
 const PER_QUESTION_SOURCES = `
 stored AS (
   SELECT f FROM report_question_facts f
-   WHERE NOT $7::boolean AND NOT f.deleted AND f.created_at >= $1 AND f.created_at < $2
-     AND ($4::bigint IS NULL OR f.category_id = $4::bigint)
-     AND ($5::text IS NULL OR f.tags @> ARRAY[$5::text])
+   WHERE NOT :raw::boolean AND NOT f.deleted AND f.created_at >= :from AND f.created_at < :to
+     AND (:categoryId::bigint IS NULL OR f.category_id = :categoryId::bigint)
+     AND (:tag::text IS NULL OR f.tags @> ARRAY[:tag::text])
 ),
 recompute AS (
-  SELECT (f).question_id AS id FROM stored WHERE (f).facts_changed_at > $3
+  SELECT (f).question_id AS id FROM stored WHERE (f).facts_changed_at > :asOf
   UNION ALL
-  SELECT q.id FROM questions q WHERE $7::boolean AND ${IN_COHORT}
+  SELECT q.id FROM questions q WHERE :raw::boolean AND ${IN_COHORT}
 ),
 facts AS (
-  SELECT f AS facts FROM stored WHERE (f).facts_changed_at <= $3
+  SELECT f AS facts FROM stored WHERE (f).facts_changed_at <= :asOf
   UNION ALL
-  SELECT r FROM report_question_facts_as_of(ARRAY(SELECT id FROM recompute), $3) r WHERE EXISTS (SELECT 1 FROM recompute)
+  SELECT r FROM report_question_facts_as_of(ARRAY(SELECT id FROM recompute), :asOf) r WHERE EXISTS (SELECT 1 FROM recompute)
 ),
 day_figures AS (
   SELECT (f.facts).category_id, ((f.facts).created_at AT TIME ZONE 'UTC')::date AS day, x.figure, x.n
@@ -90,8 +111,8 @@ peer_answers AS (
 )`;
 
 /**
- * Rollup source: the sums in report_day_figures for the whole UTC days in [from, to) ([$8, $9)), and in
- * report_month_durations / report_month_peer_answers for the whole UTC months ([$10, $11)), corrected by
+ * Rollup source: the sums in report_day_figures for the whole UTC days in [from, to) ([:daysFrom, :daysTo)), and in
+ * report_month_durations / report_month_peer_answers for the whole UTC months ([:monthsFrom, :monthsTo)), corrected by
  * `delta`, per-question contributions with a weight per grain:
  * - a question outside the whole days (months) counts with its facts as of asOf;
  * - a question inside them whose facts changed after asOf: the tables hold its stored contribution, so that
@@ -100,39 +121,39 @@ peer_answers AS (
  */
 const ROLLUP_SOURCES = `
 candidates AS (
-  SELECT f::report_question_facts AS facts, f.facts_changed_at > $3 AS changed,
-         f.created_at >= $8 AND f.created_at < $9 AS in_days, f.created_at >= $10 AND f.created_at < $11 AS in_months
-    FROM (SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= $1 AND created_at < $10
+  SELECT f::report_question_facts AS facts, f.facts_changed_at > :asOf AS changed,
+         f.created_at >= :daysFrom AND f.created_at < :daysTo AS in_days, f.created_at >= :monthsFrom AND f.created_at < :monthsTo AS in_months
+    FROM (SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= :from AND created_at < :monthsFrom
           UNION ALL
-          SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= $11 AND created_at < $2
+          SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= :monthsTo AND created_at < :to
           UNION ALL
-          SELECT * FROM report_question_facts WHERE facts_changed_at > $3 AND NOT deleted AND created_at >= $10 AND created_at < $11) f
-   WHERE NOT f.deleted AND ($4::bigint IS NULL OR f.category_id = $4::bigint)
+          SELECT * FROM report_question_facts WHERE facts_changed_at > :asOf AND NOT deleted AND created_at >= :monthsFrom AND created_at < :monthsTo) f
+   WHERE NOT f.deleted AND (:categoryId::bigint IS NULL OR f.category_id = :categoryId::bigint)
 ),
 delta AS (
   SELECT CASE WHEN in_days THEN 0 ELSE 1 END AS w_day, 1 AS w_month, facts FROM candidates WHERE NOT changed
   UNION ALL
   SELECT -in_days::int, -in_months::int, facts FROM candidates WHERE changed AND in_days -- whole months lie within whole days
   UNION ALL
-  SELECT 1, 1, r FROM report_question_facts_as_of(ARRAY(SELECT (facts).question_id FROM candidates WHERE changed), $3) r
+  SELECT 1, 1, r FROM report_question_facts_as_of(ARRAY(SELECT (facts).question_id FROM candidates WHERE changed), :asOf) r
    WHERE EXISTS (SELECT 1 FROM candidates WHERE changed)
 ),
 day_figures AS (
   SELECT category_id, day, figure, n FROM report_day_figures
-   WHERE day >= ($8::timestamptz AT TIME ZONE 'UTC')::date AND day < ($9::timestamptz AT TIME ZONE 'UTC')::date AND ($4::bigint IS NULL OR category_id = $4::bigint)
+   WHERE day >= (:daysFrom::timestamptz AT TIME ZONE 'UTC')::date AND day < (:daysTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
   SELECT (d.facts).category_id, ((d.facts).created_at AT TIME ZONE 'UTC')::date, x.figure, d.w_day * x.n
     FROM delta d, report_question_figures(d.facts) x WHERE d.w_day <> 0
 ),
 durations AS (
   SELECT measure, seconds, n FROM report_month_durations
-   WHERE month >= ($10::timestamptz AT TIME ZONE 'UTC')::date AND month < ($11::timestamptz AT TIME ZONE 'UTC')::date AND ($4::bigint IS NULL OR category_id = $4::bigint)
+   WHERE month >= (:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date AND month < (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
   SELECT x.measure, x.seconds, d.w_month FROM delta d, report_question_durations(d.facts) x WHERE d.w_month <> 0
 ),
 peer_answers AS (
   SELECT author_id, answers, peer_solved FROM report_month_peer_answers
-   WHERE month >= ($10::timestamptz AT TIME ZONE 'UTC')::date AND month < ($11::timestamptz AT TIME ZONE 'UTC')::date AND ($4::bigint IS NULL OR category_id = $4::bigint)
+   WHERE month >= (:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date AND month < (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
   SELECT x.author_id, d.w_month * x.answers, d.w_month * x.peer_solved FROM delta d, report_question_peer_answers(d.facts) x WHERE d.w_month <> 0
 )`;
@@ -164,20 +185,20 @@ top AS (
 endorsed AS (
   SELECT DISTINCT a.question_id AS id
     FROM answer_endorsements en JOIN answers a ON a.id = en.answer_id JOIN questions q ON q.id = a.question_id
-   WHERE en.endorsed_at <= $3 AND ${IN_COHORT}
+   WHERE en.endorsed_at <= :asOf AND ${IN_COHORT}
 ),
 endorsed_facts AS (
-  SELECT f AS facts FROM report_question_facts f JOIN endorsed e ON e.id = f.question_id WHERE NOT $7::boolean AND f.facts_changed_at <= $3
+  SELECT f AS facts FROM report_question_facts f JOIN endorsed e ON e.id = f.question_id WHERE NOT :raw::boolean AND f.facts_changed_at <= :asOf
   UNION ALL
   SELECT r FROM report_question_facts_as_of(ARRAY(
     SELECT e.id FROM endorsed e
-     WHERE $7::boolean OR NOT EXISTS (SELECT 1 FROM report_question_facts f WHERE f.question_id = e.id AND f.facts_changed_at <= $3)), $3) r
+     WHERE :raw::boolean OR NOT EXISTS (SELECT 1 FROM report_question_facts f WHERE f.question_id = e.id AND f.facts_changed_at <= :asOf)), :asOf) r
    WHERE EXISTS (SELECT 1 FROM endorsed)
 ),
 buckets AS (
-  SELECT generate_series(date_trunc($6, $1::timestamptz AT TIME ZONE 'UTC'),
-                         ($2::timestamptz AT TIME ZONE 'UTC') - interval '1 microsecond',
-                         ('1 ' || $6)::interval) AS bucket_start
+  SELECT generate_series(date_trunc(:bucket, :from::timestamptz AT TIME ZONE 'UTC'),
+                         (:to::timestamptz AT TIME ZONE 'UTC') - interval '1 microsecond',
+                         ('1 ' || :bucket)::interval) AS bucket_start
 )
 SELECT
   (SELECT coalesce(json_object_agg(figure, n), '{}') FROM figures) AS figures,
@@ -201,12 +222,12 @@ SELECT
                                        FROM answerers GROUP BY 1) x ON x.label = b.label),
     'endorsedPeerSolutions', (SELECT count(*) FROM endorsed_facts ef
                                WHERE report_outcome(ef.facts) IN ('PEER_SOLVED', 'PEER_SOLVED_AFTER_ESCALATION')
-                                 AND EXISTS (SELECT 1 FROM answer_endorsements en WHERE en.answer_id = (ef.facts).accepted_answer_id AND en.endorsed_at <= $3)),
+                                 AND EXISTS (SELECT 1 FROM answer_endorsements en WHERE en.answer_id = (ef.facts).accepted_answer_id AND en.endorsed_at <= :asOf)),
     'viewsByOthers', (SELECT count(*) FROM question_views v JOIN questions q ON q.id = v.question_id
-                       WHERE NOT v.by_asker AND v.viewed_at <= $3 AND ${IN_COHORT}),
+                       WHERE NOT v.by_asker AND v.viewed_at <= :asOf AND ${IN_COHORT}),
     'solvedQuestionViewsByOthers', (
       SELECT count(*) FROM question_views v JOIN questions q ON q.id = v.question_id
-       WHERE NOT v.by_asker AND v.viewed_at <= $3 AND ${IN_COHORT}
+       WHERE NOT v.by_asker AND v.viewed_at <= :asOf AND ${IN_COHORT}
          AND EXISTS (SELECT 1 FROM answer_acceptances aa WHERE aa.question_id = v.question_id
                         AND aa.accepted_at <= v.viewed_at AND (aa.withdrawn_at IS NULL OR aa.withdrawn_at > v.viewed_at)))
   ) AS others,
@@ -215,7 +236,7 @@ SELECT
      FROM buckets b
      LEFT JOIN (SELECT bucket_start, sum(n) FILTER (WHERE figure = 'cohort') AS cohort_size,
                        json_object_agg(substr(figure, 9), n) FILTER (WHERE figure LIKE 'outcome:%') AS outcomes
-                  FROM (SELECT date_trunc($6, day::timestamp) AS bucket_start, figure, sum(n) AS n
+                  FROM (SELECT date_trunc(:bucket, day::timestamp) AS bucket_start, figure, sum(n) AS n
                           FROM day_figures WHERE figure = 'cohort' OR figure LIKE 'outcome:%'
                          GROUP BY 1, 2 HAVING sum(n) <> 0) per
                  GROUP BY bucket_start) s ON s.bucket_start = b.bucket_start
@@ -234,6 +255,9 @@ SELECT
 
 const PER_QUESTION_SQL = REPORT_SQL(PER_QUESTION_SOURCES);
 const ROLLUP_SQL = REPORT_SQL(ROLLUP_SOURCES);
+
+/** The statements as written, with their named parameters: checked in under queries/ (npm run sql:snapshots). */
+export const REPORT_STATEMENTS = { 'deflection-per-question': PER_QUESTION_SQL, 'deflection-rollup': ROLLUP_SQL };
 
 const NO_DURATION: DurationRow = { median: null, p90: null, count: 0 };
 
@@ -261,17 +285,20 @@ export class ReportsRepository {
    * ignoring every rollup: the reference the rollups are tested against (tests/api/report-rollup.spec.ts).
    */
   async deflection(query: ReportQuery, source: 'rollup' | 'raw' = 'rollup'): Promise<DeflectionRows> {
-    const parameters = [query.from, query.to, query.asOf, query.categoryId, query.tag, query.bucket.toLowerCase(), source === 'raw'];
     const fromRollups = source === 'rollup' && query.tag === null;
+    const parameters: ReportParameters = {
+      from: query.from, to: query.to, asOf: query.asOf, categoryId: query.categoryId, tag: query.tag, bucket: query.bucket.toLowerCase(), raw: source === 'raw',
+    };
     const rows: Array<{ figures: Record<string, number>; durations: Record<string, DurationRow>; others: OtherFigures; series: DeflectionRows['series']; by_category: DeflectionRows['byCategory'] }> =
       await this.db.transaction('REPEATABLE READ', async (em) => {
         // The plan's estimated cost trips JIT compilation, which costs seconds and saves nothing here.
         await em.query('SET LOCAL jit = off');
         // The per-question path groups up to a million rows: in memory, not on disk.
         await em.query(`SET LOCAL work_mem = '64MB'`);
-        return fromRollups
-          ? em.query(ROLLUP_SQL, [...parameters, ...wholePeriods(query.from, query.to, 'day'), ...wholePeriods(query.from, query.to, 'month')])
-          : em.query(PER_QUESTION_SQL, parameters);
+        if (!fromRollups) return em.query(...positional(PER_QUESTION_SQL, { ...parameters }));
+        const [daysFrom, daysTo] = wholePeriods(query.from, query.to, 'day');
+        const [monthsFrom, monthsTo] = wholePeriods(query.from, query.to, 'month');
+        return em.query(...positional(ROLLUP_SQL, { ...parameters, daysFrom, daysTo, monthsFrom, monthsTo }));
       });
     const { figures, durations, others, series, by_category: byCategory } = rows[0];
     const figure = (name: string) => Number(figures[name] ?? 0);

@@ -87,7 +87,7 @@ export interface PreAskDeflectionRow {
   asksAvoided: number;
 }
 
-/** Pre-ask deflection's SQL; the rule it twins is isAskAvoided in @peerdesk/domain (pre-ask.ts). */
+/** Pre-ask deflection's SQL: the rule (isAskAvoidedOracle in @peerdesk/domain is its test oracle, tests/api/rule-oracles.spec.ts). */
 @Injectable()
 export class AskSessionsRepository {
   constructor(private readonly db: DataSource) {}

@@ -1,0 +1,297 @@
+import type { ThreadStatus } from '@peerdesk/domain';
+import type { DataSource, EntityManager } from 'typeorm';
+import { positional } from '../database/named-parameters';
+import type { SearchFilter, SearchSort } from './search-engine';
+import { SNIPPET_START, SNIPPET_STOP } from './snippet';
+
+/**
+ * The PostgreSQL search engine's statements (its rules inside PostgreSQL are in sql/: search_text, the question
+ * vectors, search_title_words). Parameters are named (database/named-parameters.ts): :query is what the person typed,
+ * :language the text search configuration. The statements as written are checked in under queries/ (npm run sql:snapshots).
+ */
+
+/**
+ * Matches counted exactly, faceted and ranked for relevance, at most: past it a search says "500+"
+ * (see `search`). Ranking reads each match's whole vector, so this bounds the work of broad queries.
+ */
+export const MATCH_CAP = 500;
+/**
+ * Rows a search reads at most, one past the match cap (so reading exactly MATCH_CAP rows still
+ * proves the count exact). A phrase of common words ("the printer") has its words together in few
+ * of the many questions holding both: it is checked on the first SCAN_CAP of those, and a bigger
+ * window cost phrase searches 20 ms more at a million questions for a count that stays inexact.
+ */
+export const SCAN_CAP = MATCH_CAP + 1;
+/** `similar` looks up at most this many of the title's words, the rarest first. */
+const SIMILAR_WORDS = 6;
+/** A word in more than this share of titles is too common to find duplicates by (see `similar`). */
+const SIMILAR_COMMON = 0.01;
+/** `similar` ranks at most this many questions sharing two words: the ask form needs a handful, fast. */
+const SIMILAR_CANDIDATES = 300;
+
+/**
+ * The query, written out where it is used rather than read from a CTE: the planner then sees its
+ * value and estimates from the column's statistics how many questions match. A word in most
+ * questions is read by a sequential scan that stops at the cap; a GIN bitmap would first collect
+ * every match (hundreds of milliseconds at a million questions).
+ */
+const TSQUERY = `websearch_to_tsquery(:language::regconfig, search_text(:query))`;
+/**
+ * The query with its phrases loosened to "all these words" (`<->` → `&`): the GIN index answers it
+ * without reading the vectors; phrases are then checked on at most SCAN_CAP such rows.
+ */
+const PHRASE_OPERATOR = `'<(-|[0-9]+)>'`;
+const LOOSE_TSQUERY = `regexp_replace((${TSQUERY})::text, ${PHRASE_OPERATOR}, '&', 'g')::tsquery`;
+/**
+ * `ts_headline` over title, body and accepted answer, with markers no post can contain (they are
+ * stripped from the text first); `markedSnippet` escapes everything else and turns them into <mark>.
+ */
+const SNIPPET = `ts_headline(:language::regconfig,
+  translate(q.title || E'\\n' || q.body || coalesce(E'\\n' || acc.body, ''), '${SNIPPET_START}${SNIPPET_STOP}', ''), query.tsq,
+  'StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')`;
+
+/** Relevance: text rank, doubled for solved questions, decaying gently with age (halved after two years). */
+const RELEVANCE = `ts_rank_cd(q.search_vector, ${TSQUERY}, 32)
+  * CASE WHEN q.accepted_answer_id IS NOT NULL THEN 2 ELSE 1 END
+  / (1 + extract(epoch FROM now() - q.created_at) / (2 * 365 * 86400))`;
+
+const ORDER_BY: Record<SearchSort, string> = {
+  RELEVANCE: 'rank DESC, id DESC',
+  NEWEST: 'created_at DESC, id DESC',
+  SCORE: 'score DESC, id DESC',
+};
+
+/** The filter's conditions on `questions q`, with parameters :categoryId, :status and :tag. */
+function filterConditions(filter: SearchFilter): string[] {
+  return [
+    `q.deleted_at IS NULL`,
+    ...(filter.categoryId ? [`q.category_id = :categoryId`] : []),
+    ...(filter.status ? [`q.status = :status`] : []),
+    ...(filter.tag ? [`q.tags @> ARRAY[:tag::text]`] : []),
+    ...(filter.solvedOnly ? [`q.accepted_answer_id IS NOT NULL`] : []),
+  ];
+}
+
+/** The rows the planner expects to match: asked before a search, to choose between the GIN index and a scan. */
+export function plannedMatchesStatement(filter: SearchFilter): string {
+  return `EXPLAIN (FORMAT JSON) SELECT 1 FROM questions q WHERE ${[...filterConditions(filter), `q.search_vector @@ ${LOOSE_TSQUERY}`].join(' AND ')}`;
+}
+
+/**
+ * One statement. The first MATCH_CAP matches (in the order the scan yields them) are counted, faceted and, for
+ * RELEVANCE, ranked: a query matching a large share of a million questions would otherwise rank, count and facet
+ * every one of them on each request. Past the cap the count says so and relevance is the best of those matches;
+ * NEWEST and SCORE pages still come from every match, in index order of the sort. Snippets are made for the page
+ * only (:limit rows from :offset). A `dense` query calls `@@` as its function, which no index serves, so it is scanned.
+ */
+export function searchStatement(sort: SearchSort, filter: SearchFilter, dense: boolean): string {
+  const where = [...filterConditions(filter), dense ? `ts_match_vq(q.search_vector, ${LOOSE_TSQUERY})` : `q.search_vector @@ ${LOOSE_TSQUERY}`];
+  // The check only phrases need; folded away by the planner when the query has no phrase.
+  const exact = `((${TSQUERY})::text !~ ${PHRASE_OPERATOR} OR q.search_vector @@ ${TSQUERY})`;
+  const order = ORDER_BY[sort];
+  const pageOf = (source: string, condition = 'true') =>
+    `SELECT id, created_at, score, rank FROM ${source} WHERE ${condition} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
+  // Past the cap, NEWEST and SCORE read every match in the sort's order (an index scan stops after the page).
+  const page = sort === 'RELEVANCE'
+    ? pageOf('counted')
+    : `(${pageOf('counted', `(SELECT count(*) FROM matches WHERE matching) <= ${MATCH_CAP}`)})
+         UNION ALL
+         (${pageOf(`(SELECT q.id, q.created_at, q.score, 0 AS rank FROM questions q WHERE ${where.join(' AND ')}) everything`,
+                   `(SELECT count(*) FROM matches WHERE matching) > ${MATCH_CAP}`)})`;
+  return `WITH query AS (
+           SELECT ${TSQUERY} AS tsq
+         ),
+         matches AS MATERIALIZED (
+           -- The row at SCAN_CAP is kept even when it does not match, to know the scan was cut there.
+           SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${sort === 'RELEVANCE' ? RELEVANCE : '0'} AS rank,
+                  q.scanned, q.scanned < ${SCAN_CAP} OR ${exact} AS matching
+             FROM (SELECT q.*, row_number() OVER () AS scanned FROM questions q WHERE ${where.join(' AND ')} LIMIT ${SCAN_CAP}) q
+            WHERE q.scanned = ${SCAN_CAP} OR ${exact}
+            LIMIT ${MATCH_CAP + 1}
+         ),
+         counted AS (SELECT * FROM matches WHERE matching LIMIT ${MATCH_CAP}),
+         page AS (
+           SELECT id, row_number() OVER (ORDER BY ${order}) AS ordinal FROM (${page}) page
+         )
+         SELECT
+           (SELECT count(*)::int FROM matches WHERE matching) AS matched,
+           (SELECT coalesce(max(scanned), 0)::int FROM matches) AS scanned,
+           (SELECT json_agg(json_build_object('categoryId', category_id::text, 'count', n) ORDER BY n DESC, category_id)
+              FROM (SELECT category_id, count(*)::int AS n FROM counted GROUP BY category_id) c) AS categories,
+           (SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY n DESC, status)
+              FROM (SELECT status, count(*)::int AS n FROM counted GROUP BY status) s) AS statuses,
+           (SELECT json_agg(json_build_object('id', m.id::text, 'snippet', ${SNIPPET}) ORDER BY m.ordinal)
+              FROM page m
+              JOIN questions q ON q.id = m.id
+              LEFT JOIN answers acc ON acc.id = q.accepted_answer_id AND acc.deleted_at IS NULL
+              CROSS JOIN query) AS page`;
+}
+
+/**
+ * The typed words (:words), each replaced by the nearest title word (`search_words`, trigram similarity ≥ 0.4:
+ * "anwer" is 0.44 from "answer"). Among near-equal candidates the one whose stem is frequent in titles (the planner's
+ * statistics of `title_vector`) wins: a typo is most likely of a common word. A word that is itself a title word stays.
+ */
+const CORRECTED_WORDS = `WITH stats AS (
+         SELECT most_common_elems::text::text[] AS lexemes, most_common_elem_freqs AS frequencies
+           FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'questions' AND attname = 'title_vector'
+       ),
+       typed AS (
+         SELECT word, at FROM unnest(string_to_array(search_unaccent(:words), ' ')) WITH ORDINALITY AS typed(word, at)
+       )
+       SELECT string_agg(coalesce(best.word, typed.word), ' ' ORDER BY typed.at) AS corrected,
+              bool_or(best.word IS DISTINCT FROM typed.word AND best.word IS NOT NULL) AS changed
+         FROM typed
+         LEFT JOIN LATERAL (
+           SELECT nearest.word
+             FROM (SELECT w.word, similarity(w.word, typed.word) AS similarity FROM search_words w
+                    WHERE w.word % typed.word ORDER BY similarity DESC LIMIT 8) nearest
+             LEFT JOIN stats ON true
+            WHERE nearest.similarity >= 0.4
+            ORDER BY nearest.word = typed.word DESC, round(nearest.similarity::numeric, 1) DESC,
+                     coalesce(stats.frequencies[array_position(stats.lexemes,
+                       (SELECT lexeme FROM unnest(to_tsvector(:language::regconfig, nearest.word)) LIMIT 1))], 0) DESC,
+                     nearest.similarity DESC, nearest.word
+            LIMIT 1
+         ) best ON true`;
+
+/**
+ * Likely duplicates of :title from the titles' own vectors (`title_vector`, GIN-indexed), at most :limit, leaving out
+ * :excludeQuestionId. The title's words are weighed by the planner's statistics of that column: words in more than
+ * SIMILAR_COMMON of all titles match too many questions to tell anything and are left out, unless nothing else is
+ * left. Candidates share at least two of the remaining words (GIN intersects their posting lists), plus a few sharing
+ * any one; the best by shared title words are kept, solved ones first.
+ */
+const SIMILAR = `WITH typed AS (
+         SELECT lexeme FROM unnest(to_tsvector(:language::regconfig, search_text(:title)))
+       ),
+       stats AS (
+         SELECT most_common_elems::text::text[] AS lexemes, most_common_elem_freqs AS frequencies
+           FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'questions' AND attname = 'title_vector'
+       ),
+       rated AS (
+         -- A lexeme quoted as tsquery input (quotes and backslashes doubled).
+         SELECT '''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''' AS term,
+                coalesce(stats.frequencies[array_position(stats.lexemes, lexeme)], 0) AS frequency
+           FROM typed LEFT JOIN stats ON true
+       ),
+       chosen AS (
+         SELECT term, row_number() OVER (ORDER BY frequency, term) AS n FROM rated
+          ORDER BY frequency, term
+          LIMIT least(${SIMILAR_WORDS}, greatest(1, (SELECT count(*) FROM rated WHERE frequency < ${SIMILAR_COMMON})))
+       ),
+       query AS (
+         SELECT (SELECT string_agg(term, ' | ')::tsquery FROM chosen) AS any_word,
+                coalesce((SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ')::tsquery FROM chosen a JOIN chosen b ON a.n < b.n),
+                         (SELECT string_agg(term, ' | ')::tsquery FROM chosen)) AS two_words
+       ),
+       candidates AS (
+         (SELECT q.id FROM questions q, query
+           WHERE q.title_vector @@ query.two_words AND q.deleted_at IS NULL AND q.duplicate_of IS NULL -- a duplicate is never suggested: its original is
+             AND q.id IS DISTINCT FROM :excludeQuestionId::bigint
+           LIMIT ${SIMILAR_CANDIDATES})
+         UNION
+         (SELECT q.id FROM questions q, query
+           WHERE q.title_vector @@ query.any_word AND q.deleted_at IS NULL AND q.duplicate_of IS NULL
+             AND q.id IS DISTINCT FROM :excludeQuestionId::bigint
+           LIMIT :limit)
+       ),
+       best AS (
+         SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, query.any_word) AS rank
+           FROM candidates c JOIN questions q ON q.id = c.id, query
+          ORDER BY rank DESC, q.id DESC
+          LIMIT :limit * 2
+       )
+       SELECT id::text AS id FROM best ORDER BY (accepted_answer_id IS NOT NULL) DESC, rank DESC, id DESC LIMIT :limit`;
+
+/** The statements as written, with their named parameters: checked in under queries/ (npm run sql:snapshots). */
+export const POSTGRES_SEARCH_STATEMENTS = {
+  'search-relevance': searchStatement('RELEVANCE', {}, false),
+  'search-newest-every-filter-dense': searchStatement('NEWEST', { categoryId: '1', status: 'OPEN', tag: 'x', solvedOnly: true }, true),
+  'planned-matches': plannedMatchesStatement({ categoryId: '1' }),
+  'corrected-words': CORRECTED_WORDS,
+  'similar': SIMILAR,
+};
+
+export interface SearchRow {
+  /** Matches among the rows read (at most MATCH_CAP + 1), and how many rows were read (at most SCAN_CAP). */
+  matched: number;
+  scanned: number;
+  categories: Array<{ categoryId: string; count: number }> | null;
+  statuses: Array<{ status: ThreadStatus; count: number }> | null;
+  page: Array<{ id: string; snippet: string }> | null;
+}
+
+/** Reads questions for search and owns the typo-correction vocabulary (search_words) and search_index_state. */
+export class PostgresSearchRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** The text search configuration the stored vectors were built with. */
+  async indexLanguage(): Promise<string | undefined> {
+    const [state]: Array<{ language: string }> = await this.db.query(`SELECT language FROM search_index_state`);
+    return state?.language;
+  }
+
+  async setIndexLanguage(language: string): Promise<void> {
+    await this.db.query(`UPDATE search_index_state SET language = $1`, [language]);
+  }
+
+  /** New title words of these questions for typo correction, in one order so two writers cannot deadlock on them. */
+  async addTitleWords(em: EntityManager, questionIds: readonly string[]): Promise<void> {
+    await em.query(
+      `INSERT INTO search_words (word)
+       SELECT DISTINCT search_title_words(q.title) AS word FROM questions q
+        WHERE q.id = ANY($1::bigint[]) AND q.deleted_at IS NULL
+        ORDER BY word
+       ON CONFLICT DO NOTHING`,
+      [questionIds],
+    );
+  }
+
+  /** Forgets every title word (reindexing adds back those of the live titles). */
+  async clearTitleWords(): Promise<void> {
+    await this.db.query(`DELETE FROM search_words`);
+  }
+
+  /** `words` with typos corrected against the title words, or null when none changes. */
+  async correctedWords(words: string, language: string): Promise<string | null> {
+    const [row]: Array<{ corrected: string | null; changed: boolean | null }> = await this.db.query(...positional(CORRECTED_WORDS, { words, language }));
+    return row?.changed ? row.corrected : null;
+  }
+
+  /** How many questions the planner expects the query and filter to match (~1 ms to ask). */
+  async plannedMatches(query: string, language: string, filter: SearchFilter): Promise<number> {
+    const [{ 'QUERY PLAN': [plan] }]: Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }> = await this.db.query(
+      ...positional(plannedMatchesStatement(filter), { query, language, ...filter }),
+    );
+    return plan.Plan['Plan Rows'];
+  }
+
+  async search(request: { query: string; language: string; filter: SearchFilter; sort: SearchSort; limit: number; offset: number; dense: boolean }): Promise<SearchRow> {
+    const { query, language, filter, sort, limit, offset, dense } = request;
+    const [row]: SearchRow[] = await this.db.query(...positional(searchStatement(sort, filter, dense), { query, language, limit, offset, ...filter }));
+    return row;
+  }
+
+  async similar(title: string, language: string, limit: number, excludeQuestionId: string | null): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(...positional(SIMILAR, { title, language, limit, excludeQuestionId }));
+    return rows.map((row) => row.id);
+  }
+
+  /** The planner's count of questions (from ANALYZE). */
+  async estimatedQuestionCount(): Promise<number> {
+    const [{ rows }] = await this.db.query(`SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = 'questions'::regclass`);
+    return rows;
+  }
+
+  async questionCount(): Promise<number> {
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM questions`);
+    return total;
+  }
+
+  /** The next ids after `afterId`, in id order, deleted questions included (their vectors are cleared). */
+  async questionIdsAfter(afterId: string, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.db.query(`SELECT q.id::text AS id FROM questions q WHERE q.id > $1 ORDER BY q.id LIMIT $2`, [afterId, limit]);
+    return rows.map((row) => row.id);
+  }
+}
