@@ -1,9 +1,10 @@
 import { RecordAskEventDocument, type RecordAskEventInput } from '@peerdesk/api-client';
+import { isAskSessionId } from '@peerdesk/domain';
 import { graphql, GraphQLRequestError } from './graphql';
 
-/** The ask page's per-attempt id, as the API accepts it (16–64 of A–Z a–z 0–9 _ -). */
+/** The ask page's per-attempt id when it is one the API accepts, else null. */
 export function askSessionId(raw: string | null): string | null {
-  return raw && /^[A-Za-z0-9_-]{16,64}$/.test(raw) ? raw : null;
+  return raw && isAskSessionId(raw) ? raw : null;
 }
 
 /**

@@ -1,6 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { TypedDocumentString } from '@peerdesk/api-client';
-import { refused } from './forms';
 import { graphql, GraphQLRequestError, SESSION_COOKIE, type Variables } from './graphql';
 
 /**
@@ -30,38 +29,4 @@ export async function consoleQuery<T, V extends Variables>(
     if (e.unavailable) error(503, { code: e.code, message: 'The community service is not answering right now. Please try again in a minute.' });
     error(502, { code: e.code, message: e.message });
   }
-}
-
-/**
- * Runs a form action's mutation and answers `{ form, success }`, or on a refusal (forms.ts `refused`)
- * `fail(status, { form, message, fields, values })` so the page shows the API's messages beside the
- * fields they name; `form` says which of a page's forms it was (several forms share one page).
- */
-export async function consoleAction<V extends Variables>(
-  event: RequestEvent,
-  form: string,
-  document: TypedDocumentString<unknown, V>,
-  variables: V,
-  success: string,
-  /** What the person typed, sent back on a refusal so the form (also without JavaScript) keeps it. */
-  values: Record<string, string> = {},
-) {
-  if (!event.cookies.get(SESSION_COOKIE)) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
-  try {
-    await graphql(event.fetch, document as TypedDocumentString<unknown, Variables>, variables);
-    return { form, success };
-  } catch (e) {
-    return refused(e, form, values);
-  }
-}
-
-/** A text field of a submitted form, trimmed; '' when absent. */
-export function text(form: FormData, name: string): string {
-  const value = form.get(name);
-  return typeof value === 'string' ? value.trim() : '';
-}
-
-/** The named text fields of a submitted form, to send back with a refusal. */
-export function textValues(form: FormData, names: readonly string[]): Record<string, string> {
-  return Object.fromEntries(names.map((name) => [name, text(form, name)]));
 }

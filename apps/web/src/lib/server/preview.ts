@@ -1,7 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { MarkdownPreviewDocument } from '@peerdesk/api-client';
-import { graphql } from './graphql';
-import { refused } from './forms';
+import { formAction } from './forms';
 
 /**
  * The `preview` form action every page with a Markdown editor offers: the API renders what was typed,
@@ -12,10 +11,9 @@ export async function previewAction(event: RequestEvent, fieldNames: readonly st
   const form = String(data.get('form') ?? '');
   const values = Object.fromEntries(['body', ...fieldNames].map((name) => [name, String(data.get(name) ?? '')]));
   if (!values.body.trim()) return { form, preview: '', values };
-  try {
-    const { markdownPreview } = await graphql(event.fetch, MarkdownPreviewDocument, { body: values.body });
-    return { form, preview: markdownPreview, values };
-  } catch (e) {
-    return refused(e, form, values);
-  }
+  return formAction(event, form, MarkdownPreviewDocument, { body: values.body }, {
+    anyone: true,
+    values,
+    then: ({ markdownPreview }) => ({ preview: markdownPreview, values }),
+  });
 }

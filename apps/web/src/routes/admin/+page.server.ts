@@ -9,15 +9,13 @@ import {
   AdminUpdateCategoryDocument,
   AdminUserDocument,
   AdminWebhookDeliveriesDocument,
-  type Affiliation,
-  type Role,
 } from '@peerdesk/api-client';
-import { consoleAction, consoleQuery, text, textValues } from '$lib/server/console';
-import { fail } from '@sveltejs/kit';
+import { AFFILIATIONS, isAffiliation, isRole, LIMITS, ROLES } from '@peerdesk/domain';
+import { consoleQuery } from '$lib/server/console';
+import { formAction, invalid, text, textValues } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-const ROLES = ['MEMBER', 'MODERATOR', 'STAFF', 'MANAGER', 'ADMIN'] as const;
-const AFFILIATIONS = ['COMMUNITY', 'EMPLOYEE'] as const;
+// The API's list (apps/api/src/webhooks/webhook.model.ts); it refuses any other name.
 const WEBHOOK_EVENTS = ['question.escalated', 'escalation.breached', 'question.solved'] as const;
 
 export const load: PageServerLoad = async (event) => {
@@ -28,7 +26,9 @@ export const load: PageServerLoad = async (event) => {
   const deliveries = webhookId
     ? (await consoleQuery(event, AdminWebhookDeliveriesDocument, { id: webhookId })).webhookDeliveries
     : null;
-  return { ...data, user, userId, deliveries, webhookId, roles: ROLES, affiliations: AFFILIATIONS, webhookEvents: WEBHOOK_EVENTS };
+  // Every window has the same ceiling in the API's limits.
+  const maxHours = LIMITS.peerWindowHours.max;
+  return { ...data, user, userId, deliveries, webhookId, roles: ROLES, affiliations: AFFILIATIONS, webhookEvents: WEBHOOK_EVENTS, maxHours };
 };
 
 /** Whole hours from a number field; '' leaves the setting as it is (or at its default). */
@@ -73,65 +73,49 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const values = textValues(form, CATEGORY_FIELDS);
     const { input, errors } = categoryFields(form);
-    if (Object.keys(errors).length) return fail(400, { form: 'createCategory', message: 'Please correct the marked fields.', fields: errors, values });
+    if (Object.keys(errors).length) return invalid('createCategory', errors, values);
     // The API asks for a name and a slug; sending '' lets it say so beside each field.
     const create = { ...input, name: input.name ?? '', slug: input.slug ?? '', fastLanePeerWindowHours: input.fastLanePeerWindowHours || null };
-    return consoleAction(event, 'createCategory', AdminCreateCategoryDocument, { input: create }, `Category “${create.name}” created.`, values);
+    return formAction(event, 'createCategory', AdminCreateCategoryDocument, { input: create }, { values, success: `Category “${create.name}” created.` });
   },
   updateCategory: async (event) => {
     const form = await event.request.formData();
     const id = text(form, 'id');
     const values = textValues(form, CATEGORY_FIELDS);
     const { input, errors } = categoryFields(form);
-    if (Object.keys(errors).length) return fail(400, { form: `updateCategory:${id}`, message: 'Please correct the marked fields.', fields: errors, values });
-    return consoleAction(event, `updateCategory:${id}`, AdminUpdateCategoryDocument, { input: { id, ...input } }, 'Category saved.', values);
+    if (Object.keys(errors).length) return invalid(`updateCategory:${id}`, errors, values);
+    return formAction(event, `updateCategory:${id}`, AdminUpdateCategoryDocument, { input: { id, ...input } }, { values, success: 'Category saved.' });
   },
   setAnnouncement: async (event) => {
     const form = await event.request.formData();
     // "Take it down" sends an empty message, which the API reads as clearing the announcement.
     const message = form.has('clear') ? '' : text(form, 'message');
-    return consoleAction(
-      event,
-      'setAnnouncement',
-      AdminSetAnnouncementDocument,
-      { message },
-      message ? 'Announcement published on the home page.' : 'Announcement taken down.',
-      { message },
-    );
+    return formAction(event, 'setAnnouncement', AdminSetAnnouncementDocument, { message }, {
+      values: { message },
+      success: message ? 'Announcement published on the home page.' : 'Announcement taken down.',
+    });
   },
   setRole: async (event) => {
     const form = await event.request.formData();
-    return consoleAction(
-      event,
-      'setRole',
-      AdminSetUserRoleDocument,
-      { userId: text(form, 'userId'), role: text(form, 'role') as Role },
-      'Role changed.',
-    );
+    const role = text(form, 'role');
+    if (!isRole(role)) return invalid('setRole', { role: `Choose one of ${ROLES.join(', ')}.` });
+    return formAction(event, 'setRole', AdminSetUserRoleDocument, { userId: text(form, 'userId'), role }, { success: 'Role changed.' });
   },
   setAffiliation: async (event) => {
     const form = await event.request.formData();
-    return consoleAction(
-      event,
-      'setAffiliation',
-      AdminSetUserAffiliationDocument,
-      { userId: text(form, 'userId'), affiliation: text(form, 'affiliation') as Affiliation },
-      'Affiliation changed.',
-    );
+    const affiliation = text(form, 'affiliation');
+    if (!isAffiliation(affiliation)) return invalid('setAffiliation', { affiliation: `Choose one of ${AFFILIATIONS.join(', ')}.` });
+    return formAction(event, 'setAffiliation', AdminSetUserAffiliationDocument, { userId: text(form, 'userId'), affiliation }, { success: 'Affiliation changed.' });
   },
   createWebhook: async (event) => {
     const form = await event.request.formData();
-    return consoleAction(
-      event,
-      'createWebhook',
-      AdminCreateWebhookDocument,
-      { input: { url: text(form, 'url'), secret: text(form, 'secret'), events: form.getAll('events').map(String) } },
-      'Webhook added. Keep the secret: it is not shown again.',
-      textValues(form, ['url']), // never the secret: it is not echoed into a page
-    );
+    return formAction(event, 'createWebhook', AdminCreateWebhookDocument, { input: { url: text(form, 'url'), secret: text(form, 'secret'), events: form.getAll('events').map(String) } }, {
+      values: textValues(form, ['url']), // never the secret: it is not echoed into a page
+      success: 'Webhook added. Keep the secret: it is not shown again.',
+    });
   },
   deleteWebhook: async (event) => {
     const form = await event.request.formData();
-    return consoleAction(event, 'deleteWebhook', AdminDeleteWebhookDocument, { id: text(form, 'id') }, 'Webhook deleted.');
+    return formAction(event, 'deleteWebhook', AdminDeleteWebhookDocument, { id: text(form, 'id') }, { success: 'Webhook deleted.' });
   },
 };

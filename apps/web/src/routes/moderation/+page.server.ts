@@ -1,5 +1,6 @@
 import { EscalateQuestionDocument, MarkDuplicateDocument, ModerationPageDocument, UnmarkDuplicateDocument } from '@peerdesk/api-client';
-import { consoleAction, consoleQuery, text, textValues } from '$lib/server/console';
+import { consoleQuery } from '$lib/server/console';
+import { formAction, text, textValues } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -17,35 +18,23 @@ function questionId(reference: string): string {
 export const actions: Actions = {
   escalate: async (event) => {
     const form = await event.request.formData();
-    return consoleAction(
-      event,
-      'escalate',
-      EscalateQuestionDocument,
-      { questionId: questionId(text(form, 'question')), reason: text(form, 'reason') },
-      'Sent to the staff queue.',
-      textValues(form, ['question', 'reason']),
-    );
+    return formAction(event, 'escalate', EscalateQuestionDocument, { questionId: questionId(text(form, 'question')), reason: text(form, 'reason') }, {
+      values: textValues(form, ['question', 'reason']),
+      success: 'Sent to the staff queue.',
+    });
   },
   markDuplicate: async (event) => {
     const form = await event.request.formData();
-    return consoleAction(
-      event,
-      'markDuplicate',
-      MarkDuplicateDocument,
-      { questionId: questionId(text(form, 'duplicate')), originalId: questionId(text(form, 'original')) },
-      'Marked as a duplicate: the question is closed and its readers are sent to the original.',
-      textValues(form, ['duplicate', 'original']),
-    );
+    return formAction(event, 'markDuplicate', MarkDuplicateDocument, { questionId: questionId(text(form, 'duplicate')), originalId: questionId(text(form, 'original')) }, {
+      values: textValues(form, ['duplicate', 'original']),
+      success: 'Marked as a duplicate: the question is closed and its readers are sent to the original.',
+    });
   },
   unmarkDuplicate: async (event) => {
     const form = await event.request.formData();
-    return consoleAction(
-      event,
-      'unmarkDuplicate',
-      UnmarkDuplicateDocument,
-      { questionId: questionId(text(form, 'question')) },
-      'The duplicate mark is off and the question is open again.',
-      textValues(form, ['question']),
-    );
+    return formAction(event, 'unmarkDuplicate', UnmarkDuplicateDocument, { questionId: questionId(text(form, 'question')) }, {
+      values: textValues(form, ['question']),
+      success: 'The duplicate mark is off and the question is open again.',
+    });
   },
 };

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { MarkNotificationsReadDocument, NotificationsDocument } from '@peerdesk/api-client';
 import { graphql } from '$lib/server/graphql';
-import { refused } from '$lib/server/forms';
+import { formAction } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals, url }) => {
@@ -18,13 +18,9 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
 export const actions: Actions = {
   /** Marks the ones named (`id`, repeated) read, or all of them when none is named. */
   read: async (event) => {
-    if (!event.locals.viewer) redirect(303, '/login?next=/notifications');
     const ids = (await event.request.formData()).getAll('id').map(String);
-    try {
-      await graphql(event.fetch, MarkNotificationsReadDocument, { ids: ids.length ? ids : null });
-    } catch (e) {
-      return refused(e, 'read');
-    }
-    return { form: 'read', success: ids.length ? 'Marked as read.' : 'All notifications marked as read.' };
+    return formAction(event, 'read', MarkNotificationsReadDocument, { ids: ids.length ? ids : null }, {
+      success: ids.length ? 'Marked as read.' : 'All notifications marked as read.',
+    });
   },
 };

@@ -1,10 +1,12 @@
 import { RegisterDocument } from '@peerdesk/api-client';
-import { graphql } from '$lib/server/graphql';
-import { text } from '$lib/server/console';
-import { leaveIfSignedIn, refused } from '$lib/server/forms';
+import { LIMITS } from '@peerdesk/domain';
+import { formAction, leaveIfSignedIn, raw, text } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = leaveIfSignedIn;
+export const load: PageServerLoad = (event) => {
+  leaveIfSignedIn(event);
+  return { passwordMin: LIMITS.password.min };
+};
 
 export const actions: Actions = {
   /** The API answers a new and a taken address alike; so does this page: "check your e-mail". */
@@ -12,11 +14,10 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const email = text(form, 'email');
     const displayName = text(form, 'displayName');
-    try {
-      await graphql(event.fetch, RegisterDocument, { input: { email, displayName, password: String(form.get('password') ?? '') } });
-    } catch (e) {
-      return refused(e, 'register', { email, displayName });
-    }
-    return { form: 'register', sentTo: email };
+    return formAction(event, 'register', RegisterDocument, { input: { email, displayName, password: raw(form, 'password') } }, {
+      anyone: true,
+      values: { email, displayName },
+      then: () => ({ sentTo: email }),
+    });
   },
 };

@@ -1,18 +1,18 @@
 import { error } from '@sveltejs/kit';
-import { SearchDocument, type SearchSort, type ThreadStatus } from '@peerdesk/api-client';
+import { SearchDocument, type SearchSort } from '@peerdesk/api-client';
+import { isThreadStatus } from '@peerdesk/domain';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import { escapeHtml, markOnlyHtml } from '$lib/snippet';
 import type { PageServerLoad } from './$types';
 
 const SORTS: Record<string, SearchSort> = { relevance: 'RELEVANCE', newest: 'NEWEST', score: 'SCORE' };
-const STATUSES: readonly ThreadStatus[] = ['OPEN', 'ANSWERED', 'SOLVED', 'ESCALATED', 'CLOSED'];
 
 export const load: PageServerLoad = async ({ fetch, url }) => {
   const q = (url.searchParams.get('q') ?? '').trim();
   const sortParam = url.searchParams.get('sort') ?? 'relevance';
   const sort = sortParam in SORTS ? sortParam : 'relevance';
-  const statusParam = url.searchParams.get('status') as ThreadStatus | null;
-  const status = statusParam && STATUSES.includes(statusParam) ? statusParam : null;
+  const statusParam = url.searchParams.get('status') ?? '';
+  const status = isThreadStatus(statusParam) ? statusParam : null;
   const categoryId = url.searchParams.get('category') || null;
   const base = { q, sort, status, categoryId, now: new Date().toISOString() };
   if (!q) return { ...base, result: null, message: null };

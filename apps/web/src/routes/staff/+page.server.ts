@@ -1,3 +1,4 @@
+import type { RequestEvent } from '@sveltejs/kit';
 import {
   AssignEscalationDocument,
   ClaimEscalationDocument,
@@ -5,19 +6,20 @@ import {
   ReleaseEscalationDocument,
   ReturnToCommunityDocument,
   StaffQueuePageDocument,
+  type TypedDocumentString,
 } from '@peerdesk/api-client';
-import { consoleAction, consoleQuery, text } from '$lib/server/console';
+import { STAFF_QUEUE_STATES, type StaffQueueState } from '@peerdesk/domain';
+import { consoleQuery } from '$lib/server/console';
+import { formAction, text } from '$lib/server/forms';
+import type { Variables } from '$lib/server/graphql';
 import type { Actions, PageServerLoad } from './$types';
-
-const STATES = ['WAITING', 'ASSIGNED', 'NEEDS_INFO', 'BREACHED'] as const;
-type QueueState = (typeof STATES)[number];
 
 export const load: PageServerLoad = async (event) => {
   const params = event.url.searchParams;
   const category = params.get('category') ?? '';
   const assignee = params.get('assignee') ?? '';
   const stateParam = params.get('state') ?? '';
-  const state = (STATES as readonly string[]).includes(stateParam) ? (stateParam as QueueState) : '';
+  const state = (STAFF_QUEUE_STATES as readonly string[]).includes(stateParam) ? (stateParam as StaffQueueState) : '';
   // The API filters by user id: "me" is the signed-in viewer, anything else a staff member's id.
   const assigneeId = assignee === 'me' ? event.locals.viewer?.id : assignee || undefined;
   const data = await consoleQuery(event, StaffQueuePageDocument, {
@@ -32,49 +34,29 @@ export const load: PageServerLoad = async (event) => {
     totalCount: data.staffQueue.totalCount,
     nextCursor: data.staffQueue.pageInfo.hasNextPage ? data.staffQueue.pageInfo.endCursor : null,
     filters: { category, assignee, state },
-    states: STATES,
+    states: STAFF_QUEUE_STATES,
   };
 };
 
-const question = (form: FormData) => ({ questionId: text(form, 'questionId') });
+/** A queue item's action: its form is named after the action and the question, since every item has its own. */
+async function itemAction<T, V extends Variables>(
+  event: RequestEvent,
+  name: string,
+  document: TypedDocumentString<T, V>,
+  variables: (form: FormData, questionId: string) => NoInfer<V>,
+  success: string,
+) {
+  const form = await event.request.formData();
+  const questionId = text(form, 'questionId');
+  return formAction(event, `${name}:${questionId}`, document, variables(form, questionId), { success });
+}
 
 export const actions: Actions = {
-  claim: async (event) => {
-    const form = await event.request.formData();
-    return consoleAction(event, `claim:${text(form, 'questionId')}`, ClaimEscalationDocument, question(form), 'Claimed: it is yours now.');
-  },
-  assign: async (event) => {
-    const form = await event.request.formData();
-    return consoleAction(
-      event,
-      `assign:${text(form, 'questionId')}`,
-      AssignEscalationDocument,
-      { ...question(form), userId: text(form, 'userId') },
-      'Assigned.',
-    );
-  },
-  release: async (event) => {
-    const form = await event.request.formData();
-    return consoleAction(event, `release:${text(form, 'questionId')}`, ReleaseEscalationDocument, question(form), 'Released back to the queue.');
-  },
-  needsInfo: async (event) => {
-    const form = await event.request.formData();
-    return consoleAction(
-      event,
-      `needsInfo:${text(form, 'questionId')}`,
-      MarkNeedsInfoDocument,
-      { ...question(form), note: text(form, 'note') || null },
-      'Waiting on the asker: the staff clock is paused until they reply.',
-    );
-  },
-  returnToCommunity: async (event) => {
-    const form = await event.request.formData();
-    return consoleAction(
-      event,
-      `return:${text(form, 'questionId')}`,
-      ReturnToCommunityDocument,
-      { ...question(form), reason: text(form, 'reason') },
-      'Returned to the community.',
-    );
-  },
+  claim: (event) => itemAction(event, 'claim', ClaimEscalationDocument, (_, questionId) => ({ questionId }), 'Claimed: it is yours now.'),
+  assign: (event) => itemAction(event, 'assign', AssignEscalationDocument, (form, questionId) => ({ questionId, userId: text(form, 'userId') }), 'Assigned.'),
+  release: (event) => itemAction(event, 'release', ReleaseEscalationDocument, (_, questionId) => ({ questionId }), 'Released back to the queue.'),
+  needsInfo: (event) =>
+    itemAction(event, 'needsInfo', MarkNeedsInfoDocument, (form, questionId) => ({ questionId, note: text(form, 'note') || null }), 'Waiting on the asker: the staff clock is paused until they reply.'),
+  returnToCommunity: (event) =>
+    itemAction(event, 'return', ReturnToCommunityDocument, (form, questionId) => ({ questionId, reason: text(form, 'reason') }), 'Returned to the community.'),
 };

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { SimilarQuestionsDocument } from '@peerdesk/api-client';
+import { LIMITS } from '@peerdesk/domain';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import { askSessionId, recordAskEvent } from '$lib/server/ask-events';
 import type { RequestHandler } from './$types';
@@ -9,7 +10,7 @@ import type { RequestHandler } from './$types';
  * script call this; the API does the matching.
  */
 export const GET: RequestHandler = async ({ fetch, url }) => {
-  const title = (url.searchParams.get('title') ?? '').trim().slice(0, 200);
+  const title = (url.searchParams.get('title') ?? '').trim().slice(0, LIMITS.title.max);
   if (title.length < 8) return json([]);
   try {
     const { similarQuestions } = await graphql(fetch, SimilarQuestionsDocument, { title, body: url.searchParams.get('body')?.slice(0, 2000) || null });

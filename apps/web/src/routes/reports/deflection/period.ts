@@ -4,8 +4,7 @@
  * The same parameters drive the page and the CSV download.
  */
 
-export const BUCKETS = ['DAY', 'WEEK', 'MONTH'] as const;
-export type ReportBucket = (typeof BUCKETS)[number];
+import { isReportBucket, type ReportBucket } from '@peerdesk/domain';
 
 export interface Period {
   /** YYYY-MM-DD, as the date fields show them. */
@@ -40,7 +39,7 @@ export function readPeriod(params: URLSearchParams, today: Date): Period {
   const end = new Date(Date.parse(to));
   const from = isDate(params.get('from')) ? params.get('from')! : ymd(new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 12, 1)));
   const bucketParam = params.get('bucket') ?? '';
-  const bucketChoice = (BUCKETS as readonly string[]).includes(bucketParam) ? (bucketParam as ReportBucket) : '';
+  const bucketChoice = isReportBucket(bucketParam) ? bucketParam : '';
   return { from, to, bucket: bucketChoice || bucketForPeriod(from, to), bucketChoice, categoryId: params.get('category') ?? '' };
 }
 

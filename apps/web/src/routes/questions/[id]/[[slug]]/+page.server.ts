@@ -1,4 +1,4 @@
-import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, isActionFailure, redirect } from '@sveltejs/kit';
 import {
   AcceptAnswerDocument,
   DeleteAnswerDocument,
@@ -11,12 +11,12 @@ import {
   VoteDocument,
   WatchQuestionDocument,
 } from '@peerdesk/api-client';
+import { LIMITS } from '@peerdesk/domain';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
-import { refused } from '$lib/server/forms';
+import { formAction, text, textValues } from '$lib/server/forms';
 import { previewAction } from '$lib/server/preview';
-import { text, textValues } from '$lib/server/console';
 import { questionPath } from '$lib/slug';
-import { parseTags } from '$lib/tags';
+import { parseTags } from '$lib/server/tags';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, params, url }) => {
@@ -33,121 +33,76 @@ export const load: PageServerLoad = async ({ fetch, params, url }) => {
   // A duplicate's readers belong on the original; the notice says why they landed there.
   if (question.duplicateOf) redirect(303, `${questionPath(question.duplicateOf)}?duplicate=${encodeURIComponent(question.id)}`);
   const duplicate = url.searchParams.get('duplicate');
-  return { question, duplicate, editing, now: new Date().toISOString() };
+  return { question, duplicate, editing, now: new Date().toISOString(), maxTags: LIMITS.tagsPerQuestion.max };
 };
 
-/** Every action but preview needs a member; a visitor is sent to sign in and brought back. */
-function requireMember(event: RequestEvent) {
-  if (!event.locals.viewer) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
-}
+const postType = (data: FormData) => (text(data, 'targetType') === 'ANSWER' ? 'ANSWER' : 'QUESTION');
 
 export const actions: Actions = {
   preview: (event) => previewAction(event, ['targetId', 'targetType', 'title', 'tags']),
 
   answer: async (event) => {
-    requireMember(event);
     const body = text(await event.request.formData(), 'body');
-    try {
-      await graphql(event.fetch, PostAnswerDocument, { input: { questionId: event.params.id, body } });
-    } catch (e) {
-      return refused(e, 'answer', { body });
-    }
-    return { form: 'answer', success: 'Thanks — your answer is posted.' };
+    return formAction(event, 'answer', PostAnswerDocument, { input: { questionId: event.params.id, body } }, {
+      values: { body },
+      success: 'Thanks — your answer is posted.',
+    });
   },
 
   editQuestion: async (event) => {
-    requireMember(event);
     const values = textValues(await event.request.formData(), ['title', 'body', 'tags']);
-    try {
-      await graphql(event.fetch, EditQuestionDocument, { input: { id: event.params.id, title: values.title, body: values.body, tags: parseTags(values.tags) } });
-    } catch (e) {
-      return refused(e, 'edit-question', values);
-    }
-    redirect(303, questionPath({ id: event.params.id, title: values.title }));
+    const input = { id: event.params.id, title: values.title, body: values.body, tags: parseTags(values.tags) };
+    return formAction(event, 'edit-question', EditQuestionDocument, { input }, {
+      values,
+      then: () => redirect(303, questionPath({ id: event.params.id, title: values.title })),
+    });
   },
 
   editAnswer: async (event) => {
-    requireMember(event);
     const data = await event.request.formData();
     const answerId = text(data, 'answerId');
     const body = text(data, 'body');
-    try {
-      await graphql(event.fetch, EditAnswerDocument, { input: { id: answerId, body } });
-    } catch (e) {
-      return refused(e, `edit-${answerId}`, { body });
-    }
-    redirect(303, `${event.url.pathname}#answer-${answerId}`);
+    return formAction(event, `edit-${answerId}`, EditAnswerDocument, { input: { id: answerId, body } }, {
+      values: { body },
+      then: () => redirect(303, `${event.url.pathname}#answer-${answerId}`),
+    });
   },
 
   deleteAnswer: async (event) => {
-    requireMember(event);
     const answerId = text(await event.request.formData(), 'answerId');
-    try {
-      await graphql(event.fetch, DeleteAnswerDocument, { id: answerId });
-    } catch (e) {
-      return refused(e, `delete-${answerId}`);
-    }
-    return { form: 'deleteAnswer', success: 'The answer is deleted.' };
+    const deleted = await formAction(event, `delete-${answerId}`, DeleteAnswerDocument, { id: answerId });
+    // A refusal shows beside the answer; once it is gone, the success shows above the list.
+    return isActionFailure(deleted) ? deleted : { form: 'deleteAnswer', success: 'The answer is deleted.' };
   },
 
   comment: async (event) => {
-    requireMember(event);
     const data = await event.request.formData();
     const body = text(data, 'body');
     const targetId = text(data, 'targetId');
-    const targetType = text(data, 'targetType') === 'ANSWER' ? 'ANSWER' : 'QUESTION';
-    const form = `comment-${targetId}`;
-    try {
-      await graphql(event.fetch, PostCommentDocument, { input: { targetId, targetType, body } });
-    } catch (e) {
-      return refused(e, form, { body });
-    }
-    return { form, success: 'Comment posted.' };
+    return formAction(event, `comment-${targetId}`, PostCommentDocument, { input: { targetId, targetType: postType(data), body } }, {
+      values: { body },
+      success: 'Comment posted.',
+    });
   },
 
   accept: async (event) => {
-    requireMember(event);
     const answerId = text(await event.request.formData(), 'answerId');
-    try {
-      await graphql(event.fetch, AcceptAnswerDocument, { answerId });
-    } catch (e) {
-      return refused(e, `accept-${answerId}`);
-    }
-    return { form: `accept-${answerId}`, success: 'Answer accepted — thanks for closing the loop.' };
+    return formAction(event, `accept-${answerId}`, AcceptAnswerDocument, { answerId }, { success: 'Answer accepted — thanks for closing the loop.' });
   },
 
-  unaccept: async (event) => {
-    requireMember(event);
-    try {
-      await graphql(event.fetch, UnacceptAnswerDocument, { questionId: event.params.id });
-    } catch (e) {
-      return refused(e, 'unaccept');
-    }
-    return { form: 'unaccept', success: 'The answer is no longer marked as the solution.' };
-  },
+  unaccept: (event) =>
+    formAction(event, 'unaccept', UnacceptAnswerDocument, { questionId: event.params.id }, { success: 'The answer is no longer marked as the solution.' }),
 
   vote: async (event) => {
-    requireMember(event);
     const data = await event.request.formData();
     const targetId = text(data, 'targetId');
-    const targetType = text(data, 'targetType') === 'ANSWER' ? 'ANSWER' : 'QUESTION';
-    const value = Number(text(data, 'value'));
-    try {
-      await graphql(event.fetch, VoteDocument, { input: { targetId, targetType, value } });
-    } catch (e) {
-      return refused(e, `vote-${targetId}`);
-    }
-    return { form: `vote-${targetId}` };
+    return formAction(event, `vote-${targetId}`, VoteDocument, { input: { targetId, targetType: postType(data), value: Number(text(data, 'value')) } });
   },
 
   watch: async (event) => {
-    requireMember(event);
     const watching = text(await event.request.formData(), 'watching') === 'true';
-    try {
-      await graphql(event.fetch, WatchQuestionDocument, { questionId: event.params.id, watching });
-    } catch (e) {
-      return refused(e, 'watch');
-    }
-    return { form: 'watch', success: watching ? 'You will be notified of new answers.' : 'You stopped watching this question.' };
+    return formAction(event, 'watch', WatchQuestionDocument, { questionId: event.params.id, watching }, {
+      success: watching ? 'You will be notified of new answers.' : 'You stopped watching this question.',
+    });
   },
 };
