@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { QuestionsModule } from '../questions/questions.module';
 import { RevisionsModule } from '../revisions/revisions.module';
+import { UsersModule } from '../users/users.module';
 import { AnswerLoader, QuestionAnswersLoader } from './answers.loaders';
 import { AnswersRepository } from './answers.repository';
 import { AnswersResolver } from './answers.resolver';
@@ -9,7 +10,7 @@ import { QuestionAnswersResolver } from './question-answers.resolver';
 import { UserAnswersResolver } from './user-answers.resolver';
 
 @Module({
-  imports: [QuestionsModule, RevisionsModule],
+  imports: [QuestionsModule, RevisionsModule, UsersModule],
   providers: [AnswersRepository, AnswerLoader, QuestionAnswersLoader, AnswersService, AnswersResolver, QuestionAnswersResolver, UserAnswersResolver],
   exports: [AnswersRepository, AnswersService],
 })

@@ -13,7 +13,7 @@ import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { QuestionsService } from '../questions/questions.service';
 import { RevisionsRepository } from '../revisions/revisions.repository';
-import { moveReputation } from '../users/reputation';
+import { UsersRepository } from '../users/users.repository';
 import { AnswerEntity } from './answer.entity';
 import { type AnswerWithAcceptance, AnswersRepository } from './answers.repository';
 import type { EditAnswerInput, PostAnswerInput, UserAnswersArgs } from './dto/answer.input';
@@ -28,6 +28,7 @@ export class AnswersService {
     private readonly transactions: Transactions,
     private readonly answers: AnswersRepository,
     private readonly questions: QuestionsRepository,
+    private readonly users: UsersRepository,
     private readonly questionsService: QuestionsService,
     private readonly revisions: RevisionsRepository,
     private readonly events: DomainEvents,
@@ -111,7 +112,7 @@ export class AnswersService {
       const now = this.clock.now();
       await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
       await this.answers.recordAcceptance(em, { questionId: question.id, answerId: answer.id, acceptedBy: viewer.id, acceptedAt: now });
-      await moveReputation(em, [
+      await this.users.moveReputation(em, [
         ...(await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1)),
         ...(await this.acceptanceReputation(em, question, answer.id, 1)),
       ]);
@@ -134,7 +135,7 @@ export class AnswersService {
 
   private async withdraw(em: EntityManager, question: QuestionEntity, viewer: Viewer, now: Date): Promise<QuestionEntity> {
     await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
-    await moveReputation(em, await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1));
+    await this.users.moveReputation(em, await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1));
     const status = nextThreadStatus(question.status, { type: 'ACCEPTANCE_WITHDRAWN', answerCount: question.answerCount });
     await this.questions.setAcceptedAnswer(em, question.id, null, status, now);
     await this.events.publish(em, { type: 'acceptance.withdrawn', questionId: question.id, withdrawnBy: viewer.id, at: now });

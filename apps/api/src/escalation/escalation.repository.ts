@@ -6,6 +6,18 @@ import { type EscalationCloseReason, EscalationEntity, EscalationEventEntity, ty
 /** The one owner of `escalations`, `escalation_events` and `escalation_pauses`. */
 @Injectable()
 export class EscalationRepository {
+  /** Locks up to `limit` open escalations past their staff deadline with no staff response yet, skipping rows another process holds. */
+  claimBreachDue(em: EntityManager, now: Date, limit: number): Promise<EscalationEntity[]> {
+    return em
+      .createQueryBuilder(EscalationEntity, 'e')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where('e.closed_at IS NULL AND e.breached_at IS NULL AND e.first_staff_response_at IS NULL AND e.staff_due_at <= :now', { now })
+      .orderBy('e.staff_due_at')
+      .limit(limit)
+      .getMany();
+  }
+
   lockOpen(em: EntityManager, questionId: string): Promise<EscalationEntity | null> {
     return em.findOne(EscalationEntity, { where: { questionId, closedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
   }

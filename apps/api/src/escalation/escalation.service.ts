@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   addBusinessHours, askerMayRequestStaff, businessMillisRemaining, can, conflict, type EscalationReason, forbidden, isLateResponse, nextThreadStatus,
@@ -29,6 +29,8 @@ export type StaffQueueItem = StaffQueueRow & { timeLeftSeconds: number | null };
  */
 @Injectable()
 export class EscalationService implements OnModuleInit, DomainEventHandler {
+  private readonly logger = new Logger('EscalationSweep');
+
   constructor(
     private readonly transactions: Transactions,
     private readonly escalations: EscalationRepository,
@@ -225,6 +227,31 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     await this.escalations.setFirstStaffResponse(em, escalation.id, at);
     await this.escalations.recordEvent(em, escalation, 'STAFF_RESPONDED', at);
     if (!escalation.breachedAt && isLateResponse(escalation.staffDueAt, at)) await this.recordBreach(em, escalation, at);
+  }
+
+  /**
+   * One batch of the sweep: escalates up to `limit` questions whose community deadline has passed, in
+   * one short transaction; `claimed` 0 means none was due. Returns the questions escalated.
+   */
+  escalateDueBatch(limit: number): Promise<{ claimed: number; done: string[] }> {
+    return this.transactions.run(async (em) => {
+      const now = this.clock.now();
+      const due = await this.questions.claimCommunityDue(em, now, limit);
+      const escalated = await this.escalateMany(
+        em, due.map((question) => ({ question, reason: question.communityDueTrigger!, actorId: null, note: null })), now);
+      if (escalated.length < due.length) this.logger.warn(`${due.length - escalated.length} due questions could not be escalated; their clocks stopped`);
+      return { claimed: due.length, done: escalated.map((e) => e.questionId) };
+    });
+  }
+
+  /** One batch of the sweep: records the breach of up to `limit` staff deadlines missed; returns their questions. */
+  breachDueBatch(limit: number): Promise<{ claimed: number; done: string[] }> {
+    return this.transactions.run(async (em) => {
+      const now = this.clock.now();
+      const due = await this.escalations.claimBreachDue(em, now, limit);
+      for (const escalation of due) await this.recordBreach(em, escalation, now);
+      return { claimed: due.length, done: due.map((e) => e.questionId) };
+    });
   }
 
   /** Marks a breach as of the deadline that was missed; told to managers. */

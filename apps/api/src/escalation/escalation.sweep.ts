@@ -1,11 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CLOCK, type Clock } from '../common/clock';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { JobRunner } from '../common/jobs/job-runner';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
-import { Transactions } from '../database/transactions';
-import { QuestionEntity } from '../questions/question.entity';
-import { EscalationEntity } from './escalation.entity';
 import { EscalationService } from './escalation.service';
 
 export interface SweepResult {
@@ -23,13 +19,10 @@ const BATCH_SIZE = 200;
  */
 @Injectable()
 export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('EscalationSweep');
   private readonly runner = new JobRunner({ name: 'EscalationSweep', run: () => this.sweep() });
 
   constructor(
-    private readonly transactions: Transactions,
     private readonly escalation: EscalationService,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -44,7 +37,9 @@ export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async sweep(): Promise<SweepResult> {
-    return { escalated: await this.inBatches(() => this.escalateDueBatch()), breached: await this.inBatches(() => this.breachDueBatch()) };
+    const escalated = await this.inBatches(() => this.escalation.escalateDueBatch(BATCH_SIZE));
+    const breached = await this.inBatches(() => this.escalation.breachDueBatch(BATCH_SIZE));
+    return { escalated, breached };
   }
 
   /** Runs batches until one claims nothing; returns what they did. */
@@ -55,39 +50,5 @@ export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShu
       if (result.claimed === 0) return done;
       done.push(...result.done);
     }
-  }
-
-  private escalateDueBatch(): Promise<{ claimed: number; done: string[] }> {
-    return this.transactions.run(async (em) => {
-      const now = this.clock.now();
-      const due = await em
-        .createQueryBuilder(QuestionEntity, 'q')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where('q.community_due_at <= :now AND q.deleted_at IS NULL', { now })
-        .orderBy('q.community_due_at')
-        .limit(BATCH_SIZE)
-        .getMany();
-      const escalated = await this.escalation.escalateMany(
-        em, due.map((question) => ({ question, reason: question.communityDueTrigger!, actorId: null, note: null })), now);
-      if (escalated.length < due.length) this.logger.warn(`${due.length - escalated.length} due questions could not be escalated; their clocks stopped`);
-      return { claimed: due.length, done: escalated.map((e) => e.questionId) };
-    });
-  }
-
-  private breachDueBatch(): Promise<{ claimed: number; done: string[] }> {
-    return this.transactions.run(async (em) => {
-      const now = this.clock.now();
-      const due = await em
-        .createQueryBuilder(EscalationEntity, 'e')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where('e.closed_at IS NULL AND e.breached_at IS NULL AND e.first_staff_response_at IS NULL AND e.staff_due_at <= :now', { now })
-        .orderBy('e.staff_due_at')
-        .limit(BATCH_SIZE)
-        .getMany();
-      for (const escalation of due) await this.escalation.recordBreach(em, escalation, now);
-      return { claimed: due.length, done: due.map((e) => e.questionId) };
-    });
   }
 }

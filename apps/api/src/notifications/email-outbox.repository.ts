@@ -103,4 +103,9 @@ export class EmailOutboxRepository {
       [id, outcome.giveUp ? 'FAILED' : 'PENDING', error, outcome.retryAt],
     );
   }
+
+  /** A deleted account's mail that has not gone yet is never sent. */
+  async discardFor(em: EntityManager, userId: string): Promise<void> {
+    await em.query(`DELETE FROM email_outbox WHERE user_id = $1`, [userId]);
+  }
 }

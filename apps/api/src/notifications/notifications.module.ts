@@ -23,6 +23,6 @@ import { NotificationsSubscriber } from './notifications.subscriber';
     QuestionWatchResolver,
     CategoryWatchResolver,
   ],
-  exports: [EmailOutbox],
+  exports: [EmailOutbox, NotificationsRepository, EmailOutboxRepository],
 })
 export class NotificationsModule {}

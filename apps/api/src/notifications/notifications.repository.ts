@@ -156,4 +156,10 @@ export class NotificationsRepository {
     );
     return { rows: rows.map(({ question_id, payload }) => ({ question_id, payload })), total: rows[0]?.total ?? 0 };
   }
+
+  /** A deleted account's watches and notifications go with it. */
+  async deleteAllOf(em: EntityManager, userId: string): Promise<void> {
+    await em.query(`DELETE FROM watches WHERE user_id = $1`, [userId]);
+    await em.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
+  }
 }

@@ -54,14 +54,4 @@ export class PrivacyRepository {
         SELECT created_at AS "createdAt", expires_at AS "expiresAt" FROM sessions WHERE user_id = $1 ORDER BY created_at`),
     };
   }
-
-  /**
-   * Deletes what the member was sent or follows (watches, notifications, queued mail). These tables'
-   * owners are the notifications module's repositories; the statements move there with them.
-   */
-  async deleteWatchesNotificationsAndMail(em: EntityManager, userId: string): Promise<void> {
-    for (const table of ['watches', 'notifications', 'email_outbox']) {
-      await em.query(`DELETE FROM ${table} WHERE user_id = $1`, [userId]);
-    }
-  }
 }

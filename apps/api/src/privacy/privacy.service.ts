@@ -9,6 +9,8 @@ import type { Viewer } from '../common/viewer';
 import { Transactions } from '../database/transactions';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { UsersRepository } from '../users/users.repository';
+import { EmailOutboxRepository } from '../notifications/email-outbox.repository';
+import { NotificationsRepository } from '../notifications/notifications.repository';
 import { type MemberDataExport, PrivacyRepository } from './privacy.repository';
 
 /** What a deleted account is called wherever its posts are shown. */
@@ -21,6 +23,8 @@ export class PrivacyService {
     private readonly db: DataSource,
     private readonly transactions: Transactions,
     private readonly privacy: PrivacyRepository,
+    private readonly notifications: NotificationsRepository,
+    private readonly outbox: EmailOutboxRepository,
     private readonly users: UsersRepository,
     private readonly questions: QuestionsRepository,
     private readonly sessions: SessionsRepository,
@@ -53,7 +57,8 @@ export class PrivacyService {
       }
       const now = this.clock.now();
       await this.users.erase(em, viewer.id, DELETED_MEMBER_NAME, now);
-      await this.privacy.deleteWatchesNotificationsAndMail(em, viewer.id);
+      await this.notifications.deleteAllOf(em, viewer.id);
+      await this.outbox.discardFor(em, viewer.id);
       await this.questions.forgetViewer(em, viewer.id);
       await this.sessions.endAll(em, viewer.id);
       await this.audit.record(em, {

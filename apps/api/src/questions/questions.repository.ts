@@ -39,6 +39,21 @@ export class QuestionsRepository {
     return em.findOne(QuestionEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /**
+   * Locks up to `limit` live questions whose community deadline has passed, soonest first, skipping rows
+   * another process holds (several API processes sweep one database).
+   */
+  claimCommunityDue(em: EntityManager, now: Date, limit: number): Promise<QuestionEntity[]> {
+    return em
+      .createQueryBuilder(QuestionEntity, 'q')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where('q.community_due_at <= :now AND q.deleted_at IS NULL', { now })
+      .orderBy('q.community_due_at')
+      .limit(limit)
+      .getMany();
+  }
+
   /** Locks the question row whatever its state (a vote on an answer in a deleted thread still takes it first). */
   async lock(em: EntityManager, id: string): Promise<void> {
     await em.query('SELECT 1 FROM questions WHERE id = $1 FOR UPDATE', [id]);

@@ -10,7 +10,7 @@ import type { Viewer } from '../common/viewer';
 import { Transactions } from '../database/transactions';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { QuestionsService } from '../questions/questions.service';
-import { moveReputation } from '../users/reputation';
+import { UsersRepository } from '../users/users.repository';
 import type { VoteInput } from './dto/vote.input';
 import type { VoteTargetType } from './vote.entity';
 import { VotesRepository } from './votes.repository';
@@ -29,6 +29,7 @@ export class VotesService {
     private readonly transactions: Transactions,
     private readonly votes: VotesRepository,
     private readonly questions: QuestionsRepository,
+    private readonly users: UsersRepository,
     private readonly questionsService: QuestionsService,
     private readonly answers: AnswersRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -46,7 +47,7 @@ export class VotesService {
       const score = target.score + scoreDelta(previous, value);
       if (input.targetType === 'QUESTION') await this.questions.setScore(em, targetId, score);
       else await this.answers.setScore(em, targetId, score);
-      await moveReputation(em, [{ userId: target.authorId, delta: voteReputationDelta(input.targetType, previous, value) }]);
+      await this.users.moveReputation(em, [{ userId: target.authorId, delta: voteReputationDelta(input.targetType, previous, value) }]);
       return { targetType: input.targetType, targetId, score, viewerVote: value };
     });
   }
