@@ -18,3 +18,4 @@ export * from './account-rules';
 export * from './rate-limits';
 export * from './text-hygiene';
 export * from './thread-history';
+export * from './webhooks';

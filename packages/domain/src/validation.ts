@@ -22,6 +22,10 @@ export const LIMITS = {
   peerWindowHours: { min: 1, max: 720 },
   staffResponseHours: { min: 1, max: 720 },
   unsolvedWindowHours: { min: 1, max: 720 },
+  announcement: { max: 500 },
+  // A webhook's secret signs every body it is sent; a short one is guessable.
+  webhookSecret: { min: 16, max: 256 },
+  searchQuery: { max: 200 },
 } as const;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { validationFailed } from '@peerdesk/domain';
+import { LIMITS, validationFailed } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import { AnnouncementRepository, type AnnouncementRow } from './announcement.repository';
 
-export const ANNOUNCEMENT_MAX_LENGTH = 500;
 
 @Injectable()
 export class AnnouncementService {
@@ -19,8 +18,8 @@ export class AnnouncementService {
   /** An empty message takes the announcement down. */
   async set(message: string, userId: string): Promise<AnnouncementRow | null> {
     const text = message.trim();
-    if (text.length > ANNOUNCEMENT_MAX_LENGTH) {
-      throw validationFailed([{ field: 'message', message: `Keep the announcement under ${ANNOUNCEMENT_MAX_LENGTH} characters (it has ${text.length}).` }]);
+    if (text.length > LIMITS.announcement.max) {
+      throw validationFailed([{ field: 'message', message: `Keep the announcement under ${LIMITS.announcement.max} characters (it has ${text.length}).` }]);
     }
     if (!text) {
       await this.repository.clear();

@@ -1,10 +1,11 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { ThreadStatus } from '@peerdesk/domain';
-import { CategoryModel } from '../categories/category.model';
+import { CategoryModel, toCategoryModel } from '../categories/category.model';
 import { enumOf, ThreadStatusEnum } from '../common/enums';
 import { PageInfo } from '../common/pagination';
-import { QuestionModel } from '../questions/question.model';
+import { QuestionModel, toQuestionModel } from '../questions/question.model';
 import { SEARCH_SORTS } from './search-engine';
+import type { SearchPage } from './search.service';
 
 export const SearchSortEnum = enumOf(SEARCH_SORTS);
 registerEnumType(SearchSortEnum, {
@@ -73,4 +74,15 @@ export class SearchConnection {
 
   @Field(() => SearchFacets)
   facets!: SearchFacets;
+}
+
+export function toSearchConnection(page: SearchPage): SearchConnection {
+  return {
+    ...page,
+    edges: page.edges.map(({ node, cursor }) => ({ node: { question: toQuestionModel(node.question), snippet: node.snippet }, cursor })),
+    facets: {
+      categories: page.facets.categories.map(({ category, count }) => ({ category: toCategoryModel(category), count })),
+      statuses: page.facets.statuses,
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../common/viewer';
-import { QuestionModel } from '../questions/question.model';
+import { QuestionModel, toQuestionModel } from '../questions/question.model';
 import { SearchArgs, SimilarQuestionsArgs } from './dto/search.input';
-import { SearchConnection } from './search.model';
+import { SearchConnection, toSearchConnection } from './search.model';
 import { SearchService } from './search.service';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
 
@@ -13,13 +13,13 @@ export class SearchResolver {
 
   @Query(() => SearchConnection, { description: 'Full-text search over questions and their answers, with snippets and facet counts.' })
   @RateLimit('search')
-  search(@Args() args: SearchArgs, @Context() { loaders }: RequestContext): Promise<SearchConnection> {
-    return this.service.search(args, loaders);
+  async search(@Args() args: SearchArgs, @Context() { loaders }: RequestContext): Promise<SearchConnection> {
+    return toSearchConnection(await this.service.search(args, loaders));
   }
 
   @Query(() => [QuestionModel], { description: 'Likely duplicates of a question being asked (at most 5), solved ones first.' })
   @RateLimit('search')
-  similarQuestions(@Args() args: SimilarQuestionsArgs, @Context() { loaders }: RequestContext): Promise<QuestionModel[]> {
-    return this.service.similarQuestions(args, loaders);
+  async similarQuestions(@Args() args: SimilarQuestionsArgs, @Context() { loaders }: RequestContext): Promise<QuestionModel[]> {
+    return (await this.service.similarQuestions(args, loaders)).map((question) => toQuestionModel(question));
   }
 }

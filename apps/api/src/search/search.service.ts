@@ -1,25 +1,32 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { validationFailed } from '@peerdesk/domain';
+import { LIMITS, validationFailed } from '@peerdesk/domain';
 import { CategoryLoader } from '../categories/categories.loaders';
-import { toCategoryModel } from '../categories/category.model';
+import type { CategoryEntity } from '../categories/category.entity';
 import { checkId } from '../common/ids';
 import type { Loaders } from '../common/loaders';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination';
-import { type QuestionModel, toQuestionModel } from '../questions/question.model';
+import type { QuestionEntity } from '../questions/question.entity';
 import { QuestionLoader } from '../questions/questions.loaders';
 import type { SearchArgs, SimilarQuestionsArgs } from './dto/search.input';
 import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
-import type { SearchConnection } from './search.model';
 import { SearchInsightsService } from '../search-insights/search-insights.service';
 
-const MAX_QUERY_LENGTH = 200;
 export const MAX_SIMILAR = 5;
 
 function checkText(value: string, field: string, what: string): string {
   const text = value.trim();
   if (!text) throw validationFailed([{ field, message: `Type ${what}.` }]);
-  if (text.length > MAX_QUERY_LENGTH) throw validationFailed([{ field, message: `At most ${MAX_QUERY_LENGTH} characters.` }]);
+  if (text.length > LIMITS.searchQuery.max) throw validationFailed([{ field, message: `At most ${LIMITS.searchQuery.max} characters.` }]);
   return text;
+}
+
+/** One page of a search, over entities; the resolver maps it to the schema's SearchConnection. */
+export interface SearchPage {
+  edges: Array<{ node: { question: QuestionEntity; snippet: string }; cursor: string }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: number;
+  totalCountIsExact: boolean;
+  facets: { categories: Array<{ category: CategoryEntity; count: number }>; statuses: Array<{ status: QuestionEntity['status']; count: number }> };
 }
 
 @Injectable()
@@ -33,7 +40,7 @@ export class SearchService {
    * The hits' questions and the facets' categories come through the request's loaders, together: the
    * page's `category` fields are then answered from the same batch.
    */
-  async search(args: SearchArgs, loaders: Loaders): Promise<SearchConnection> {
+  async search(args: SearchArgs, loaders: Loaders): Promise<SearchPage> {
     const query = checkText(args.query, 'query', 'some words to search for');
     const first = checkPageSize(args.first);
     const filter = args.filter ?? {};
@@ -67,14 +74,14 @@ export class SearchService {
       facets: {
         categories: result.facets.categories.flatMap((facet) => {
           const category = categoryById.get(facet.categoryId);
-          return category ? [{ category: toCategoryModel(category), count: facet.count }] : [];
+          return category ? [{ category, count: facet.count }] : [];
         }),
         statuses: result.facets.statuses,
       },
     };
   }
 
-  async similarQuestions(args: SimilarQuestionsArgs, loaders: Loaders): Promise<QuestionModel[]> {
+  async similarQuestions(args: SimilarQuestionsArgs, loaders: Loaders): Promise<QuestionEntity[]> {
     const title = checkText(args.title, 'title', 'a title');
     if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_SIMILAR) {
       throw validationFailed([{ field: 'limit', message: `Between 1 and ${MAX_SIMILAR}.` }]);
@@ -84,8 +91,8 @@ export class SearchService {
     return ids.flatMap((id) => questions.get(id) ?? []);
   }
 
-  private async liveQuestions(loaders: Loaders, ids: string[]): Promise<Map<string, QuestionModel>> {
+  private async liveQuestions(loaders: Loaders, ids: string[]): Promise<Map<string, QuestionEntity>> {
     const rows = await Promise.all(ids.map((id) => loaders.get(QuestionLoader).load(id)));
-    return new Map(rows.flatMap((row) => (row && !row.deletedAt ? [[row.id, toQuestionModel(row)] as const] : [])));
+    return new Map(rows.flatMap((row) => (row && !row.deletedAt ? [[row.id, row] as const] : [])));
   }
 }

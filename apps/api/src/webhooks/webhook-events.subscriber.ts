@@ -4,7 +4,7 @@ import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../comm
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { questionUrl } from '../notifications/messages';
-import type { WebhookEvent } from './webhook.model';
+import type { WebhookEvent } from '@peerdesk/domain';
 import { WebhooksRepository } from './webhooks.repository';
 
 /**

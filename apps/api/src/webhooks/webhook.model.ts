@@ -1,8 +1,7 @@
+import { WEBHOOK_EVENTS, type WebhookEvent } from '@peerdesk/domain';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 /** What a webhook may subscribe to. `question.solved` is an accepted answer. */
-export const WEBHOOK_EVENTS = ['question.escalated', 'escalation.breached', 'question.solved'] as const;
-export type WebhookEvent = typeof WEBHOOK_EVENTS[number];
 
 export interface WebhookRow {
   id: string;

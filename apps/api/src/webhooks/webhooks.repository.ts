@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { DeliveryRow, WebhookEvent, WebhookRow } from './webhook.model';
+import type { WebhookEvent } from '@peerdesk/domain';
+import type { DeliveryRow, WebhookRow } from './webhook.model';
 
 const WEBHOOK_COLUMNS = `id::text, url, secret, events, created_at`;
 const DELIVERY_COLUMNS = `id::text, webhook_id::text, event, payload, status, attempts, next_attempt_at, last_status, last_error, created_at, delivered_at`;

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type FieldError, assertValid, notFound } from '@peerdesk/domain';
+import { type FieldError, assertValid, LIMITS, notFound, WEBHOOK_EVENTS, type WebhookEvent } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import { checkPageSize } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import type { CreateWebhookInput } from './dto/create-webhook.input';
-import { type DeliveryRow, WEBHOOK_EVENTS, type WebhookEvent, type WebhookRow } from './webhook.model';
+import type { DeliveryRow, WebhookRow } from './webhook.model';
 import { WebhooksRepository } from './webhooks.repository';
 
-export const SECRET_MIN = 16;
-const SECRET_MAX = 256;
 const URL_MAX = 2000;
 
 function validateWebhook(input: CreateWebhookInput): FieldError[] {
@@ -23,8 +21,8 @@ function validateWebhook(input: CreateWebhookInput): FieldError[] {
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || input.url.length > URL_MAX) {
     problems.push({ field: 'url', message: `Enter an http:// or https:// URL of at most ${URL_MAX} characters.` });
   }
-  if (input.secret.length < SECRET_MIN || input.secret.length > SECRET_MAX) {
-    problems.push({ field: 'secret', message: `The secret must be between ${SECRET_MIN} and ${SECRET_MAX} characters (it has ${input.secret.length}).` });
+  if (input.secret.length < LIMITS.webhookSecret.min || input.secret.length > LIMITS.webhookSecret.max) {
+    problems.push({ field: 'secret', message: `The secret must be between ${LIMITS.webhookSecret.min} and ${LIMITS.webhookSecret.max} characters (it has ${input.secret.length}).` });
   }
   const unknown = input.events.filter((e) => !(WEBHOOK_EVENTS as readonly string[]).includes(e));
   if (input.events.length === 0 || unknown.length > 0) {

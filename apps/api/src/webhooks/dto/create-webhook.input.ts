@@ -1,5 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { WEBHOOK_EVENTS } from '../webhook.model';
+import { WEBHOOK_EVENTS } from '@peerdesk/domain';
 
 @InputType()
 export class CreateWebhookInput {

@@ -10,13 +10,12 @@ import {
   AdminUserDocument,
   AdminWebhookDeliveriesDocument,
 } from '@peerdesk/api-client';
-import { AFFILIATIONS, isAffiliation, isRole, LIMITS, ROLES } from '@peerdesk/domain';
+import { AFFILIATIONS, isAffiliation, isRole, LIMITS, ROLES, WEBHOOK_EVENTS } from '@peerdesk/domain';
 import { consoleQuery } from '$lib/server/console';
 import { formAction, invalid, text, textValues } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 // The API's list (apps/api/src/webhooks/webhook.model.ts); it refuses any other name.
-const WEBHOOK_EVENTS = ['question.escalated', 'escalation.breached', 'question.solved'] as const;
 
 export const load: PageServerLoad = async (event) => {
   const data = await consoleQuery(event, AdminPageDocument);
@@ -28,7 +27,7 @@ export const load: PageServerLoad = async (event) => {
     : null;
   // Every window has the same ceiling in the API's limits.
   const maxHours = LIMITS.peerWindowHours.max;
-  return { ...data, user, userId, deliveries, webhookId, roles: ROLES, affiliations: AFFILIATIONS, webhookEvents: WEBHOOK_EVENTS, maxHours };
+  return { ...data, user, userId, deliveries, webhookId, roles: ROLES, affiliations: AFFILIATIONS, webhookEvents: WEBHOOK_EVENTS, maxHours, announcementMax: LIMITS.announcement.max, webhookSecretMin: LIMITS.webhookSecret.min };
 };
 
 /** Whole hours from a number field; '' leaves the setting as it is (or at its default). */

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { SearchDocument, type SearchSort } from '@peerdesk/api-client';
-import { isThreadStatus } from '@peerdesk/domain';
+import { isThreadStatus, LIMITS } from '@peerdesk/domain';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import { escapeHtml, markOnlyHtml } from '$lib/snippet';
 import type { PageServerLoad } from './$types';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
   const base = { q, sort, status, categoryId, now: new Date().toISOString() };
   if (!q) return { ...base, result: null, message: null };
   try {
-    const { search } = await graphql(fetch, SearchDocument, { query: q.slice(0, 200), filter: { status, categoryId }, sort: SORTS[sort], after: url.searchParams.get('after') || null });
+    const { search } = await graphql(fetch, SearchDocument, { query: q.slice(0, LIMITS.searchQuery.max), filter: { status, categoryId }, sort: SORTS[sort], after: url.searchParams.get('after') || null });
     const snippets: Record<string, string> = {};
     for (const { node } of search.edges) snippets[node.question.id] = markOnlyHtml(node.snippet) ?? escapeHtml(node.snippet);
     return {
