@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
 import type { AuthorKind } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { AnswerAcceptanceEntity, AnswerEntity } from './answer.entity';
+import { findInOrder } from '../database/find-in-order';
 
 /** An answer with its question's accepted answer, so a list can mark which ones solved their question. */
 export interface AnswerWithAcceptance {
@@ -218,9 +219,7 @@ export class AnswersRepository {
   }
 
   /** The answers with these ids, deleted ones included, in the order asked, null where there is none (for per-request batching). */
-  async findByIds(ids: readonly string[]): Promise<Array<AnswerEntity | null>> {
-    const rows = await this.db.getRepository(AnswerEntity).findBy({ id: In([...ids]) });
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<Array<AnswerEntity | null>> {
+    return findInOrder(this.db, AnswerEntity, ids);
   }
 }

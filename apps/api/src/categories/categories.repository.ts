@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { type CategoryPatch, WAITING_STATUSES } from '@peerdesk/domain';
 import { CategoryEntity } from './category.entity';
+import { findInOrder } from '../database/find-in-order';
 
 export type NewCategoryRow = Pick<CategoryEntity, 'name' | 'slug' | 'description' | 'peerWindowHours' | 'staffResponseHours' | 'createdAt'> &
   Partial<Pick<CategoryEntity, 'unsolvedWindowHours' | 'fastLanePeerWindowHours' | 'businessCalendar'>>;
@@ -20,10 +21,8 @@ export class CategoriesRepository {
   constructor(private readonly db: DataSource) {}
 
   /** The categories with these ids, in the order asked, null where there is none (for per-request batching). */
-  async findByIds(ids: readonly string[]): Promise<Array<CategoryEntity | null>> {
-    const rows = await this.db.getRepository(CategoryEntity).findBy({ id: In([...ids]) });
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<Array<CategoryEntity | null>> {
+    return findInOrder(this.db, CategoryEntity, ids);
   }
 
   /** The id of the category with this slug, created with this name and description when there is none (an import's target). */

@@ -5,6 +5,7 @@ import type { QuestionOrder } from '../common/enums';
 import type { Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
+import { findInOrder } from '../database/find-in-order';
 
 /** A key exactly as keyOf writes it (PostgreSQL has no year 0); anything else in a cursor was not handed out by the API. */
 const ISO_MILLIS = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -334,10 +335,8 @@ export class QuestionsRepository {
   }
 
   /** The questions with these ids, deleted ones included, in the order asked, null where there is none (for per-request batching). */
-  async findByIds(ids: readonly string[]): Promise<Array<QuestionEntity | null>> {
-    const rows = await this.db.getRepository(QuestionEntity).findBy({ id: In([...ids]) });
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<Array<QuestionEntity | null>> {
+    return findInOrder(this.db, QuestionEntity, ids);
   }
 
   /**

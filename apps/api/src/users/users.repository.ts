@@ -3,6 +3,7 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import type { Affiliation, Role } from '@peerdesk/domain';
 import type { NotificationEmailPreference } from '../notifications/notification.model';
 import { UserEntity } from './user.entity';
+import { findInOrder } from '../database/find-in-order';
 
 export interface NewUserRow {
   email: string | null;
@@ -19,10 +20,8 @@ export class UsersRepository {
   constructor(private readonly db: DataSource) {}
 
   /** The users with these ids, in the order asked, null where there is none (for per-request batching). */
-  async findByIds(ids: readonly string[]): Promise<Array<UserEntity | null>> {
-    const rows = await this.db.getRepository(UserEntity).findBy({ id: In([...ids]) });
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
+  findByIds(ids: readonly string[]): Promise<Array<UserEntity | null>> {
+    return findInOrder(this.db, UserEntity, ids);
   }
 
   /**
