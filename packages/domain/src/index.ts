@@ -19,3 +19,4 @@ export * from './rate-limits';
 export * from './text-hygiene';
 export * from './thread-history';
 export * from './webhooks';
+export * from './trust-levels';

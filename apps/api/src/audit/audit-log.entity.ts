@@ -23,6 +23,9 @@ export class AuditLogEntity {
   @Column({ type: 'jsonb', nullable: true })
   after!: Record<string, unknown> | null;
 
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

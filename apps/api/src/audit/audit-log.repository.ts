@@ -9,6 +9,8 @@ export interface AuditEntry {
   targetId: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown> | null;
+  /** Why, in the actor's words (a moderator's note), when the action takes one. */
+  reason?: string | null;
   at: Date;
 }
 
@@ -26,6 +28,7 @@ export class AuditLogRepository {
       // jsonb columns: TypeORM's deep-partial typing does not fit free-form objects.
       before: entry.before as object,
       after: entry.after as object,
+      reason: entry.reason ?? null,
       createdAt: entry.at,
     });
   }

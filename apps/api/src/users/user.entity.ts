@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Affiliation, Role } from '@peerdesk/domain';
+import type { Affiliation, Role, TrustLevel } from '@peerdesk/domain';
 
 @Entity('users')
 export class UserEntity {
@@ -23,6 +23,13 @@ export class UserEntity {
 
   @Column({ type: 'integer' })
   reputation!: number;
+
+  @Column({ name: 'trust_level', type: 'text' })
+  trustLevel!: TrustLevel;
+
+  /** A moderator set the level by hand: automatic promotion and demotion leave it alone. */
+  @Column({ name: 'trust_level_locked', type: 'boolean' })
+  trustLevelLocked!: boolean;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
