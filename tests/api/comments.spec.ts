@@ -46,12 +46,7 @@ describe('comments', () => {
     app = await TestApp.start({ RATE_LIMITS: 'off' });
     // The escalation and notification modules subscribe the same way; this one just records.
     app.provider(DomainEvents).subscribe({ handle: async (_em, event) => { events.push(event); } });
-    categoryId = (await app.category()).id;
-    asker = await app.member('Asker');
-    helper = await app.member('Helper');
-    bystander = await app.member('Bystander');
-    moderator = await app.userWithRole('MODERATOR');
-    staff = await app.userWithRole('STAFF');
+    ({ categoryId, asker, helper, bystander, moderator, staff } = await app.threadCast());
   });
   afterAll(async () => { await app.close(); });
 

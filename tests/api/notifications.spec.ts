@@ -63,11 +63,7 @@ describe('notifications', () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'peerdesk-mail-'));
     // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
     app = await TestApp.start({ RATE_LIMITS: 'off', DATA_DIR: dataDir });
-    categoryId = (await app.category()).id;
-    asker = await app.member('Asker');
-    helper = await app.member('Helper');
-    bystander = await app.member('Bystander');
-    moderator = await app.userWithRole('MODERATOR');
+    ({ categoryId, asker, helper, bystander, moderator } = await app.threadCast());
   });
   afterAll(async () => {
     await app.close();

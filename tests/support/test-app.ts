@@ -34,6 +34,15 @@ export interface TestUser {
   displayName: string;
 }
 
+export interface ThreadCast {
+  categoryId: string;
+  asker: TestUser;
+  helper: TestUser;
+  bystander: TestUser;
+  moderator: TestUser;
+  staff: TestUser;
+}
+
 /** The real API on a database of its own, listening on a loopback port, with a clock tests can move. */
 export class TestApp {
   private counter = 0;
@@ -183,6 +192,18 @@ export class TestApp {
     await this.db.query(`UPDATE users SET role = 'ADMIN', affiliation = 'EMPLOYEE' WHERE id = $1`, [user.id]);
     this.adminUser = user;
     return user;
+  }
+
+  /** The people a thread's tests act with (an asker, a helper who answers, a bystander, a moderator, staff) and a category to ask in. */
+  async threadCast(): Promise<ThreadCast> {
+    return {
+      categoryId: (await this.category()).id,
+      asker: await this.member('Asker'),
+      helper: await this.member('Helper'),
+      bystander: await this.member('Bystander'),
+      moderator: await this.userWithRole('MODERATOR'),
+      staff: await this.userWithRole('STAFF'),
+    };
   }
 
   async category(overrides: Record<string, unknown> = {}): Promise<{ id: string; slug: string }> {
