@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { type Affiliation, can, type RestrictionColumns, type Role } from '@peerdesk/domain';
-import { AffiliationEnum, RoleEnum } from '../common/enums';
+import { type Affiliation, can, type RestrictionColumns, type Role, type TrustLevel } from '@peerdesk/domain';
+import { AffiliationEnum, RoleEnum, TrustLevelEnum } from '../common/enums';
 import { ConnectionOf } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import type { UserEntity } from './user.entity';
@@ -27,6 +27,9 @@ export class UserModel {
 
   @Field(() => Int)
   reputation!: number;
+
+  @Field(() => TrustLevelEnum, { description: 'What the community has seen of the member (packages/domain/src/trust-levels.ts).' })
+  trustLevel!: TrustLevel;
 
   @Field()
   createdAt!: Date;
@@ -68,6 +71,7 @@ export function toUserModel(user: UserEntity, viewer: Viewer | null): UserModel 
     affiliation: user.affiliation,
     isEmployee: user.affiliation === 'EMPLOYEE',
     reputation: user.reputation,
+    trustLevel: user.trustLevel,
     createdAt: user.createdAt,
     deletedAt: user.deletedAt,
     restrictions: seesStanding(user, viewer)
