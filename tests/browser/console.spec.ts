@@ -149,7 +149,7 @@ it('lets admins manage categories, roles and webhooks, with the API’s messages
   await page.getByRole('status').filter({ hasText: 'Category “Devices” created.' }).waitFor();
   await expect(page.getByText('/devices · 0 questions · peer window 12 h').count()).resolves.toBe(1);
 
-  await page.goto(`/admin?user=${member.id}#users`);
+  await page.goto(`/moderation/users/${member.id}`);
   await page.getByLabel('Role', { exact: true }).selectOption('MODERATOR');
   await page.getByRole('button', { name: 'Change role' }).click();
   await page.getByRole('status').filter({ hasText: 'Role changed.' }).waitFor();
@@ -162,6 +162,7 @@ it('lets admins manage categories, roles and webhooks, with the API’s messages
   const affiliation = await world.api.ok<{ user: { affiliation: string } }>(`query ($id: ID!) { user(id: $id) { affiliation } }`, { id: member.id });
   expect(affiliation.user.affiliation).toBe('EMPLOYEE');
 
+  await page.goto('/admin');
   const hook = page.locator('form[action="?/createWebhook#webhooks"]');
   await hook.getByLabel('URL').fill('https://hooks.example.com/peerdesk');
   await hook.getByLabel('Secret').fill('short');

@@ -207,6 +207,14 @@ export type ThreadStatus =
   | 'OPEN'
   | 'SOLVED';
 
+/** What the community has seen of a member, NEW to LEADER (packages/domain/src/trust-levels.ts). */
+export type TrustLevel =
+  | 'BASIC'
+  | 'LEADER'
+  | 'MEMBER'
+  | 'NEW'
+  | 'REGULAR';
+
 export type UpdateCategoryInput = {
   businessCalendar?: Record<string, unknown> | null | undefined;
   description?: string | null | undefined;
@@ -218,6 +226,19 @@ export type UpdateCategoryInput = {
   slug?: string | null | undefined;
   staffResponseHours?: number | null | undefined;
   unsolvedWindowHours?: number | null | undefined;
+};
+
+export type UsersFilterInput = {
+  /** Include deleted accounts (left out by default). */
+  includeDeleted?: boolean;
+  /** Part of a display name or of an e-mail address, any letter case. */
+  query?: string | null | undefined;
+  role?: Role | null | undefined;
+  /** true: only those silenced now; false: only those who are not. */
+  silenced?: boolean | null | undefined;
+  /** true: only those suspended now; false: only those who are not. */
+  suspended?: boolean | null | undefined;
+  trustLevel?: TrustLevel | null | undefined;
 };
 
 export type VoteInput = {
@@ -234,7 +255,7 @@ export type VoteTargetType =
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { unreadNotificationCount: number, me: { id: string, displayName: string, role: Role, isEmployee: boolean } | null };
+export type ViewerQuery = { unreadNotificationCount: number, me: { id: string, displayName: string, role: Role, isEmployee: boolean, suspension: { until: string, reason: string } | null } | null };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -515,13 +536,6 @@ export type AdminPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown> }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }> };
 
-export type AdminUserQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type AdminUserQuery = { user: { id: string, displayName: string, email: string | null, role: Role, affiliation: Affiliation, reputation: number } };
-
 export type AdminWebhookDeliveriesQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -542,22 +556,6 @@ export type AdminUpdateCategoryMutationVariables = Exact<{
 
 
 export type AdminUpdateCategoryMutation = { updateCategory: { id: string } };
-
-export type AdminSetUserRoleMutationVariables = Exact<{
-  userId: string | number;
-  role: Role;
-}>;
-
-
-export type AdminSetUserRoleMutation = { setUserRole: { id: string } };
-
-export type AdminSetUserAffiliationMutationVariables = Exact<{
-  userId: string | number;
-  affiliation: Affiliation;
-}>;
-
-
-export type AdminSetUserAffiliationMutation = { setUserAffiliation: { id: string } };
 
 export type AdminCreateWebhookMutationVariables = Exact<{
   input: CreateWebhookInput;
@@ -607,6 +605,78 @@ export type UnmarkDuplicateMutationVariables = Exact<{
 
 
 export type UnmarkDuplicateMutation = { unmarkDuplicate: { id: string } };
+
+export type ModerationUsersQueryVariables = Exact<{
+  filter?: UsersFilterInput | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ModerationUsersQuery = { users: { totalCount: number, edges: Array<{ node: { id: string, displayName: string, email: string | null, role: Role, affiliation: Affiliation, trustLevel: TrustLevel, reputation: number, deletedAt: string | null, suspension: { until: string } | null, silence: { until: string } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ModerationUserQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ModerationUserQuery = { user: { id: string, displayName: string, email: string | null, role: Role, affiliation: Affiliation, isEmployee: boolean, trustLevel: TrustLevel, reputation: number, createdAt: string, deletedAt: string | null, suspension: { until: string, reason: string } | null, silence: { until: string, reason: string } | null } };
+
+export type ModerationUserAuditQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ModerationUserAuditQuery = { userAuditLog: Array<{ id: string, actorId: string | null, action: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null, reason: string | null, createdAt: string }> };
+
+export type ModerationSuspendUserMutationVariables = Exact<{
+  userId: string | number;
+  until: string;
+  reason: string;
+}>;
+
+
+export type ModerationSuspendUserMutation = { suspendUser: { id: string } };
+
+export type ModerationUnsuspendUserMutationVariables = Exact<{
+  userId: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ModerationUnsuspendUserMutation = { unsuspendUser: { id: string } };
+
+export type ModerationSilenceUserMutationVariables = Exact<{
+  userId: string | number;
+  until: string;
+  reason: string;
+}>;
+
+
+export type ModerationSilenceUserMutation = { silenceUser: { id: string } };
+
+export type ModerationUnsilenceUserMutationVariables = Exact<{
+  userId: string | number;
+  reason?: string | null | undefined;
+}>;
+
+
+export type ModerationUnsilenceUserMutation = { unsilenceUser: { id: string } };
+
+export type ModerationSetUserRoleMutationVariables = Exact<{
+  userId: string | number;
+  role: Role;
+}>;
+
+
+export type ModerationSetUserRoleMutation = { setUserRole: { id: string } };
+
+export type ModerationSetUserAffiliationMutationVariables = Exact<{
+  userId: string | number;
+  affiliation: Affiliation;
+}>;
+
+
+export type ModerationSetUserAffiliationMutation = { setUserAffiliation: { id: string } };
 
 export type ReportRateFieldsFragment = { numerator: number, denominator: number, value: number | null };
 
@@ -815,6 +885,10 @@ export const ViewerDocument = new TypedDocumentString(`
     displayName
     role
     isEmployee
+    suspension {
+      until
+      reason
+    }
   }
   unreadNotificationCount
 }
@@ -1425,18 +1499,6 @@ export const AdminPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminPageQuery, AdminPageQueryVariables>;
-export const AdminUserDocument = new TypedDocumentString(`
-    query AdminUser($id: ID!) {
-  user(id: $id) {
-    id
-    displayName
-    email
-    role
-    affiliation
-    reputation
-  }
-}
-    `) as unknown as TypedDocumentString<AdminUserQuery, AdminUserQueryVariables>;
 export const AdminWebhookDeliveriesDocument = new TypedDocumentString(`
     query AdminWebhookDeliveries($id: ID!) {
   webhookDeliveries(webhookId: $id, first: 10) {
@@ -1464,20 +1526,6 @@ export const AdminUpdateCategoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminUpdateCategoryMutation, AdminUpdateCategoryMutationVariables>;
-export const AdminSetUserRoleDocument = new TypedDocumentString(`
-    mutation AdminSetUserRole($userId: ID!, $role: Role!) {
-  setUserRole(userId: $userId, role: $role) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<AdminSetUserRoleMutation, AdminSetUserRoleMutationVariables>;
-export const AdminSetUserAffiliationDocument = new TypedDocumentString(`
-    mutation AdminSetUserAffiliation($userId: ID!, $affiliation: Affiliation!) {
-  setUserAffiliation(userId: $userId, affiliation: $affiliation) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<AdminSetUserAffiliationMutation, AdminSetUserAffiliationMutationVariables>;
 export const AdminCreateWebhookDocument = new TypedDocumentString(`
     mutation AdminCreateWebhook($input: CreateWebhookInput!) {
   createWebhook(input: $input) {
@@ -1525,6 +1573,114 @@ export const UnmarkDuplicateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnmarkDuplicateMutation, UnmarkDuplicateMutationVariables>;
+export const ModerationUsersDocument = new TypedDocumentString(`
+    query ModerationUsers($filter: UsersFilterInput, $after: String) {
+  users(filter: $filter, first: 25, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        displayName
+        email
+        role
+        affiliation
+        trustLevel
+        reputation
+        deletedAt
+        suspension {
+          until
+        }
+        silence {
+          until
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationUsersQuery, ModerationUsersQueryVariables>;
+export const ModerationUserDocument = new TypedDocumentString(`
+    query ModerationUser($id: ID!) {
+  user(id: $id) {
+    id
+    displayName
+    email
+    role
+    affiliation
+    isEmployee
+    trustLevel
+    reputation
+    createdAt
+    deletedAt
+    suspension {
+      until
+      reason
+    }
+    silence {
+      until
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationUserQuery, ModerationUserQueryVariables>;
+export const ModerationUserAuditDocument = new TypedDocumentString(`
+    query ModerationUserAudit($id: ID!) {
+  userAuditLog(userId: $id) {
+    id
+    actorId
+    action
+    before
+    after
+    reason
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationUserAuditQuery, ModerationUserAuditQueryVariables>;
+export const ModerationSuspendUserDocument = new TypedDocumentString(`
+    mutation ModerationSuspendUser($userId: ID!, $until: DateTime!, $reason: String!) {
+  suspendUser(userId: $userId, until: $until, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationSuspendUserMutation, ModerationSuspendUserMutationVariables>;
+export const ModerationUnsuspendUserDocument = new TypedDocumentString(`
+    mutation ModerationUnsuspendUser($userId: ID!, $reason: String) {
+  unsuspendUser(userId: $userId, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationUnsuspendUserMutation, ModerationUnsuspendUserMutationVariables>;
+export const ModerationSilenceUserDocument = new TypedDocumentString(`
+    mutation ModerationSilenceUser($userId: ID!, $until: DateTime!, $reason: String!) {
+  silenceUser(userId: $userId, until: $until, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationSilenceUserMutation, ModerationSilenceUserMutationVariables>;
+export const ModerationUnsilenceUserDocument = new TypedDocumentString(`
+    mutation ModerationUnsilenceUser($userId: ID!, $reason: String) {
+  unsilenceUser(userId: $userId, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationUnsilenceUserMutation, ModerationUnsilenceUserMutationVariables>;
+export const ModerationSetUserRoleDocument = new TypedDocumentString(`
+    mutation ModerationSetUserRole($userId: ID!, $role: Role!) {
+  setUserRole(userId: $userId, role: $role) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationSetUserRoleMutation, ModerationSetUserRoleMutationVariables>;
+export const ModerationSetUserAffiliationDocument = new TypedDocumentString(`
+    mutation ModerationSetUserAffiliation($userId: ID!, $affiliation: Affiliation!) {
+  setUserAffiliation(userId: $userId, affiliation: $affiliation) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationSetUserAffiliationMutation, ModerationSetUserAffiliationMutationVariables>;
 export const DeflectionDashboardDocument = new TypedDocumentString(`
     query DeflectionDashboard($input: DeflectionReportInput!, $from: DateTime!, $to: DateTime!) {
   categories {

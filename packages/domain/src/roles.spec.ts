@@ -42,6 +42,10 @@ describe('ROLE_CAPABILITIES', () => {
     }
   });
 
+  it('lets moderators, and admins, find users and suspend or silence them', () => {
+    expect(holders('manage_users')).toEqual(['MODERATOR', 'ADMIN']);
+  });
+
   it('shows the staff queue to everyone who works it or watches it, never to a customer', () => {
     expect(holders('view_staff_queue')).toEqual(['MODERATOR', 'STAFF', 'MANAGER', 'ADMIN']);
   });
@@ -83,6 +87,7 @@ describe('ROLE_CAPABILITIES', () => {
       ...PARTICIPATION, 'edit_any_post', 'delete_any_post', 'accept_any_answer', 'moderate_threads', 'view_staff_queue',
       'escalate_question', 'mark_needs_info', 'return_to_community', 'handle_escalation', 'view_reports', 'endorse_answer',
       'set_user_role', 'set_user_affiliation', 'manage_categories', 'manage_webhooks', 'set_announcement', 'view_audit_log',
+      'manage_users',
     ]);
     expect(CAPABILITIES.filter((capability) => !stated.has(capability))).toEqual([]);
   });

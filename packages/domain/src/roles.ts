@@ -30,10 +30,13 @@ export const CAPABILITIES = [
   'endorse_answer', // staff vouch for an answer; employees only (STAFF, MANAGER, ADMIN are always employees)
   'manage_webhooks',
   'set_announcement',
+  'manage_users', // find users, suspend and silence them (standing.ts says whom)
 ] as const;
 export type Capability = typeof CAPABILITIES[number];
 
-const PARTICIPATION: readonly Capability[] = ['ask_question', 'post_answer', 'post_comment', 'vote'];
+/** Taking part in the community: what every role may do, and what a suspension takes away (standing.ts). */
+export const PARTICIPATION_CAPABILITIES: readonly Capability[] = ['ask_question', 'post_answer', 'post_comment', 'vote'];
+const PARTICIPATION = PARTICIPATION_CAPABILITIES;
 
 /** The one table every permission guard reads. */
 export const ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> = Object.freeze({
@@ -48,6 +51,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> 
     'return_to_community',
     'moderate_threads',
     'view_staff_queue',
+    'manage_users',
   ]),
   STAFF: new Set<Capability>([
     ...PARTICIPATION,

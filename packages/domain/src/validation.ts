@@ -26,6 +26,10 @@ export const LIMITS = {
   // A webhook's secret signs every body it is sent; a short one is guessable.
   webhookSecret: { min: 16, max: 256 },
   searchQuery: { max: 200 },
+  // Why a member is suspended or silenced: they read it on every page while it lasts.
+  restrictionReason: { min: 3, max: 500 },
+  // What a moderator types to find a user (a name or part of an address).
+  userQuery: { max: 254 },
 } as const;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -25,6 +25,9 @@ export class AuditLogEntryModel {
   @Field(() => GraphQLJSONObject, { nullable: true })
   after!: Record<string, unknown> | null;
 
+  @Field(() => String, { nullable: true, description: "Why, in the actor's words, when the action takes one." })
+  reason!: string | null;
+
   @Field()
   createdAt!: Date;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Affiliation, Role } from '@peerdesk/domain';
+import type { Affiliation, RestrictionColumns, Role } from '@peerdesk/domain';
 import { SessionEntity } from './session.entity';
 
 export interface SessionRow {
@@ -16,8 +16,8 @@ export interface SessionRow {
 const TOUCH_EVERY_SECONDS = 60;
 const USER_AGENT_MAX = 300;
 
-/** Who a live session is signed in as. */
-export interface SessionViewerRow {
+/** Who a live session is signed in as, with their standing (suspension, silence). */
+export interface SessionViewerRow extends RestrictionColumns {
   id: string;
   role: Role;
   affiliation: Affiliation;
@@ -46,14 +46,22 @@ export class SessionsRepository {
 
   /** The user a live (unexpired) session is signed in as; null when there is no such session. */
   async viewerOf(tokenHash: string, now: Date): Promise<SessionViewerRow | null> {
-    const rows: Array<{ id: string; role: Role; affiliation: Affiliation; display_name: string }> = await this.db.query(
-      `SELECT u.id, u.role, u.affiliation, u.display_name
+    const rows: Array<{
+      id: string; role: Role; affiliation: Affiliation; display_name: string;
+      suspended_until: Date | null; suspension_reason: string | null; silenced_until: Date | null; silence_reason: string | null;
+    }> = await this.db.query(
+      `SELECT u.id, u.role, u.affiliation, u.display_name, u.suspended_until, u.suspension_reason, u.silenced_until, u.silence_reason
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > $2`,
       [tokenHash, now],
     );
     const row = rows[0];
-    return row ? { id: String(row.id), role: row.role, affiliation: row.affiliation, displayName: row.display_name } : null;
+    return row
+      ? {
+          id: String(row.id), role: row.role, affiliation: row.affiliation, displayName: row.display_name,
+          suspendedUntil: row.suspended_until, suspensionReason: row.suspension_reason, silencedUntil: row.silenced_until, silenceReason: row.silence_reason,
+        }
+      : null;
   }
 
   /** Ends the session with this token (signing out). */

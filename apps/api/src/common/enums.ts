@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AFFILIATIONS, AUTHOR_KINDS, ROLES, THREAD_STATUSES } from '@peerdesk/domain';
+import { AFFILIATIONS, AUTHOR_KINDS, ROLES, THREAD_STATUSES, TRUST_LEVELS } from '@peerdesk/domain';
 
 /** GraphQL enums are made from the domain's lists, so the schema never drifts from the rules. */
 export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -8,6 +8,7 @@ export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } 
 
 export const RoleEnum = enumOf(ROLES);
 export const AffiliationEnum = enumOf(AFFILIATIONS);
+export const TrustLevelEnum = enumOf(TRUST_LEVELS);
 export const AuthorKindEnum = enumOf(AUTHOR_KINDS);
 export const ThreadStatusEnum = enumOf(THREAD_STATUSES);
 export const VoteTargetTypeEnum = enumOf(['QUESTION', 'ANSWER'] as const);
@@ -22,6 +23,7 @@ registerEnumType(AffiliationEnum, {
   name: 'Affiliation',
   description: 'Who a user is: a customer from the community or an employee. Deflection counts by this, not by role.',
 });
+registerEnumType(TrustLevelEnum, { name: 'TrustLevel', description: 'What the community has seen of a member, NEW to LEADER (packages/domain/src/trust-levels.ts).' });
 registerEnumType(AuthorKindEnum, { name: 'AuthorKind', description: "The author's affiliation when the post was written." });
 registerEnumType(ThreadStatusEnum, { name: 'ThreadStatus' });
 registerEnumType(VoteTargetTypeEnum, { name: 'VoteTargetType' });

@@ -1,11 +1,15 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { type Affiliation, type Capability, can, forbidden, type Role, unauthenticated } from '@peerdesk/domain';
+import { type Affiliation, type Capability, can, forbidden, participationRefusal, type RestrictionColumns, type Role, unauthenticated } from '@peerdesk/domain';
 import type { Loaders } from './loaders';
 
-/** The signed-in user as this request sees them (role read fresh from the database on every request). */
-export interface Viewer {
+/**
+ * The signed-in user as this request sees them (role and standing read fresh from the database on every
+ * request): the suspension and silence columns come along, so one rule (packages/domain/src/standing.ts)
+ * decides at the guard whether they may take part.
+ */
+export interface Viewer extends RestrictionColumns {
   id: string;
   role: Role;
   affiliation: Affiliation;
@@ -26,11 +30,18 @@ export function requireViewer(viewer: Viewer | null): Viewer {
   return viewer;
 }
 
-export function requireCapability(viewer: Viewer | null, capability: Capability): Viewer {
+/**
+ * The viewer when their role has the capability and nothing stands in the way at `now`: a suspended
+ * member may not use a participation capability (asking, answering, commenting, voting, flagging), and is
+ * told until when and why.
+ */
+export function requireCapability(viewer: Viewer | null, capability: Capability, now: Date): Viewer {
   const signedIn = requireViewer(viewer);
   if (!can(signedIn.role, capability)) {
     throw forbidden(`Your role (${signedIn.role.toLowerCase()}) does not allow this.`);
   }
+  const refusal = participationRefusal(signedIn, capability, now);
+  if (refusal) throw forbidden(refusal);
   return signedIn;
 }
 

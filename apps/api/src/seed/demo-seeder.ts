@@ -83,7 +83,10 @@ export async function seedDemo(
       const user = await dataSource.transaction((em) =>
         users.create(em, { email: person.email, displayName: person.displayName, passwordHash, role: person.role, affiliation: person.affiliation }),
       );
-      viewers.set(person.key, { id: user.id, role: user.role, affiliation: user.affiliation, displayName: user.displayName, sessionTokenHash: '' });
+      viewers.set(person.key, {
+        id: user.id, role: user.role, affiliation: user.affiliation, displayName: user.displayName, sessionTokenHash: '',
+        suspendedUntil: null, suspensionReason: null, silencedUntil: null, silenceReason: null,
+      });
     }
     const employees = new Set([...DEMO_ACCOUNTS, ...community.users].filter((person) => person.affiliation === 'EMPLOYEE').map((person) => person.key));
     const viewer = (key: string): Viewer => {

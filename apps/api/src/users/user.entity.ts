@@ -31,6 +31,20 @@ export class UserEntity {
   @Column({ name: 'trust_level_locked', type: 'boolean' })
   trustLevelLocked!: boolean;
 
+  /** Suspended until then (packages/domain/src/standing.ts): may read and sign in, may not take part. */
+  @Column({ name: 'suspended_until', type: 'timestamptz', nullable: true })
+  suspendedUntil!: Date | null;
+
+  @Column({ name: 'suspension_reason', type: 'text', nullable: true })
+  suspensionReason!: string | null;
+
+  /** Silenced until then: their posts wait for a moderator. */
+  @Column({ name: 'silenced_until', type: 'timestamptz', nullable: true })
+  silencedUntil!: Date | null;
+
+  @Column({ name: 'silence_reason', type: 'text', nullable: true })
+  silenceReason!: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

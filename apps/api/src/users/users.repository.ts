@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { Affiliation, Role } from '@peerdesk/domain';
+import type { Affiliation, Restriction, Role, TrustLevel } from '@peerdesk/domain';
+import type { Keyset } from '../common/pagination';
 import type { NotificationEmailPreference } from '../notifications/notification.model';
 import { UserEntity } from './user.entity';
 import { findInOrder } from '../database/find-in-order';
@@ -12,6 +13,24 @@ export interface NewUserRow {
   role: Role;
   affiliation: Affiliation;
   createdAt: Date;
+}
+
+/** What a moderator looks for in the users list (UsersService.search checks it first). */
+export interface UserSearch {
+  /** Part of a display name or of an e-mail address, any letter case; null for everyone. */
+  query: string | null;
+  role: Role | null;
+  trustLevel: TrustLevel | null;
+  /** true: only those suspended at `now`; false: only those who are not; null: both. */
+  suspended: boolean | null;
+  silenced: boolean | null;
+  includeDeleted: boolean;
+  now: Date;
+}
+
+/** A LIKE pattern matching `text` anywhere, its wildcards taken literally. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** The one owner of the `users` table: every read and write of it goes through these methods. */
@@ -80,6 +99,43 @@ export class UsersRepository {
   /** The account using this (normalized) address in any letter case, with its password hash; null when none does. */
   findByEmailWithPasswordHash(em: EntityManager, email: string): Promise<UserEntity | null> {
     return em.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('lower(u.email) = :email', { email }).getOne();
+  }
+
+  /**
+   * A page of the users list, by lower-cased name then id (keyset: the last row's name key and id), with how
+   * many match. A query matches a substring of the name or the address (trigram indexes serve both, see
+   * migration 1763901520000); a restriction counts only while its end is after `now`.
+   */
+  async search(filter: UserSearch, first: number, after: Keyset | null): Promise<{ rows: Array<{ user: UserEntity; key: string }>; total: number }> {
+    const filtered = this.db.getRepository(UserEntity).createQueryBuilder('u');
+    if (!filter.includeDeleted) filtered.andWhere('u.deleted_at IS NULL');
+    if (filter.query !== null) {
+      filtered.andWhere(`(lower(u.display_name) LIKE :pattern ESCAPE '\\' OR lower(u.email) LIKE :pattern ESCAPE '\\')`, {
+        pattern: containing(filter.query.toLowerCase()),
+      });
+    }
+    if (filter.role !== null) filtered.andWhere('u.role = :role', { role: filter.role });
+    if (filter.trustLevel !== null) filtered.andWhere('u.trust_level = :trustLevel', { trustLevel: filter.trustLevel });
+    if (filter.suspended !== null) {
+      filtered.andWhere(filter.suspended ? 'u.suspended_until > :now' : '(u.suspended_until IS NULL OR u.suspended_until <= :now)', { now: filter.now });
+    }
+    if (filter.silenced !== null) {
+      filtered.andWhere(filter.silenced ? 'u.silenced_until > :now' : '(u.silenced_until IS NULL OR u.silenced_until <= :now)', { now: filter.now });
+    }
+    const page = filtered.clone().addSelect('lower(u.display_name)', 'name_key').orderBy('name_key', 'ASC').addOrderBy('u.id', 'ASC').limit(first + 1);
+    if (after) page.andWhere('(lower(u.display_name), u.id) > (:afterKey, CAST(:afterId AS bigint))', { afterKey: String(after.key), afterId: after.id });
+    const [{ entities, raw }, total] = await Promise.all([page.getRawAndEntities<{ name_key: string }>(), filtered.getCount()]);
+    return { rows: entities.map((user, i) => ({ user, key: raw[i].name_key })), total };
+  }
+
+  /** Sets (or with null, lifts) the user's suspension, in the caller's transaction. */
+  async setSuspension(em: EntityManager, id: string, suspension: Restriction | null, now: Date): Promise<void> {
+    await em.update(UserEntity, { id }, { suspendedUntil: suspension?.until ?? null, suspensionReason: suspension?.reason ?? null, updatedAt: now });
+  }
+
+  /** Sets (or with null, lifts) the user's silence, in the caller's transaction. */
+  async setSilence(em: EntityManager, id: string, silence: Restriction | null, now: Date): Promise<void> {
+    await em.update(UserEntity, { id }, { silencedUntil: silence?.until ?? null, silenceReason: silence?.reason ?? null, updatedAt: now });
   }
 
   /** Everyone with one of these roles, by name. */

@@ -1,14 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, notFound, type Role, rolesWith, validationFailed } from '@peerdesk/domain';
+import {
+  type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, forbidden, LIMITS, notFound, restrainRefusal, type Restriction, type Role,
+  rolesWith, standingOf, validateRestriction, validationFailed,
+} from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
+import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import { isUniqueViolation } from '../database/errors';
 import { Transactions } from '../database/transactions';
 import { UserEntity } from './user.entity';
+import type { UsersArgs } from './dto/users.input';
 import { UsersRepository } from './users.repository';
+
+/** What a moderator may do to a member's standing (packages/domain/src/standing.ts), and what the audit log calls it. */
+type Restraint = 'suspension' | 'silence';
+const RESTRAINT_ACTIONS: Record<Restraint, { set: string; lift: string; noun: string }> = {
+  suspension: { set: 'USER_SUSPENDED', lift: 'USER_UNSUSPENDED', noun: 'suspended' },
+  silence: { set: 'USER_SILENCED', lift: 'USER_UNSILENCED', noun: 'silenced' },
+};
 
 export interface NewUser {
   email: string | null;
@@ -109,6 +121,96 @@ export class UsersService {
       const problem = checkAffiliation(user.role, affiliation);
       if (problem) throw validationFailed([{ field: 'affiliation', message: problem }]);
       return { role: user.role, affiliation };
+    });
+  }
+
+  /**
+   * The users list for those who manage users: a page by name, filtered; deleted accounts only when asked
+   * for. A query matches part of a name or of an address (whoever may search may find by address; whether
+   * they may read it is toUserModel's rule).
+   */
+  async search({ filter, first, after }: UsersArgs): Promise<Connection<UserEntity>> {
+    checkPageSize(first);
+    const keyset = after ? decodeCursor(after) : null;
+    const query = filter?.query?.trim() || null;
+    if (query !== null && [...query].length > LIMITS.userQuery.max) {
+      throw validationFailed([{ field: 'filter.query', message: `Type at most ${LIMITS.userQuery.max} characters.` }]);
+    }
+    const { rows, total } = await this.users.search(
+      {
+        query,
+        role: filter?.role ?? null,
+        trustLevel: filter?.trustLevel ?? null,
+        suspended: filter?.suspended ?? null,
+        silenced: filter?.silenced ?? null,
+        includeDeleted: filter?.includeDeleted ?? false,
+        now: this.clock.now(),
+      },
+      first,
+      keyset,
+    );
+    return toConnection(rows, first, total, ({ user, key }) => ({ key, id: user.id }), ({ user }) => user);
+  }
+
+  /** Suspends a member until `until` (they read, sign in, and are refused every post, vote and flag meanwhile); audited with the reason. */
+  suspend(actor: Viewer, userId: string, restriction: Restriction): Promise<UserEntity> {
+    return this.restrain(actor, userId, 'suspension', restriction);
+  }
+
+  /** Ends a suspension early; `reason` (optional) goes to the audit log. */
+  unsuspend(actor: Viewer, userId: string, reason: string | null): Promise<UserEntity> {
+    return this.restrain(actor, userId, 'suspension', null, reason);
+  }
+
+  /** Silences a member until `until`: their posts wait for a moderator meanwhile; audited with the reason. */
+  silence(actor: Viewer, userId: string, restriction: Restriction): Promise<UserEntity> {
+    return this.restrain(actor, userId, 'silence', restriction);
+  }
+
+  unsilence(actor: Viewer, userId: string, reason: string | null): Promise<UserEntity> {
+    return this.restrain(actor, userId, 'silence', null, reason);
+  }
+
+  /**
+   * Sets (a restriction) or lifts (null) a suspension or silence under the user's row lock, with an audit
+   * entry (before, after, reason) in the same transaction. Who may restrain whom is the domain's rule
+   * (restrainRefusal); lifting what is not in force is a CONFLICT, so the log records only real changes.
+   */
+  private async restrain(actor: Viewer, userId: string, kind: Restraint, restriction: Restriction | null, liftReason: string | null = null): Promise<UserEntity> {
+    const now = this.clock.now();
+    const input = restriction ? { until: restriction.until, reason: restriction.reason.trim() } : null;
+    if (input) {
+      const problems = validateRestriction(input, now);
+      if (problems.length) throw validationFailed(problems);
+    }
+    const lifted = liftReason?.trim() || null;
+    if (lifted && [...lifted].length > LIMITS.restrictionReason.max) {
+      throw validationFailed([{ field: 'reason', message: `The reason must be at most ${LIMITS.restrictionReason.max} characters.` }]);
+    }
+    return this.transactions.run(async (em) => {
+      const user = await this.users.lock(em, checkId(userId, 'user'));
+      if (!user) throw notFound(`There is no user ${userId}.`);
+      const refusal = restrainRefusal(actor, user);
+      if (refusal) throw forbidden(refusal);
+      if (user.deletedAt) throw conflict('This account was deleted; there is nobody to restrain.');
+      const standing = standingOf(user, now);
+      const current = kind === 'suspension' ? standing.suspension : standing.silence;
+      const { set, lift, noun } = RESTRAINT_ACTIONS[kind];
+      if (!input && !current) throw conflict(`${user.displayName} is not ${noun}.`);
+      const shown = (r: Restriction | null) => (r ? { until: r.until.toISOString(), reason: r.reason } : null);
+      if (kind === 'suspension') await this.users.setSuspension(em, user.id, input, now);
+      else await this.users.setSilence(em, user.id, input, now);
+      await this.audit.record(em, {
+        actorId: actor.id,
+        action: input ? set : lift,
+        targetType: 'USER',
+        targetId: user.id,
+        before: { [kind]: shown(current) },
+        after: { [kind]: shown(input) },
+        reason: input?.reason ?? lifted,
+        at: now,
+      });
+      return (await this.users.findById(em, user.id))!;
     });
   }
 

@@ -2,6 +2,9 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { TypedDocumentString } from '@peerdesk/api-client';
 import { graphql, GraphQLRequestError, SESSION_COOKIE, type Variables } from './graphql';
 
+/** What a signed-in member reads on a console page their role does not open. */
+export const CONSOLE_FORBIDDEN = 'This page is for our team. Your account does not have access to it; if you think it should, ask an administrator.';
+
 /**
  * Loads for the staff, moderation, report and admin pages. The API decides who may see what (one
  * capability table, in packages/domain); the web only turns its answer into the right page: a
@@ -21,7 +24,7 @@ export async function consoleQuery<T, V extends Variables>(
     if (!(e instanceof GraphQLRequestError)) throw e;
     if (e.code === 'UNAUTHENTICATED') toLogin();
     if (e.code === 'FORBIDDEN') {
-      error(403, { code: e.code, message: 'This page is for our team. Your account does not have access to it; if you think it should, ask an administrator.' });
+      error(403, { code: e.code, message: CONSOLE_FORBIDDEN });
     }
     if (e.code === 'VALIDATION_FAILED' && rethrowInvalid) throw e;
     if (e.code === 'VALIDATION_FAILED') error(400, { code: e.code, message: e.message });

@@ -4,13 +4,11 @@ import {
   AdminDeleteWebhookDocument,
   AdminPageDocument,
   AdminSetAnnouncementDocument,
-  AdminSetUserAffiliationDocument,
-  AdminSetUserRoleDocument,
   AdminUpdateCategoryDocument,
-  AdminUserDocument,
   AdminWebhookDeliveriesDocument,
 } from '@peerdesk/api-client';
-import { AFFILIATIONS, isAffiliation, isRole, LIMITS, ROLES, WEBHOOK_EVENTS } from '@peerdesk/domain';
+import { redirect } from '@sveltejs/kit';
+import { LIMITS, WEBHOOK_EVENTS } from '@peerdesk/domain';
 import { consoleQuery } from '$lib/server/console';
 import { formAction, invalid, text, textValues } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -18,16 +16,17 @@ import type { Actions, PageServerLoad } from './$types';
 // The API's list (apps/api/src/webhooks/webhook.model.ts); it refuses any other name.
 
 export const load: PageServerLoad = async (event) => {
+  // The old user look-up (?user=<id>) lives on as the users search, which takes a name, an address or an id.
+  const lookup = event.url.searchParams.get('user')?.trim();
+  if (lookup) redirect(303, `/moderation/users?q=${encodeURIComponent(lookup)}`);
   const data = await consoleQuery(event, AdminPageDocument);
-  const userId = event.url.searchParams.get('user')?.trim() ?? '';
   const webhookId = event.url.searchParams.get('deliveries') ?? '';
-  const user = userId ? (await consoleQuery(event, AdminUserDocument, { id: userId })).user : null;
   const deliveries = webhookId
     ? (await consoleQuery(event, AdminWebhookDeliveriesDocument, { id: webhookId })).webhookDeliveries
     : null;
   // Every window has the same ceiling in the API's limits.
   const maxHours = LIMITS.peerWindowHours.max;
-  return { ...data, user, userId, deliveries, webhookId, roles: ROLES, affiliations: AFFILIATIONS, webhookEvents: WEBHOOK_EVENTS, maxHours, announcementMax: LIMITS.announcement.max, webhookSecretMin: LIMITS.webhookSecret.min };
+  return { ...data, deliveries, webhookId, webhookEvents: WEBHOOK_EVENTS, maxHours, announcementMax: LIMITS.announcement.max, webhookSecretMin: LIMITS.webhookSecret.min };
 };
 
 /** Whole hours from a number field; '' leaves the setting as it is (or at its default). */
@@ -93,18 +92,6 @@ export const actions: Actions = {
       values: { message },
       success: message ? 'Announcement published on the home page.' : 'Announcement taken down.',
     });
-  },
-  setRole: async (event) => {
-    const form = await event.request.formData();
-    const role = text(form, 'role');
-    if (!isRole(role)) return invalid('setRole', { role: `Choose one of ${ROLES.join(', ')}.` });
-    return formAction(event, 'setRole', AdminSetUserRoleDocument, { userId: text(form, 'userId'), role }, { success: 'Role changed.' });
-  },
-  setAffiliation: async (event) => {
-    const form = await event.request.formData();
-    const affiliation = text(form, 'affiliation');
-    if (!isAffiliation(affiliation)) return invalid('setAffiliation', { affiliation: `Choose one of ${AFFILIATIONS.join(', ')}.` });
-    return formAction(event, 'setAffiliation', AdminSetUserAffiliationDocument, { userId: text(form, 'userId'), affiliation }, { success: 'Affiliation changed.' });
   },
   createWebhook: async (event) => {
     const form = await event.request.formData();
