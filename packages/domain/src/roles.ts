@@ -30,10 +30,12 @@ export const CAPABILITIES = [
   'endorse_answer', // staff vouch for an answer; employees only (STAFF, MANAGER, ADMIN are always employees)
   'manage_webhooks',
   'set_announcement',
+  'flag_post', // flag a question, answer or comment for the moderators
+  'review_posts', // the review queue: approve, hide or delete flagged and held posts
 ] as const;
 export type Capability = typeof CAPABILITIES[number];
 
-const PARTICIPATION: readonly Capability[] = ['ask_question', 'post_answer', 'post_comment', 'vote'];
+const PARTICIPATION: readonly Capability[] = ['ask_question', 'post_answer', 'post_comment', 'vote', 'flag_post'];
 
 /** The one table every permission guard reads. */
 export const ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> = Object.freeze({
@@ -48,6 +50,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> 
     'return_to_community',
     'moderate_threads',
     'view_staff_queue',
+    'review_posts',
   ]),
   STAFF: new Set<Capability>([
     ...PARTICIPATION,
