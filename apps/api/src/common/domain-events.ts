@@ -54,6 +54,7 @@ export interface DomainEventHandler {
  * 4. SearchIndexSubscriber: rewrites the question's search document, after every change the handlers
  *    above make to the question row, and takes the shared search_words rows late, in word order.
  * 5. SearchInsightsService: marks the ask session a question was posted from.
+ * 6. ReviewService: puts a post held when written (post.held) in the review queue.
  *
  * Any other handler (a test's probe) runs after these, in the order it subscribed.
  */
@@ -63,6 +64,7 @@ export const HANDLER_ORDER: readonly string[] = [
   'WebhookEventsSubscriber',
   'SearchIndexSubscriber',
   'SearchInsightsService',
+  'ReviewService',
 ];
 
 const rank = (handler: DomainEventHandler): number => {
