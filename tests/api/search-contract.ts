@@ -234,6 +234,42 @@ export function describeSearchContract(engineName: string, hooks: SearchContract
       expect((await suggested()).sort()).toEqual([original.id, duplicate.id].sort());
     });
 
+    it('leaves out a question or answer hidden by flags or a moderator, and finds it again once restored', async () => {
+      const question = await ask('Manatee router reboots at dawn');
+      const answer = await app.answer(helper, question.id, 'Flamingo firmware fixes it.');
+      await hooks.settle(app);
+      const suggested = async () =>
+        (await app.ok<{ similarQuestions: Array<{ id: string }> }>(SIMILAR, { title: 'manatee router reboots' })).similarQuestions.map((q) => q.id);
+      expect(ids(await search('manatee'))).toEqual([question.id]);
+      expect(await suggested()).toEqual([question.id]);
+
+      // One REGULAR member's flag (weight 3) reaches the default threshold: hidden pending review.
+      const flagger = await app.member('Flagger');
+      await app.db.query(`UPDATE users SET trust_level = 'REGULAR' WHERE id = $1`, [flagger.id]);
+      const flag = `mutation ($input: FlagInput!) { flag(input: $input) { id } }`;
+      await app.ok(flag, { input: { targetType: 'ANSWER', targetId: answer.id, reason: 'SPAM' } }, flagger);
+      await hooks.settle(app);
+      expect((await search('flamingo')).totalCount).toBe(0);
+      expect(ids(await search('manatee'))).toEqual([question.id]);
+
+      await app.ok(flag, { input: { targetType: 'QUESTION', targetId: question.id, reason: 'SPAM' } }, flagger);
+      await hooks.settle(app);
+      const hidden = await search('manatee');
+      expect([hidden.totalCount, ids(hidden)]).toEqual([0, []]);
+      expect(await suggested()).toEqual([]);
+
+      const moderator = await app.userWithRole('MODERATOR');
+      const queue = await app.ok<{ reviewQueue: { edges: Array<{ node: { id: string; targetId: string } }> } }>(
+        `{ reviewQueue(first: 50) { edges { node { id targetId } } } }`, {}, moderator);
+      for (const { node } of queue.reviewQueue.edges.filter(({ node }) => [question.id, answer.id].includes(node.targetId))) {
+        await app.ok(`mutation ($id: ID!) { resolveReview(id: $id, action: APPROVE) { id } }`, { id: node.id }, moderator);
+      }
+      await hooks.settle(app);
+      expect(ids(await search('manatee'))).toEqual([question.id]);
+      expect(ids(await search('flamingo'))).toEqual([question.id]);
+      expect(await suggested()).toEqual([question.id]);
+    });
+
     it('refuses an empty or overlong query, a bad page size and too many suggestions', async () => {
       expectInvalid(await app.gql(SEARCH, { query: '   ' }), ['query']);
       expectInvalid(await app.gql(SEARCH, { query: 'x'.repeat(201) }), ['query']);

@@ -202,12 +202,21 @@ describe('suspending and silencing', () => {
     }
   });
 
-  it('silences without refusing posts (they are held for review instead), and unsilences', async () => {
+  it('silences without refusing posts: they wait for a moderator, the author told why; unsilenced, they are public again', async () => {
     const silenced = await app.ok(SILENCE, { id: member.id, until: inDays(5).toISOString(), reason: 'Heated threads.' }, moderator);
     expect(silenced.silenceUser.silence.reason).toBe('Heated threads.');
-    expect((await app.answer(member, questionId)).id).toMatch(/^\d+$/);
+    const held = (await app.answer(member, questionId)).id;
+    const moderation = async (id: string, as: TestUser) =>
+      (await app.ok<{ question: { answers: Array<{ id: string; moderation: { state: string; reason: string } | null }> } }>(
+        `query ($q: ID!) { question(id: $q) { answers { id moderation { state reason } } } }`, { q: questionId }, as)).question.answers.find((a) => a.id === id);
+    expect((await moderation(held, member))?.moderation).toEqual({ state: 'HELD', reason: expect.stringMatching(/your posts are checked until .*Heated threads\./) });
+    expect(await moderation(held, other)).toBeUndefined();
+    expect(await app.count('review_items', `target_type = 'ANSWER' AND target_id = $1 AND reason = 'SILENCED' AND state = 'OPEN'`, [held])).toBe(1);
+
     expect((await app.ok(UNSILENCE, { id: member.id }, moderator)).unsilenceUser.silence).toBeNull();
     expectError(await app.gql(UNSILENCE, { id: member.id }, moderator), 'CONFLICT');
+    const after = (await app.answer(member, questionId)).id;
+    expect((await moderation(after, other))?.moderation).toBeNull();
   });
 
   it('records every change in the audit log with who, before, after and the reason', async () => {

@@ -68,9 +68,10 @@ export class BrowserWorld {
     private readonly web: { process: ChildProcess; output: () => string },
   ) {}
 
-  static async start(): Promise<BrowserWorld> {
+  /** `env`: the API's configuration beyond the test defaults (e.g. NEW_MEMBER_REVIEW_POSTS). */
+  static async start(env: Record<string, string> = {}): Promise<BrowserWorld> {
     if (!existsSync(CHROMIUM)) throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM} (apt-get install chromium).`);
-    const api = await TestApp.start();
+    const api = await TestApp.start(env);
     let web;
     try {
       web = await startWeb(api.baseUrl);

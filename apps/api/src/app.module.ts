@@ -38,6 +38,7 @@ import { SearchModule } from './search/search.module';
 import { SearchInsightsModule } from './search-insights/search-insights.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { ReviewModule } from './review/review.module';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
 
@@ -118,6 +119,7 @@ export class AppModule implements NestModule {
         MarkdownModule,
         AnnouncementModule,
         PrivacyModule,
+        ReviewModule,
       ],
       controllers: [HealthController],
       providers: [

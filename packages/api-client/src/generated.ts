@@ -98,16 +98,52 @@ export type EscalationReason =
   | 'UNANSWERED_TIMEOUT'
   | 'UNSOLVED_TIMEOUT';
 
+export type FlagInput = {
+  /** Required for OTHER; at most 500 characters. */
+  note?: string | null | undefined;
+  reason: FlagReason;
+  targetId: string | number;
+  targetType: FlagTargetType;
+};
+
+/** UPHELD: the post was hidden or deleted after review; DECLINED: it was approved. */
+export type FlagOutcome =
+  | 'DECLINED'
+  | 'UPHELD';
+
+/** NEEDS_STAFF: account-specific or urgent, for our team. OTHER needs a note. */
+export type FlagReason =
+  | 'NEEDS_STAFF'
+  | 'OFFENSIVE'
+  | 'OFF_TOPIC'
+  | 'OTHER'
+  | 'SPAM';
+
+/** A question, an answer or a comment. */
+export type FlagTargetType =
+  | 'ANSWER'
+  | 'COMMENT'
+  | 'QUESTION';
+
 export type LoginInput = {
   email: string;
   password: string;
 };
+
+/** VISIBLE to everyone; HELD before anyone else saw it (waiting for a moderator); HIDDEN after (flags or a moderator); DELETED. */
+export type ModerationState =
+  | 'DELETED'
+  | 'HELD'
+  | 'HIDDEN'
+  | 'VISIBLE';
 
 export type NotificationKind =
   | 'ANSWER_ACCEPTED'
   | 'ANSWER_POSTED'
   | 'ESCALATION_ASSIGNED'
   | 'ESCALATION_BREACHED'
+  | 'FLAGGED_FOR_STAFF'
+  | 'POST_MODERATED'
   | 'QUESTION_ASKED'
   | 'QUESTION_ESCALATED';
 
@@ -165,6 +201,33 @@ export type RequestEmailChangeInput = {
   currentPassword: string;
   newEmail: string;
 };
+
+/** APPROVE shows the post; HIDE hides it; DELETE soft-deletes it; SUSPEND_AUTHOR hides it and suspends its author for 7 days (REVIEW_SUSPENSION_DAYS), with the note as the reason. */
+export type ReviewAction =
+  | 'APPROVE'
+  | 'DELETE'
+  | 'HIDE'
+  | 'SUSPEND_AUTHOR';
+
+export type ReviewQueueFilter = {
+  /** Only items with a flag of this reason (NEEDS_STAFF: for our team). */
+  flagReason?: FlagReason | null | undefined;
+  reason?: ReviewReason | null | undefined;
+  /** Default OPEN. */
+  state?: ReviewState | null | undefined;
+  targetType?: FlagTargetType | null | undefined;
+};
+
+/** FLAGGED by members; NEW_MEMBER: a new member's first posts; SILENCED: a silenced member's posts; SPAM_CHECK: held by a spam check. */
+export type ReviewReason =
+  | 'FLAGGED'
+  | 'NEW_MEMBER'
+  | 'SILENCED'
+  | 'SPAM_CHECK';
+
+export type ReviewState =
+  | 'OPEN'
+  | 'RESOLVED';
 
 /** What a user may do (the capability table in @peerdesk/domain). */
 export type Role =
@@ -402,9 +465,11 @@ export type AskQuestionMutation = { askQuestion: { id: string, title: string } }
 
 export type PostAuthorFragment = { id: string, displayName: string, isEmployee: boolean, reputation: number };
 
-export type CommentViewFragment = { id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } };
+export type PostModerationViewFragment = { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean };
 
-export type AnswerViewFragment = { id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> };
+export type CommentViewFragment = { id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null };
+
+export type AnswerViewFragment = { id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null };
 
 export type QuestionPageQueryVariables = Exact<{
   id: string | number;
@@ -412,7 +477,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> }> } };
+export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
 
 export type PostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -469,6 +534,20 @@ export type VoteMutationVariables = Exact<{
 
 
 export type VoteMutation = { vote: { score: number, viewerVote: number } };
+
+export type FlagMutationVariables = Exact<{
+  input: FlagInput;
+}>;
+
+
+export type FlagMutation = { flag: { id: string, reason: FlagReason } };
+
+export type RequestSecondLookMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RequestSecondLookMutation = { requestSecondLook: { id: string, state: ReviewState } };
 
 export type WatchQuestionMutationVariables = Exact<{
   questionId: string | number;
@@ -605,6 +684,23 @@ export type UnmarkDuplicateMutationVariables = Exact<{
 
 
 export type UnmarkDuplicateMutation = { unmarkDuplicate: { id: string } };
+
+export type ReviewQueuePageQueryVariables = Exact<{
+  filter?: ReviewQueueFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewQueuePageQuery = { reviewQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, targetType: FlagTargetType, targetId: string, reason: ReviewReason, detail: string | null, state: ReviewState, createdAt: string, decision: ReviewAction | null, decisionNote: string | null, decidedAt: string | null, secondLookRequestedAt: string | null, bodyHtml: string, question: { id: string, title: string }, author: { id: string, displayName: string, reputation: number, isEmployee: boolean } | null, authorHistory: { questions: number, answers: number, comments: number, flagsUpheld: number, flagsDeclined: number, postsRemoved: number } | null, flags: Array<{ id: string, reason: FlagReason, note: string | null, weight: number, outcome: FlagOutcome | null, createdAt: string, flagger: { id: string, displayName: string } | null }>, decidedBy: { displayName: string } | null } }> } };
+
+export type ResolveReviewMutationVariables = Exact<{
+  id: string | number;
+  action: ReviewAction;
+  note?: string | null | undefined;
+}>;
+
+
+export type ResolveReviewMutation = { resolveReview: { id: string, decision: ReviewAction | null } };
 
 export type ModerationUsersQueryVariables = Exact<{
   filter?: UsersFilterInput | null | undefined;
@@ -793,6 +889,15 @@ export const PostAuthorFragmentDoc = new TypedDocumentString(`
   reputation
 }
     `, {"fragmentName":"PostAuthor"}) as unknown as TypedDocumentString<PostAuthorFragment, unknown>;
+export const PostModerationViewFragmentDoc = new TypedDocumentString(`
+    fragment PostModerationView on PostModeration {
+  state
+  reason
+  nextStep
+  reviewItemId
+  secondLookAvailable
+}
+    `, {"fragmentName":"PostModerationView"}) as unknown as TypedDocumentString<PostModerationViewFragment, unknown>;
 export const CommentViewFragmentDoc = new TypedDocumentString(`
     fragment CommentView on Comment {
   id
@@ -802,12 +907,22 @@ export const CommentViewFragmentDoc = new TypedDocumentString(`
   author {
     ...PostAuthor
   }
+  moderation {
+    ...PostModerationView
+  }
 }
     fragment PostAuthor on User {
   id
   displayName
   isEmployee
   reputation
+}
+fragment PostModerationView on PostModeration {
+  state
+  reason
+  nextStep
+  reviewItemId
+  secondLookAvailable
 }`, {"fragmentName":"CommentView"}) as unknown as TypedDocumentString<CommentViewFragment, unknown>;
 export const AnswerViewFragmentDoc = new TypedDocumentString(`
     fragment AnswerView on Answer {
@@ -835,12 +950,22 @@ export const AnswerViewFragmentDoc = new TypedDocumentString(`
   comments {
     ...CommentView
   }
+  moderation {
+    ...PostModerationView
+  }
 }
     fragment PostAuthor on User {
   id
   displayName
   isEmployee
   reputation
+}
+fragment PostModerationView on PostModeration {
+  state
+  reason
+  nextStep
+  reviewItemId
+  secondLookAvailable
 }
 fragment CommentView on Comment {
   id
@@ -849,6 +974,9 @@ fragment CommentView on Comment {
   authorKind
   author {
     ...PostAuthor
+  }
+  moderation {
+    ...PostModerationView
   }
 }`, {"fragmentName":"AnswerView"}) as unknown as TypedDocumentString<AnswerViewFragment, unknown>;
 export const ProfileAnswerFragmentDoc = new TypedDocumentString(`
@@ -1185,6 +1313,9 @@ export const QuestionPageDocument = new TypedDocumentString(`
     answers {
       ...AnswerView
     }
+    moderation {
+      ...PostModerationView
+    }
   }
 }
     fragment PostAuthor on User {
@@ -1193,6 +1324,13 @@ export const QuestionPageDocument = new TypedDocumentString(`
   isEmployee
   reputation
 }
+fragment PostModerationView on PostModeration {
+  state
+  reason
+  nextStep
+  reviewItemId
+  secondLookAvailable
+}
 fragment CommentView on Comment {
   id
   bodyHtml
@@ -1200,6 +1338,9 @@ fragment CommentView on Comment {
   authorKind
   author {
     ...PostAuthor
+  }
+  moderation {
+    ...PostModerationView
   }
 }
 fragment AnswerView on Answer {
@@ -1226,6 +1367,9 @@ fragment AnswerView on Answer {
   }
   comments {
     ...CommentView
+  }
+  moderation {
+    ...PostModerationView
   }
 }`) as unknown as TypedDocumentString<QuestionPageQuery, QuestionPageQueryVariables>;
 export const PostAnswerDocument = new TypedDocumentString(`
@@ -1286,6 +1430,22 @@ export const VoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VoteMutation, VoteMutationVariables>;
+export const FlagDocument = new TypedDocumentString(`
+    mutation Flag($input: FlagInput!) {
+  flag(input: $input) {
+    id
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<FlagMutation, FlagMutationVariables>;
+export const RequestSecondLookDocument = new TypedDocumentString(`
+    mutation RequestSecondLook($id: ID!) {
+  requestSecondLook(id: $id) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RequestSecondLookMutation, RequestSecondLookMutationVariables>;
 export const WatchQuestionDocument = new TypedDocumentString(`
     mutation WatchQuestion($questionId: ID!, $watching: Boolean!) {
   watchQuestion(questionId: $questionId, watching: $watching) {
@@ -1573,6 +1733,74 @@ export const UnmarkDuplicateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UnmarkDuplicateMutation, UnmarkDuplicateMutationVariables>;
+export const ReviewQueuePageDocument = new TypedDocumentString(`
+    query ReviewQueuePage($filter: ReviewQueueFilter, $after: String) {
+  reviewQueue(filter: $filter, first: 20, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        targetType
+        targetId
+        reason
+        detail
+        state
+        createdAt
+        decision
+        decisionNote
+        decidedAt
+        secondLookRequestedAt
+        bodyHtml
+        question {
+          id
+          title
+        }
+        author {
+          id
+          displayName
+          reputation
+          isEmployee
+        }
+        authorHistory {
+          questions
+          answers
+          comments
+          flagsUpheld
+          flagsDeclined
+          postsRemoved
+        }
+        flags {
+          id
+          reason
+          note
+          weight
+          outcome
+          createdAt
+          flagger {
+            id
+            displayName
+          }
+        }
+        decidedBy {
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewQueuePageQuery, ReviewQueuePageQueryVariables>;
+export const ResolveReviewDocument = new TypedDocumentString(`
+    mutation ResolveReview($id: ID!, $action: ReviewAction!, $note: String) {
+  resolveReview(id: $id, action: $action, note: $note) {
+    id
+    decision
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveReviewMutation, ResolveReviewMutationVariables>;
 export const ModerationUsersDocument = new TypedDocumentString(`
     query ModerationUsers($filter: UsersFilterInput, $after: String) {
   users(filter: $filter, first: 25, after: $after) {

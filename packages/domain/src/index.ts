@@ -21,3 +21,4 @@ export * from './thread-history';
 export * from './webhooks';
 export * from './trust-levels';
 export * from './standing';
+export * from './moderation';

@@ -15,7 +15,7 @@ import {
   ROLES,
 } from './roles';
 
-const PARTICIPATION: Capability[] = ['ask_question', 'post_answer', 'post_comment', 'vote'];
+const PARTICIPATION: Capability[] = ['ask_question', 'post_answer', 'post_comment', 'vote', 'flag_post'];
 
 /** Which roles hold a capability, in the table's role order. */
 const holders = (capability: Capability): Role[] => ROLES.filter((role) => can(role, capability));
@@ -28,7 +28,7 @@ describe('ROLE_CAPABILITIES', () => {
     expect(Object.keys(ROLE_CAPABILITIES).sort()).toEqual([...ROLES].sort());
   });
 
-  it('lets everybody take part: ask, answer, comment and vote', () => {
+  it('lets everybody take part: ask, answer, comment, vote and flag', () => {
     for (const capability of PARTICIPATION) expect(holders(capability)).toEqual([...ROLES]);
   });
 
@@ -36,8 +36,8 @@ describe('ROLE_CAPABILITIES', () => {
     expect(CAPABILITIES.filter((capability) => can('MEMBER', capability))).toEqual(PARTICIPATION);
   });
 
-  it('lets moderators, and admins, care for threads: edit, delete, accept for the asker, lock and close', () => {
-    for (const capability of ['edit_any_post', 'delete_any_post', 'accept_any_answer', 'moderate_threads'] as const) {
+  it('lets moderators, and admins, care for threads: edit, delete, accept for the asker, lock and close, review flagged and held posts', () => {
+    for (const capability of ['edit_any_post', 'delete_any_post', 'accept_any_answer', 'moderate_threads', 'review_posts'] as const) {
       expect([capability, holders(capability)]).toEqual([capability, ['MODERATOR', 'ADMIN']]);
     }
   });
@@ -84,7 +84,7 @@ describe('ROLE_CAPABILITIES', () => {
 
   it('names every capability in one of the duties above', () => {
     const stated = new Set<Capability>([
-      ...PARTICIPATION, 'edit_any_post', 'delete_any_post', 'accept_any_answer', 'moderate_threads', 'view_staff_queue',
+      ...PARTICIPATION, 'edit_any_post', 'delete_any_post', 'accept_any_answer', 'moderate_threads', 'review_posts', 'view_staff_queue',
       'escalate_question', 'mark_needs_info', 'return_to_community', 'handle_escalation', 'view_reports', 'endorse_answer',
       'set_user_role', 'set_user_affiliation', 'manage_categories', 'manage_webhooks', 'set_announcement', 'view_audit_log',
       'manage_users',

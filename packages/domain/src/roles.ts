@@ -31,11 +31,13 @@ export const CAPABILITIES = [
   'manage_webhooks',
   'set_announcement',
   'manage_users', // find users, suspend and silence them (standing.ts says whom)
+  'flag_post', // flag a question, answer or comment for the moderators
+  'review_posts', // the review queue: approve, hide or delete flagged and held posts
 ] as const;
 export type Capability = typeof CAPABILITIES[number];
 
 /** Taking part in the community: what every role may do, and what a suspension takes away (standing.ts). */
-export const PARTICIPATION_CAPABILITIES: readonly Capability[] = ['ask_question', 'post_answer', 'post_comment', 'vote'];
+export const PARTICIPATION_CAPABILITIES: readonly Capability[] = ['ask_question', 'post_answer', 'post_comment', 'vote', 'flag_post'];
 const PARTICIPATION = PARTICIPATION_CAPABILITIES;
 
 /** The one table every permission guard reads. */
@@ -52,6 +54,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> 
     'moderate_threads',
     'view_staff_queue',
     'manage_users',
+    'review_posts',
   ]),
   STAFF: new Set<Capability>([
     ...PARTICIPATION,

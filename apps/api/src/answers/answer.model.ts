@@ -3,6 +3,7 @@ import type { AuthorKind } from '@peerdesk/domain';
 import { AuthorKindEnum } from '../common/enums';
 import { ConnectionOf } from '../common/pagination';
 import type { AnswerEntity } from './answer.entity';
+import { moderationFactsOf, type PostModerationFacts } from '../questions/question.model';
 
 @ObjectType('Answer')
 export class AnswerModel {
@@ -34,6 +35,7 @@ export class AnswerModel {
   updatedAt!: Date;
 
   authorId!: string;
+  moderation!: PostModerationFacts;
 }
 
 export const AnswerConnection = ConnectionOf(AnswerModel, 'Answer');
@@ -50,5 +52,6 @@ export function toAnswerModel(answer: AnswerEntity, acceptedAnswerId: string | n
     createdAt: answer.createdAt,
     updatedAt: answer.updatedAt,
     authorId: answer.authorId,
+    moderation: moderationFactsOf(answer),
   };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
-import type { AuthorKind } from '@peerdesk/domain';
+import type { AuthorKind, ModerationState, PostHold } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
@@ -37,7 +37,8 @@ export class AnswersRepository {
 
   /**
    * The live answers of each of these questions, in the order asked: per question the accepted one first,
-   * then by score, then oldest (one statement for a page of questions).
+   * then by score, then oldest (one statement for a page of questions). Held and hidden ones too: the
+   * resolver shows them to their author and the moderators only.
    */
   async liveOfQuestions(questions: readonly QuestionOfAnswers[]): Promise<AnswerEntity[][]> {
     const rows = await this.db
@@ -63,8 +64,8 @@ export class AnswersRepository {
     const filtered = this.db
       .getRepository(AnswerEntity)
       .createQueryBuilder('a')
-      .innerJoin(QuestionEntity, 'q', 'q.id = a.question_id AND q.deleted_at IS NULL')
-      .where('a.author_id = :authorId AND a.deleted_at IS NULL', { authorId });
+      .innerJoin(QuestionEntity, 'q', `q.id = a.question_id AND q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'`)
+      .where(`a.author_id = :authorId AND a.deleted_at IS NULL AND a.moderation_state = 'VISIBLE'`, { authorId });
     if (acceptedOnly) filtered.andWhere('q.accepted_answer_id = a.id');
     const page = filtered.clone().addSelect('q.accepted_answer_id', 'accepted_answer_id').orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(first + 1);
     if (after) {
@@ -125,8 +126,11 @@ export class AnswersRepository {
     return em.findOne(AnswerEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async insert(em: EntityManager, answer: NewAnswer, at: Date): Promise<AnswerEntity> {
-    const inserted = await em.insert(AnswerEntity, { ...answer, score: 0, createdAt: at, updatedAt: at });
+  async insert(em: EntityManager, answer: NewAnswer, at: Date, hold: PostHold | null = null): Promise<AnswerEntity> {
+    const inserted = await em.insert(AnswerEntity, {
+      ...answer, score: 0, createdAt: at, updatedAt: at,
+      ...(hold ? { moderationState: 'HELD' as const, moderationReason: hold.reason, published: false } : {}),
+    });
     return em.findOneByOrFail(AnswerEntity, { id: String(inserted.identifiers[0].id) });
   }
 
@@ -143,6 +147,11 @@ export class AnswersRepository {
 
   async setScore(em: EntityManager, id: string, score: number): Promise<void> {
     await em.update(AnswerEntity, { id }, { score });
+  }
+
+  /** Sets the answer's moderation state and the reason its author reads; `published` once it has been shown. */
+  async setModeration(em: EntityManager, id: string, state: ModerationState, reason: string | null, published: boolean): Promise<void> {
+    await em.update(AnswerEntity, { id }, { moderationState: state, moderationReason: reason, published });
   }
 
   async recordAcceptance(em: EntityManager, acceptance: Pick<AnswerAcceptanceEntity, 'questionId' | 'answerId' | 'acceptedBy' | 'acceptedAt'>): Promise<void> {

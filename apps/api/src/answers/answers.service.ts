@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict, nextThreadStatus, validateAnswer } from '@peerdesk/domain';
+import {
+  acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, canSeePost, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict,
+  type ModerationState, nextThreadStatus, notFound, type ThreadStatus, validateAnswer,
+} from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import { Transactions } from '../database/transactions';
@@ -13,6 +16,7 @@ import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { QuestionsService } from '../questions/questions.service';
 import { RevisionsRepository } from '../revisions/revisions.repository';
+import { PostingHold } from '../users/posting-hold';
 import { UsersRepository } from '../users/users.repository';
 import { AnswerEntity } from './answer.entity';
 import { type AnswerWithAcceptance, AnswersRepository } from './answers.repository';
@@ -34,6 +38,7 @@ export class AnswersService {
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly markdown: MarkdownRenderer,
+    private readonly postingHold: PostingHold,
   ) {}
 
   /** A member's answers for their profile, newest first; with `acceptedOnly`, the ones that solved their question. */
@@ -54,8 +59,10 @@ export class AnswersService {
     const bodyHtml = await this.markdown.render(input.body);
     return this.transactions.run(async (em) => {
       const question = await this.questionsService.lockLive(em, input.questionId);
+      if (!canSeePost(viewer, question)) throw notFound(`There is no question ${input.questionId}.`);
       if (!acceptsAnswers(question.status)) throw conflict('This question is closed and takes no new answers.');
       const now = this.clock.now();
+      const hold = await this.postingHold.holdFor(em, viewer);
       const answer = await this.answers.insert(em, {
         questionId: question.id,
         authorId: viewer.id,
@@ -63,13 +70,52 @@ export class AnswersService {
         authorKind: authorKindFor(viewer.affiliation),
         body: input.body,
         bodyHtml,
-      }, now);
-      await this.questions.recordAnswerPosted(em, question.id, question.answerCount + 1, nextThreadStatus(question.status, { type: 'ANSWER_POSTED' }), now);
-      await this.events.publish(em, {
-        type: 'answer.posted', questionId: question.id, answerId: answer.id, authorId: viewer.id, authorKind: answer.authorKind, at: now,
-      });
+      }, now, hold);
+      if (hold) {
+        // Not counted, not notified, not indexed, no effect on the thread's status or clocks until it is approved.
+        await this.events.publish(em, { type: 'post.held', targetType: 'ANSWER', targetId: answer.id, questionId: question.id, authorId: viewer.id, hold, at: now });
+      } else {
+        await this.publish(em, question, answer, now);
+      }
       return answer;
     });
+  }
+
+  /** An answer joins its thread for everyone: counted, the thread's status moved, and `answer.posted` told. */
+  private async publish(em: EntityManager, question: QuestionEntity, answer: AnswerEntity, now: Date): Promise<void> {
+    await this.questions.recordAnswerPosted(em, question.id, question.answerCount + 1, this.statusAfterAnswer(question.status), now);
+    await this.events.publish(em, {
+      type: 'answer.posted', questionId: question.id, answerId: answer.id, authorId: answer.authorId, authorKind: answer.authorKind, at: now,
+    });
+  }
+
+  /** A closed question keeps its status when a held answer is approved into it (it took the answer before it closed). */
+  private statusAfterAnswer(status: ThreadStatus): ThreadStatus {
+    return status === 'CLOSED' ? status : nextThreadStatus(status, { type: 'ANSWER_POSTED' });
+  }
+
+  /**
+   * Sets a locked answer's moderation state (the review queue, flags); the caller holds its question's lock.
+   * Leaving VISIBLE it stops counting, as a deletion does (an accepted answer stops being accepted); becoming
+   * VISIBLE it counts again, and a held answer shown for the first time is published now (answer.posted: the
+   * asker hears of it, webhooks, search and the community clock follow).
+   */
+  async moderate(em: EntityManager, question: QuestionEntity, answer: AnswerEntity, state: ModerationState, reason: string | null, actorId: string, now: Date): Promise<void> {
+    const wasCounted = answer.moderationState === 'VISIBLE';
+    const counts = state === 'VISIBLE';
+    await this.answers.setModeration(em, answer.id, state, counts ? null : reason, answer.published || counts);
+    if (wasCounted && !counts) {
+      let current = question;
+      if (current.acceptedAnswerId === answer.id) current = await this.withdraw(em, current, { id: actorId }, now);
+      const remainingAnswers = current.answerCount - 1;
+      await this.questions.recordAnswerRemoved(em, current.id, remainingAnswers, nextThreadStatus(current.status, { type: 'ANSWER_REMOVED', remainingAnswers }));
+    } else if (!wasCounted && counts) {
+      if (answer.published) {
+        await this.questions.recordAnswerPosted(em, question.id, question.answerCount + 1, this.statusAfterAnswer(question.status), now);
+      } else {
+        await this.publish(em, question, answer, now);
+      }
+    }
   }
 
   /** Returns the edited answer and its question's accepted answer, so callers can tell whether it is the accepted one. */
@@ -91,23 +137,30 @@ export class AnswersService {
   /** Soft delete by the author or a moderator; an accepted answer stops being accepted first. */
   async delete(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
     return this.transactions.run(async (em) => {
-      const { answer: target, question: locked } = await this.lockLiveAnswerAndQuestion(em, answerId);
+      const { answer: target, question } = await this.lockLiveAnswerAndQuestion(em, answerId);
       checkCanDeletePost(viewer, target);
-      let question = locked;
-      const now = this.clock.now();
-      if (question.acceptedAnswerId === target.id) question = await this.withdraw(em, question, viewer, now);
-      await this.answers.markDeleted(em, target.id, viewer.id, now);
+      return this.markDeleted(em, question, target, viewer.id, this.clock.now());
+    });
+  }
+
+  /** Soft-deletes a locked answer (its question locked first); a held or hidden one was not counted, so the count stays. */
+  async markDeleted(em: EntityManager, locked: QuestionEntity, target: AnswerEntity, byId: string, now: Date): Promise<QuestionEntity> {
+    let question = locked;
+    if (question.acceptedAnswerId === target.id) question = await this.withdraw(em, question, { id: byId }, now);
+    await this.answers.markDeleted(em, target.id, byId, now);
+    if (target.moderationState === 'VISIBLE') {
       const remainingAnswers = question.answerCount - 1;
       await this.questions.recordAnswerRemoved(em, question.id, remainingAnswers, nextThreadStatus(question.status, { type: 'ANSWER_REMOVED', remainingAnswers }));
-      await this.events.publish(em, { type: 'answer.removed', questionId: question.id, answerId: target.id, removedBy: viewer.id, at: now });
-      return this.questions.getById(em, question.id);
-    });
+    }
+    await this.events.publish(em, { type: 'answer.removed', questionId: question.id, answerId: target.id, removedBy: byId, at: now });
+    return this.questions.getById(em, question.id);
   }
 
   async accept(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
     return this.transactions.run(async (em) => {
       const { answer, question } = await this.lockLiveAnswerAndQuestion(em, answerId);
       checkCanAccept(viewer, question, answer);
+      if (answer.moderationState !== 'VISIBLE') throw conflict('This answer is held or hidden for review; it can be accepted once a moderator approves it.');
       if (question.acceptedAnswerId === answer.id) return question;
       const now = this.clock.now();
       await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
@@ -133,7 +186,7 @@ export class AnswersService {
     });
   }
 
-  private async withdraw(em: EntityManager, question: QuestionEntity, viewer: Viewer, now: Date): Promise<QuestionEntity> {
+  private async withdraw(em: EntityManager, question: QuestionEntity, viewer: Pick<Viewer, 'id'>, now: Date): Promise<QuestionEntity> {
     await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
     await this.users.moveReputation(em, await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1));
     const status = nextThreadStatus(question.status, { type: 'ACCEPTANCE_WITHDRAWN', answerCount: question.answerCount });

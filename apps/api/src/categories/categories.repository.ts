@@ -66,14 +66,14 @@ export class CategoriesRepository {
     await this.db.getRepository(CategoryEntity).update({ id }, changes as Partial<CategoryEntity>);
   }
 
-  /** Every category by name, with the activity of its live questions. */
+  /** Every category by name, with the activity of its live questions (held and hidden ones are not counted). */
   async allWithActivity(): Promise<Array<{ category: CategoryEntity; activity: CategoryActivity }>> {
     const [categories, counts] = await Promise.all([
       this.db.getRepository(CategoryEntity).find({ order: { name: 'ASC' } }),
       this.db.query(`
         SELECT category_id::text AS id, count(*)::int AS "questionCount", count(*) FILTER (WHERE status = 'SOLVED')::int AS "solvedCount",
                count(*) FILTER (WHERE answer_count = 0 AND status = ANY($1))::int AS "unansweredCount", max(last_activity_at) AS "lastActivityAt"
-          FROM questions WHERE deleted_at IS NULL GROUP BY category_id`, [WAITING_STATUSES]) as Promise<Array<CategoryActivity & { id: string }>>,
+          FROM questions WHERE deleted_at IS NULL AND moderation_state = 'VISIBLE' GROUP BY category_id`, [WAITING_STATUSES]) as Promise<Array<CategoryActivity & { id: string }>>,
     ]);
     const byCategory = new Map(counts.map(({ id, ...activity }) => [id, activity]));
     const none: CategoryActivity = { questionCount: 0, solvedCount: 0, unansweredCount: 0, lastActivityAt: null };

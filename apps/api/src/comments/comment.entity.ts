@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { AuthorKind } from '@peerdesk/domain';
+import type { AuthorKind, ModerationState } from '@peerdesk/domain';
 import type { PostTargetType } from '../common/enums';
 
 /** A short remark on a question or an answer; it belongs to the question's thread either way. */
@@ -42,4 +42,16 @@ export class CommentEntity {
 
   @Column({ name: 'deleted_by', type: 'bigint', nullable: true })
   deletedBy!: string | null;
+
+  /** VISIBLE, HELD (before anyone saw it) or HIDDEN (after); see packages/domain/src/moderation.ts. */
+  @Column({ name: 'moderation_state', type: 'text' })
+  moderationState!: ModerationState;
+
+  /** Why it is held or hidden, as its author reads it. */
+  @Column({ name: 'moderation_reason', type: 'text', nullable: true })
+  moderationReason!: string | null;
+
+  /** False while a held post's consequences (notifications, counts, search, clocks) wait for its approval. */
+  @Column({ type: 'boolean' })
+  published!: boolean;
 }

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { AuthorKind } from '@peerdesk/domain';
 import { AuthorKindEnum, type PostTargetType, PostTargetTypeEnum } from '../common/enums';
 import type { CommentEntity } from './comment.entity';
+import { moderationFactsOf, type PostModerationFacts } from '../questions/question.model';
 
 @ObjectType('Comment')
 export class CommentModel {
@@ -33,6 +34,7 @@ export class CommentModel {
   updatedAt!: Date;
 
   authorId!: string;
+  moderation!: PostModerationFacts;
 }
 
 export function toCommentModel(comment: CommentEntity): CommentModel {
@@ -47,5 +49,6 @@ export function toCommentModel(comment: CommentEntity): CommentModel {
     createdAt: comment.createdAt,
     updatedAt: comment.updatedAt,
     authorId: comment.authorId,
+    moderation: moderationFactsOf(comment),
   };
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AnswersModule } from '../answers/answers.module';
 import { QuestionsModule } from '../questions/questions.module';
+import { UsersModule } from '../users/users.module';
 import { CommentsOnLoader } from './comments.loaders';
 import { CommentsRepository } from './comments.repository';
 import { CommentsResolver } from './comments.resolver';
@@ -8,7 +9,7 @@ import { CommentsService } from './comments.service';
 import { AnswerCommentsResolver, QuestionCommentsResolver } from './post-comments.resolver';
 
 @Module({
-  imports: [QuestionsModule, AnswersModule],
+  imports: [QuestionsModule, AnswersModule, UsersModule],
   providers: [CommentsRepository, CommentsOnLoader, CommentsService, CommentsResolver, QuestionCommentsResolver, AnswerCommentsResolver],
   exports: [CommentsRepository, CommentsService],
 })

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
-import type { AuthorKind } from '@peerdesk/domain';
+import type { AuthorKind, ModerationState, PostHold } from '@peerdesk/domain';
 import type { PostTargetType } from '../common/enums';
 import { CommentEntity } from './comment.entity';
 
@@ -47,8 +47,11 @@ export class CommentsRepository {
     return inserted.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
   }
 
-  async insert(em: EntityManager, comment: NewComment, at: Date): Promise<CommentEntity> {
-    const inserted = await em.insert(CommentEntity, { ...comment, createdAt: at, updatedAt: at });
+  async insert(em: EntityManager, comment: NewComment, at: Date, hold: PostHold | null = null): Promise<CommentEntity> {
+    const inserted = await em.insert(CommentEntity, {
+      ...comment, createdAt: at, updatedAt: at,
+      ...(hold ? { moderationState: 'HELD' as const, moderationReason: hold.reason, published: false } : {}),
+    });
     return em.findOneByOrFail(CommentEntity, { id: String(inserted.identifiers[0].id) });
   }
 
@@ -63,7 +66,15 @@ export class CommentsRepository {
     await em.update(CommentEntity, { id }, { deletedAt: at, deletedBy: by });
   }
 
-  /** The live comments on each of these posts, oldest first, in one statement (for per-request batching). */
+  /** Sets the comment's moderation state and the reason its author reads; `published` once it has been shown. */
+  async setModeration(em: EntityManager, id: string, state: ModerationState, reason: string | null, published: boolean): Promise<void> {
+    await em.update(CommentEntity, { id }, { moderationState: state, moderationReason: reason, published });
+  }
+
+  /**
+   * The live comments on each of these posts, oldest first, in one statement (for per-request batching); held and
+   * hidden ones too, which the resolver shows to their author and the moderators only.
+   */
   async liveOn(targets: readonly CommentTarget[]): Promise<CommentEntity[][]> {
     const idsByType = new Map<PostTargetType, string[]>();
     for (const { targetType, targetId } of targets) idsByType.set(targetType, [...(idsByType.get(targetType) ?? []), targetId]);

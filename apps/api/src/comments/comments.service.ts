@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { assertValid, authorKindFor, checkCanDeletePost, checkCanEditPost, conflict, validateComment } from '@peerdesk/domain';
+import {
+  assertValid, authorKindFor, canSeePost, checkCanDeletePost, checkCanEditPost, conflict, type ModerationState, notFound, validateComment,
+} from '@peerdesk/domain';
 import { AnswersService } from '../answers/answers.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
@@ -9,6 +11,7 @@ import { checkId } from '../common/ids';
 import { missing } from '../database/errors';
 import type { Viewer } from '../common/viewer';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
+import type { AnswerEntity } from '../answers/answer.entity';
 import type { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { QuestionsService } from '../questions/questions.service';
@@ -16,6 +19,7 @@ import { CommentEntity } from './comment.entity';
 import { CommentsRepository } from './comments.repository';
 import type { EditCommentInput, PostCommentInput } from './dto/comment.input';
 import { Transactions } from '../database/transactions';
+import { PostingHold } from '../users/posting-hold';
 
 /**
  * Comments on questions and answers. Like answers, every change locks the thread's question row first,
@@ -32,6 +36,7 @@ export class CommentsService {
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly markdown: MarkdownRenderer,
+    private readonly postingHold: PostingHold,
   ) {}
 
   async post(viewer: Viewer, input: PostCommentInput): Promise<CommentEntity> {
@@ -39,9 +44,11 @@ export class CommentsService {
     const targetId = checkId(input.targetId, input.targetType.toLowerCase());
     const bodyHtml = await this.markdown.render(input.body);
     return this.transactions.run(async (em) => {
-      const question = await this.lockThread(em, input.targetType, targetId);
+      const { question, post } = await this.lockThreadAndPost(em, input.targetType, targetId);
+      if (!canSeePost(viewer, question) || !canSeePost(viewer, post)) throw notFound(`There is no ${input.targetType.toLowerCase()} ${targetId}.`);
       if (question.status === 'CLOSED') throw conflict('This question is closed and takes no new comments.');
       const now = this.clock.now();
+      const hold = await this.postingHold.holdFor(em, viewer);
       const comment = await this.comments.insert(em, {
         questionId: question.id,
         targetType: input.targetType,
@@ -51,13 +58,33 @@ export class CommentsService {
         authorKind: authorKindFor(viewer.affiliation),
         body: input.body,
         bodyHtml,
-      }, now);
-      await this.questions.noteActivity(em, question.id, now);
-      await this.events.publish(em, {
-        type: 'comment.posted', questionId: question.id, commentId: comment.id, authorId: viewer.id, authorKind: comment.authorKind, at: now,
-      });
+      }, now, hold);
+      if (hold) {
+        await this.events.publish(em, { type: 'post.held', targetType: 'COMMENT', targetId: comment.id, questionId: question.id, authorId: viewer.id, hold, at: now });
+      } else {
+        await this.publish(em, comment, now);
+      }
       return comment;
     });
+  }
+
+  private async publish(em: EntityManager, comment: CommentEntity, now: Date): Promise<void> {
+    await this.questions.noteActivity(em, comment.questionId, now);
+    await this.events.publish(em, {
+      type: 'comment.posted', questionId: comment.questionId, commentId: comment.id, authorId: comment.authorId, authorKind: comment.authorKind, at: now,
+    });
+  }
+
+  /** Sets a locked comment's moderation state; a held comment shown for the first time is published now (comment.posted). */
+  async moderate(em: EntityManager, comment: CommentEntity, state: ModerationState, reason: string | null, now: Date): Promise<void> {
+    const shown = state === 'VISIBLE';
+    await this.comments.setModeration(em, comment.id, state, shown ? null : reason, comment.published || shown);
+    if (shown && !comment.published) await this.publish(em, comment, now);
+  }
+
+  /** Soft-deletes a locked comment (a review decision). */
+  async markDeleted(em: EntityManager, comment: CommentEntity, byId: string, now: Date): Promise<void> {
+    await this.comments.markDeleted(em, comment.id, byId, now);
   }
 
   /** Author or moderator. Comments keep no revisions: they are short, and an edit is a correction. */
@@ -86,8 +113,16 @@ export class CommentsService {
    * again under the question's lock, so a concurrent delete has either committed or not begun.
    */
   private async lockThread(em: EntityManager, targetType: PostTargetType, targetId: string): Promise<QuestionEntity> {
-    if (targetType === 'QUESTION') return this.questionsService.lockLive(em, targetId);
-    return (await this.answers.lockLiveAnswerAndQuestion(em, targetId)).question;
+    return (await this.lockThreadAndPost(em, targetType, targetId)).question;
+  }
+
+  private async lockThreadAndPost(em: EntityManager, targetType: PostTargetType, targetId: string): Promise<{ question: QuestionEntity; post: QuestionEntity | AnswerEntity }> {
+    if (targetType === 'QUESTION') {
+      const question = await this.questionsService.lockLive(em, targetId);
+      return { question, post: question };
+    }
+    const { question, answer } = await this.answers.lockLiveAnswerAndQuestion(em, targetId);
+    return { question, post: answer };
   }
 
   private async findLiveComment(em: EntityManager, commentId: string): Promise<CommentEntity> {
@@ -96,8 +131,8 @@ export class CommentsService {
     return comment;
   }
 
-  /** A comment on a deleted post (or in a deleted thread) is gone with it: NOT_FOUND, like the post. */
-  private async lockLiveComment(em: EntityManager, commentId: string): Promise<CommentEntity> {
+  /** A comment on a deleted post (or in a deleted thread) is gone with it: NOT_FOUND, like the post. Its thread is locked first. */
+  async lockLiveComment(em: EntityManager, commentId: string): Promise<CommentEntity> {
     const found = await this.findLiveComment(em, commentId);
     await this.lockThread(em, found.targetType, found.targetId);
     return this.findLiveComment(em, commentId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthorKind, EscalationReason } from '@peerdesk/domain';
+import type { AuthorKind, EscalationReason, FlagReason, FlagTargetType, PostHold } from '@peerdesk/domain';
 
 /**
  * What happened in the community (a post, an acceptance, an escalation…), told to every module that
@@ -21,7 +21,21 @@ export type DomainEvent =
   | { type: 'answer.removed'; questionId: string; answerId: string; removedBy: string; at: Date }
   | { type: 'question.returned_to_community'; questionId: string; returnedBy: string; at: Date }
   | { type: 'question.marked_duplicate'; questionId: string; originalId: string; markedBy: string; at: Date }
-  | { type: 'question.duplicate_unmarked'; questionId: string; originalId: string; unmarkedBy: string; at: Date };
+  | { type: 'question.duplicate_unmarked'; questionId: string; originalId: string; unmarkedBy: string; at: Date }
+  /** A new post waits for review before anyone else sees it; its own event (question.asked…) follows on approval. */
+  | { type: 'post.held'; targetType: FlagTargetType; targetId: string; questionId: string; authorId: string; hold: PostHold; at: Date }
+  | { type: 'post.flagged'; targetType: FlagTargetType; targetId: string; questionId: string; flaggerId: string; reason: FlagReason; note: string | null; at: Date }
+  /**
+   * A post's visibility changed by moderation: HIDDEN (flags or a moderator), APPROVED (a held post shown, or a
+   * hidden one restored after review), RESTORED (shown again by hand), DELETED (a review decision). `reason` is
+   * what its author is told; `actorId` null when the flags' weight hid it.
+   */
+  | {
+    type: 'post.moderated'; targetType: FlagTargetType; targetId: string; questionId: string; authorId: string | null;
+    outcome: PostModerationOutcome; reason: string | null; actorId: string | null; at: Date;
+  };
+
+export type PostModerationOutcome = 'HIDDEN' | 'APPROVED' | 'RESTORED' | 'DELETED';
 
 export interface DomainEventHandler {
   handle(em: EntityManager, event: DomainEvent): Promise<void>;
@@ -40,6 +54,7 @@ export interface DomainEventHandler {
  * 4. SearchIndexSubscriber: rewrites the question's search document, after every change the handlers
  *    above make to the question row, and takes the shared search_words rows late, in word order.
  * 5. SearchInsightsService: marks the ask session a question was posted from.
+ * 6. ReviewService: puts a post held when written (post.held) in the review queue.
  *
  * Any other handler (a test's probe) runs after these, in the order it subscribed.
  */
@@ -49,6 +64,7 @@ export const HANDLER_ORDER: readonly string[] = [
   'WebhookEventsSubscriber',
   'SearchIndexSubscriber',
   'SearchInsightsService',
+  'ReviewService',
 ];
 
 const rank = (handler: DomainEventHandler): number => {

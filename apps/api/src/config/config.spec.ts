@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
       imageHosts: [], graphqlIntrospection: true, statementTimeoutMs: 5000,
       graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 }, countSqlStatements: false,
+      newMemberReviewPosts: 2, flagHideThreshold: 3,
     });
   });
 
@@ -22,7 +23,7 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://help.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Help <help@example.com>',
       OUTBOX_POLL_SECONDS: '30', SEARCH_LANGUAGE: 'french', MEILI_HOST: 'https://search.example.com/', MEILI_MASTER_KEY: 'k3y',
       MEILI_INDEX: 'peerdesk_questions', MEILI_PORT: '7701', GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '20000', IMAGE_HOSTS: 'i.imgur.com, images.example.com', GRAPHQL_INTROSPECTION: 'true',
-      STATEMENT_TIMEOUT_MS: '2500',
+      STATEMENT_TIMEOUT_MS: '2500', NEW_MEMBER_REVIEW_POSTS: '0', FLAG_HIDE_THRESHOLD: '10',
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, origin: 'https://help.example.com', databaseUrl: 'postgres://u:p@db:5432/peerdesk',
@@ -38,6 +39,7 @@ describe('loadConfig', () => {
       meiliIndex: 'peerdesk_questions', meiliPort: 7701, statementTimeoutMs: 2500,
       imageHosts: ['i.imgur.com', 'images.example.com'], graphqlIntrospection: true,
       graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 }, countSqlStatements: false,
+      newMemberReviewPosts: 0, flagHideThreshold: 10,
     });
   });
 
@@ -97,6 +99,11 @@ describe('loadConfig', () => {
   it('checks the statement timeout (0 turns it off)', () => {
     expect(loadConfig({ STATEMENT_TIMEOUT_MS: '0' }).statementTimeoutMs).toBe(0);
     expect(() => loadConfig({ STATEMENT_TIMEOUT_MS: '5s' })).toThrow('STATEMENT_TIMEOUT_MS="5s" must be a whole number from 0 to 600000');
+  });
+
+  it('checks the first-post hold and the flag threshold', () => {
+    expect(() => loadConfig({ NEW_MEMBER_REVIEW_POSTS: '-1', FLAG_HIDE_THRESHOLD: '0' })).toThrow(
+      /NEW_MEMBER_REVIEW_POSTS="-1" must be a whole number from 0 to 100[^]*FLAG_HIDE_THRESHOLD="0" must be a whole number from 1 to 1000/);
   });
 
   it('counts SQL statements only for the tests', () => {

@@ -60,6 +60,10 @@ export interface AppConfig {
   statementTimeoutMs: number;
   /** What one GraphQL operation may ask for: nesting depth, aliases, and cost (see common/graphql-limits.ts). */
   graphql: GraphQLLimits;
+  /** How many first posts of a NEW member (not an employee) wait for a moderator before anyone else sees them; 0: none. */
+  newMemberReviewPosts: number;
+  /** The weight of open flags (each flagger's trust level's flag weight) that hides a post pending review. */
+  flagHideThreshold: number;
   /** Tests only: the request DataSource counts the SQL statements it sends (database/statement-counter.ts). */
   countSqlStatements: boolean;
 }
@@ -242,6 +246,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxAliases: read.integer('GRAPHQL_MAX_ALIASES', 15, 0, 1000),
       maxCost: read.integer('GRAPHQL_MAX_COST', 5000, 10, 1_000_000),
     },
+    newMemberReviewPosts: read.integer('NEW_MEMBER_REVIEW_POSTS', 2, 0, 100),
+    flagHideThreshold: read.integer('FLAG_HIDE_THRESHOLD', 3, 1, 1000),
     countSqlStatements: read.oneOf('COUNT_SQL_STATEMENTS', 'off', ['on', 'off'] as const) === 'on',
   };
   if (config.countSqlStatements && nodeEnv !== 'test') read.problems.push('COUNT_SQL_STATEMENTS=on is for the tests only (NODE_ENV=test)');

@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = [
   'ESCALATION_ASSIGNED',
   'ESCALATION_BREACHED',
   'QUESTION_ASKED',
+  'POST_MODERATED',
+  'FLAGGED_FOR_STAFF',
 ] as const;
 export type NotificationKind = typeof NOTIFICATION_KINDS[number];
 

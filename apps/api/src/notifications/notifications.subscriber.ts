@@ -133,6 +133,45 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
           })),
         };
       }
+      case 'post.moderated': {
+        if (!event.authorId) return null;
+        const q = await this.notifications.questionFacts(em, event.questionId);
+        if (!q) return null;
+        const what = event.targetType === 'QUESTION' ? `question ${quoted(q.title)}`
+          : event.targetType === 'ANSWER' ? `answer to ${quoted(q.title)}` : `comment on ${quoted(q.title)}`;
+        const because = event.reason ? ` ${event.reason.replace(/[.\s]*$/, '.')}` : '';
+        const message = {
+          HIDDEN: event.actorId
+            ? `A moderator hid your ${what}.${because} You can ask for a second look once.`
+            : `Your ${what} is hidden until a moderator reviews it.${because}`,
+          APPROVED: `A moderator approved your ${what}: everyone can see it now.`,
+          RESTORED: `Your ${what} is visible again.`,
+          DELETED: `A moderator removed your ${what}.${because}`,
+        }[event.outcome];
+        return {
+          questionId: q.id,
+          actorId: event.actorId,
+          recipients: [this.to(event.authorId, 'POST_MODERATED', {
+            questionTitle: q.title, targetType: event.targetType, targetId: event.targetId, outcome: event.outcome, reason: event.reason, message,
+          })],
+        };
+      }
+      case 'post.flagged': {
+        // NEEDS_STAFF (account-specific or urgent): every member of staff hears of it; the post is in the review queue too.
+        if (event.reason !== 'NEEDS_STAFF') return null;
+        const q = await this.notifications.questionFacts(em, event.questionId);
+        if (!q) return null;
+        const staff = await this.notifications.usersWithRole(em, 'STAFF');
+        const note = event.note ? `: “${event.note}”` : '.';
+        return {
+          questionId: q.id,
+          actorId: event.flaggerId,
+          recipients: staff.map((id) => this.to(id, 'FLAGGED_FOR_STAFF', {
+            questionTitle: q.title, targetType: event.targetType, targetId: event.targetId, note: event.note,
+            message: `A member flagged ${quoted(q.title)} as needing our team${note}`,
+          })),
+        };
+      }
       default:
         return null;
     }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ThreadStatus, TimeoutReason } from '@peerdesk/domain';
+import type { ModerationState, ThreadStatus, TimeoutReason } from '@peerdesk/domain';
 
 @Entity('questions')
 export class QuestionEntity {
@@ -67,4 +67,20 @@ export class QuestionEntity {
 
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
   deletedAt!: Date | null;
+
+  /** VISIBLE, HELD (before anyone saw it) or HIDDEN (after); see packages/domain/src/moderation.ts. */
+  @Column({ name: 'moderation_state', type: 'text' })
+  moderationState!: ModerationState;
+
+  /** Why it is held or hidden, as its author reads it. */
+  @Column({ name: 'moderation_reason', type: 'text', nullable: true })
+  moderationReason!: string | null;
+
+  /** False while a held post's consequences (notifications, counts, search, clocks) wait for its approval. */
+  @Column({ type: 'boolean' })
+  published!: boolean;
+
+  /** When a held question was approved (its community clock counts from then); null: public when asked. */
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt!: Date | null;
 }

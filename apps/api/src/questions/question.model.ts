@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { ThreadStatus } from '@peerdesk/domain';
+import type { ModerationState, ThreadStatus } from '@peerdesk/domain';
 import { ConnectionOf } from '../common/pagination';
 import { ThreadStatusEnum } from '../common/enums';
 import type { QuestionEntity } from './question.entity';
@@ -49,6 +49,19 @@ export class QuestionModel {
   authorId!: string;
   categoryId!: string;
   acceptedAnswerId!: string | null;
+  /** For Question.moderation (review module) and who may see it. */
+  moderation!: PostModerationFacts;
+}
+
+/** What a post's `moderation` field and its visibility read; not in the schema itself. */
+export interface PostModerationFacts {
+  state: ModerationState;
+  reason: string | null;
+  deleted: boolean;
+}
+
+export function moderationFactsOf(post: { moderationState: ModerationState; moderationReason: string | null; deletedAt: Date | null }): PostModerationFacts {
+  return { state: post.moderationState, reason: post.moderationReason, deleted: post.deletedAt !== null };
 }
 
 export function toQuestionModel(question: QuestionEntity): QuestionModel {
@@ -69,6 +82,7 @@ export function toQuestionModel(question: QuestionEntity): QuestionModel {
     authorId: question.authorId,
     categoryId: question.categoryId,
     acceptedAnswerId: question.acceptedAnswerId,
+    moderation: moderationFactsOf(question),
   };
 }
 

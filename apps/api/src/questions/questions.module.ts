@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CategoriesModule } from '../categories/categories.module';
 import { RevisionsModule } from '../revisions/revisions.module';
+import { UsersModule } from '../users/users.module';
 import { QuestionLoader } from './questions.loaders';
 import { QuestionsRepository } from './questions.repository';
 import { QuestionsResolver } from './questions.resolver';
 import { QuestionsService } from './questions.service';
 
 @Module({
-  imports: [CategoriesModule, RevisionsModule],
+  imports: [CategoriesModule, RevisionsModule, UsersModule],
   providers: [QuestionsRepository, QuestionLoader, QuestionsService, QuestionsResolver],
   exports: [QuestionsRepository, QuestionsService],
 })

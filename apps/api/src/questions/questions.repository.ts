@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
-import { type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
+import { type ModerationState, type PostHold, type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
 import type { Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
@@ -49,7 +49,8 @@ export class QuestionsRepository {
       .createQueryBuilder(QuestionEntity, 'q')
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
-      .where('q.community_due_at <= :now AND q.deleted_at IS NULL', { now })
+      // A held or hidden question's clock waits: it fires once the question is visible again, if still due.
+      .where(`q.community_due_at <= :now AND q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'`, { now })
       .orderBy('q.community_due_at')
       .limit(limit)
       .getMany();
@@ -86,9 +87,10 @@ export class QuestionsRepository {
     return { question: locked.get(questionId) ?? null, original: locked.get(originalId) ?? null };
   }
 
-  async insert(em: EntityManager, question: NewQuestion, at: Date): Promise<QuestionEntity> {
+  async insert(em: EntityManager, question: NewQuestion, at: Date, hold: PostHold | null = null): Promise<QuestionEntity> {
     const inserted = await em.insert(QuestionEntity, {
       ...question, score: 0, viewCount: 0, answerCount: 0, createdAt: at, updatedAt: at, lastActivityAt: at,
+      ...(hold ? { moderationState: 'HELD' as const, moderationReason: hold.reason, published: false } : {}),
     });
     return this.getById(em, String(inserted.identifiers[0].id));
   }
@@ -105,6 +107,21 @@ export class QuestionsRepository {
 
   async edit(em: EntityManager, id: string, text: QuestionText, at: Date): Promise<void> {
     await em.update(QuestionEntity, { id }, { ...text, updatedAt: at, lastActivityAt: at });
+  }
+
+  /** Sets the question's moderation state and the reason its author reads (null when visible). */
+  async setModeration(em: EntityManager, id: string, state: ModerationState, reason: string | null): Promise<void> {
+    await em.update(QuestionEntity, { id }, { moderationState: state, moderationReason: reason });
+  }
+
+  /** A held question is approved: its consequences are published now, and its community clock counts from `at`. */
+  async markPublished(em: EntityManager, id: string, at: Date): Promise<void> {
+    await em.update(QuestionEntity, { id }, { published: true, publishedAt: at, lastActivityAt: at });
+  }
+
+  /** Soft delete (a review decision): the row stays, out of every list, its community clock stopped. */
+  async markDeleted(em: EntityManager, id: string, at: Date): Promise<void> {
+    await em.update(QuestionEntity, { id }, { deletedAt: at, updatedAt: at, communityDueAt: null, communityDueTrigger: null });
   }
 
   /** Something happened in the thread (an answer edited, a comment): it moves up the "active" ordering. */
@@ -158,12 +175,13 @@ export class QuestionsRepository {
 
   /**
    * Counts a view and records who viewed (the self-service signal of the deflection report) in one
-   * statement, then reads the question; null when there is no such live question.
+   * statement, then reads the question; null when there is no such live, visible question (a held or hidden
+   * one's views are not counted: only its author and moderators may read it).
    */
   async viewLive(id: string, viewerId: string | null, at: Date): Promise<QuestionEntity | null> {
     const counted: unknown[] = await this.db.query(
       `WITH counted AS (
-         UPDATE questions SET view_count = view_count + 1 WHERE id = $1 AND deleted_at IS NULL RETURNING id, author_id)
+         UPDATE questions SET view_count = view_count + 1 WHERE id = $1 AND deleted_at IS NULL AND moderation_state = 'VISIBLE' RETURNING id, author_id)
        INSERT INTO question_views (question_id, viewed_at, viewer_id, by_asker)
        SELECT id, $2, $3, coalesce(author_id = $3::bigint, false) FROM counted
        RETURNING question_id`,
@@ -198,7 +216,8 @@ export class QuestionsRepository {
   }
 
   private filtered(filter: QuestionFilter): SelectQueryBuilder<QuestionEntity> {
-    const query = this.db.getRepository(QuestionEntity).createQueryBuilder('q').where('q.deleted_at IS NULL');
+    // Held and hidden questions are in no list, whoever asks (their author reads them on the question's page).
+    const query = this.db.getRepository(QuestionEntity).createQueryBuilder('q').where(`q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'`);
     if (filter.categoryId) query.andWhere('q.category_id = :categoryId', { categoryId: filter.categoryId });
     if (filter.status) query.andWhere('q.status = :status', { status: filter.status });
     if (filter.tag) query.andWhere('q.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim().toLowerCase() });
@@ -341,13 +360,13 @@ export class QuestionsRepository {
 
   /**
    * Recomputes the questions' search and title vectors in the writing transaction, with the rules in
-   * search/sql/question-vectors.sql, for the text search configuration `language`; a deleted question's are cleared.
+   * search/sql/question-vectors.sql, for the text search configuration `language`; a deleted, held or hidden question's are cleared.
    */
   async writeSearchVectors(em: EntityManager, ids: readonly string[], language: string): Promise<void> {
     await em.query(
       `UPDATE questions q
-          SET search_vector = CASE WHEN q.deleted_at IS NULL THEN question_search_vector(q, $2::regconfig) END,
-              title_vector = CASE WHEN q.deleted_at IS NULL THEN question_title_vector(q, $2::regconfig) END
+          SET search_vector = CASE WHEN q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' THEN question_search_vector(q, $2::regconfig) END,
+              title_vector = CASE WHEN q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' THEN question_title_vector(q, $2::regconfig) END
         WHERE q.id = ANY($1::bigint[])`,
       [ids, language],
     );

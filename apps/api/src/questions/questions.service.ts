@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertValid, checkCanEditPost, normalizeTags, validateQuestion } from '@peerdesk/domain';
+import { assertValid, canSeePost, checkCanEditPost, type ModerationState, normalizeTags, notFound, validateQuestion } from '@peerdesk/domain';
 import { CategoriesService } from '../categories/categories.service';
 import { CLOCK, type Clock } from '../common/clock';
 import type { QuestionOrder } from '../common/enums';
@@ -17,6 +17,7 @@ import { QuestionEntity } from './question.entity';
 import { QuestionsRepository } from './questions.repository';
 import { RateLimitsService } from '../rate-limits/rate-limits.service';
 import { Transactions } from '../database/transactions';
+import { PostingHold } from '../users/posting-hold';
 
 @Injectable()
 export class QuestionsService {
@@ -30,6 +31,7 @@ export class QuestionsService {
     private readonly revisions: RevisionsRepository,
     private readonly markdown: MarkdownRenderer,
     private readonly rateLimits: RateLimitsService,
+    private readonly postingHold: PostingHold,
   ) {}
 
   async ask(viewer: Viewer, input: AskQuestionInput): Promise<QuestionEntity> {
@@ -40,12 +42,38 @@ export class QuestionsService {
     const bodyHtml = await this.markdown.render(fields.body);
     const now = this.clock.now();
     return this.transactions.run(async (em) => {
-      const question = await this.questions.insert(em, { ...fields, categoryId: input.categoryId, authorId: viewer.id, bodyHtml, status: 'OPEN' }, now);
-      await this.events.publish(em, {
-        type: 'question.asked', questionId: question.id, categoryId: question.categoryId, authorId: viewer.id, askSessionId: input.askSessionId, at: now,
-      });
+      const hold = await this.postingHold.holdFor(em, viewer);
+      const question = await this.questions.insert(em, { ...fields, categoryId: input.categoryId, authorId: viewer.id, bodyHtml, status: 'OPEN' }, now, hold);
+      if (hold) {
+        // Nobody else sees it yet: no notifications, webhooks, search or community clock until it is approved.
+        await this.events.publish(em, {
+          type: 'post.held', targetType: 'QUESTION', targetId: question.id, questionId: question.id, authorId: viewer.id, hold, at: now,
+        });
+      } else {
+        await this.events.publish(em, {
+          type: 'question.asked', questionId: question.id, categoryId: question.categoryId, authorId: viewer.id, askSessionId: input.askSessionId, at: now,
+        });
+      }
       return question;
     });
+  }
+
+  /**
+   * Sets a locked question's moderation state (the review queue, flags). Shown for the first time (a held question
+   * approved), it is published now: `question.asked` with the approval's time, so watchers hear of it, the search
+   * index takes it and its community clock starts from then. Returns whether it was published now.
+   */
+  async moderate(em: EntityManager, question: QuestionEntity, state: ModerationState, reason: string | null, now: Date): Promise<boolean> {
+    await this.questions.setModeration(em, question.id, state, state === 'VISIBLE' ? null : reason);
+    if (state !== 'VISIBLE' || question.published) return false;
+    await this.questions.markPublished(em, question.id, now);
+    await this.events.publish(em, { type: 'question.asked', questionId: question.id, categoryId: question.categoryId, authorId: question.authorId, at: now });
+    return true;
+  }
+
+  /** Soft-deletes a locked question (a review decision). */
+  async markDeleted(em: EntityManager, question: QuestionEntity, now: Date): Promise<void> {
+    await this.questions.markDeleted(em, question.id, now);
   }
 
   /** Author or moderator; the previous title, body and tags are kept as a revision. */
@@ -89,13 +117,17 @@ export class QuestionsService {
    * Reads a question and counts the view once per reader's session (or address, signed out) and question
    * in the `view.session` window, within the per-IP and per-account view limits; past them the question
    * is served but the view not counted, so reloading or scripting a page cannot inflate the figures.
+   * A held or hidden question is NOT_FOUND for anyone but its author and the moderators.
    */
   async view(id: string, viewer: Viewer | null, ip: string): Promise<QuestionEntity> {
     const questionId = checkId(id, 'question');
     const session = `${viewer?.sessionTokenHash ?? ip}|${questionId}`;
     const counts = await this.rateLimits.fits('view', { ip, accountId: viewer?.id ?? null, session });
-    const question = counts ? await this.questions.viewLive(questionId, viewer?.id ?? null, this.clock.now()) : await this.questions.findLive(questionId);
+    // A held or hidden question's views are not counted (viewLive finds none): it is read as it is, for whoever may.
+    const question = (counts ? await this.questions.viewLive(questionId, viewer?.id ?? null, this.clock.now()) : null) ?? await this.questions.findLive(questionId);
     if (!question) throw await missing(this.db.manager, QuestionEntity, 'question', id);
+    // Held or hidden: only its author and the moderators read it; anyone else finds nothing there.
+    if (!canSeePost(viewer, question)) throw notFound(`There is no question ${id}.`);
     return question;
   }
 

@@ -73,7 +73,7 @@ interface ReportParameters {
 }
 
 /** The cohort's conditions on a row of `questions` aliased `q`. */
-const IN_COHORT = `q.deleted_at IS NULL AND q.created_at >= :from AND q.created_at < :to
+const IN_COHORT = `q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' AND q.created_at >= :from AND q.created_at < :to
   AND (:categoryId::bigint IS NULL OR q.category_id = :categoryId::bigint) AND (:tag::text IS NULL OR q.tags @> ARRAY[:tag::text])`;
 
 /**

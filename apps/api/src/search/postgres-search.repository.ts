@@ -61,10 +61,14 @@ const ORDER_BY: Record<SearchSort, string> = {
   SCORE: 'score DESC, id DESC',
 };
 
-/** The filter's conditions on `questions q`, with parameters :categoryId, :status and :tag. */
+/**
+ * The filter's conditions on `questions q`, with parameters :categoryId, :status and :tag. Held and hidden questions
+ * (their vectors are cleared too) are never found.
+ */
 function filterConditions(filter: SearchFilter): string[] {
   return [
     `q.deleted_at IS NULL`,
+    `q.moderation_state = 'VISIBLE'`,
     ...(filter.categoryId ? [`q.category_id = :categoryId`] : []),
     ...(filter.status ? [`q.status = :status`] : []),
     ...(filter.tag ? [`q.tags @> ARRAY[:tag::text]`] : []),
@@ -123,7 +127,7 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter, dense: b
            (SELECT json_agg(json_build_object('id', m.id::text, 'snippet', ${SNIPPET}) ORDER BY m.ordinal)
               FROM page m
               JOIN questions q ON q.id = m.id
-              LEFT JOIN answers acc ON acc.id = q.accepted_answer_id AND acc.deleted_at IS NULL
+              LEFT JOIN answers acc ON acc.id = q.accepted_answer_id AND acc.deleted_at IS NULL AND acc.moderation_state = 'VISIBLE'
               CROSS JOIN query) AS page`;
 }
 
@@ -188,11 +192,12 @@ const SIMILAR = `WITH typed AS (
        candidates AS (
          (SELECT q.id FROM questions q, query
            WHERE q.title_vector @@ query.two_words AND q.deleted_at IS NULL AND q.duplicate_of IS NULL -- a duplicate is never suggested: its original is
+             AND q.moderation_state = 'VISIBLE' -- nor a held or hidden question
              AND q.id IS DISTINCT FROM :excludeQuestionId::bigint
            LIMIT ${SIMILAR_CANDIDATES})
          UNION
          (SELECT q.id FROM questions q, query
-           WHERE q.title_vector @@ query.any_word AND q.deleted_at IS NULL AND q.duplicate_of IS NULL
+           WHERE q.title_vector @@ query.any_word AND q.deleted_at IS NULL AND q.duplicate_of IS NULL AND q.moderation_state = 'VISIBLE'
              AND q.id IS DISTINCT FROM :excludeQuestionId::bigint
            LIMIT :limit)
        ),
@@ -241,7 +246,7 @@ export class PostgresSearchRepository {
     await em.query(
       `INSERT INTO search_words (word)
        SELECT DISTINCT search_title_words(q.title) AS word FROM questions q
-        WHERE q.id = ANY($1::bigint[]) AND q.deleted_at IS NULL
+        WHERE q.id = ANY($1::bigint[]) AND q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'
         ORDER BY word
        ON CONFLICT DO NOTHING`,
       [questionIds],

@@ -5,7 +5,7 @@ import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
 
 /**
  * Keeps the index current inside the writing transaction: every event that changes what a question's
- * document holds (text, answers, acceptance, status) tells the engine.
+ * document holds (text, answers, acceptance, status, whether it is visible) tells the engine.
  */
 @Injectable()
 export class SearchIndexSubscriber implements DomainEventHandler, OnModuleInit {
@@ -31,7 +31,11 @@ export class SearchIndexSubscriber implements DomainEventHandler, OnModuleInit {
       case 'question.returned_to_community':
       case 'question.marked_duplicate':
       case 'question.duplicate_unmarked':
+      case 'post.moderated': // a hidden question leaves the index, a hidden answer its question's document; restored, they return
         return this.engine.documentsChanged(em, [event.questionId]);
+      case 'post.held': // held posts are indexed when approved (question.asked, answer.posted)
+      case 'post.flagged':
+        return;
       case 'comment.posted':
       case 'escalation.assigned':
       case 'escalation.breached':

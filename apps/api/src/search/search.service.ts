@@ -93,6 +93,7 @@ export class SearchService {
 
   private async liveQuestions(loaders: Loaders, ids: string[]): Promise<Map<string, QuestionEntity>> {
     const rows = await Promise.all(ids.map((id) => loaders.get(QuestionLoader).load(id)));
-    return new Map(rows.flatMap((row) => (row && !row.deletedAt ? [[row.id, row] as const] : [])));
+    // An engine that lags (Meilisearch's outbox) may still name a question hidden a moment ago.
+    return new Map(rows.flatMap((row) => (row && !row.deletedAt && row.moderationState === 'VISIBLE' ? [[row.id, row] as const] : [])));
   }
 }

@@ -1,8 +1,12 @@
 import { Module } from '@nestjs/common';
+import { PostingHold } from './posting-hold';
 import { UserLoader } from './users.loaders';
 import { UsersRepository } from './users.repository';
 import { UsersResolver } from './users.resolver';
 import { UsersService } from './users.service';
 
-@Module({ providers: [UsersRepository, UserLoader, UsersService, UsersResolver], exports: [UsersRepository, UsersService] })
+@Module({
+  providers: [UsersRepository, UserLoader, UsersService, UsersResolver, PostingHold],
+  exports: [UsersRepository, UsersService, PostingHold],
+})
 export class UsersModule {}

@@ -91,6 +91,25 @@ export class UsersRepository {
     return em.findOneBy(UserEntity, { id });
   }
 
+  /**
+   * What the first-post hold reads: the member's trust level and how many questions, answers and comments they
+   * posted before (held, hidden and deleted ones too; counted only for a NEW member, the one level the hold
+   * reads). One statement; null when there is no such account.
+   */
+  async postingRecord(em: EntityManager, id: string): Promise<{ trustLevel: TrustLevel; priorPosts: number } | null> {
+    const rows: Array<{ trust_level: TrustLevel; posts: number }> = await em.query(
+      `SELECT u.trust_level,
+              CASE WHEN u.trust_level = 'NEW' THEN
+                (SELECT count(*) FROM questions WHERE author_id = u.id)::int
+              + (SELECT count(*) FROM answers WHERE author_id = u.id)::int
+              + (SELECT count(*) FROM comments WHERE author_id = u.id)::int
+              ELSE 0 END AS posts
+         FROM users u WHERE u.id = $1`,
+      [id],
+    );
+    return rows[0] ? { trustLevel: rows[0].trust_level, priorPosts: rows[0].posts } : null;
+  }
+
   /** The user with their password hash (for checking it); null when there is none. */
   findWithPasswordHash(id: string): Promise<UserEntity | null> {
     return this.db.getRepository(UserEntity).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id }).getOne();

@@ -171,47 +171,57 @@ export class UsersService {
     return this.restrain(actor, userId, 'silence', null, reason);
   }
 
+  /** Suspends inside the caller's transaction: a review decision suspends the author of the post it hides, or neither happens. */
+  async suspendWithin(em: EntityManager, actor: Viewer, userId: string, restriction: Restriction): Promise<void> {
+    await this.restrainWithin(em, actor, userId, 'suspension', this.checkedRestriction(restriction), null);
+  }
+
+  private checkedRestriction(restriction: Restriction): Restriction {
+    const input = { until: restriction.until, reason: restriction.reason.trim() };
+    const problems = validateRestriction(input, this.clock.now());
+    if (problems.length) throw validationFailed(problems);
+    return input;
+  }
+
   /**
    * Sets (a restriction) or lifts (null) a suspension or silence under the user's row lock, with an audit
    * entry (before, after, reason) in the same transaction. Who may restrain whom is the domain's rule
    * (restrainRefusal); lifting what is not in force is a CONFLICT, so the log records only real changes.
    */
   private async restrain(actor: Viewer, userId: string, kind: Restraint, restriction: Restriction | null, liftReason: string | null = null): Promise<UserEntity> {
-    const now = this.clock.now();
-    const input = restriction ? { until: restriction.until, reason: restriction.reason.trim() } : null;
-    if (input) {
-      const problems = validateRestriction(input, now);
-      if (problems.length) throw validationFailed(problems);
-    }
+    const input = restriction ? this.checkedRestriction(restriction) : null;
     const lifted = liftReason?.trim() || null;
     if (lifted && [...lifted].length > LIMITS.restrictionReason.max) {
       throw validationFailed([{ field: 'reason', message: `The reason must be at most ${LIMITS.restrictionReason.max} characters.` }]);
     }
-    return this.transactions.run(async (em) => {
-      const user = await this.users.lock(em, checkId(userId, 'user'));
-      if (!user) throw notFound(`There is no user ${userId}.`);
-      const refusal = restrainRefusal(actor, user);
-      if (refusal) throw forbidden(refusal);
-      if (user.deletedAt) throw conflict('This account was deleted; there is nobody to restrain.');
-      const standing = standingOf(user, now);
-      const current = kind === 'suspension' ? standing.suspension : standing.silence;
-      const { set, lift, noun } = RESTRAINT_ACTIONS[kind];
-      if (!input && !current) throw conflict(`${user.displayName} is not ${noun}.`);
-      const shown = (r: Restriction | null) => (r ? { until: r.until.toISOString(), reason: r.reason } : null);
-      if (kind === 'suspension') await this.users.setSuspension(em, user.id, input, now);
-      else await this.users.setSilence(em, user.id, input, now);
-      await this.audit.record(em, {
-        actorId: actor.id,
-        action: input ? set : lift,
-        targetType: 'USER',
-        targetId: user.id,
-        before: { [kind]: shown(current) },
-        after: { [kind]: shown(input) },
-        reason: input?.reason ?? lifted,
-        at: now,
-      });
-      return (await this.users.findById(em, user.id))!;
+    return this.transactions.run((em) => this.restrainWithin(em, actor, userId, kind, input, lifted));
+  }
+
+  private async restrainWithin(em: EntityManager, actor: Viewer, userId: string, kind: Restraint, input: Restriction | null, lifted: string | null): Promise<UserEntity> {
+    const now = this.clock.now();
+    const user = await this.users.lock(em, checkId(userId, 'user'));
+    if (!user) throw notFound(`There is no user ${userId}.`);
+    const refusal = restrainRefusal(actor, user);
+    if (refusal) throw forbidden(refusal);
+    if (user.deletedAt) throw conflict('This account was deleted; there is nobody to restrain.');
+    const standing = standingOf(user, now);
+    const current = kind === 'suspension' ? standing.suspension : standing.silence;
+    const { set, lift, noun } = RESTRAINT_ACTIONS[kind];
+    if (!input && !current) throw conflict(`${user.displayName} is not ${noun}.`);
+    const shown = (r: Restriction | null) => (r ? { until: r.until.toISOString(), reason: r.reason } : null);
+    if (kind === 'suspension') await this.users.setSuspension(em, user.id, input, now);
+    else await this.users.setSilence(em, user.id, input, now);
+    await this.audit.record(em, {
+      actorId: actor.id,
+      action: input ? set : lift,
+      targetType: 'USER',
+      targetId: user.id,
+      before: { [kind]: shown(current) },
+      after: { [kind]: shown(input) },
+      reason: input?.reason ?? lifted,
+      at: now,
     });
+    return (await this.users.findById(em, user.id))!;
   }
 
   /** Role and affiliation change under a row lock, with a before/after audit entry in the same transaction. */

@@ -56,7 +56,7 @@ top AS (
 endorsed AS (
   SELECT DISTINCT a.question_id AS id
     FROM answer_endorsements en JOIN answers a ON a.id = en.answer_id JOIN questions q ON q.id = a.question_id
-   WHERE en.endorsed_at <= :asOf AND q.deleted_at IS NULL AND q.created_at >= :from AND q.created_at < :to
+   WHERE en.endorsed_at <= :asOf AND q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' AND q.created_at >= :from AND q.created_at < :to
   AND (:categoryId::bigint IS NULL OR q.category_id = :categoryId::bigint) AND (:tag::text IS NULL OR q.tags @> ARRAY[:tag::text])
 ),
 endorsed_facts AS (
@@ -96,11 +96,11 @@ SELECT
                                WHERE report_outcome(ef.facts) IN ('PEER_SOLVED', 'PEER_SOLVED_AFTER_ESCALATION')
                                  AND EXISTS (SELECT 1 FROM answer_endorsements en WHERE en.answer_id = (ef.facts).accepted_answer_id AND en.endorsed_at <= :asOf)),
     'viewsByOthers', (SELECT count(*) FROM question_views v JOIN questions q ON q.id = v.question_id
-                       WHERE NOT v.by_asker AND v.viewed_at <= :asOf AND q.deleted_at IS NULL AND q.created_at >= :from AND q.created_at < :to
+                       WHERE NOT v.by_asker AND v.viewed_at <= :asOf AND q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' AND q.created_at >= :from AND q.created_at < :to
   AND (:categoryId::bigint IS NULL OR q.category_id = :categoryId::bigint) AND (:tag::text IS NULL OR q.tags @> ARRAY[:tag::text])),
     'solvedQuestionViewsByOthers', (
       SELECT count(*) FROM question_views v JOIN questions q ON q.id = v.question_id
-       WHERE NOT v.by_asker AND v.viewed_at <= :asOf AND q.deleted_at IS NULL AND q.created_at >= :from AND q.created_at < :to
+       WHERE NOT v.by_asker AND v.viewed_at <= :asOf AND q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' AND q.created_at >= :from AND q.created_at < :to
   AND (:categoryId::bigint IS NULL OR q.category_id = :categoryId::bigint) AND (:tag::text IS NULL OR q.tags @> ARRAY[:tag::text])
          AND EXISTS (SELECT 1 FROM answer_acceptances aa WHERE aa.question_id = v.question_id
                         AND aa.accepted_at <= v.viewed_at AND (aa.withdrawn_at IS NULL OR aa.withdrawn_at > v.viewed_at)))

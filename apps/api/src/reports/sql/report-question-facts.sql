@@ -46,7 +46,8 @@ AS $$
            coalesce(array_agg(a.author_id ORDER BY a.id) FILTER (WHERE live AND a.author_kind = 'PEER' AND a.author_id <> q.author_id), '{}') AS peer_answer_authors,
            max(greatest(a.created_at, a.deleted_at)) AS changed_at
       FROM answers a JOIN q ON q.id = a.question_id
-     CROSS JOIN LATERAL (SELECT a.created_at <= as_of AND (a.deleted_at IS NULL OR a.deleted_at > as_of) AS live) l
+     CROSS JOIN LATERAL (SELECT a.created_at <= as_of AND (a.deleted_at IS NULL OR a.deleted_at > as_of)
+                                AND a.moderation_state = 'VISIBLE' AS live) l
      GROUP BY a.question_id
   ),
   com AS (
@@ -55,14 +56,18 @@ AS $$
            min(m.created_at) FILTER (WHERE live AND m.author_id <> q.author_id) AS first_comment_by_other_at,
            max(greatest(m.created_at, m.deleted_at)) AS changed_at
       FROM comments m JOIN q ON q.id = m.question_id
-     CROSS JOIN LATERAL (SELECT m.created_at <= as_of AND (m.deleted_at IS NULL OR m.deleted_at > as_of) AS live) l
+     CROSS JOIN LATERAL (SELECT m.created_at <= as_of AND (m.deleted_at IS NULL OR m.deleted_at > as_of)
+                                AND m.moderation_state = 'VISIBLE' AS live) l
      GROUP BY m.question_id
   ),
   acc_changed AS (
     SELECT aa.question_id, max(greatest(aa.accepted_at, aa.withdrawn_at)) AS changed_at
       FROM answer_acceptances aa JOIN q ON q.id = aa.question_id GROUP BY aa.question_id
   )
-  SELECT q.id, q.author_id, q.category_id, q.tags, q.created_at, q.deleted_at IS NOT NULL,
+  -- "deleted": left out of every cohort. A held or hidden question (a new member's post awaiting approval, spam
+  -- hidden by flags or a moderator) counts as deleted while it is so; a held or hidden answer or comment is not
+  -- live. Like deletion, the state is read as it is now, whatever as_of (docs/metrics.md, "Cohort").
+  SELECT q.id, q.author_id, q.category_id, q.tags, q.created_at, q.deleted_at IS NOT NULL OR q.moderation_state <> 'VISIBLE',
          acc.accepted_answer_id, acc.answer_author_id, acc.accepted_kind, acc.accepted_at,
          esc.first_escalated_at,
          coalesce(ans.peer_answers, 0)::int, coalesce(ans.staff_answers, 0)::int, coalesce(ans.peer_answers_by_others, 0)::int,

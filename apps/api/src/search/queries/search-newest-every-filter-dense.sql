@@ -7,7 +7,7 @@ WITH query AS (
            -- The row at SCAN_CAP is kept even when it does not match, to know the scan was cut there.
            SELECT q.id, q.category_id, q.status, q.created_at, q.score, 0 AS rank,
                   q.scanned, q.scanned < 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))) AS matching
-             FROM (SELECT q.*, row_number() OVER () AS scanned FROM questions q WHERE q.deleted_at IS NULL AND q.category_id = :categoryId AND q.status = :status AND q.tags @> ARRAY[:tag::text] AND q.accepted_answer_id IS NOT NULL AND ts_match_vq(q.search_vector, regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery) LIMIT 501) q
+             FROM (SELECT q.*, row_number() OVER () AS scanned FROM questions q WHERE q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' AND q.category_id = :categoryId AND q.status = :status AND q.tags @> ARRAY[:tag::text] AND q.accepted_answer_id IS NOT NULL AND ts_match_vq(q.search_vector, regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery) LIMIT 501) q
             WHERE q.scanned = 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query)))
             LIMIT 501
          ),
@@ -15,7 +15,7 @@ WITH query AS (
          page AS (
            SELECT id, row_number() OVER (ORDER BY created_at DESC, id DESC) AS ordinal FROM ((SELECT id, created_at, score, rank FROM counted WHERE (SELECT count(*) FROM matches WHERE matching) <= 500 ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset)
          UNION ALL
-         (SELECT id, created_at, score, rank FROM (SELECT q.id, q.created_at, q.score, 0 AS rank FROM questions q WHERE q.deleted_at IS NULL AND q.category_id = :categoryId AND q.status = :status AND q.tags @> ARRAY[:tag::text] AND q.accepted_answer_id IS NOT NULL AND ts_match_vq(q.search_vector, regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery)) everything WHERE (SELECT count(*) FROM matches WHERE matching) > 500 ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset)) page
+         (SELECT id, created_at, score, rank FROM (SELECT q.id, q.created_at, q.score, 0 AS rank FROM questions q WHERE q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' AND q.category_id = :categoryId AND q.status = :status AND q.tags @> ARRAY[:tag::text] AND q.accepted_answer_id IS NOT NULL AND ts_match_vq(q.search_vector, regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery)) everything WHERE (SELECT count(*) FROM matches WHERE matching) > 500 ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset)) page
          )
          SELECT
            (SELECT count(*)::int FROM matches WHERE matching) AS matched,
@@ -29,5 +29,5 @@ WITH query AS (
   'StartSel=, StopSel=, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')) ORDER BY m.ordinal)
               FROM page m
               JOIN questions q ON q.id = m.id
-              LEFT JOIN answers acc ON acc.id = q.accepted_answer_id AND acc.deleted_at IS NULL
+              LEFT JOIN answers acc ON acc.id = q.accepted_answer_id AND acc.deleted_at IS NULL AND acc.moderation_state = 'VISIBLE'
               CROSS JOIN query) AS page

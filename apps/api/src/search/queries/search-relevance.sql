@@ -9,7 +9,7 @@ WITH query AS (
   * CASE WHEN q.accepted_answer_id IS NOT NULL THEN 2 ELSE 1 END
   / (1 + extract(epoch FROM now() - q.created_at) / (2 * 365 * 86400)) AS rank,
                   q.scanned, q.scanned < 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))) AS matching
-             FROM (SELECT q.*, row_number() OVER () AS scanned FROM questions q WHERE q.deleted_at IS NULL AND q.search_vector @@ regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery LIMIT 501) q
+             FROM (SELECT q.*, row_number() OVER () AS scanned FROM questions q WHERE q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' AND q.search_vector @@ regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery LIMIT 501) q
             WHERE q.scanned = 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query)))
             LIMIT 501
          ),
@@ -29,5 +29,5 @@ WITH query AS (
   'StartSel=, StopSel=, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "')) ORDER BY m.ordinal)
               FROM page m
               JOIN questions q ON q.id = m.id
-              LEFT JOIN answers acc ON acc.id = q.accepted_answer_id AND acc.deleted_at IS NULL
+              LEFT JOIN answers acc ON acc.id = q.accepted_answer_id AND acc.deleted_at IS NULL AND acc.moderation_state = 'VISIBLE'
               CROSS JOIN query) AS page

@@ -26,11 +26,12 @@ WITH typed AS (
        candidates AS (
          (SELECT q.id FROM questions q, query
            WHERE q.title_vector @@ query.two_words AND q.deleted_at IS NULL AND q.duplicate_of IS NULL -- a duplicate is never suggested: its original is
+             AND q.moderation_state = 'VISIBLE' -- nor a held or hidden question
              AND q.id IS DISTINCT FROM :excludeQuestionId::bigint
            LIMIT 300)
          UNION
          (SELECT q.id FROM questions q, query
-           WHERE q.title_vector @@ query.any_word AND q.deleted_at IS NULL AND q.duplicate_of IS NULL
+           WHERE q.title_vector @@ query.any_word AND q.deleted_at IS NULL AND q.duplicate_of IS NULL AND q.moderation_state = 'VISIBLE'
              AND q.id IS DISTINCT FROM :excludeQuestionId::bigint
            LIMIT :limit)
        ),

@@ -11,10 +11,11 @@ AS $$
   SELECT setweight(to_tsvector(config, search_text(q.title)), 'A')
       || setweight(to_tsvector(config, search_text(array_to_string(q.tags, ' '))), 'B')
       || setweight(to_tsvector(config, search_text(q.body || ' ' || coalesce(
-           (SELECT a.body FROM answers a WHERE a.id = q.accepted_answer_id AND a.deleted_at IS NULL), ''))), 'C')
+           (SELECT a.body FROM answers a WHERE a.id = q.accepted_answer_id AND a.deleted_at IS NULL AND a.moderation_state = 'VISIBLE'), ''))), 'C')
       || setweight(to_tsvector(config, search_text(coalesce(
            (SELECT string_agg(a.body, ' ' ORDER BY a.id) FROM answers a
-             WHERE a.question_id = q.id AND a.deleted_at IS NULL AND a.id IS DISTINCT FROM q.accepted_answer_id), ''))), 'D')
+             WHERE a.question_id = q.id AND a.deleted_at IS NULL AND a.moderation_state = 'VISIBLE'
+               AND a.id IS DISTINCT FROM q.accepted_answer_id), ''))), 'D')
 $$;
 
 -- The title alone, for likely duplicates on the ask form: short, so its GIN posting lists are a fraction of the

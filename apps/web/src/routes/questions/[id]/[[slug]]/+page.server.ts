@@ -4,14 +4,16 @@ import {
   DeleteAnswerDocument,
   EditAnswerDocument,
   EditQuestionDocument,
+  FlagDocument,
   PostAnswerDocument,
   PostCommentDocument,
   QuestionPageDocument,
+  RequestSecondLookDocument,
   UnacceptAnswerDocument,
   VoteDocument,
   WatchQuestionDocument,
 } from '@peerdesk/api-client';
-import { LIMITS } from '@peerdesk/domain';
+import { FLAG_REASONS, type FlagReason, LIMITS } from '@peerdesk/domain';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import { formAction, text, textValues } from '$lib/server/forms';
 import { previewAction } from '$lib/server/preview';
@@ -33,7 +35,7 @@ export const load: PageServerLoad = async ({ fetch, params, url }) => {
   // A duplicate's readers belong on the original; the notice says why they landed there.
   if (question.duplicateOf) redirect(303, `${questionPath(question.duplicateOf)}?duplicate=${encodeURIComponent(question.id)}`);
   const duplicate = url.searchParams.get('duplicate');
-  return { question, duplicate, editing, now: new Date().toISOString(), maxTags: LIMITS.tagsPerQuestion.max };
+  return { question, duplicate, editing, now: new Date().toISOString(), maxTags: LIMITS.tagsPerQuestion.max, flagReasons: FLAG_REASONS };
 };
 
 const postType = (data: FormData) => (text(data, 'targetType') === 'ANSWER' ? 'ANSWER' : 'QUESTION');
@@ -97,6 +99,26 @@ export const actions: Actions = {
     const data = await event.request.formData();
     const targetId = text(data, 'targetId');
     return formAction(event, `vote-${targetId}`, VoteDocument, { input: { targetId, targetType: postType(data), value: Number(text(data, 'value')) } });
+  },
+
+  flag: async (event) => {
+    const data = await event.request.formData();
+    const targetId = text(data, 'targetId');
+    const targetType = ({ QUESTION: 'QUESTION', ANSWER: 'ANSWER', COMMENT: 'COMMENT' } as const)[text(data, 'targetType')] ?? 'QUESTION';
+    const reason = (FLAG_REASONS as readonly string[]).includes(text(data, 'reason')) ? (text(data, 'reason') as FlagReason) : 'OTHER';
+    const note = text(data, 'note');
+    return formAction(event, `flag-${targetId}`, FlagDocument, { input: { targetType, targetId, reason, note: note || null } }, {
+      values: { note, reason },
+      success: 'Thanks — the moderators will look at it.',
+    });
+  },
+
+  secondLook: async (event) => {
+    const data = await event.request.formData();
+    const id = text(data, 'reviewItemId');
+    return formAction(event, `second-look-${text(data, 'targetId')}`, RequestSecondLookDocument, { id }, {
+      success: 'Asked: a moderator will look at it again, and you will get a notification.',
+    });
   },
 
   watch: async (event) => {
