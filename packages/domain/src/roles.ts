@@ -30,6 +30,7 @@ export const CAPABILITIES = [
   'endorse_answer', // staff vouch for an answer; employees only (STAFF, MANAGER, ADMIN are always employees)
   'manage_webhooks',
   'set_announcement',
+  'set_trust_level', // set (and lock) a member's trust level by hand, or hand it back to the automatic rule
 ] as const;
 export type Capability = typeof CAPABILITIES[number];
 
@@ -48,6 +49,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> 
     'return_to_community',
     'moderate_threads',
     'view_staff_queue',
+    'set_trust_level',
   ]),
   STAFF: new Set<Capability>([
     ...PARTICIPATION,
