@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Affiliation, Role } from '@peerdesk/domain';
+import type { Affiliation, Role, TrustLevel } from '@peerdesk/domain';
 import { SessionEntity } from './session.entity';
 
 export interface SessionRow {
@@ -22,6 +22,9 @@ export interface SessionViewerRow {
   role: Role;
   affiliation: Affiliation;
   displayName: string;
+  trustLevel: TrustLevel;
+  /** When the session was last used before this request (at most a minute stale): a new day's first use is a visit. */
+  lastUsedAt: Date;
 }
 
 /** The one owner of `sessions`: every read and write of it goes through these methods. */
@@ -46,14 +49,16 @@ export class SessionsRepository {
 
   /** The user a live (unexpired) session is signed in as; null when there is no such session. */
   async viewerOf(tokenHash: string, now: Date): Promise<SessionViewerRow | null> {
-    const rows: Array<{ id: string; role: Role; affiliation: Affiliation; display_name: string }> = await this.db.query(
-      `SELECT u.id, u.role, u.affiliation, u.display_name
+    const rows: Array<{ id: string; role: Role; affiliation: Affiliation; display_name: string; trust_level: TrustLevel; last_used_at: Date }> = await this.db.query(
+      `SELECT u.id, u.role, u.affiliation, u.display_name, u.trust_level, s.last_used_at
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > $2`,
       [tokenHash, now],
     );
     const row = rows[0];
-    return row ? { id: String(row.id), role: row.role, affiliation: row.affiliation, displayName: row.display_name } : null;
+    return row
+      ? { id: String(row.id), role: row.role, affiliation: row.affiliation, displayName: row.display_name, trustLevel: row.trust_level, lastUsedAt: new Date(row.last_used_at) }
+      : null;
   }
 
   /** Ends the session with this token (signing out). */

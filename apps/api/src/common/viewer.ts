@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { type Affiliation, type Capability, can, forbidden, type Role, unauthenticated } from '@peerdesk/domain';
+import { type Affiliation, type Capability, can, forbidden, type Role, type TrustLevel, unauthenticated } from '@peerdesk/domain';
 import type { Loaders } from './loaders';
 
 /** The signed-in user as this request sees them (role read fresh from the database on every request). */
@@ -10,6 +10,8 @@ export interface Viewer {
   role: Role;
   affiliation: Affiliation;
   displayName: string;
+  /** Read fresh with the role: what rate limits by trust level count against. */
+  trustLevel: TrustLevel;
   /** Hash of the session token the request came with, so logout ends exactly this session. */
   sessionTokenHash: string;
 }

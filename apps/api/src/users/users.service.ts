@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, notFound, type Role, rolesWith, validationFailed } from '@peerdesk/domain';
+import { type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, notFound, type Role, rolesWith, type TrustLevel, validationFailed } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
@@ -8,7 +8,8 @@ import type { Viewer } from '../common/viewer';
 import { isUniqueViolation } from '../database/errors';
 import { Transactions } from '../database/transactions';
 import { UserEntity } from './user.entity';
-import { UsersRepository } from './users.repository';
+import { type ReputationEventRow, UsersRepository } from './users.repository';
+import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 
 export interface NewUser {
   email: string | null;
@@ -17,6 +18,8 @@ export interface NewUser {
   role: Role;
   affiliation: Affiliation;
   createdAt?: Date;
+  /** Unset: NEW (the demo gives its accounts the levels their history would have earned). */
+  trustLevel?: TrustLevel;
 }
 
 @Injectable()
@@ -28,6 +31,14 @@ export class UsersService {
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** One page of the member's reputation ledger, newest first. */
+  async reputationHistory(userId: string, first: number, after: string | null): Promise<Connection<ReputationEventRow>> {
+    checkPageSize(first);
+    const afterId = after ? decodeCursor(after).id : null;
+    const { rows, total } = await this.users.reputationHistory(checkId(userId, 'user'), first, afterId);
+    return toConnection(rows, first, total, (row) => ({ key: row.id, id: row.id }), (row) => row);
+  }
 
   /** Everyone an escalation may be assigned to (their role handles escalations), by name. */
   assignableStaff(): Promise<UserEntity[]> {
