@@ -60,7 +60,7 @@ describe('ROLE_CAPABILITIES', () => {
     expect(holders('view_reports')).toEqual(['MANAGER', 'ADMIN']);
   });
 
-  it('lets moderators, and admins, set a member's trust level by hand', () => {
+  it("lets moderators, and admins, set a member's trust level by hand", () => {
     expect(holders('set_trust_level')).toEqual(['MODERATOR', 'ADMIN']);
   });
 
