@@ -3,7 +3,7 @@ import { expectError, type GraphQLResponse, TestApp, type TestUser } from '../su
 
 // Rate limits by trust level (TRUST_RATE_LIMITS in packages/domain/src/trust-levels.ts): a NEW member
 // may ask fewer questions an hour than the general per-account limit allows, a MEMBER is held only by the
-// general one, an employee never by a level's. Two API instances share the counters in one database and
+// general one, an employee or a moderator never by a level's. Two API instances share the counters in one database and
 // one clock, as behind a load balancer; the window passes on the injected clock.
 //
 // TRUST_PROXY=loopback: each member registers from an address of its own, so the per-IP registration
@@ -60,13 +60,14 @@ describe('rate limits by trust level, across two API instances', () => {
     expect((await ask(two, newcomer)).errors).toBeUndefined();
   });
 
-  it('holds a MEMBER only by the general per-account limit, and an employee by no level’s limit', async () => {
+  it('holds a MEMBER only by the general per-account limit, and an employee or a moderator by no level’s limit', async () => {
     const member = await one.member(undefined, newIp());
     await setLevel(member, 'MEMBER');
     const employee = await one.member(undefined, newIp());
     await one.setRole(employee, 'STAFF'); // staff are always employees; the account is still NEW
     expect((await one.ok(`query ($id: ID!) { user(id: $id) { trustLevel } }`, { id: employee.id })).user.trustLevel).toBe('NEW');
-    for (const who of [member, employee]) {
+    const moderator = await one.userWithRole('MODERATOR', 'COMMUNITY');
+    for (const who of [member, employee, moderator]) {
       const responses = await askTimes(who, NEW_ASKS + 2);
       expect(responses.map((r) => r.errors?.[0].extensions.code ?? 'OK')).toEqual(responses.map(() => 'OK'));
     }

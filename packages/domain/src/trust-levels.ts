@@ -117,8 +117,8 @@ export const TRUST_LIMITED_BY: Readonly<Record<string, readonly TrustLimitedActi
 /**
  * Rate limits by trust level, per account and hour, on top of the per-account and per-IP limits every
  * member has (DEFAULT_RATE_RULES): the tighter one decides. NEW members are held closest; from MEMBER up
- * only the general limits apply (null). `post` is TRUST_ALLOWANCES' postsPerHour. Employees have none
- * of these (allowanceOf). RATE_LIMIT_RULES may override an entry as `<action>.<level>`, e.g. `ask.new=2/1h`.
+ * only the general limits apply (null). `post` is TRUST_ALLOWANCES' postsPerHour. Employees and
+ * moderators have none of these. RATE_LIMIT_RULES may override an entry as `<action>.<level>`, e.g. `ask.new=2/1h`.
  */
 export const TRUST_RATE_LIMITS: Readonly<Record<TrustLevel, Readonly<Record<TrustLimitedAction, { limit: number; windowSeconds: number } | null>>>> = Object.freeze({
   NEW: { post: { limit: TRUST_ALLOWANCES.NEW.postsPerHour, windowSeconds: 3600 }, ask: { limit: 3, windowSeconds: 3600 }, answer: { limit: 5, windowSeconds: 3600 }, comment: { limit: 5, windowSeconds: 3600 }, vote: { limit: 20, windowSeconds: 3600 }, flag: { limit: 5, windowSeconds: 3600 } },
@@ -130,14 +130,14 @@ export const TRUST_RATE_LIMITS: Readonly<Record<TrustLevel, Readonly<Record<Trus
 
 export type TrustRateLimits = Record<TrustLevel, Record<TrustLimitedAction, { limit: number; windowSeconds: number } | null>>;
 
-/** The trust-level limits an action counts against for this member: none for employees. */
+/** The trust-level limits an action counts against for this member: none for the exempt (employees, and moderators: the API decides). */
 export function trustRateLimitsOf(
   limits: TrustRateLimits | typeof TRUST_RATE_LIMITS,
   action: string,
   level: TrustLevel,
-  isEmployee: boolean,
+  exempt: boolean,
 ): Array<{ name: string; limit: number; windowSeconds: number }> {
-  if (isEmployee) return [];
+  if (exempt) return [];
   return (TRUST_LIMITED_BY[action] ?? []).flatMap((counted) => {
     const amount = limits[level][counted];
     return amount ? [{ name: `${counted}.${level.toLowerCase()}`, ...amount }] : [];

@@ -15,8 +15,8 @@ export interface RateSubject {
   accountId: string | null;
   /** What once-per-session limits count by (a view: the reader's session or address and the question). */
   session?: string;
-  /** The signed-in member's trust level and whether they are an employee: the limits by trust level (TRUST_RATE_LIMITS) count by these. */
-  trust?: { level: TrustLevel; isEmployee: boolean };
+  /** The signed-in member's trust level and whether they are exempt (employees, moderators): the limits by trust level (TRUST_RATE_LIMITS) count by these. */
+  trust?: { level: TrustLevel; exempt: boolean };
 }
 
 /**
@@ -121,7 +121,7 @@ export class RateLimitsService implements OnModuleInit {
       if (who) checks.push({ key: `${name}:${who}`, rule });
     }
     if (subject.accountId && subject.trust) {
-      for (const { name, limit, windowSeconds } of trustRateLimitsOf(this.config.rateLimits.trust, action, subject.trust.level, subject.trust.isEmployee)) {
+      for (const { name, limit, windowSeconds } of trustRateLimitsOf(this.config.rateLimits.trust, action, subject.trust.level, subject.trust.exempt)) {
         checks.push({ key: `${name}:${subject.accountId}`, rule: { limit, windowSeconds, kind: 'window' } });
       }
     }
