@@ -24,6 +24,8 @@ describe('staff fallback', () => {
       await app.member('Asker'), await app.member('Peer'), await app.userWithRole('STAFF'),
       await app.userWithRole('MODERATOR', 'COMMUNITY'), await app.userWithRole('MANAGER'),
     ];
+    // The asker and the peer post many times an hour here; a NEW member's limits would refuse them (tests/api/trust-rate-limits.spec.ts).
+    for (const member of [asker, peer]) await app.setTrustLevel(member, 'MEMBER');
   });
   afterAll(async () => { await app.close(); });
 

@@ -28,6 +28,8 @@ describe('profiles, post permissions and the staff list', () => {
     app = await TestApp.start();
     helper = await app.member('Helpful Hannah');
     asker = await app.member('Asking Aidan');
+    // They post many times an hour here; a NEW member's limits would refuse them (tests/api/trust-rate-limits.spec.ts).
+    for (const member of [helper, asker]) await app.setTrustLevel(member, 'MEMBER');
     categoryId = (await app.category()).id;
   });
   afterAll(async () => {

@@ -113,6 +113,8 @@ describe('the report rollup (report_question_facts) and the raw computation', ()
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
     const category = await app.category({ name: 'Random', peerWindowHours: 2, unsolvedWindowHours: 6, staffResponseHours: 2, businessCalendar: alwaysOpen });
     const members = await Promise.all(['M1', 'M2', 'M3', 'M4', 'M5'].map((name) => app.member(name)));
+    // Hundreds of posts within hours: more than NEW members' limits allow (tests/api/trust-rate-limits.spec.ts).
+    for (const member of members) await app.setTrustLevel(member, 'MEMBER');
     const staff = await app.userWithRole('STAFF');
     const moderator = await app.userWithRole('MODERATOR', 'COMMUNITY');
     const questions: Array<{ id: string; asker: TestUser; answers: Array<{ id: string; author: TestUser }> }> = [];

@@ -35,6 +35,8 @@ describe('search outbox (Meilisearch)', () => {
     indexName = env.MEILI_INDEX;
     app = await TestApp.start({ ...env });
     asker = await app.member('Asker');
+    // The asker asks many questions within the hour, more than a NEW member's limit (tests/api/trust-rate-limits.spec.ts).
+    await app.setTrustLevel(asker, 'MEMBER');
     categoryId = (await app.category()).id;
   });
   afterAll(async () => {

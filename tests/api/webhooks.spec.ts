@@ -60,6 +60,8 @@ describe('webhooks', () => {
     admin = await app.admin();
     asker = await app.member('Asker');
     helper = await app.member('Helper');
+    // The asker and the helper post many times an hour here; a NEW member's limits would refuse them (tests/api/trust-rate-limits.spec.ts).
+    for (const member of [asker, helper]) await app.setTrustLevel(member, 'MEMBER');
     categoryId = (await app.category()).id;
   });
   afterAll(async () => {

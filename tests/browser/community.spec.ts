@@ -109,6 +109,11 @@ it("shows a member's answers, the accepted ones and their reputation on their pr
   const latest = page.getByRole('region', { name: 'Latest answers' });
   await expect(latest.getByRole('link').allTextContents()).resolves.toEqual(['Hotspot password changes after every update', 'Bluetooth headset will not pair with the car']);
   await expect(latest.getByText('Accepted').count()).resolves.toBe(1);
+  // Every point explained, with the question it came from; the trust level beside the role.
+  const reputation = page.getByRole('region', { name: 'Reputation' });
+  await expect(reputation.getByRole('listitem').first().textContent()).resolves.toMatch(/^\s*\+15\s+accepted answer\s+on Bluetooth headset will not pair with the car/);
+  await expect(reputation.getByRole('link').allTextContents()).resolves.toEqual(['Bluetooth headset will not pair with the car']);
+  await page.getByText('New member', { exact: true }).waitFor();
   await screenshot(page, 'profile');
   expect(describeViolations(await seriousAxeViolations(page))).toBe('');
 

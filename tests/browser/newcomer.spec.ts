@@ -10,6 +10,8 @@ beforeAll(async () => {
   world = await BrowserWorld.start();
   asker = await world.api.member('Own Post Asker');
   reader = await world.api.member('Rory Reader');
+  // The asker asks five questions here within the hour, more than a NEW member's limit (tests/api/trust-rate-limits.spec.ts).
+  await world.api.setTrustLevel(asker, 'MEMBER');
 }, 90_000);
 
 afterAll(() => world?.close());

@@ -186,6 +186,18 @@ export class TestApp {
     );
   }
 
+  /**
+   * Sets a member's trust level (locked) as a moderator would, through the API: for an account a test
+   * posts with many times within an hour, which a NEW member's rate limits would refuse.
+   */
+  async setTrustLevel(user: { id: string }, level: 'NEW' | 'BASIC' | 'MEMBER' | 'REGULAR' | 'LEADER'): Promise<void> {
+    await this.ok(
+      `mutation ($id: ID!, $level: TrustLevel!) { setTrustLevel(userId: $id, level: $level, reason: "set by the test harness") { id } }`,
+      { id: user.id, level },
+      await this.admin(),
+    );
+  }
+
   private adminUser: TestUser | null = null;
 
   async admin(): Promise<TestUser> {

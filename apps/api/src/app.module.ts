@@ -29,6 +29,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { QuestionsModule } from './questions/questions.module';
 import { ReportsModule } from './reports/reports.module';
 import { EndorsementsModule } from './endorsements/endorsements.module';
+import { TrustModule } from './trust/trust.module';
 import { UsersModule } from './users/users.module';
 import { VotesModule } from './votes/votes.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -120,6 +121,7 @@ export class AppModule implements NestModule {
         AnnouncementModule,
         PrivacyModule,
         ReviewModule,
+        TrustModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -197,6 +197,19 @@ export type RegisterInput = {
   password: string;
 };
 
+/** Why a reputation change happened (one row of the ledger). */
+export type ReputationKind =
+  | 'ACCEPTANCE_WITHDRAWN'
+  | 'ANSWER_ACCEPTED'
+  | 'ANSWER_UPVOTED'
+  | 'ANSWER_UPVOTE_WITHDRAWN'
+  | 'DOWNVOTED'
+  | 'DOWNVOTE_WITHDRAWN'
+  | 'IMPORTED'
+  | 'OPENING_BALANCE'
+  | 'QUESTION_UPVOTED'
+  | 'QUESTION_UPVOTE_WITHDRAWN';
+
 export type RequestEmailChangeInput = {
   currentPassword: string;
   newEmail: string;
@@ -270,7 +283,7 @@ export type ThreadStatus =
   | 'OPEN'
   | 'SOLVED';
 
-/** What the community has seen of a member, NEW to LEADER (packages/domain/src/trust-levels.ts). */
+/** What the community has seen of a member, NEW to LEADER: promoted automatically from activity, or set by a moderator (packages/domain/src/trust-levels.ts). */
 export type TrustLevel =
   | 'BASIC'
   | 'LEADER'
@@ -586,10 +599,11 @@ export type ProfileAnswerFragment = { id: string, score: number, isAccepted: boo
 export type UserPageQueryVariables = Exact<{
   id: string | number;
   answersAfter?: string | null | undefined;
+  reputationAfter?: string | null | undefined;
 }>;
 
 
-export type UserPageQuery = { user: { id: string, displayName: string, reputation: number, role: Role, isEmployee: boolean, affiliation: Affiliation, createdAt: string, answers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> }, accepted: { totalCount: number, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> } }, asked: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+export type UserPageQuery = { user: { id: string, displayName: string, reputation: number, trustLevel: TrustLevel, role: Role, isEmployee: boolean, affiliation: Affiliation, createdAt: string, reputationHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, delta: number, kind: ReputationKind, summary: string, questionId: string | null, questionTitle: string | null, at: string } }> }, answers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> }, accepted: { totalCount: number, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> } }, asked: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
 
 export type MarkdownPreviewQueryVariables = Exact<{
   body: string;
@@ -1544,15 +1558,34 @@ export const MarkNotificationsReadDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<MarkNotificationsReadMutation, MarkNotificationsReadMutationVariables>;
 export const UserPageDocument = new TypedDocumentString(`
-    query UserPage($id: ID!, $answersAfter: String) {
+    query UserPage($id: ID!, $answersAfter: String, $reputationAfter: String) {
   user(id: $id) {
     id
     displayName
     reputation
+    trustLevel
     role
     isEmployee
     affiliation
     createdAt
+    reputationHistory(first: 10, after: $reputationAfter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          delta
+          kind
+          summary
+          questionId
+          questionTitle
+          at
+        }
+      }
+    }
     answers(first: 10, after: $answersAfter) {
       totalCount
       pageInfo {

@@ -2,6 +2,7 @@ import {
   decideRateLimit, DEFAULT_RATE_RULES, describeWait, parseRateRules, progressiveDelaySeconds, rateLimitedFor, rulesOf,
   type RateCheck, type RateCounter, type RateRule,
 } from './rate-limits';
+import { TRUST_RATE_LIMITS } from './trust-levels';
 
 const t0 = new Date('2026-03-02T10:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
@@ -87,6 +88,17 @@ describe('parseRateRules', () => {
       '"vote.ip=lots" must be <limit>=<count>/<window>, e.g. vote.ip=10/1h (window in s, m, h or d, at most 1d)',
       '"answer.ip=5/2d" must be <limit>=<count>/<window>, e.g. answer.ip=10/1h (window in s, m, h or d, at most 1d)',
     ]);
+  });
+
+  it('overrides a trust-level limit by <action>.<level>, and refuses unknown levels and actions', () => {
+    const { trust, problems } = parseRateRules('ask.new=2/1h, vote.basic=7/10m');
+    expect(problems).toEqual([]);
+    expect(trust.NEW.ask).toEqual({ limit: 2, windowSeconds: 3600 });
+    expect(trust.BASIC.vote).toEqual({ limit: 7, windowSeconds: 600 });
+    expect(trust.NEW.answer).toEqual(TRUST_RATE_LIMITS.NEW.answer);
+    // The defaults stay as they were for the next parse.
+    expect(TRUST_RATE_LIMITS.NEW.ask).toEqual({ limit: 3, windowSeconds: 3600 });
+    expect(parseRateRules('ask.novice=2/1h,read.new=2/1h,ask.NEW=2/1h').problems).toHaveLength(3);
   });
 
   it('groups the rules of an action by scope', () => {

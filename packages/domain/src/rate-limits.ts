@@ -2,6 +2,7 @@
 // The counters themselves live in PostgreSQL (apps/api/src/rate-limits); this file only decides.
 
 import { DomainError } from './errors';
+import { TRUST_LEVELS, TRUST_LIMITED_ACTIONS, TRUST_RATE_LIMITS, type TrustLevel, type TrustLimitedAction, type TrustRateLimits } from './trust-levels';
 
 /**
  * How an action is limited: a `window` limit allows `limit` hits per fixed window; a `progressive`
@@ -39,6 +40,9 @@ export const DEFAULT_RATE_RULES = {
   'comment.ip': { limit: 120, windowSeconds: 3600, kind: 'window' },
   'vote.account': { limit: 120, windowSeconds: 3600, kind: 'window' },
   'vote.ip': { limit: 300, windowSeconds: 3600, kind: 'window' },
+  // Flags: enough for a member cleaning up after a spam wave, too few to bury a thread they dislike.
+  'flag.account': { limit: 60, windowSeconds: 3600, kind: 'window' },
+  'flag.ip': { limit: 120, windowSeconds: 3600, kind: 'window' },
   'search.account': { limit: 60, windowSeconds: 60, kind: 'window' },
   'search.ip': { limit: 120, windowSeconds: 60, kind: 'window' },
   'preview.account': { limit: 60, windowSeconds: 60, kind: 'window' },
@@ -87,17 +91,28 @@ export function parseRateAmount(text: string): { limit: number; windowSeconds: n
   return { limit, windowSeconds };
 }
 
+/** The trust-level limits' names, `<action>.<level>` (`ask.new`, `post.basic`): RATE_LIMIT_RULES may override them too. */
+function trustRuleName(name: string): { level: TrustLevel; action: TrustLimitedAction } | null {
+  const [action, level, ...rest] = name.split('.');
+  const upper = (level ?? '').toUpperCase() as TrustLevel;
+  if (rest.length > 0 || level !== level?.toLowerCase() || !TRUST_LEVELS.includes(upper)) return null;
+  return (TRUST_LIMITED_ACTIONS as readonly string[]).includes(action) ? { level: upper, action: action as TrustLimitedAction } : null;
+}
+
 /**
- * The defaults with overrides applied: `"ask.account=5/1h, search.ip=300/1m"`. Returns the problems
- * (each naming the entry) instead of throwing, so start-up reports them with every other mistake.
+ * The defaults with overrides applied: `"ask.account=5/1h, search.ip=300/1m, ask.new=2/1h"` (the last
+ * one a trust-level limit, TRUST_RATE_LIMITS). Returns the problems (each naming the entry) instead of
+ * throwing, so start-up reports them with every other mistake.
  */
-export function parseRateRules(text: string | undefined): { rules: RateRules; problems: string[] } {
+export function parseRateRules(text: string | undefined): { rules: RateRules; trust: TrustRateLimits; problems: string[] } {
   const rules: RateRules = { ...DEFAULT_RATE_RULES };
+  const trust = Object.fromEntries(TRUST_LEVELS.map((level) => [level, { ...TRUST_RATE_LIMITS[level] }])) as TrustRateLimits;
   const problems: string[] = [];
   for (const entry of (text ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
     const [name, amount, ...rest] = entry.split('=');
-    if (!(name.trim() in DEFAULT_RATE_RULES)) {
-      problems.push(`"${entry}": no limit is called "${name.trim()}" (known: ${Object.keys(DEFAULT_RATE_RULES).join(', ')})`);
+    const byLevel = trustRuleName(name.trim());
+    if (!(name.trim() in DEFAULT_RATE_RULES) && !byLevel) {
+      problems.push(`"${entry}": no limit is called "${name.trim()}" (known: ${Object.keys(DEFAULT_RATE_RULES).join(', ')}, and <${TRUST_LIMITED_ACTIONS.join('|')}>.<${TRUST_LEVELS.map((l) => l.toLowerCase()).join('|')}>)`);
       continue;
     }
     const parsed = rest.length === 0 && amount !== undefined ? parseRateAmount(amount) : null;
@@ -105,10 +120,14 @@ export function parseRateRules(text: string | undefined): { rules: RateRules; pr
       problems.push(`"${entry}" must be <limit>=<count>/<window>, e.g. ${name.trim()}=10/1h (window in s, m, h or d, at most 1d)`);
       continue;
     }
+    if (byLevel) {
+      trust[byLevel.level][byLevel.action] = parsed;
+      continue;
+    }
     const key = name.trim() as RateLimitName;
     rules[key] = { ...rules[key], ...parsed };
   }
-  return { rules, problems };
+  return { rules, trust, problems };
 }
 
 /** One counter as stored; null when there is none yet. */

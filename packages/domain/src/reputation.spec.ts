@@ -1,4 +1,4 @@
-import { acceptanceReputation, voteReputationDelta } from './reputation';
+import { acceptanceReputation, describeReputationChange, voteReputationChanges, voteReputationDelta } from './reputation';
 import type { VoteValue } from './voting';
 
 describe('voteReputationDelta', () => {
@@ -31,5 +31,30 @@ describe('acceptanceReputation', () => {
   it('gives nothing for accepting your own answer, or an answer whose author is gone', () => {
     expect(acceptanceReputation({ authorId: 'asker' }, { authorId: 'asker' })).toBe(0);
     expect(acceptanceReputation({ authorId: null }, { authorId: 'asker' })).toBe(0);
+  });
+});
+
+describe('the ledger rows of a vote', () => {
+  const values: VoteValue[] = [-1, 0, 1];
+  it('add up to the delta for every change of vote, on questions and answers', () => {
+    for (const targetType of ['QUESTION', 'ANSWER'] as const) {
+      for (const previous of values) {
+        for (const next of values) {
+          const sum = voteReputationChanges(targetType, previous, next).reduce((total, c) => total + c.delta, 0);
+          expect([targetType, previous, next, sum]).toEqual([targetType, previous, next, voteReputationDelta(targetType, previous, next)]);
+        }
+      }
+    }
+  });
+
+  it('say what happened: an upvote turned down is withdrawn, then a downvote', () => {
+    expect(voteReputationChanges('ANSWER', 1, -1)).toEqual([{ kind: 'ANSWER_UPVOTE_WITHDRAWN', delta: -10 }, { kind: 'DOWNVOTED', delta: -2 }]);
+    expect(voteReputationChanges('QUESTION', 0, 1)).toEqual([{ kind: 'QUESTION_UPVOTED', delta: 5 }]);
+    expect(voteReputationChanges('QUESTION', 1, 1)).toEqual([]);
+  });
+
+  it('reads as a profile line', () => {
+    expect(describeReputationChange({ delta: 15, kind: 'ANSWER_ACCEPTED', questionTitle: 'Router drops at 8pm' })).toBe('+15 accepted answer on “Router drops at 8pm”');
+    expect(describeReputationChange({ delta: -2, kind: 'DOWNVOTED', questionTitle: null })).toBe('−2 downvoted');
   });
 });

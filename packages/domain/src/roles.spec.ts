@@ -64,6 +64,10 @@ describe('ROLE_CAPABILITIES', () => {
     expect(holders('view_reports')).toEqual(['MANAGER', 'ADMIN']);
   });
 
+  it("lets moderators, and admins, set a member's trust level by hand", () => {
+    expect(holders('set_trust_level')).toEqual(['MODERATOR', 'ADMIN']);
+  });
+
   it('gives an ADMIN every capability', () => {
     expect(CAPABILITIES.filter((capability) => can('ADMIN', capability))).toEqual([...CAPABILITIES]);
   });
@@ -88,6 +92,7 @@ describe('ROLE_CAPABILITIES', () => {
       'escalate_question', 'mark_needs_info', 'return_to_community', 'handle_escalation', 'view_reports', 'endorse_answer',
       'set_user_role', 'set_user_affiliation', 'manage_categories', 'manage_webhooks', 'set_announcement', 'view_audit_log',
       'manage_users',
+      'set_trust_level',
     ]);
     expect(CAPABILITIES.filter((capability) => !stated.has(capability))).toEqual([]);
   });

@@ -33,6 +33,7 @@ export const CAPABILITIES = [
   'manage_users', // find users, suspend and silence them (standing.ts says whom)
   'flag_post', // flag a question, answer or comment for the moderators
   'review_posts', // the review queue: approve, hide or delete flagged and held posts
+  'set_trust_level', // set (and lock) a member's trust level by hand, or hand it back to the automatic rule
 ] as const;
 export type Capability = typeof CAPABILITIES[number];
 
@@ -55,6 +56,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> 
     'view_staff_queue',
     'manage_users',
     'review_posts',
+    'set_trust_level',
   ]),
   STAFF: new Set<Capability>([
     ...PARTICIPATION,

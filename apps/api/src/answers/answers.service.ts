@@ -17,7 +17,7 @@ import { QuestionsRepository } from '../questions/questions.repository';
 import { QuestionsService } from '../questions/questions.service';
 import { RevisionsRepository } from '../revisions/revisions.repository';
 import { PostingHold } from '../users/posting-hold';
-import { UsersRepository } from '../users/users.repository';
+import { type ReputationChange, UsersRepository } from '../users/users.repository';
 import { AnswerEntity } from './answer.entity';
 import { type AnswerWithAcceptance, AnswersRepository } from './answers.repository';
 import type { EditAnswerInput, PostAnswerInput, UserAnswersArgs } from './dto/answer.input';
@@ -166,9 +166,9 @@ export class AnswersService {
       await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
       await this.answers.recordAcceptance(em, { questionId: question.id, answerId: answer.id, acceptedBy: viewer.id, acceptedAt: now });
       await this.users.moveReputation(em, [
-        ...(await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1)),
-        ...(await this.acceptanceReputation(em, question, answer.id, 1)),
-      ]);
+        ...(await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1, viewer)),
+        ...(await this.acceptanceReputation(em, question, answer.id, 1, viewer)),
+      ], now);
       await this.questions.setAcceptedAnswer(em, question.id, answer.id, nextThreadStatus(question.status, { type: 'ANSWER_ACCEPTED' }), now);
       await this.events.publish(em, {
         type: 'answer.accepted', questionId: question.id, answerId: answer.id, answerAuthorId: answer.authorId, acceptedBy: viewer.id, at: now,
@@ -188,17 +188,21 @@ export class AnswersService {
 
   private async withdraw(em: EntityManager, question: QuestionEntity, viewer: Pick<Viewer, 'id'>, now: Date): Promise<QuestionEntity> {
     await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
-    await this.users.moveReputation(em, await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1));
+    await this.users.moveReputation(em, await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1, viewer), now);
     const status = nextThreadStatus(question.status, { type: 'ACCEPTANCE_WITHDRAWN', answerCount: question.answerCount });
     await this.questions.setAcceptedAnswer(em, question.id, null, status, now);
     await this.events.publish(em, { type: 'acceptance.withdrawn', questionId: question.id, withdrawnBy: viewer.id, at: now });
     return this.questions.getById(em, question.id);
   }
 
-  /** What giving (1) or taking back (-1) an acceptance moves: the answer's author's points; nothing when there is no such answer. */
-  private async acceptanceReputation(em: EntityManager, question: QuestionEntity, answerId: string | null, sign: 1 | -1): Promise<Array<{ userId: string | null; delta: number }>> {
+  /** What giving (1) or taking back (-1) an acceptance moves: the answer's author's points, as ledger rows; nothing when there is no such answer. */
+  private async acceptanceReputation(em: EntityManager, question: QuestionEntity, answerId: string | null, sign: 1 | -1, actor: Pick<Viewer, 'id'>): Promise<ReputationChange[]> {
     const answer = answerId ? await this.answers.findById(em, answerId) : null;
-    return answer ? [{ userId: answer.authorId, delta: sign * acceptanceReputation(answer, question) }] : [];
+    if (!answer) return [];
+    return [{
+      userId: answer.authorId, delta: sign * acceptanceReputation(answer, question), kind: sign === 1 ? 'ANSWER_ACCEPTED' : 'ACCEPTANCE_WITHDRAWN',
+      questionId: question.id, answerId: answer.id, actorId: actor.id,
+    }];
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { TrustModule } from '../trust/trust.module';
 import { UsersModule } from '../users/users.module';
 import { AccountResolver } from './account.resolver';
 import { AccountService } from './account.service';
@@ -9,7 +10,7 @@ import { AuthService } from './auth.service';
 import { SessionsRepository } from './sessions.repository';
 
 @Module({
-  imports: [UsersModule, NotificationsModule],
+  imports: [UsersModule, NotificationsModule, TrustModule],
   providers: [AuthService, AuthResolver, AccountService, AccountResolver, AccountTokensRepository, SessionsRepository],
   exports: [AuthService, SessionsRepository],
 })

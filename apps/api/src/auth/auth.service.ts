@@ -7,6 +7,8 @@ import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { RateLimitsService } from '../rate-limits/rate-limits.service';
+import { TrustLevelsService } from '../trust/trust-levels.service';
+import { visitDay } from '../trust/trust.repository';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { prepareDecoyHash, verifyPassword } from './passwords';
@@ -28,6 +30,7 @@ export class AuthService implements OnModuleInit {
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly sessions: SessionsRepository,
     private readonly rateLimits: RateLimitsService,
+    private readonly trust: TrustLevelsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -62,8 +65,11 @@ export class AuthService implements OnModuleInit {
     if (!token) return null;
     const tokenHash = hashSessionToken(token);
     const now = this.clock.now();
-    const user = await this.sessions.viewerOf(tokenHash, now);
-    if (!user) return null;
+    const found = await this.sessions.viewerOf(tokenHash, now);
+    if (!found) return null;
+    const { lastUsedAt, ...user } = found;
+    // A session's first use on a new (UTC) day is a day visited, for trust levels: one more statement a day, not per request.
+    if (visitDay(lastUsedAt) !== visitDay(now)) await this.trust.recordVisit(null, user.id, now);
     await this.sessions.touch(tokenHash, now);
     return { ...user, sessionTokenHash: tokenHash };
   }
@@ -74,6 +80,8 @@ export class AuthService implements OnModuleInit {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlDays * 24 * 3600 * 1000);
     await this.sessions.open(em, { userId: user.id, tokenHash: hashSessionToken(token), now, expiresAt, userAgent });
+    // Signing in is a visit (later ones are noted on a new day's first use of the session).
+    await this.trust.recordVisit(em, user.id, now);
     return { token, expiresAt, user };
   }
 }

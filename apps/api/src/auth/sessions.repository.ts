@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Affiliation, RestrictionColumns, Role } from '@peerdesk/domain';
+import type { Affiliation, RestrictionColumns, Role, TrustLevel } from '@peerdesk/domain';
 import { SessionEntity } from './session.entity';
 
 export interface SessionRow {
@@ -22,6 +22,9 @@ export interface SessionViewerRow extends RestrictionColumns {
   role: Role;
   affiliation: Affiliation;
   displayName: string;
+  trustLevel: TrustLevel;
+  /** When the session was last used before this request (at most a minute stale): a new day's first use is a visit. */
+  lastUsedAt: Date;
 }
 
 /** The one owner of `sessions`: every read and write of it goes through these methods. */
@@ -47,10 +50,11 @@ export class SessionsRepository {
   /** The user a live (unexpired) session is signed in as; null when there is no such session. */
   async viewerOf(tokenHash: string, now: Date): Promise<SessionViewerRow | null> {
     const rows: Array<{
-      id: string; role: Role; affiliation: Affiliation; display_name: string;
+      id: string; role: Role; affiliation: Affiliation; display_name: string; trust_level: TrustLevel; last_used_at: Date;
       suspended_until: Date | null; suspension_reason: string | null; silenced_until: Date | null; silence_reason: string | null;
     }> = await this.db.query(
-      `SELECT u.id, u.role, u.affiliation, u.display_name, u.suspended_until, u.suspension_reason, u.silenced_until, u.silence_reason
+      `SELECT u.id, u.role, u.affiliation, u.display_name, u.trust_level, s.last_used_at,
+              u.suspended_until, u.suspension_reason, u.silenced_until, u.silence_reason
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.expires_at > $2`,
       [tokenHash, now],
@@ -58,7 +62,8 @@ export class SessionsRepository {
     const row = rows[0];
     return row
       ? {
-          id: String(row.id), role: row.role, affiliation: row.affiliation, displayName: row.display_name,
+          id: String(row.id), role: row.role, affiliation: row.affiliation, displayName: row.display_name, trustLevel: row.trust_level,
+          lastUsedAt: new Date(row.last_used_at),
           suspendedUntil: row.suspended_until, suspensionReason: row.suspension_reason, silencedUntil: row.silenced_until, silenceReason: row.silence_reason,
         }
       : null;

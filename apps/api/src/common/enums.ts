@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AFFILIATIONS, AUTHOR_KINDS, ROLES, THREAD_STATUSES, TRUST_LEVELS } from '@peerdesk/domain';
+import { AFFILIATIONS, AUTHOR_KINDS, REPUTATION_KINDS, ROLES, THREAD_STATUSES, TRUST_LEVELS } from '@peerdesk/domain';
 
 /** GraphQL enums are made from the domain's lists, so the schema never drifts from the rules. */
 export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -8,8 +8,9 @@ export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } 
 
 export const RoleEnum = enumOf(ROLES);
 export const AffiliationEnum = enumOf(AFFILIATIONS);
-export const TrustLevelEnum = enumOf(TRUST_LEVELS);
 export const AuthorKindEnum = enumOf(AUTHOR_KINDS);
+export const TrustLevelEnum = enumOf(TRUST_LEVELS);
+export const ReputationKindEnum = enumOf(REPUTATION_KINDS);
 export const ThreadStatusEnum = enumOf(THREAD_STATUSES);
 export const VoteTargetTypeEnum = enumOf(['QUESTION', 'ANSWER'] as const);
 /** What a comment is on; the same values as VoteTargetType, under a name that fits every kind of post reference. */
@@ -23,8 +24,12 @@ registerEnumType(AffiliationEnum, {
   name: 'Affiliation',
   description: 'Who a user is: a customer from the community or an employee. Deflection counts by this, not by role.',
 });
-registerEnumType(TrustLevelEnum, { name: 'TrustLevel', description: 'What the community has seen of a member, NEW to LEADER (packages/domain/src/trust-levels.ts).' });
 registerEnumType(AuthorKindEnum, { name: 'AuthorKind', description: "The author's affiliation when the post was written." });
+registerEnumType(TrustLevelEnum, {
+  name: 'TrustLevel',
+  description: 'What the community has seen of a member, NEW to LEADER: promoted automatically from activity, or set by a moderator (packages/domain/src/trust-levels.ts).',
+});
+registerEnumType(ReputationKindEnum, { name: 'ReputationKind', description: 'Why a reputation change happened (one row of the ledger).' });
 registerEnumType(ThreadStatusEnum, { name: 'ThreadStatus' });
 registerEnumType(VoteTargetTypeEnum, { name: 'VoteTargetType' });
 registerEnumType(PostTargetTypeEnum, { name: 'PostTargetType', description: 'A question or an answer.' });

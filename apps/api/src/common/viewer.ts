@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { type Affiliation, type Capability, can, forbidden, participationRefusal, type RestrictionColumns, type Role, unauthenticated } from '@peerdesk/domain';
+import { type Affiliation, type Capability, can, forbidden, participationRefusal, type RestrictionColumns, type Role, type TrustLevel, unauthenticated } from '@peerdesk/domain';
 import type { Loaders } from './loaders';
 
 /**
@@ -14,6 +14,8 @@ export interface Viewer extends RestrictionColumns {
   role: Role;
   affiliation: Affiliation;
   displayName: string;
+  /** Read fresh with the role: what rate limits by trust level count against. */
+  trustLevel: TrustLevel;
   /** Hash of the session token the request came with, so logout ends exactly this session. */
   sessionTokenHash: string;
 }

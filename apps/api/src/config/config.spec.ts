@@ -1,4 +1,4 @@
-import { DEFAULT_RATE_RULES } from '@peerdesk/domain';
+import { DEFAULT_RATE_RULES, DEFAULT_TRUST_THRESHOLDS, TRUST_RATE_LIMITS } from '@peerdesk/domain';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -6,7 +6,8 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       nodeEnv: 'development', host: '0.0.0.0', port: 4000, webPort: 3000, origin: 'http://localhost:3000', databaseUrl: null, embeddedPostgresPort: 5433,
       dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', escalationSweepSeconds: 60,
-      rateLimits: { enabled: true, rules: DEFAULT_RATE_RULES }, trustProxy: false,
+      rateLimits: { enabled: true, rules: DEFAULT_RATE_RULES, trust: TRUST_RATE_LIMITS }, trustProxy: false,
+      trustThresholds: DEFAULT_TRUST_THRESHOLDS, trustLevelSweepSeconds: 300,
       publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10,
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
       imageHosts: [], graphqlIntrospection: true, statementTimeoutMs: 5000,
@@ -23,7 +24,9 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://help.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Help <help@example.com>',
       OUTBOX_POLL_SECONDS: '30', SEARCH_LANGUAGE: 'french', MEILI_HOST: 'https://search.example.com/', MEILI_MASTER_KEY: 'k3y',
       MEILI_INDEX: 'peerdesk_questions', MEILI_PORT: '7701', GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '20000', IMAGE_HOSTS: 'i.imgur.com, images.example.com', GRAPHQL_INTROSPECTION: 'true',
-      STATEMENT_TIMEOUT_MS: '2500', NEW_MEMBER_REVIEW_POSTS: '0', FLAG_HIDE_THRESHOLD: '10',
+      STATEMENT_TIMEOUT_MS: '2500', NEW_MEMBER_REVIEW_POSTS: '0', FLAG_HIDE_THRESHOLD: '10', TRUST_BASIC_DAYS_VISITED: '2', TRUST_BASIC_POSTS_READ: '10', TRUST_MEMBER_DAYS_VISITED: '20',
+      TRUST_MEMBER_POSTS_READ: '150', TRUST_MEMBER_ANSWERS_ACCEPTED: '2', TRUST_REGULAR_DAYS_VISITED: '60', TRUST_REGULAR_REPUTATION: '500',
+      TRUST_REGULAR_ANSWERS_ACCEPTED: '20', TRUST_REGULAR_MAX_FLAGS_UPHELD: '0', TRUST_LEVEL_SWEEP_SECONDS: '60',
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, origin: 'https://help.example.com', databaseUrl: 'postgres://u:p@db:5432/peerdesk',
@@ -31,7 +34,14 @@ describe('loadConfig', () => {
       rateLimits: {
         enabled: false,
         rules: { ...DEFAULT_RATE_RULES, 'ask.account': { limit: 5, windowSeconds: 3600, kind: 'window' }, 'login.ip': { limit: 50, windowSeconds: 7200, kind: 'progressive' } },
+        trust: TRUST_RATE_LIMITS,
       },
+      trustThresholds: {
+        basic: { daysVisited: 2, postsRead: 10 },
+        member: { daysVisited: 20, postsRead: 150, answersAccepted: 2 },
+        regular: { daysVisited: 60, reputation: 500, answersAccepted: 20, maxFlagsUpheld: 0 },
+      },
+      trustLevelSweepSeconds: 60,
       trustProxy: ['loopback', '10.0.0.0/8'],
       publicUrl: 'https://help.example.com', smtpUrl: 'smtps://u:p@mail.example.com:465', mailFrom: 'Help <help@example.com>', outboxPollSeconds: 30,
       // MEILI_HOST alone picks the Meilisearch engine.
@@ -70,6 +80,18 @@ describe('loadConfig', () => {
       ]),
     );
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(ConfigError);
+    expect(loadConfig({ RATE_LIMIT_RULES: 'ask.new=1/1h' }).rateLimits.trust.NEW.ask).toEqual({ limit: 1, windowSeconds: 3600 });
+  });
+
+  it('checks the trust thresholds: whole numbers, a higher level asking for more', () => {
+    expect(() => loadConfig({ TRUST_BASIC_POSTS_READ: '-1', TRUST_MEMBER_DAYS_VISITED: '60', TRUST_REGULAR_ANSWERS_ACCEPTED: '0', TRUST_LEVEL_SWEEP_SECONDS: 'often' })).toThrow(
+      new ConfigError([
+        'TRUST_BASIC_POSTS_READ="-1" must be a whole number from 0 to 1000000',
+        'TRUST_BASIC_DAYS_VISITED (1) ≤ TRUST_MEMBER_DAYS_VISITED (60) ≤ TRUST_REGULAR_DAYS_VISITED (50) must hold: a higher level asks for more',
+        'TRUST_REGULAR_ANSWERS_ACCEPTED (0) must be at least TRUST_MEMBER_ANSWERS_ACCEPTED (1)',
+        'TRUST_LEVEL_SWEEP_SECONDS="often" must be a whole number from 0 to 86400',
+      ]),
+    );
   });
 
   it('checks the web address, mail and webhook settings', () => {

@@ -2,7 +2,7 @@
 // reported (variable, value, what is wrong), not just the first, so one restart fixes them all.
 
 import { isIP } from 'node:net';
-import { parseImageHosts, parseRateRules, type RateRules } from '@peerdesk/domain';
+import { DEFAULT_TRUST_THRESHOLDS, parseImageHosts, parseRateRules, type RateRules, type TrustRateLimits, type TrustThresholds } from '@peerdesk/domain';
 import type { GraphQLLimits } from '../common/graphql-limits';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -24,7 +24,11 @@ export interface AppConfig {
   /** Seed the demo community on start when the database has no questions yet. */
   seedDemo: boolean | 'auto';
   /** Every rate limit (RATE_LIMIT_RULES over the defaults in packages/domain/src/rate-limits.ts); `enabled: false` only for load tests and benchmarks. */
-  rateLimits: { enabled: boolean; rules: RateRules };
+  rateLimits: { enabled: boolean; rules: RateRules; trust: TrustRateLimits };
+  /** What automatic promotion asks for (TRUST_* variables over DEFAULT_TRUST_THRESHOLDS in packages/domain/src/trust-levels.ts). */
+  trustThresholds: TrustThresholds;
+  /** How often each instance re-evaluates the trust levels of members whose activity changed; 0 turns its timer off. */
+  trustLevelSweepSeconds: number;
   /**
    * Which peers may say who the client is in `X-Forwarded-For` (Express's `trust proxy`): false trusts
    * nobody (the socket's address is the client's), a number trusts that many hops, a list trusts those
@@ -159,10 +163,39 @@ class EnvReader {
   }
 
   /** Overrides of the default rate limits, `ask.account=5/1h,search.ip=300/1m`. */
-  rateRules(name: string): RateRules {
-    const { rules, problems } = parseRateRules(this.raw(name));
+  rateRules(name: string): { rules: RateRules; trust: TrustRateLimits } {
+    const { rules, trust, problems } = parseRateRules(this.raw(name));
     this.problems.push(...problems.map((p) => `${name}: ${p}`));
-    return rules;
+    return { rules, trust };
+  }
+
+  /** The thresholds of automatic promotion, each one TRUST_<LEVEL>_<FIGURE>; REGULAR's must not be below MEMBER's. */
+  trustThresholds(): TrustThresholds {
+    const d = DEFAULT_TRUST_THRESHOLDS;
+    const n = (name: string, fallback: number) => this.integer(name, fallback, 0, 1_000_000);
+    const thresholds: TrustThresholds = {
+      basic: { daysVisited: n('TRUST_BASIC_DAYS_VISITED', d.basic.daysVisited), postsRead: n('TRUST_BASIC_POSTS_READ', d.basic.postsRead) },
+      member: {
+        daysVisited: n('TRUST_MEMBER_DAYS_VISITED', d.member.daysVisited),
+        postsRead: n('TRUST_MEMBER_POSTS_READ', d.member.postsRead),
+        answersAccepted: n('TRUST_MEMBER_ANSWERS_ACCEPTED', d.member.answersAccepted),
+      },
+      regular: {
+        daysVisited: n('TRUST_REGULAR_DAYS_VISITED', d.regular.daysVisited),
+        reputation: n('TRUST_REGULAR_REPUTATION', d.regular.reputation),
+        answersAccepted: n('TRUST_REGULAR_ANSWERS_ACCEPTED', d.regular.answersAccepted),
+        maxFlagsUpheld: n('TRUST_REGULAR_MAX_FLAGS_UPHELD', d.regular.maxFlagsUpheld),
+      },
+    };
+    const { basic, member, regular } = thresholds;
+    if (member.daysVisited < basic.daysVisited || regular.daysVisited < member.daysVisited) {
+      this.problems.push(`TRUST_BASIC_DAYS_VISITED (${basic.daysVisited}) ≤ TRUST_MEMBER_DAYS_VISITED (${member.daysVisited}) ≤ TRUST_REGULAR_DAYS_VISITED (${regular.daysVisited}) must hold: a higher level asks for more`);
+    }
+    if (member.postsRead < basic.postsRead) this.problems.push(`TRUST_MEMBER_POSTS_READ (${member.postsRead}) must be at least TRUST_BASIC_POSTS_READ (${basic.postsRead})`);
+    if (regular.answersAccepted < member.answersAccepted) {
+      this.problems.push(`TRUST_REGULAR_ANSWERS_ACCEPTED (${regular.answersAccepted}) must be at least TRUST_MEMBER_ANSWERS_ACCEPTED (${member.answersAccepted})`);
+    }
+    return thresholds;
   }
 
   /** `false`, a hop count (1–10), or a list of addresses, subnets and loopback/linklocal/uniquelocal. */
@@ -224,8 +257,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     seedDemo: seedDemo === 'auto' ? 'auto' : seedDemo === 'true',
     rateLimits: {
       enabled: read.oneOf('RATE_LIMITS', 'on', ['on', 'off'] as const) === 'on',
-      rules: read.rateRules('RATE_LIMIT_RULES'),
+      ...read.rateRules('RATE_LIMIT_RULES'),
     },
+    trustThresholds: read.trustThresholds(),
+    trustLevelSweepSeconds: read.integer('TRUST_LEVEL_SWEEP_SECONDS', 300, 0, 86400),
     trustProxy: read.trustProxy('TRUST_PROXY'),
     escalationSweepSeconds: read.integer('ESCALATION_SWEEP_SECONDS', 60, 0, 86400),
     publicUrl: read.url('PUBLIC_URL', ['http', 'https'], 'https://help.example.com')?.replace(/\/+$/, '') ?? null,

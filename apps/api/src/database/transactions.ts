@@ -16,8 +16,8 @@ import { sqlState } from './errors';
  *      (on the question or on one of its answers), comments, escalations, duplicates;
  *   2. its answers (the row written, or the one an acceptance points to);
  *   3. votes, comments, escalation rows of that question;
- *   4. users' reputation, all of a transaction's changes in one call, in user id order
- *      (`UsersRepository.moveReputation`);
+ *   4. users' reputation, all of a transaction's changes in one call, in user id order, then their
+ *      rows of the reputation ledger (`UsersRepository.moveReputation`);
  *   5. at commit, the report facts of the questions touched (in question id order), then the rollup
  *      rows they move, table by table (days, durations, peer answers), each in key order: the raw-table
  *      triggers only note the questions, a deferred trigger refreshes them once at commit

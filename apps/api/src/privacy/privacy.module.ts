@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { QuestionsModule } from '../questions/questions.module';
+import { TrustModule } from '../trust/trust.module';
 import { UsersModule } from '../users/users.module';
 import { PrivacyRepository } from './privacy.repository';
 import { PrivacyResolver } from './privacy.resolver';
 import { PrivacyService } from './privacy.service';
 
-@Module({ imports: [AuthModule, UsersModule, QuestionsModule, NotificationsModule], providers: [PrivacyRepository, PrivacyService, PrivacyResolver] })
+@Module({ imports: [AuthModule, UsersModule, QuestionsModule, NotificationsModule, TrustModule], providers: [PrivacyRepository, PrivacyService, PrivacyResolver] })
 export class PrivacyModule {}

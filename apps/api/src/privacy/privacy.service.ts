@@ -8,6 +8,7 @@ import { type Clock, CLOCK } from '../common/clock';
 import type { Viewer } from '../common/viewer';
 import { Transactions } from '../database/transactions';
 import { QuestionsRepository } from '../questions/questions.repository';
+import { TrustRepository } from '../trust/trust.repository';
 import { UsersRepository } from '../users/users.repository';
 import { EmailOutboxRepository } from '../notifications/email-outbox.repository';
 import { NotificationsRepository } from '../notifications/notifications.repository';
@@ -28,6 +29,7 @@ export class PrivacyService {
     private readonly users: UsersRepository,
     private readonly questions: QuestionsRepository,
     private readonly sessions: SessionsRepository,
+    private readonly trust: TrustRepository,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -60,6 +62,7 @@ export class PrivacyService {
       await this.notifications.deleteAllOf(em, viewer.id);
       await this.outbox.discardFor(em, viewer.id);
       await this.questions.forgetViewer(em, viewer.id);
+      await this.trust.forgetVisits(em, viewer.id);
       await this.sessions.endAll(em, viewer.id);
       await this.audit.record(em, {
         actorId: viewer.id, action: 'ACCOUNT_DELETED', targetType: 'USER', targetId: viewer.id, before: { role: account.role }, after: null, at: now,

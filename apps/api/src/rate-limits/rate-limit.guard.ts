@@ -7,7 +7,7 @@ import { RateLimitsService } from './rate-limits.service';
 
 const RATE_LIMITED_ACTION = 'peerdesk:rate-limited-action';
 
-/** Each call counts as one `action` against its limits (DEFAULT_RATE_RULES), per IP and per signed-in account. */
+/** Each call counts as one `action` against its limits (DEFAULT_RATE_RULES), per IP and per signed-in account, and by the account's trust level (TRUST_RATE_LIMITS). */
 export const RateLimit = (action: RateLimitAction) => SetMetadata(RATE_LIMITED_ACTION, action);
 
 /** Runs after CapabilityGuard, so a request refused for who it is counts nothing. */
@@ -23,7 +23,12 @@ export class RateLimitGuard implements CanActivate {
     const action = this.reflector.get<RateLimitAction | undefined>(RATE_LIMITED_ACTION, context.getHandler());
     if (!action) return true;
     const { req, viewer } = requestContext(context);
-    await this.limits.consume(action, { ip: clientIp(req), accountId: viewer?.id ?? null });
+    await this.limits.consume(action, {
+      ip: clientIp(req),
+      accountId: viewer?.id ?? null,
+      // Employees and moderators are never held back as newcomers, whatever the level on their account.
+      trust: viewer ? { level: viewer.trustLevel, exempt: viewer.affiliation === 'EMPLOYEE' || viewer.role !== 'MEMBER' } : undefined,
+    });
     return true;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
-  decideRateLimit, normalizeEmail, type RateCheck, type RateLimitAction, rateLimitedFor, type RateLimitScope, rulesOf,
+  decideRateLimit, normalizeEmail, type RateCheck, type RateLimitAction, rateLimitedFor, type RateLimitScope, rulesOf, type TrustLevel, trustRateLimitsOf,
 } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import type { AppConfig } from '../config/config';
@@ -15,12 +15,13 @@ export interface RateSubject {
   accountId: string | null;
   /** What once-per-session limits count by (a view: the reader's session or address and the question). */
   session?: string;
+  /** The signed-in member's trust level and whether they are exempt (employees, moderators): the limits by trust level (TRUST_RATE_LIMITS) count by these. */
+  trust?: { level: TrustLevel; exempt: boolean };
 }
 
 /**
  * Whose counter each scope of a limit is; null: the scope does not apply to this request (no account
- * signed in). A trust level is one more entry (`'new-account': (s) => (s.isNew ? s.accountId : null)`)
- * and its rules in DEFAULT_RATE_RULES.
+ * signed in). The limits by trust level are per account too, keyed `<action>.<level>:<account>`.
  */
 const SCOPE_KEYS: Record<RateLimitScope, (subject: RateSubject) => string | null> = {
   ip: (s) => s.ip,
@@ -40,6 +41,9 @@ const REFUSALS: Partial<Record<RateLimitAction, string>> = {
   preview: 'Too many previews in a short time',
   'ask-event': 'Too many events from the ask page',
 };
+
+/** A counter of a limit by trust level: `ask.new:42`. */
+const TRUST_KEY = /^[a-z-]+\.(new|basic|member|regular|leader):/;
 
 /** How often an instance deletes counters that have expired. */
 const PURGE_EVERY_MS = 60_000;
@@ -72,8 +76,12 @@ export class RateLimitsService implements OnModuleInit {
 
   /** Counts one `action` (ask, vote, …) against its limits for this subject; RATE_LIMITED when any is full. */
   async consume(action: RateLimitAction, subject: RateSubject): Promise<void> {
-    const result = await this.hit(this.checks(action, subject));
-    if (result !== true) throw rateLimitedFor(REFUSALS[action] ?? 'Too many attempts', result);
+    const result = await this.decide(this.checks(action, subject));
+    if (result.allowed) return;
+    // A newcomer held by their level's limit is told that it is one, and that it lifts.
+    const byLevel = result.refusedBy.some((key) => TRUST_KEY.test(key));
+    const what = REFUSALS[action] ?? 'Too many attempts';
+    throw rateLimitedFor(byLevel ? `${what}: new members have lower limits, which lift as you take part` : what, result.retryAfterSeconds);
   }
 
   /**
@@ -112,19 +120,29 @@ export class RateLimitsService implements OnModuleInit {
       const who = SCOPE_KEYS[scope as RateLimitScope](subject);
       if (who) checks.push({ key: `${name}:${who}`, rule });
     }
+    if (subject.accountId && subject.trust) {
+      for (const { name, limit, windowSeconds } of trustRateLimitsOf(this.config.rateLimits.trust, action, subject.trust.level, subject.trust.exempt)) {
+        checks.push({ key: `${name}:${subject.accountId}`, rule: { limit, windowSeconds, kind: 'window' } });
+      }
+    }
     return checks;
   }
 
   /** True when allowed (and counted), else the seconds to wait. */
   private async hit(checks: RateCheck[]): Promise<true | number> {
-    if (!this.config.rateLimits.enabled || checks.length === 0) return true;
+    const decision = await this.decide(checks);
+    return decision.allowed ? true : decision.retryAfterSeconds;
+  }
+
+  private async decide(checks: RateCheck[]): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number; refusedBy: string[] }> {
+    if (!this.config.rateLimits.enabled || checks.length === 0) return { allowed: true };
     const decision = await this.counters.decide(
       checks.map((c) => c.key),
       () => this.clock.now(),
       (counters, now) => decideRateLimit(checks, counters, now),
     );
     await this.purgeNowAndThen(this.clock.now());
-    return decision.allowed ? true : decision.retryAfterSeconds;
+    return decision;
   }
 
   private async purgeNowAndThen(now: Date): Promise<void> {

@@ -12,6 +12,7 @@ import {
   AuthorHistoryModel, FlagModel, ReviewActionEnum, ReviewItemConnection, ReviewItemModel, toFlagModel, toReviewItemModel,
 } from './review.model';
 import { ReviewService } from './review.service';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 @Resolver(() => ReviewItemModel)
 export class ReviewResolver {
@@ -19,6 +20,7 @@ export class ReviewResolver {
 
   @Mutation(() => FlagModel, { description: 'Flag a post you can see, not your own, once. Enough weight of flags hides it pending review.' })
   @Requires('flag_post')
+  @RateLimit('flag')
   async flag(@Args('input') input: FlagInput, @CurrentViewer() viewer: Viewer): Promise<FlagModel> {
     return toFlagModel(await this.service.flag(viewer, input));
   }

@@ -1,3 +1,5 @@
+import type { TrustLevel } from '@peerdesk/domain';
+
 /**
  * The demo's sign-in accounts, one or more per role, with what each is for. `npm start` prints them and
  * the README's table lists them; the demo seeder creates them (all with DEMO_PASSWORD), and the demo's
@@ -14,6 +16,8 @@ export interface DemoAccount {
   affiliation: 'COMMUNITY' | 'EMPLOYEE';
   /** What to try when signed in as this account. */
   tryThis: string;
+  /** The level a year in the community would have earned; unset: MEMBER. */
+  trustLevel?: TrustLevel;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
@@ -22,11 +26,11 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     tryThis: 'a customer: read your unread notifications, accept an answer on your question, ask a new one',
   },
   {
-    key: 'aoife', email: 'aoife@example.com', displayName: 'Aoife Brennan', role: 'MEMBER', affiliation: 'COMMUNITY',
+    key: 'aoife', email: 'aoife@example.com', displayName: 'Aoife Brennan', role: 'MEMBER', affiliation: 'COMMUNITY', trustLevel: 'REGULAR',
     tryThis: 'a community superuser: answer open questions, see your reputation and accepted answers on your profile',
   },
   {
-    key: 'fergal', email: 'fergal@example.com', displayName: 'Fergal Byrne', role: 'MODERATOR', affiliation: 'COMMUNITY',
+    key: 'fergal', email: 'fergal@example.com', displayName: 'Fergal Byrne', role: 'MODERATOR', affiliation: 'COMMUNITY', trustLevel: 'LEADER',
     tryThis: 'a volunteer moderator: the moderation console, escalate a question, mark a duplicate',
   },
   {

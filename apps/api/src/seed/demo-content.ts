@@ -10,12 +10,16 @@
  * People who sign in are in demo-accounts.ts (DEMO_ACCOUNTS); `users` here are everyone else.
  */
 
+import type { TrustLevel } from '@peerdesk/domain';
+
 export interface DemoUser {
   key: string;
   displayName: string;
   email: string;
   role: 'MEMBER' | 'MODERATOR' | 'STAFF' | 'MANAGER';
   affiliation: 'COMMUNITY' | 'EMPLOYEE';
+  /** The level a year in the community would have earned; unset: MEMBER. */
+  trustLevel?: TrustLevel;
 }
 
 export type DemoCategoryKey = 'broadband' | 'tv' | 'billing' | 'mobile';
@@ -90,8 +94,8 @@ export interface DemoCommunity {
 export const DEMO_COMMUNITY: DemoCommunity = {
   users: [
     // Community superusers (with aoife, who signs in)
-    { key: 'ciaran', displayName: 'Ciarán Doyle', email: 'ciaran@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
-    { key: 'gemma', displayName: 'Gemma Whitfield', email: 'gemma@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
+    { key: 'ciaran', displayName: 'Ciarán Doyle', email: 'ciaran@example.com', role: 'MEMBER', affiliation: 'COMMUNITY', trustLevel: 'REGULAR' },
+    { key: 'gemma', displayName: 'Gemma Whitfield', email: 'gemma@example.com', role: 'MEMBER', affiliation: 'COMMUNITY', trustLevel: 'REGULAR' },
     // Other community members
     { key: 'declan', displayName: 'Declan Murphy', email: 'declan@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },
     { key: 'tom', displayName: 'Tom Hargreaves', email: 'tom@example.com', role: 'MEMBER', affiliation: 'COMMUNITY' },

@@ -82,10 +82,13 @@ export async function seedDemo(
     const viewers = new Map<string, Viewer>();
     for (const person of [...DEMO_ACCOUNTS, ...community.users]) {
       const user = await dataSource.transaction((em) =>
-        users.create(em, { email: person.email, displayName: person.displayName, passwordHash, role: person.role, affiliation: person.affiliation }),
+        // A year of history: members start at MEMBER (superusers REGULAR, the volunteer moderator LEADER), not as newcomers.
+        users.create(em, {
+          email: person.email, displayName: person.displayName, passwordHash, role: person.role, affiliation: person.affiliation, trustLevel: person.trustLevel ?? 'MEMBER',
+        }),
       );
       viewers.set(person.key, {
-        id: user.id, role: user.role, affiliation: user.affiliation, displayName: user.displayName, sessionTokenHash: '',
+        id: user.id, role: user.role, affiliation: user.affiliation, displayName: user.displayName, trustLevel: user.trustLevel, sessionTokenHash: '',
         suspendedUntil: null, suspensionReason: null, silencedUntil: null, silenceReason: null,
       });
     }
@@ -284,7 +287,7 @@ export async function seedDemoCommunity(
   });
   log(`Imported ${report.imported.questions} questions, ${report.imported.answers} answers and ${report.imported.comments} comments from ${report.source} (CC BY-SA) in ${report.seconds.toFixed(1)} s.`);
   await new UsersRepository(dataSource).insertUnlessEmailTaken(dataSource.manager, {
-    email: DEMO_ADMIN_EMAIL, displayName: 'Site Admin', passwordHash: await hashPassword(DEMO_PASSWORD), role: 'ADMIN', affiliation: 'EMPLOYEE', createdAt: new Date(),
+    email: DEMO_ADMIN_EMAIL, displayName: 'Site Admin', passwordHash: await hashPassword(DEMO_PASSWORD), role: 'ADMIN', affiliation: 'EMPLOYEE', createdAt: new Date(), trustLevel: 'MEMBER',
   });
 }
 

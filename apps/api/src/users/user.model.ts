@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { type Affiliation, can, type RestrictionColumns, type Role, type TrustLevel } from '@peerdesk/domain';
-import { AffiliationEnum, RoleEnum, TrustLevelEnum } from '../common/enums';
+import { type Affiliation, can, describeReputationChange, type ReputationKind, type RestrictionColumns, type Role, type TrustLevel } from '@peerdesk/domain';
+import { AffiliationEnum, ReputationKindEnum, RoleEnum, TrustLevelEnum } from '../common/enums';
 import { ConnectionOf } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import type { UserEntity } from './user.entity';
@@ -25,11 +25,14 @@ export class UserModel {
   @Field({ description: 'True for employees: their posts carry a "Staff" label.' })
   isEmployee!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The sum of the reputation ledger (reputationHistory).' })
   reputation!: number;
 
-  @Field(() => TrustLevelEnum, { description: 'What the community has seen of the member (packages/domain/src/trust-levels.ts).' })
+  @Field(() => TrustLevelEnum, { description: 'Public, as on a Discourse profile: what the community has seen of the member (NEW to LEADER).' })
   trustLevel!: TrustLevel;
+
+  @Field(() => Boolean, { nullable: true, description: 'Set by hand, so automatic promotion leaves it alone; only for those who may set trust levels (null for others).' })
+  trustLevelLocked!: boolean | null;
 
   @Field()
   createdAt!: Date;
@@ -61,6 +64,39 @@ export function seesStanding(user: { id: string }, viewer: Viewer | null): boole
   return viewer !== null && (viewer.id === user.id || can(viewer.role, 'manage_users'));
 }
 
+@ObjectType('ReputationChange', { description: 'One row of a member\'s reputation ledger: how much, why, on which post, when.' })
+export class ReputationChangeModel {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  delta!: number;
+
+  @Field(() => ReputationKindEnum)
+  kind!: ReputationKind;
+
+  @Field(() => ID, { nullable: true, description: 'The question the change is about (or the one the answer is on).' })
+  questionId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Its title; null when there is none or it was deleted.' })
+  questionTitle!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  answerId!: string | null;
+
+  @Field({ description: 'The line a profile shows, e.g. "+15 accepted answer on “Router drops at 8pm”".' })
+  summary!: string;
+
+  @Field()
+  at!: Date;
+}
+
+export const ReputationChangeConnection = ConnectionOf(ReputationChangeModel, 'ReputationChange');
+
+export function toReputationChangeModel(row: { id: string; delta: number; kind: ReputationKind; questionId: string | null; questionTitle: string | null; answerId: string | null; at: Date }): ReputationChangeModel {
+  return { ...row, summary: describeReputationChange(row) };
+}
+
 export function toUserModel(user: UserEntity, viewer: Viewer | null): UserModel {
   const seesEmail = viewer !== null && (viewer.id === user.id || viewer.role === 'ADMIN');
   return {
@@ -72,6 +108,7 @@ export function toUserModel(user: UserEntity, viewer: Viewer | null): UserModel 
     isEmployee: user.affiliation === 'EMPLOYEE',
     reputation: user.reputation,
     trustLevel: user.trustLevel,
+    trustLevelLocked: viewer !== null && can(viewer.role, 'set_trust_level') ? user.trustLevelLocked : null,
     createdAt: user.createdAt,
     deletedAt: user.deletedAt,
     restrictions: seesStanding(user, viewer)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { Affiliation, Restriction, Role, TrustLevel } from '@peerdesk/domain';
+import type { Affiliation, ReputationKind, Restriction, Role, TrustLevel } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
 import type { NotificationEmailPreference } from '../notifications/notification.model';
 import { UserEntity } from './user.entity';
@@ -13,6 +13,8 @@ export interface NewUserRow {
   role: Role;
   affiliation: Affiliation;
   createdAt: Date;
+  /** Unset: NEW, as for anyone who registers. */
+  trustLevel?: TrustLevel;
 }
 
 /** What a moderator looks for in the users list (UsersService.search checks it first). */
@@ -33,7 +35,31 @@ function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The one owner of the `users` table: every read and write of it goes through these methods. */
+/** One change of a member's reputation, as the ledger keeps it. */
+export interface ReputationChange {
+  /** Whose reputation moves; null (a gone author) moves nothing. */
+  userId: string | null;
+  delta: number;
+  kind: ReputationKind;
+  questionId: string | null;
+  answerId: string | null;
+  /** Who caused it (the voter, the one who accepted), if anyone. */
+  actorId: string | null;
+}
+
+/** One row of a member's reputation history. */
+export interface ReputationEventRow {
+  id: string;
+  delta: number;
+  kind: ReputationKind;
+  questionId: string | null;
+  answerId: string | null;
+  /** The question's title; null when there is no question or it was deleted. */
+  questionTitle: string | null;
+  at: Date;
+}
+
+/** The one owner of the `users` table and of the reputation ledger (`reputation_events`): every read and write of it goes through these methods. */
 @Injectable()
 export class UsersRepository {
   constructor(private readonly db: DataSource) {}
@@ -52,12 +78,18 @@ export class UsersRepository {
     rows: ReadonlyArray<{ displayName: string; reputation: number; affiliation: Affiliation; createdAt: Date }>,
   ): Promise<string[]> {
     if (rows.length === 0) return [];
+    // Imported accounts have history, not newcomers' needs: MEMBER. Their reputation enters the ledger as one IMPORTED row each.
     const inserted: Array<{ id: string }> = await em.query(
-      `INSERT INTO users (display_name, reputation, affiliation, created_at, updated_at)
-       SELECT r.display_name, r.reputation, r.affiliation, r.created_at, r.created_at
-         FROM json_to_recordset($1::json) AS r(ord int, display_name text, reputation int, affiliation text, created_at timestamptz)
-        ORDER BY r.ord
-       RETURNING id::text`,
+      `WITH inserted AS (
+         INSERT INTO users (display_name, reputation, affiliation, trust_level, created_at, updated_at)
+         SELECT r.display_name, r.reputation, r.affiliation, 'MEMBER', r.created_at, r.created_at
+           FROM json_to_recordset($1::json) AS r(ord int, display_name text, reputation int, affiliation text, created_at timestamptz)
+          ORDER BY r.ord
+         RETURNING id, reputation, created_at),
+       ledger AS (
+         INSERT INTO reputation_events (user_id, delta, kind, created_at)
+         SELECT id, reputation, 'IMPORTED', created_at FROM inserted WHERE reputation <> 0 ORDER BY id)
+       SELECT id::text FROM inserted`,
       [JSON.stringify(rows.map((r, ord) => ({ ord, display_name: r.displayName, reputation: r.reputation, affiliation: r.affiliation, created_at: r.createdAt })))],
     );
     return inserted.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
@@ -186,10 +218,10 @@ export class UsersRepository {
   /** Inserts a user unless an account already has the address (a demo account seeded a second time). */
   async insertUnlessEmailTaken(em: EntityManager, user: NewUserRow): Promise<void> {
     await em.query(
-      `INSERT INTO users (email, display_name, password_hash, role, affiliation, reputation, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, 0, $6, $6)
+      `INSERT INTO users (email, display_name, password_hash, role, affiliation, reputation, trust_level, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, 0, $7, $6, $6)
        ON CONFLICT DO NOTHING`,
-      [user.email, user.displayName, user.passwordHash, user.role, user.affiliation, user.createdAt],
+      [user.email, user.displayName, user.passwordHash, user.role, user.affiliation, user.createdAt, user.trustLevel ?? 'NEW'],
     );
   }
 
@@ -233,16 +265,79 @@ export class UsersRepository {
   }
 
   /**
-   * Moves members' reputation (packages/domain/src/reputation.ts says how much) inside the caller's
-   * transaction: one call per transaction with every change it makes, applied as atomic increments in
+   * Moves members' reputation (packages/domain/src/reputation.ts says how much and why) inside the
+   * caller's transaction: one call per transaction with every change it makes. Each change is a row of
+   * the ledger (reputation_events); `users.reputation` moves by the same amounts, as atomic increments in
    * user id order, so two transactions moving points between the same people both ways cannot deadlock
-   * (the lock order is in database/transactions.ts). Gone authors and zero changes are skipped.
+   * (the lock order is in database/transactions.ts). The ledger rows are written after the increments,
+   * once this transaction holds the users' rows. Gone authors and zero changes are skipped.
    */
-  async moveReputation(em: EntityManager, changes: ReadonlyArray<{ userId: string | null; delta: number }>): Promise<void> {
+  async moveReputation(em: EntityManager, changes: ReadonlyArray<ReputationChange>, at: Date): Promise<void> {
+    const kept = changes.filter((c): c is ReputationChange & { userId: string } => c.userId !== null && c.delta !== 0);
     const byUser = new Map<string, number>();
-    for (const { userId, delta } of changes) if (userId !== null) byUser.set(userId, (byUser.get(userId) ?? 0) + delta);
-    const ordered = [...byUser].filter(([, delta]) => delta !== 0).sort(([a], [b]) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
-    for (const [userId, delta] of ordered) await em.increment(UserEntity, { id: userId }, 'reputation', delta);
+    for (const { userId, delta } of kept) byUser.set(userId, (byUser.get(userId) ?? 0) + delta);
+    const ordered = [...byUser].sort(([a], [b]) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+    for (const [userId, delta] of ordered) {
+      if (delta !== 0) await em.increment(UserEntity, { id: userId }, 'reputation', delta);
+    }
+    if (kept.length === 0) return;
+    await em.query(
+      `INSERT INTO reputation_events (user_id, delta, kind, question_id, answer_id, actor_id, created_at)
+       SELECT r.user_id, r.delta, r.kind, r.question_id, r.answer_id, r.actor_id, $1
+         FROM json_to_recordset($2::json) AS r(ord int, user_id bigint, delta int, kind text, question_id bigint, answer_id bigint, actor_id bigint)
+        ORDER BY r.ord`,
+      [at, JSON.stringify(kept.map((c, ord) => ({ ord, user_id: c.userId, delta: c.delta, kind: c.kind, question_id: c.questionId, answer_id: c.answerId, actor_id: c.actorId })))],
+    );
+  }
+
+  /**
+   * One page of a member's reputation history, newest first (keyset on the ledger id), with the title of
+   * the question each change is about (null when the question is gone, held or hidden: the history is public), and how many rows there are.
+   */
+  async reputationHistory(userId: string, first: number, afterId: string | null): Promise<{ rows: ReputationEventRow[]; total: number }> {
+    const rows: Array<{ id: string; delta: number; kind: ReputationKind; question_id: string | null; answer_id: string | null; title: string | null; created_at: Date }> =
+      await this.db.query(
+        `SELECT e.id::text, e.delta, e.kind, e.question_id::text, e.answer_id::text, e.created_at,
+                CASE WHEN q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' THEN q.title END AS title
+           FROM reputation_events e LEFT JOIN questions q ON q.id = e.question_id
+          WHERE e.user_id = $1 AND ($2::bigint IS NULL OR e.id < $2)
+          ORDER BY e.id DESC
+          LIMIT $3`,
+        [userId, afterId, first + 1],
+      );
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM reputation_events WHERE user_id = $1`, [userId]);
+    return {
+      rows: rows.map((r) => ({
+        id: r.id, delta: r.delta, kind: r.kind, questionId: r.question_id, answerId: r.answer_id, questionTitle: r.title, at: new Date(r.created_at),
+      })),
+      total,
+    };
+  }
+
+  /**
+   * Sets a member's trust level by hand and locks it (or, `locked` false, hands it back to the automatic
+   * rule), in the caller's transaction; the row is locked by the caller.
+   */
+  async setTrustLevel(em: EntityManager, id: string, level: TrustLevel, locked: boolean, now: Date): Promise<void> {
+    await em.update(UserEntity, { id }, { trustLevel: level, trustLevelLocked: locked, updatedAt: now });
+  }
+
+  /**
+   * The automatic rule's changes (trust/trust-levels.service.ts), each applied only if the member is
+   * still at the level the rule saw and nobody has locked it meanwhile (a moderator's hand wins); the
+   * ids whose level changed.
+   */
+  async applyAutomaticTrustLevels(em: EntityManager, changes: ReadonlyArray<{ userId: string; from: TrustLevel; to: TrustLevel }>, now: Date): Promise<string[]> {
+    if (changes.length === 0) return [];
+    // An UPDATE … RETURNING answers [rows, count] through TypeORM's driver.
+    const [rows]: [Array<{ id: string }>, number] = await em.query(
+      `UPDATE users u SET trust_level = c.to_level, updated_at = $2
+         FROM json_to_recordset($1::json) AS c(user_id bigint, from_level text, to_level text)
+        WHERE u.id = c.user_id AND u.trust_level = c.from_level AND NOT u.trust_level_locked AND u.deleted_at IS NULL
+       RETURNING u.id::text`,
+      [JSON.stringify(changes.map((c) => ({ user_id: c.userId, from_level: c.from, to_level: c.to }))), now],
+    );
+    return rows.map((r) => r.id);
   }
 
   /**

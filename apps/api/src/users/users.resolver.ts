@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { standingOf } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { AuditLogEntryModel, toAuditLogEntryModel } from '../audit/audit-log.model';
@@ -8,7 +8,7 @@ import { type Connection, mapNodes } from '../common/pagination';
 import { CurrentViewer, Requires, type Viewer } from '../common/viewer';
 import { SetUserAffiliationArgs, SetUserRoleArgs } from './dto/set-user-role.input';
 import { LiftRestraintArgs, RestrainUserArgs, UsersArgs } from './dto/users.input';
-import { RestrictionModel, toUserModel, UserConnection, UserModel } from './user.model';
+import { ReputationChangeConnection, type ReputationChangeModel, RestrictionModel, toReputationChangeModel, toUserModel, UserConnection, UserModel } from './user.model';
 import { UsersService } from './users.service';
 
 @Resolver(() => UserModel)
@@ -75,6 +75,17 @@ export class UsersResolver {
   @Query(() => UserModel, { description: 'A member profile.' })
   async user(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null): Promise<UserModel> {
     return toUserModel(await this.service.findById(id), viewer);
+  }
+
+  @ResolveField(() => ReputationChangeConnection, {
+    description: 'Every change of the member\'s reputation, newest first, each with why: public, as on Stack Overflow (the points come from public votes and acceptances).',
+  })
+  async reputationHistory(
+    @Parent() user: UserModel,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<Connection<ReputationChangeModel>> {
+    return mapNodes(await this.service.reputationHistory(user.id, first, after), toReputationChangeModel);
   }
 
   @Query(() => [UserModel], { description: 'The members of staff an escalation can be assigned to, by name; for those who see the staff queue.' })

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, forbidden, LIMITS, notFound, restrainRefusal, type Restriction, type Role,
-  rolesWith, standingOf, validateRestriction, validationFailed,
+  rolesWith, standingOf, type TrustLevel, validateRestriction, validationFailed,
 } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
@@ -13,7 +13,7 @@ import { isUniqueViolation } from '../database/errors';
 import { Transactions } from '../database/transactions';
 import { UserEntity } from './user.entity';
 import type { UsersArgs } from './dto/users.input';
-import { UsersRepository } from './users.repository';
+import { type ReputationEventRow, UsersRepository } from './users.repository';
 
 /** What a moderator may do to a member's standing (packages/domain/src/standing.ts), and what the audit log calls it. */
 type Restraint = 'suspension' | 'silence';
@@ -29,6 +29,8 @@ export interface NewUser {
   role: Role;
   affiliation: Affiliation;
   createdAt?: Date;
+  /** Unset: NEW (the demo gives its accounts the levels their history would have earned). */
+  trustLevel?: TrustLevel;
 }
 
 @Injectable()
@@ -40,6 +42,14 @@ export class UsersService {
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** One page of the member's reputation ledger, newest first. */
+  async reputationHistory(userId: string, first: number, after: string | null): Promise<Connection<ReputationEventRow>> {
+    checkPageSize(first);
+    const afterId = after ? decodeCursor(after).id : null;
+    const { rows, total } = await this.users.reputationHistory(checkId(userId, 'user'), first, afterId);
+    return toConnection(rows, first, total, (row) => ({ key: row.id, id: row.id }), (row) => row);
+  }
 
   /** Everyone an escalation may be assigned to (their role handles escalations), by name. */
   assignableStaff(): Promise<UserEntity[]> {

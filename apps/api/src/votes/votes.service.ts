@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { assertValid, checkCanVote, scoreDelta, validateVoteValue, voteReputationDelta, type VoteValue } from '@peerdesk/domain';
+import { assertValid, checkCanVote, scoreDelta, validateVoteValue, voteReputationChanges, type VoteValue } from '@peerdesk/domain';
 import { AnswerEntity } from '../answers/answer.entity';
 import { AnswersRepository } from '../answers/answers.repository';
 import { CLOCK, type Clock } from '../common/clock';
@@ -43,11 +43,18 @@ export class VotesService {
     return this.transactions.run(async (em) => {
       const target = await this.lockTarget(em, input.targetType, targetId);
       checkCanVote(viewer, target);
-      const previous = await this.votes.replace(em, { userId: viewer.id, targetType: input.targetType, targetId }, value, this.clock.now());
+      const now = this.clock.now();
+      const previous = await this.votes.replace(em, { userId: viewer.id, targetType: input.targetType, targetId }, value, now);
       const score = target.score + scoreDelta(previous, value);
       if (input.targetType === 'QUESTION') await this.questions.setScore(em, targetId, score);
       else await this.answers.setScore(em, targetId, score);
-      await this.users.moveReputation(em, [{ userId: target.authorId, delta: voteReputationDelta(input.targetType, previous, value) }]);
+      await this.users.moveReputation(
+        em,
+        voteReputationChanges(input.targetType, previous, value).map((change) => ({
+          userId: target.authorId, ...change, questionId: target.questionId, answerId: input.targetType === 'ANSWER' ? targetId : null, actorId: viewer.id,
+        })),
+        now,
+      );
       return { targetType: input.targetType, targetId, score, viewerVote: value };
     });
   }
@@ -59,12 +66,13 @@ export class VotesService {
   }
 
   /** Locks the voted post through its owner, in the one lock order: the question first, also for a vote on one of its answers. */
-  private async lockTarget(em: EntityManager, targetType: VoteTargetType, id: string): Promise<{ authorId: string | null; score: number }> {
+  private async lockTarget(em: EntityManager, targetType: VoteTargetType, id: string): Promise<{ authorId: string | null; score: number; questionId: string }> {
     if (targetType === 'QUESTION') {
-      return this.questionsService.lockLive(em, id);
+      const question = await this.questionsService.lockLive(em, id);
+      return { authorId: question.authorId, score: question.score, questionId: question.id };
     }
     const answer = await this.answers.lockLiveForScore(em, id);
     if (!answer) throw await missing(em, AnswerEntity, 'answer', id);
-    return answer;
+    return { authorId: answer.authorId, score: answer.score, questionId: answer.questionId };
   }
 }
