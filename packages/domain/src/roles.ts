@@ -48,6 +48,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> 
     'return_to_community',
     'moderate_threads',
     'view_staff_queue',
+    'view_audit_log',
   ]),
   STAFF: new Set<Capability>([
     ...PARTICIPATION,

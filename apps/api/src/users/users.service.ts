@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, notFound, type Role, rolesWith, validationFailed } from '@peerdesk/domain';
+import { type Affiliation, affiliationAfterRoleChange, type AuditAction, checkAffiliation, conflict, notFound, type Role, rolesWith, validationFailed } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
@@ -98,14 +98,14 @@ export class UsersService {
 
   async setRole(actor: Viewer, userId: string, role: Role): Promise<UserEntity> {
     if (actor.id === userId) throw conflict("You can't change your own role; ask another admin.");
-    return this.changeUser(actor, userId, 'user.role_changed', (user) => ({
+    return this.changeUser(actor, userId, 'USER_ROLE_CHANGED', (user) => ({
       role,
       affiliation: affiliationAfterRoleChange(role, user.affiliation),
     }));
   }
 
   async setAffiliation(actor: Viewer, userId: string, affiliation: Affiliation): Promise<UserEntity> {
-    return this.changeUser(actor, userId, 'user.affiliation_changed', (user) => {
+    return this.changeUser(actor, userId, 'USER_AFFILIATION_CHANGED', (user) => {
       const problem = checkAffiliation(user.role, affiliation);
       if (problem) throw validationFailed([{ field: 'affiliation', message: problem }]);
       return { role: user.role, affiliation };
@@ -116,7 +116,7 @@ export class UsersService {
   private async changeUser(
     actor: Viewer,
     userId: string,
-    action: string,
+    action: AuditAction,
     decide: (user: UserEntity) => { role: Role; affiliation: Affiliation },
   ): Promise<UserEntity> {
     return this.transactions.run(async (em) => {
