@@ -8,6 +8,6 @@ export const load: LayoutServerLoad = ({ locals }) => {
     viewer,
     unreadNotifications: locals.unreadNotifications,
     // The console links the viewer may follow, by the API's capability table (the API checks the pages themselves).
-    consoleLinks: { staff: may('view_staff_queue'), moderation: may('moderate_threads'), reports: may('view_reports'), admin: may('manage_categories') },
+    consoleLinks: { staff: may('view_staff_queue'), moderation: may('moderate_threads'), audit: may('view_audit_log'), reports: may('view_reports'), admin: may('manage_categories') },
   };
 };
