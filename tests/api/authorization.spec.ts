@@ -51,7 +51,6 @@ describe('authorization', () => {
     const operations: Array<[string, string, (target: TestUser) => Record<string, unknown>]> = [
       ['setUserRole', SET_ROLE, (t) => ({ id: t.id, role: 'MODERATOR' })],
       ['setUserAffiliation', SET_AFFILIATION, (t) => ({ id: t.id, a: 'COMMUNITY' })],
-      ['userAuditLog', AUDIT_LOG, (t) => ({ id: t.id })],
       ['createCategory', CREATE_CATEGORY, () => ({ input: { name: 'Sneaky', slug: `sneaky-${Date.now()}` } })],
     ];
 
@@ -84,7 +83,7 @@ describe('authorization', () => {
       const [entry] = await auditLog(target.id);
       expect(entry).toEqual({
         actorId: admin.id,
-        action: 'user.role_changed',
+        action: 'USER_ROLE_CHANGED',
         targetType: 'USER',
         targetId: target.id,
         before: { role: 'MEMBER', affiliation: 'COMMUNITY' },
@@ -149,9 +148,9 @@ describe('authorization', () => {
       expect(await setAffiliation('COMMUNITY')).toMatchObject({ role: 'MODERATOR', affiliation: 'COMMUNITY', isEmployee: false });
 
       expect((await auditLog(moderator.id)).map((e) => [e.actorId, e.action, e.before, e.after])).toEqual([
-        [admin.id, 'user.role_changed', { role: 'MEMBER', affiliation: 'COMMUNITY' }, { role: 'MODERATOR', affiliation: 'COMMUNITY' }],
-        [admin.id, 'user.affiliation_changed', { role: 'MODERATOR', affiliation: 'COMMUNITY' }, { role: 'MODERATOR', affiliation: 'EMPLOYEE' }],
-        [admin.id, 'user.affiliation_changed', { role: 'MODERATOR', affiliation: 'EMPLOYEE' }, { role: 'MODERATOR', affiliation: 'COMMUNITY' }],
+        [admin.id, 'USER_ROLE_CHANGED', { role: 'MEMBER', affiliation: 'COMMUNITY' }, { role: 'MODERATOR', affiliation: 'COMMUNITY' }],
+        [admin.id, 'USER_AFFILIATION_CHANGED', { role: 'MODERATOR', affiliation: 'COMMUNITY' }, { role: 'MODERATOR', affiliation: 'EMPLOYEE' }],
+        [admin.id, 'USER_AFFILIATION_CHANGED', { role: 'MODERATOR', affiliation: 'EMPLOYEE' }, { role: 'MODERATOR', affiliation: 'COMMUNITY' }],
       ]);
     });
 
@@ -172,6 +171,14 @@ describe('authorization', () => {
   });
 
   describe('userAuditLog', () => {
+    it('is for moderators and admins (tests/api/audit-log.spec.ts tries every role)', async () => {
+      const target = await app.member();
+      await app.setRole(target, 'STAFF');
+      const moderator = await app.userWithRole('MODERATOR');
+      expect((await app.ok<{ userAuditLog: AuditEntry[] }>(AUDIT_LOG, { id: target.id }, moderator)).userAuditLog.map((e) => e.action)).toEqual(['USER_ROLE_CHANGED']);
+      expectError(await app.gql(AUDIT_LOG, { id: target.id }, nonAdmins.STAFF!), 'FORBIDDEN');
+    });
+
     it('lists only the changes to that user, oldest first', async () => {
       const [first, second] = [await app.member(), await app.member()];
       await app.setRole(first, 'MODERATOR');
@@ -181,8 +188,8 @@ describe('authorization', () => {
 
       const entries = await auditLog(first.id);
       expect(entries.map((e) => [e.targetId, e.action])).toEqual([
-        [first.id, 'user.role_changed'],
-        [first.id, 'user.affiliation_changed'],
+        [first.id, 'USER_ROLE_CHANGED'],
+        [first.id, 'USER_AFFILIATION_CHANGED'],
       ]);
       expect(Date.parse(entries[1].createdAt) - Date.parse(entries[0].createdAt)).toBeGreaterThanOrEqual(60_000);
       expect(await auditLog((await app.member()).id)).toEqual([]);

@@ -34,8 +34,8 @@ describe('duplicates', () => {
     expect(marked).toEqual({ id: duplicate, status: 'CLOSED', duplicateOf: { id: original, title: 'Roaming data stops abroad', status: 'OPEN' } });
     expect((await app.ok<{ question: Marked }>(QUESTION, { id: duplicate })).question.duplicateOf).toEqual({ id: original });
     expect((await app.ok<{ question: Marked }>(QUESTION, { id: original })).question.duplicateOf).toBeNull();
-    expect(await app.db.query(`SELECT actor_id::text, action, after FROM audit_log WHERE target_type = 'question' AND target_id = $1`, [duplicate]))
-      .toEqual([{ actor_id: moderator.id, action: 'question.mark_duplicate', after: { status: 'CLOSED', duplicateOf: original } }]);
+    expect(await app.db.query(`SELECT actor_id::text, action, after FROM audit_log WHERE target_type = 'QUESTION' AND target_id = $1`, [duplicate]))
+      .toEqual([{ actor_id: moderator.id, action: 'QUESTION_MARKED_DUPLICATE', after: { status: 'CLOSED', duplicateOf: original } }]);
 
     // Closed: the state machine refuses new answers.
     expectError(await app.gql(`mutation ($input: PostAnswerInput!) { postAnswer(input: $input) { id } }`,
@@ -44,7 +44,7 @@ describe('duplicates', () => {
     // Unmark reopens from the facts: it has an answer, so ANSWERED.
     const unmarked = (await app.ok<{ unmarkDuplicate: Marked }>(UNMARK, { q: duplicate }, moderator)).unmarkDuplicate;
     expect(unmarked).toEqual({ id: duplicate, status: 'ANSWERED', duplicateOf: null });
-    expect(await app.count('audit_log', `target_type = 'question' AND target_id = $1 AND action = 'question.unmark_duplicate'`, [duplicate])).toBe(1);
+    expect(await app.count('audit_log', `target_type = 'QUESTION' AND target_id = $1 AND action = 'QUESTION_UNMARKED_DUPLICATE'`, [duplicate])).toBe(1);
     expectError(await app.gql(UNMARK, { q: duplicate }, moderator), 'CONFLICT');
   });
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_RATE_RULES, threadStatusDiagram } from '@peerdesk/domain';
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS, DEFAULT_RATE_RULES, threadStatusDiagram } from '@peerdesk/domain';
 
 describe('README', () => {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -23,6 +23,11 @@ describe('README', () => {
 
   it('lists every rate limit', () => {
     for (const name of Object.keys(DEFAULT_RATE_RULES)) expect(readme).toContain(`\`${name}\``);
+  });
+
+  it('lists every audit action with its target in the Audit log section', () => {
+    const section = readme.slice(readme.indexOf('## Audit log'), readme.indexOf('\n## ', readme.indexOf('## Audit log') + 1));
+    for (const action of AUDIT_ACTION_NAMES) expect(section).toContain(`| \`${action}\` | ${AUDIT_ACTIONS[action].targets.join(', ')} |`);
   });
 
   it('lists every error code in its Errors section', () => {

@@ -111,7 +111,7 @@ describe('posts held for review, flags and the review queue', () => {
       `SELECT created_at, published_at, community_due_at FROM questions WHERE id = $1`, [questionId]);
     expect(publishedAt.getTime() - askedAt.getTime()).toBeGreaterThanOrEqual(3 * 3600 * 1000);
     expect(due.getTime()).toBeGreaterThan(publishedAt.getTime());
-    expect(await app.db.query(`SELECT actor_id::text, action, reason FROM audit_log WHERE target_type = 'question' AND target_id = $1`, [questionId]))
+    expect(await app.db.query(`SELECT actor_id::text, action, reason FROM audit_log WHERE target_type = 'QUESTION' AND target_id = $1`, [questionId]))
       .toEqual([{ actor_id: moderator.id, action: 'REVIEW_APPROVED', reason: null }]);
     expect((await notificationsOf(newcomer, 'POST_MODERATED')).map((m: { message: string }) => m.message))
       .toEqual([expect.stringMatching(/approved your question “Voicemail greeting resets itself”: everyone can see it now/)]);
@@ -197,7 +197,7 @@ describe('posts held for review, flags and the review queue', () => {
     await decide(answers[2], 'SUSPEND_AUTHOR', 'Repeated spam.');
 
     expect(await app.db.query(
-      `SELECT target_id::text, actor_id::text, action, reason, after->>'state' AS state FROM audit_log WHERE target_type = 'answer' AND target_id = ANY($1::text[]) ORDER BY id`,
+      `SELECT target_id::text, actor_id::text, action, reason, after->>'state' AS state FROM audit_log WHERE target_type = 'ANSWER' AND target_id = ANY($1::text[]) ORDER BY id`,
       [answers],
     )).toEqual([
       { target_id: answers[0], actor_id: moderator.id, action: 'REVIEW_HIDDEN', reason: 'Advertising.', state: 'HIDDEN' },

@@ -25,6 +25,69 @@ export type AskQuestionInput = {
   title: string;
 };
 
+/** Every action the audit log records; the names are stable. */
+export type AuditAction =
+  | 'ACCEPTANCE_WITHDRAWN_FOR_ASKER'
+  | 'ACCOUNT_DELETED'
+  | 'ANNOUNCEMENT_CLEARED'
+  | 'ANNOUNCEMENT_SET'
+  | 'ANSWER_ACCEPTED_FOR_ASKER'
+  | 'ANSWER_DELETED'
+  | 'ANSWER_EDITED'
+  | 'ANSWER_ENDORSED'
+  | 'ANSWER_UNENDORSED'
+  | 'CATEGORY_CREATED'
+  | 'CATEGORY_UPDATED'
+  | 'COMMENT_DELETED'
+  | 'COMMENT_EDITED'
+  | 'ESCALATION_ASSIGNED'
+  | 'ESCALATION_CLAIMED'
+  | 'ESCALATION_NEEDS_INFO'
+  | 'ESCALATION_RELEASED'
+  | 'ESCALATION_RETURNED_TO_COMMUNITY'
+  | 'QUESTION_EDITED'
+  | 'QUESTION_ESCALATED'
+  | 'QUESTION_MARKED_DUPLICATE'
+  | 'QUESTION_UNMARKED_DUPLICATE'
+  | 'REVIEW_APPROVED'
+  | 'REVIEW_AUTHOR_SUSPENDED'
+  | 'REVIEW_DELETED'
+  | 'REVIEW_HIDDEN'
+  | 'TRUST_LEVEL_CHANGED'
+  | 'TRUST_LEVEL_SET'
+  | 'TRUST_LEVEL_UNLOCKED'
+  | 'USER_AFFILIATION_CHANGED'
+  | 'USER_ROLE_CHANGED'
+  | 'USER_SILENCED'
+  | 'USER_SUSPENDED'
+  | 'USER_UNSILENCED'
+  | 'USER_UNSUSPENDED'
+  | 'WEBHOOK_CREATED'
+  | 'WEBHOOK_DELETED';
+
+export type AuditLogFilter = {
+  action?: AuditAction | null | undefined;
+  /** Only what this user did. */
+  actorId?: string | number | null | undefined;
+  /** At or after this instant. */
+  from?: string | null | undefined;
+  /** Only entries about this target (with targetType, or any kind of target with this id). */
+  targetId?: string | number | null | undefined;
+  targetType?: AuditTargetType | null | undefined;
+  /** Before this instant (exclusive). */
+  to?: string | null | undefined;
+};
+
+/** What an audit entry is about. */
+export type AuditTargetType =
+  | 'ANNOUNCEMENT'
+  | 'ANSWER'
+  | 'CATEGORY'
+  | 'COMMENT'
+  | 'QUESTION'
+  | 'USER'
+  | 'WEBHOOK';
+
 /** The author's affiliation when the post was written. */
 export type AuthorKind =
   | 'PEER'
@@ -670,6 +733,14 @@ export type AdminSetAnnouncementMutationVariables = Exact<{
 
 
 export type AdminSetAnnouncementMutation = { setAnnouncement: { message: string } | null };
+
+export type AuditLogPageQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogPageQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, at: string, action: string, targetType: string, targetId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null, reason: string | null, actor: { id: string, displayName: string } | null } }> } };
 
 export type ModerationPageQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1738,6 +1809,33 @@ export const AdminSetAnnouncementDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminSetAnnouncementMutation, AdminSetAnnouncementMutationVariables>;
+export const AuditLogPageDocument = new TypedDocumentString(`
+    query AuditLogPage($filter: AuditLogFilter, $after: String) {
+  auditLog(filter: $filter, first: 50, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        at
+        action
+        targetType
+        targetId
+        before
+        after
+        reason
+        actor {
+          id
+          displayName
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogPageQuery, AuditLogPageQueryVariables>;
 export const ModerationPageDocument = new TypedDocumentString(`
     query ModerationPage {
   staffQueue(first: 1) {

@@ -22,3 +22,4 @@ export * from './webhooks';
 export * from './trust-levels';
 export * from './standing';
 export * from './moderation';
+export * from './audit-actions';

@@ -1,3 +1,4 @@
+import type { AuditAction } from './audit-actions';
 import type { FieldError } from './errors';
 import { type Actor, can, type Role } from './roles';
 import { allowanceOf, type TrustLevel } from './trust-levels';
@@ -38,7 +39,7 @@ export const FLAG_OUTCOMES = ['UPHELD', 'DECLINED'] as const;
 export type FlagOutcome = typeof FLAG_OUTCOMES[number];
 
 /** The audit action of each review decision. */
-export const REVIEW_AUDIT_ACTIONS: Readonly<Record<ReviewAction, string>> = Object.freeze({
+export const REVIEW_AUDIT_ACTIONS: Readonly<Record<ReviewAction, AuditAction>> = Object.freeze({
   APPROVE: 'REVIEW_APPROVED',
   HIDE: 'REVIEW_HIDDEN',
   DELETE: 'REVIEW_DELETED',

@@ -57,6 +57,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, ReadonlySet<Capability>>> 
     'manage_users',
     'review_posts',
     'set_trust_level',
+    'view_audit_log',
   ]),
   STAFF: new Set<Capability>([
     ...PARTICIPATION,

@@ -4,6 +4,7 @@ import {
   acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, canSeePost, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict,
   type ModerationState, nextThreadStatus, notFound, type ThreadStatus, validateAnswer,
 } from '@peerdesk/domain';
+import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import { Transactions } from '../database/transactions';
@@ -39,6 +40,7 @@ export class AnswersService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly markdown: MarkdownRenderer,
     private readonly postingHold: PostingHold,
+    private readonly audit: AuditService,
   ) {}
 
   /** A member's answers for their profile, newest first; with `acceptedOnly`, the ones that solved their question. */
@@ -128,6 +130,12 @@ export class AnswersService {
       const now = this.clock.now();
       await this.revisions.keep(em, 'ANSWER', answer.id, answer, viewer.id, now);
       const edited = await this.answers.edit(em, answer.id, input.body, bodyHtml, now);
+      if (answer.authorId !== viewer.id && answer.body !== input.body) {
+        await this.audit.record(em, {
+          actorId: viewer.id, action: 'ANSWER_EDITED', targetType: 'ANSWER', targetId: answer.id,
+          before: { questionId: question.id, authorId: answer.authorId, body: answer.body }, after: { questionId: question.id, body: input.body }, at: now,
+        });
+      }
       await this.questions.noteActivity(em, question.id, now);
       await this.events.publish(em, { type: 'answer.edited', questionId: question.id, answerId: answer.id, editorId: viewer.id, at: now });
       return { answer: edited, acceptedAnswerId: question.acceptedAnswerId };
@@ -139,7 +147,16 @@ export class AnswersService {
     return this.transactions.run(async (em) => {
       const { answer: target, question } = await this.lockLiveAnswerAndQuestion(em, answerId);
       checkCanDeletePost(viewer, target);
-      return this.markDeleted(em, question, target, viewer.id, this.clock.now());
+      const now = this.clock.now();
+      if (target.authorId !== viewer.id) {
+        await this.audit.record(em, {
+          actorId: viewer.id, action: 'ANSWER_DELETED', targetType: 'ANSWER', targetId: target.id,
+          before: { questionId: question.id, authorId: target.authorId, deleted: false, accepted: question.acceptedAnswerId === target.id },
+          after: { questionId: question.id, deleted: true, accepted: false },
+          at: now,
+        });
+      }
+      return this.markDeleted(em, question, target, viewer.id, now);
     });
   }
 
@@ -169,7 +186,16 @@ export class AnswersService {
         ...(await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1, viewer)),
         ...(await this.acceptanceReputation(em, question, answer.id, 1, viewer)),
       ], now);
-      await this.questions.setAcceptedAnswer(em, question.id, answer.id, nextThreadStatus(question.status, { type: 'ANSWER_ACCEPTED' }), now);
+      const status = nextThreadStatus(question.status, { type: 'ANSWER_ACCEPTED' });
+      await this.questions.setAcceptedAnswer(em, question.id, answer.id, status, now);
+      if (question.authorId !== viewer.id) {
+        await this.audit.record(em, {
+          actorId: viewer.id, action: 'ANSWER_ACCEPTED_FOR_ASKER', targetType: 'ANSWER', targetId: answer.id,
+          before: { questionId: question.id, acceptedAnswerId: question.acceptedAnswerId, status: question.status },
+          after: { questionId: question.id, acceptedAnswerId: answer.id, status },
+          at: now,
+        });
+      }
       await this.events.publish(em, {
         type: 'answer.accepted', questionId: question.id, answerId: answer.id, answerAuthorId: answer.authorId, acceptedBy: viewer.id, at: now,
       });
@@ -182,7 +208,16 @@ export class AnswersService {
       const question = await this.questionsService.lockLive(em, questionId);
       checkCanUnaccept(viewer, question);
       if (!question.acceptedAnswerId) throw conflict('This question has no accepted answer to withdraw.');
-      return this.withdraw(em, question, viewer, this.clock.now());
+      const now = this.clock.now();
+      const withdrawn = await this.withdraw(em, question, viewer, now);
+      if (question.authorId !== viewer.id) {
+        await this.audit.record(em, {
+          actorId: viewer.id, action: 'ACCEPTANCE_WITHDRAWN_FOR_ASKER', targetType: 'QUESTION', targetId: question.id,
+          before: { acceptedAnswerId: question.acceptedAnswerId, status: question.status }, after: { acceptedAnswerId: null, status: withdrawn.status },
+          at: now,
+        });
+      }
+      return withdrawn;
     });
   }
 

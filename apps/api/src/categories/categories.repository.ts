@@ -55,15 +55,21 @@ export class CategoriesRepository {
     return new Map((await em.findBy(CategoryEntity, { id: In([...ids]) })).map((category) => [category.id, category]));
   }
 
-  /** Inserts a category and reads it back; a slug already taken fails with the unique violation. */
-  async insert(category: NewCategoryRow): Promise<CategoryEntity> {
-    const result = await this.db.getRepository(CategoryEntity).insert(category);
-    return this.db.getRepository(CategoryEntity).findOneByOrFail({ id: String(result.identifiers[0].id) });
+  /** Inserts a category and reads it back, in the caller's transaction; a slug already taken fails with the unique violation. */
+  async insert(em: EntityManager, category: NewCategoryRow): Promise<CategoryEntity> {
+    const result = await em.insert(CategoryEntity, category);
+    return em.findOneByOrFail(CategoryEntity, { id: String(result.identifiers[0].id) });
   }
 
-  /** A slug already taken fails with the unique violation. */
-  async update(id: string, changes: CategoryPatch): Promise<void> {
-    await this.db.getRepository(CategoryEntity).update({ id }, changes as Partial<CategoryEntity>);
+  /** The category, locked for an update in the caller's transaction; null when there is none. */
+  lock(em: EntityManager, id: string): Promise<CategoryEntity | null> {
+    return em.findOne(CategoryEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Changes a category and reads it back; a slug already taken fails with the unique violation. */
+  async update(em: EntityManager, id: string, changes: CategoryPatch): Promise<CategoryEntity> {
+    await em.update(CategoryEntity, { id }, changes as Partial<CategoryEntity>);
+    return em.findOneByOrFail(CategoryEntity, { id });
   }
 
   /** Every category by name, with the activity of its live questions (held and hidden ones are not counted). */

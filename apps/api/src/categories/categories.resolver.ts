@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Requires } from '../common/viewer';
+import { CurrentViewer, Requires, type Viewer } from '../common/viewer';
 import { CategoriesService } from './categories.service';
 import { CategoryModel, CategorySummaryModel, toCategoryModel, toCategorySummaryModel } from './category.model';
 import { CreateCategoryInput, UpdateCategoryInput } from './dto/category.input';
@@ -18,15 +18,15 @@ export class CategoriesResolver {
     return toCategoryModel(await this.service.findBySlug(slug));
   }
 
-  @Mutation(() => CategoryModel)
+  @Mutation(() => CategoryModel, { description: 'Admins; recorded in the audit log.' })
   @Requires('manage_categories')
-  async createCategory(@Args('input') input: CreateCategoryInput): Promise<CategoryModel> {
-    return toCategoryModel(await this.service.create(input));
+  async createCategory(@Args('input') input: CreateCategoryInput, @CurrentViewer() viewer: Viewer): Promise<CategoryModel> {
+    return toCategoryModel(await this.service.create(viewer.id, input));
   }
 
-  @Mutation(() => CategoryModel)
+  @Mutation(() => CategoryModel, { description: 'Admins; recorded in the audit log with the settings changed.' })
   @Requires('manage_categories')
-  async updateCategory(@Args('input') input: UpdateCategoryInput): Promise<CategoryModel> {
-    return toCategoryModel(await this.service.update(input));
+  async updateCategory(@Args('input') input: UpdateCategoryInput, @CurrentViewer() viewer: Viewer): Promise<CategoryModel> {
+    return toCategoryModel(await this.service.update(viewer.id, input));
   }
 }

@@ -4,6 +4,7 @@ import {
   assertValid, authorKindFor, canSeePost, checkCanDeletePost, checkCanEditPost, conflict, type ModerationState, notFound, validateComment,
 } from '@peerdesk/domain';
 import { AnswersService } from '../answers/answers.service';
+import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import type { PostTargetType } from '../common/enums';
@@ -37,6 +38,7 @@ export class CommentsService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly markdown: MarkdownRenderer,
     private readonly postingHold: PostingHold,
+    private readonly audit: AuditService,
   ) {}
 
   async post(viewer: Viewer, input: PostCommentInput): Promise<CommentEntity> {
@@ -87,14 +89,24 @@ export class CommentsService {
     await this.comments.markDeleted(em, comment.id, byId, now);
   }
 
-  /** Author or moderator. Comments keep no revisions: they are short, and an edit is a correction. */
+  /**
+   * Author or moderator. Comments keep no revisions: they are short, and an edit is a correction; a
+   * moderator's edit of someone else's comment keeps the text as it was in the audit log.
+   */
   async edit(viewer: Viewer, input: EditCommentInput): Promise<CommentEntity> {
     assertValid(validateComment(input));
     const bodyHtml = await this.markdown.render(input.body);
     return this.transactions.run(async (em) => {
       const comment = await this.lockLiveComment(em, input.id);
       checkCanEditPost(viewer, comment);
-      return this.comments.edit(em, comment.id, input.body, bodyHtml, this.clock.now());
+      const now = this.clock.now();
+      if (comment.authorId !== viewer.id && comment.body !== input.body) {
+        await this.audit.record(em, {
+          actorId: viewer.id, action: 'COMMENT_EDITED', targetType: 'COMMENT', targetId: comment.id,
+          before: { questionId: comment.questionId, authorId: comment.authorId, body: comment.body }, after: { questionId: comment.questionId, body: input.body }, at: now,
+        });
+      }
+      return this.comments.edit(em, comment.id, input.body, bodyHtml, now);
     });
   }
 
@@ -103,7 +115,14 @@ export class CommentsService {
     return this.transactions.run(async (em) => {
       const comment = await this.lockLiveComment(em, commentId);
       checkCanDeletePost(viewer, comment);
-      await this.comments.markDeleted(em, comment.id, viewer.id, this.clock.now());
+      const now = this.clock.now();
+      await this.comments.markDeleted(em, comment.id, viewer.id, now);
+      if (comment.authorId !== viewer.id) {
+        await this.audit.record(em, {
+          actorId: viewer.id, action: 'COMMENT_DELETED', targetType: 'COMMENT', targetId: comment.id,
+          before: { questionId: comment.questionId, authorId: comment.authorId, deleted: false }, after: { questionId: comment.questionId, deleted: true }, at: now,
+        });
+      }
       return true as const;
     });
   }

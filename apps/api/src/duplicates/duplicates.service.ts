@@ -39,7 +39,7 @@ export class DuplicatesService {
       await this.questions.setDuplicateOf(em, questionId, originalId, status, now);
       const repointed = await this.questions.repointDuplicates(em, questionId, originalId);
       await this.audit.record(em, {
-        actorId: viewer.id, action: 'question.mark_duplicate', targetType: 'question', targetId: questionId,
+        actorId: viewer.id, action: 'QUESTION_MARKED_DUPLICATE', targetType: 'QUESTION', targetId: questionId,
         before: { status: target.question.status, duplicateOf: null },
         after: { status, duplicateOf: originalId, ...(repointed.length ? { repointedDuplicates: repointed } : {}) },
         at: now,
@@ -63,7 +63,7 @@ export class DuplicatesService {
       });
       await this.questions.setDuplicateOf(em, questionId, null, status, now);
       await this.audit.record(em, {
-        actorId: viewer.id, action: 'question.unmark_duplicate', targetType: 'question', targetId: questionId,
+        actorId: viewer.id, action: 'QUESTION_UNMARKED_DUPLICATE', targetType: 'QUESTION', targetId: questionId,
         before: { status: question.status, duplicateOf: originalId }, after: { status, duplicateOf: null }, at: now,
       });
       await this.events.publish(em, { type: 'question.duplicate_unmarked', questionId, originalId, unmarkedBy: viewer.id, at: now });

@@ -23,8 +23,8 @@ export class EndorsementsResolver {
 
   @Mutation(() => AnswerModel)
   @Requires('endorse_answer')
-  async unendorseAnswer(@Args('answerId', { type: () => ID }) answerId: string): Promise<AnswerModel> {
-    const { answer, acceptedAnswerId } = await this.endorsements.unendorse(answerId);
+  async unendorseAnswer(@Args('answerId', { type: () => ID }) answerId: string, @CurrentViewer() viewer: Viewer): Promise<AnswerModel> {
+    const { answer, acceptedAnswerId } = await this.endorsements.unendorse(viewer, answerId);
     return toAnswerModel(answer, acceptedAnswerId);
   }
 }

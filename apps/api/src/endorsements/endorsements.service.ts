@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { notFound } from '@peerdesk/domain';
 import { type AnswerWithAcceptance, AnswersRepository } from '../answers/answers.repository';
+import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
+import { Transactions } from '../database/transactions';
 import { EndorsementsRepository } from './endorsements.repository';
 
 /**
@@ -15,17 +17,43 @@ export class EndorsementsService {
   constructor(
     private readonly endorsements: EndorsementsRepository,
     private readonly answers: AnswersRepository,
+    private readonly transactions: Transactions,
+    private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Returns the endorsed answer; a second endorsement keeps the first. */
+  /** Returns the endorsed answer; a second endorsement keeps the first. A new endorsement is recorded in the audit log. */
   async endorse(viewer: Viewer, answerId: string): Promise<AnswerWithAcceptance> {
-    if (!(await this.endorsements.endorse(checkId(answerId, 'answer'), viewer.id, this.clock.now()))) throw notFound(`There is no answer ${answerId}.`);
+    checkId(answerId, 'answer');
+    const now = this.clock.now();
+    await this.transactions.run(async (em) => {
+      const outcome = await this.endorsements.endorse(em, answerId, viewer.id, now);
+      if (!outcome) throw notFound(`There is no answer ${answerId}.`);
+      if (outcome.added) {
+        await this.audit.record(em, {
+          actorId: viewer.id, action: 'ANSWER_ENDORSED', targetType: 'ANSWER', targetId: answerId,
+          before: { questionId: outcome.questionId, endorsed: false }, after: { questionId: outcome.questionId, endorsed: true }, at: now,
+        });
+      }
+    });
     return this.liveAnswer(answerId);
   }
 
-  async unendorse(answerId: string): Promise<AnswerWithAcceptance> {
-    await this.endorsements.unendorse(checkId(answerId, 'answer'));
+  /** Takes a staff endorsement off (anyone who may endorse); recorded in the audit log with who had given it. */
+  async unendorse(viewer: Viewer, answerId: string): Promise<AnswerWithAcceptance> {
+    checkId(answerId, 'answer');
+    const now = this.clock.now();
+    await this.transactions.run(async (em) => {
+      const gone = await this.endorsements.unendorse(em, answerId);
+      if (gone) {
+        await this.audit.record(em, {
+          actorId: viewer.id, action: 'ANSWER_UNENDORSED', targetType: 'ANSWER', targetId: answerId,
+          before: { questionId: gone.questionId, endorsed: true, endorsedBy: gone.endorsedBy, endorsedAt: gone.endorsedAt.toISOString() },
+          after: { questionId: gone.questionId, endorsed: false },
+          at: now,
+        });
+      }
+    });
     return this.liveAnswer(answerId);
   }
 

@@ -4,6 +4,7 @@ import {
   addBusinessHours, askerMayRequestStaff, businessMillisRemaining, can, conflict, type EscalationReason, forbidden, isLateResponse, nextThreadStatus,
   peerWindowHoursFor, staffDueAt, validationFailed,
 } from '@peerdesk/domain';
+import { AuditService } from '../audit/audit.service';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
@@ -40,6 +41,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     private readonly users: UsersRepository,
     private readonly communityClock: CommunityClock,
     private readonly events: DomainEvents,
+    private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -157,10 +159,18 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     return escalations;
   }
 
-  /** A moderator (or staff) sends a question to staff at any time, saying why. */
+  /** A moderator (or staff) sends a question to staff at any time, saying why; recorded in the audit log. */
   async escalateByHand(viewer: Viewer, questionId: string, note: string): Promise<EscalationEntity> {
     if (!note.trim()) throw validationFailed([{ field: 'reason', message: 'Say why this needs our team, for whoever picks it up.' }]);
-    return this.withQuestion(questionId, (em, question, now) => this.escalate(em, question, 'MODERATOR', viewer.id, note.trim(), now));
+    return this.withQuestion(questionId, async (em, question, now) => {
+      const escalation = await this.escalate(em, question, 'MODERATOR', viewer.id, note.trim(), now);
+      await this.audit.record(em, {
+        actorId: viewer.id, action: 'QUESTION_ESCALATED', targetType: 'QUESTION', targetId: question.id,
+        before: { status: question.status }, after: { status: 'ESCALATED', escalationId: escalation.id, staffDueAt: escalation.staffDueAt?.toISOString() ?? null },
+        reason: note.trim(), at: now,
+      });
+      return escalation;
+    });
   }
 
   /** The asker calls for staff once the peer window has passed without an accepted answer. */
@@ -185,6 +195,10 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
       }
       await this.escalations.setAssignee(em, escalation.id, assignee.id);
       await this.escalations.recordEvent(em, escalation, 'ASSIGNED', now, { actorId: viewer.id, note: assignee.id });
+      await this.audit.record(em, {
+        actorId: viewer.id, action: assignee.id === viewer.id ? 'ESCALATION_CLAIMED' : 'ESCALATION_ASSIGNED', targetType: 'QUESTION', targetId: questionId,
+        before: { escalationId: escalation.id, assigneeId: escalation.assigneeId }, after: { escalationId: escalation.id, assigneeId: assignee.id }, at: now,
+      });
       await this.events.publish(em, { type: 'escalation.assigned', questionId, assigneeId: assignee.id, assignedBy: viewer.id, at: now });
     });
   }
@@ -194,6 +208,10 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
       if (!escalation.assigneeId) throw conflict('Nobody has this escalation.');
       await this.escalations.setAssignee(em, escalation.id, null);
       await this.escalations.recordEvent(em, escalation, 'RELEASED', now, { actorId: viewer.id });
+      await this.audit.record(em, {
+        actorId: viewer.id, action: 'ESCALATION_RELEASED', targetType: 'QUESTION', targetId: questionId,
+        before: { escalationId: escalation.id, assigneeId: escalation.assigneeId }, after: { escalationId: escalation.id, assigneeId: null }, at: now,
+      });
     });
   }
 
@@ -203,6 +221,10 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
       if (escalation.pausedSince) throw conflict('This escalation is already waiting on the asker.');
       await this.escalations.pause(em, escalation.id, now);
       await this.escalations.recordEvent(em, escalation, 'NEEDS_INFO', now, { actorId: viewer.id, note });
+      await this.audit.record(em, {
+        actorId: viewer.id, action: 'ESCALATION_NEEDS_INFO', targetType: 'QUESTION', targetId: questionId,
+        before: { escalationId: escalation.id, waitingOnAsker: false }, after: { escalationId: escalation.id, waitingOnAsker: true }, reason: note?.trim() || null, at: now,
+      });
     });
   }
 
@@ -215,6 +237,10 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
         type: 'RETURNED_TO_COMMUNITY', answerCount: question.answerCount, hasAcceptedAnswer: question.acceptedAnswerId !== null,
       });
       await this.questions.markReturnedToCommunity(em, questionId, status);
+      await this.audit.record(em, {
+        actorId: viewer.id, action: 'ESCALATION_RETURNED_TO_COMMUNITY', targetType: 'QUESTION', targetId: questionId,
+        before: { escalationId: escalation.id, status: question.status }, after: { escalationId: escalation.id, status }, reason: reason.trim(), at: now,
+      });
       await this.communityClock.refresh(em, questionId);
       await this.events.publish(em, { type: 'question.returned_to_community', questionId, returnedBy: viewer.id, at: now });
     });

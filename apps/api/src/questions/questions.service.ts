@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertValid, canSeePost, checkCanEditPost, type ModerationState, normalizeTags, notFound, validateQuestion } from '@peerdesk/domain';
+import { AuditService } from '../audit/audit.service';
 import { CategoriesService } from '../categories/categories.service';
 import { CLOCK, type Clock } from '../common/clock';
 import type { QuestionOrder } from '../common/enums';
@@ -32,6 +33,7 @@ export class QuestionsService {
     private readonly markdown: MarkdownRenderer,
     private readonly rateLimits: RateLimitsService,
     private readonly postingHold: PostingHold,
+    private readonly audit: AuditService,
   ) {}
 
   async ask(viewer: Viewer, input: AskQuestionInput): Promise<QuestionEntity> {
@@ -76,7 +78,10 @@ export class QuestionsService {
     await this.questions.markDeleted(em, question.id, now);
   }
 
-  /** Author or moderator; the previous title, body and tags are kept as a revision. */
+  /**
+   * Author or moderator; the previous title, body and tags are kept as a revision. A moderator's edit of
+   * someone else's question is recorded in the audit log with the fields it changed; an author's own is not.
+   */
   async edit(viewer: Viewer, input: EditQuestionInput): Promise<QuestionEntity> {
     checkId(input.id, 'question');
     return this.transactions.run(async (em) => {
@@ -92,6 +97,15 @@ export class QuestionsService {
       const now = this.clock.now();
       await this.revisions.keep(em, 'QUESTION', question.id, question, viewer.id, now);
       await this.questions.edit(em, question.id, { ...next, bodyHtml }, now);
+      const changed = (['title', 'body', 'tags'] as const).filter((field) => JSON.stringify(question[field]) !== JSON.stringify(next[field]));
+      if (question.authorId !== viewer.id && changed.length) {
+        await this.audit.record(em, {
+          actorId: viewer.id, action: 'QUESTION_EDITED', targetType: 'QUESTION', targetId: question.id,
+          before: { authorId: question.authorId, ...Object.fromEntries(changed.map((field) => [field, question[field]])) },
+          after: Object.fromEntries(changed.map((field) => [field, next[field]])),
+          at: now,
+        });
+      }
       await this.events.publish(em, { type: 'question.edited', questionId: question.id, editorId: viewer.id, at: now });
       return this.questions.getById(em, question.id);
     });

@@ -155,7 +155,7 @@ export class ReviewService implements DomainEventHandler, OnModuleInit {
       await this.reviews.resolveItem(em, item.id, { action, note: reason, by: viewer.id, at: now });
       await this.reviews.decideFlags(em, found, flagOutcomeOf(action), now);
       await this.audit.record(em, {
-        actorId: viewer.id, action: REVIEW_AUDIT_ACTIONS[action], targetType: found.targetType.toLowerCase(), targetId: found.targetId,
+        actorId: viewer.id, action: REVIEW_AUDIT_ACTIONS[action], targetType: found.targetType, targetId: found.targetId,
         before,
         after: {
           state: action === 'DELETE' ? 'DELETED' : action === 'APPROVE' ? 'VISIBLE' : 'HIDDEN', reviewItemId: item.id,

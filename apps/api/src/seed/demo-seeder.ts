@@ -100,7 +100,7 @@ export async function seedDemo(
     };
 
     const categoryIds = new Map<string, string>();
-    for (const { key, ...input } of community.categories) categoryIds.set(key, (await categories.create(input)).id);
+    for (const { key, ...input } of community.categories) categoryIds.set(key, (await categories.create(null, input)).id);
     const categoryOf = new Map(community.categories.map((category) => [category.key, category]));
 
     const steps: Step[] = [];

@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { conflict, notFound, type TrustActivity, type TrustLevel, trustLevelFor, validationFailed } from '@peerdesk/domain';
+import { type AuditAction, conflict, notFound, type TrustActivity, type TrustLevel, trustLevelFor, validationFailed } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
@@ -132,7 +132,7 @@ export class TrustLevelsService implements OnApplicationBootstrap, OnApplication
   private async change(
     actor: Viewer,
     userId: string,
-    action: string,
+    action: AuditAction,
     decide: (user: UserEntity) => { level: TrustLevel; locked: boolean },
     reason: string | null,
   ): Promise<UserEntity> {

@@ -106,7 +106,7 @@ export class UsersResolver {
     return toUserModel(await this.service.setAffiliation(viewer, userId, affiliation), viewer);
   }
 
-  @Query(() => [AuditLogEntryModel], { description: 'Admin only: privileged changes to one user, oldest first.' })
+  @Query(() => [AuditLogEntryModel], { description: 'Privileged changes to one user, oldest first (moderators and admins). The same entries as auditLog(filter: { targetType: USER, targetId }), in the other order and unpaged.' })
   @Requires('view_audit_log')
   async userAuditLog(@Args('userId', { type: () => ID }) userId: string): Promise<AuditLogEntryModel[]> {
     return (await this.audit.forTarget('USER', userId)).map(toAuditLogEntryModel);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  type Affiliation, affiliationAfterRoleChange, checkAffiliation, conflict, forbidden, LIMITS, notFound, restrainRefusal, type Restriction, type Role,
+  type Affiliation, affiliationAfterRoleChange, type AuditAction, checkAffiliation, conflict, forbidden, LIMITS, notFound, restrainRefusal, type Restriction, type Role,
   rolesWith, standingOf, type TrustLevel, validateRestriction, validationFailed,
 } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
@@ -17,7 +17,7 @@ import { type ReputationEventRow, UsersRepository } from './users.repository';
 
 /** What a moderator may do to a member's standing (packages/domain/src/standing.ts), and what the audit log calls it. */
 type Restraint = 'suspension' | 'silence';
-const RESTRAINT_ACTIONS: Record<Restraint, { set: string; lift: string; noun: string }> = {
+const RESTRAINT_ACTIONS: Record<Restraint, { set: AuditAction; lift: AuditAction; noun: string }> = {
   suspension: { set: 'USER_SUSPENDED', lift: 'USER_UNSUSPENDED', noun: 'suspended' },
   silence: { set: 'USER_SILENCED', lift: 'USER_UNSILENCED', noun: 'silenced' },
 };
@@ -120,14 +120,14 @@ export class UsersService {
 
   async setRole(actor: Viewer, userId: string, role: Role): Promise<UserEntity> {
     if (actor.id === userId) throw conflict("You can't change your own role; ask another admin.");
-    return this.changeUser(actor, userId, 'user.role_changed', (user) => ({
+    return this.changeUser(actor, userId, 'USER_ROLE_CHANGED', (user) => ({
       role,
       affiliation: affiliationAfterRoleChange(role, user.affiliation),
     }));
   }
 
   async setAffiliation(actor: Viewer, userId: string, affiliation: Affiliation): Promise<UserEntity> {
-    return this.changeUser(actor, userId, 'user.affiliation_changed', (user) => {
+    return this.changeUser(actor, userId, 'USER_AFFILIATION_CHANGED', (user) => {
       const problem = checkAffiliation(user.role, affiliation);
       if (problem) throw validationFailed([{ field: 'affiliation', message: problem }]);
       return { role: user.role, affiliation };
@@ -238,7 +238,7 @@ export class UsersService {
   private async changeUser(
     actor: Viewer,
     userId: string,
-    action: string,
+    action: AuditAction,
     decide: (user: UserEntity) => { role: Role; affiliation: Affiliation },
   ): Promise<UserEntity> {
     return this.transactions.run(async (em) => {

@@ -21,8 +21,8 @@ export interface ClaimedDelivery {
 export class WebhooksRepository {
   constructor(private readonly db: DataSource) {}
 
-  async create(url: string, secret: string, events: readonly WebhookEvent[], createdBy: string, at: Date): Promise<WebhookRow> {
-    const rows: WebhookRow[] = await this.db.query(
+  async create(em: EntityManager, url: string, secret: string, events: readonly WebhookEvent[], createdBy: string, at: Date): Promise<WebhookRow> {
+    const rows: WebhookRow[] = await em.query(
       `INSERT INTO webhooks (url, secret, events, created_by, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING ${WEBHOOK_COLUMNS}`,
       [url, secret, events, createdBy, at],
     );
@@ -38,10 +38,11 @@ export class WebhooksRepository {
     return found.length > 0;
   }
 
-  /** Its deliveries go with it (ON DELETE CASCADE); false when there was none. */
-  async delete(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`WITH gone AS (DELETE FROM webhooks WHERE id = $1 RETURNING id) SELECT id FROM gone`, [id]);
-    return rows.length > 0;
+  /** Its deliveries go with it (ON DELETE CASCADE); returns what it was, null when there was none. */
+  async delete(em: EntityManager, id: string): Promise<WebhookRow | null> {
+    const rows: WebhookRow[] = await em.query(
+      `WITH gone AS (DELETE FROM webhooks WHERE id = $1 RETURNING *) SELECT ${WEBHOOK_COLUMNS} FROM gone`, [id]);
+    return rows[0] ?? null;
   }
 
   /** Newest first. */

@@ -14,16 +14,16 @@ export class WebhooksResolver {
     return (await this.service.list()).map(toWebhookModel);
   }
 
-  @Mutation(() => WebhookModel, { description: 'Each matching event is POSTed as JSON, signed with the secret; failures are retried with backoff.' })
+  @Mutation(() => WebhookModel, { description: 'Each matching event is POSTed as JSON, signed with the secret; failures are retried with backoff. Recorded in the audit log (without the secret).' })
   @Requires('manage_webhooks')
   async createWebhook(@Args('input') input: CreateWebhookInput, @CurrentViewer() viewer: Viewer): Promise<WebhookModel> {
     return toWebhookModel(await this.service.create(viewer, input));
   }
 
-  @Mutation(() => Boolean, { description: 'Also drops its deliveries, pending ones included.' })
+  @Mutation(() => Boolean, { description: 'Also drops its deliveries, pending ones included. Recorded in the audit log.' })
   @Requires('manage_webhooks')
-  deleteWebhook(@Args('id', { type: () => ID }) id: string): Promise<boolean> {
-    return this.service.delete(id);
+  deleteWebhook(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
+    return this.service.delete(viewer, id);
   }
 
   @Query(() => [WebhookDeliveryModel], { description: 'Newest first, with the outcome of the last attempt.' })

@@ -11,6 +11,6 @@ export const load: LayoutServerLoad = ({ locals }) => {
     suspension: suspension ? { until: formatUtc(new Date(suspension.until)), reason: suspension.reason } : null,
     unreadNotifications: locals.unreadNotifications,
     // The console links the viewer may follow, by the API's capability table (the API checks the pages themselves).
-    consoleLinks: { staff: may('view_staff_queue'), moderation: may('moderate_threads'), users: may('manage_users'), review: may('review_posts'), reports: may('view_reports'), admin: may('manage_categories') },
+    consoleLinks: { staff: may('view_staff_queue'), moderation: may('moderate_threads'), users: may('manage_users'), review: may('review_posts'), audit: may('view_audit_log'), reports: may('view_reports'), admin: may('manage_categories') },
   };
 };
