@@ -37,6 +37,7 @@ import { GraphqlLandingPage } from './schema/graphql-landing-page';
 import { SearchModule } from './search/search.module';
 import { SearchInsightsModule } from './search-insights/search-insights.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
+import { ThreadModerationModule } from './thread-moderation/thread-moderation.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
@@ -115,6 +116,7 @@ export class AppModule implements NestModule {
         SearchModule,
         SearchInsightsModule,
         DuplicatesModule,
+        ThreadModerationModule,
         MarkdownModule,
         AnnouncementModule,
         PrivacyModule,

@@ -83,11 +83,15 @@ export type DeflectionReportInput = {
 export type EditAnswerInput = {
   body: string;
   id: string | number;
+  /** Why (kept in the answer's edit history); required when editing someone else's answer. */
+  reason?: string | null | undefined;
 };
 
 export type EditQuestionInput = {
   body?: string | null | undefined;
   id: string | number;
+  /** Why (kept in the question's edit history); required when editing someone else's question. */
+  reason?: string | null | undefined;
   tags?: Array<string> | null | undefined;
   title?: string | null | undefined;
 };
@@ -133,6 +137,8 @@ export type PostTargetType =
 export type QuestionFilter = {
   authorId?: string | number | null | undefined;
   categoryId?: string | number | null | undefined;
+  /** Only pinned questions (true) or only unpinned ones (false): a category page lists its pinned questions first. */
+  pinned?: boolean | null | undefined;
   status?: ThreadStatus | null | undefined;
   tag?: string | null | undefined;
   /** Only questions still waiting for an answer: none live yet, and not closed. */

@@ -20,3 +20,4 @@ export * from './text-hygiene';
 export * from './thread-history';
 export * from './webhooks';
 export * from './trust-levels';
+export * from './thread-moderation';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict, nextThreadStatus, validateAnswer } from '@peerdesk/domain';
+import { acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, checkThreadTakesPosts, conflict, editReasonFor, nextThreadStatus, validateAnswer } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
 import { Transactions } from '../database/transactions';
@@ -55,6 +55,7 @@ export class AnswersService {
     return this.transactions.run(async (em) => {
       const question = await this.questionsService.lockLive(em, input.questionId);
       if (!acceptsAnswers(question.status)) throw conflict('This question is closed and takes no new answers.');
+      checkThreadTakesPosts(viewer, question);
       const now = this.clock.now();
       const answer = await this.answers.insert(em, {
         questionId: question.id,
@@ -79,8 +80,9 @@ export class AnswersService {
     return this.transactions.run(async (em) => {
       const { answer, question } = await this.lockLiveAnswerAndQuestion(em, input.id);
       checkCanEditPost(viewer, answer);
+      const reason = editReasonFor(viewer, answer, input.reason);
       const now = this.clock.now();
-      await this.revisions.keep(em, 'ANSWER', answer.id, answer, viewer.id, now);
+      await this.revisions.keep(em, 'ANSWER', answer.id, answer, viewer.id, now, reason);
       const edited = await this.answers.edit(em, answer.id, input.body, bodyHtml, now);
       await this.questions.noteActivity(em, question.id, now);
       await this.events.publish(em, { type: 'answer.edited', questionId: question.id, answerId: answer.id, editorId: viewer.id, at: now });

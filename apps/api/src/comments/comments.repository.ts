@@ -64,6 +64,12 @@ export class CommentsRepository {
   }
 
   /** The live comments on each of these posts, oldest first, in one statement (for per-request batching). */
+  /** Comments on these answers follow them to another question (a merge); the caller holds both questions' locks. */
+  async moveWithAnswers(em: EntityManager, answerIds: readonly string[], toQuestionId: string): Promise<void> {
+    if (answerIds.length === 0) return;
+    await em.query(`UPDATE comments SET question_id = $2 WHERE target_type = 'ANSWER' AND target_id = ANY($1::bigint[])`, [answerIds, toQuestionId]);
+  }
+
   async liveOn(targets: readonly CommentTarget[]): Promise<CommentEntity[][]> {
     const idsByType = new Map<PostTargetType, string[]>();
     for (const { targetType, targetId } of targets) idsByType.set(targetType, [...(idsByType.get(targetType) ?? []), targetId]);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { assertValid, authorKindFor, checkCanDeletePost, checkCanEditPost, conflict, validateComment } from '@peerdesk/domain';
+import { assertValid, authorKindFor, checkCanDeletePost, checkCanEditPost, checkThreadTakesPosts, conflict, validateComment } from '@peerdesk/domain';
 import { AnswersService } from '../answers/answers.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
@@ -41,6 +41,7 @@ export class CommentsService {
     return this.transactions.run(async (em) => {
       const question = await this.lockThread(em, input.targetType, targetId);
       if (question.status === 'CLOSED') throw conflict('This question is closed and takes no new comments.');
+      checkThreadTakesPosts(viewer, question);
       const now = this.clock.now();
       const comment = await this.comments.insert(em, {
         questionId: question.id,

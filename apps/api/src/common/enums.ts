@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AFFILIATIONS, AUTHOR_KINDS, ROLES, THREAD_STATUSES } from '@peerdesk/domain';
+import { AFFILIATIONS, AUTHOR_KINDS, CLOSE_REASONS, ROLES, THREAD_STATUSES } from '@peerdesk/domain';
 
 /** GraphQL enums are made from the domain's lists, so the schema never drifts from the rules. */
 export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -10,6 +10,7 @@ export const RoleEnum = enumOf(ROLES);
 export const AffiliationEnum = enumOf(AFFILIATIONS);
 export const AuthorKindEnum = enumOf(AUTHOR_KINDS);
 export const ThreadStatusEnum = enumOf(THREAD_STATUSES);
+export const CloseReasonEnum = enumOf(CLOSE_REASONS);
 export const VoteTargetTypeEnum = enumOf(['QUESTION', 'ANSWER'] as const);
 /** What a comment is on; the same values as VoteTargetType, under a name that fits every kind of post reference. */
 export const PostTargetTypeEnum = enumOf(['QUESTION', 'ANSWER'] as const);
@@ -24,6 +25,10 @@ registerEnumType(AffiliationEnum, {
 });
 registerEnumType(AuthorKindEnum, { name: 'AuthorKind', description: "The author's affiliation when the post was written." });
 registerEnumType(ThreadStatusEnum, { name: 'ThreadStatus' });
+registerEnumType(CloseReasonEnum, {
+  name: 'CloseReason',
+  description: 'Why a moderator closed a question. DUPLICATE is set by markDuplicate, which names the original; closeQuestion takes the others.',
+});
 registerEnumType(VoteTargetTypeEnum, { name: 'VoteTargetType' });
 registerEnumType(PostTargetTypeEnum, { name: 'PostTargetType', description: 'A question or an answer.' });
 registerEnumType(QuestionOrderEnum, { name: 'QuestionOrder' });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertValid, checkCanEditPost, normalizeTags, validateQuestion } from '@peerdesk/domain';
+import { assertValid, checkCanEditPost, editReasonFor, normalizeTags, validateQuestion } from '@peerdesk/domain';
 import { CategoriesService } from '../categories/categories.service';
 import { CLOCK, type Clock } from '../common/clock';
 import type { QuestionOrder } from '../common/enums';
@@ -54,6 +54,7 @@ export class QuestionsService {
     return this.transactions.run(async (em) => {
       const question = await this.lockLive(em, input.id);
       checkCanEditPost(viewer, question);
+      const reason = editReasonFor(viewer, question, input.reason);
       const next = {
         title: input.title?.trim() ?? question.title,
         body: input.body ?? question.body,
@@ -62,7 +63,7 @@ export class QuestionsService {
       assertValid(validateQuestion(next));
       const bodyHtml = input.body === undefined ? question.bodyHtml : await this.markdown.render(next.body);
       const now = this.clock.now();
-      await this.revisions.keep(em, 'QUESTION', question.id, question, viewer.id, now);
+      await this.revisions.keep(em, 'QUESTION', question.id, question, viewer.id, now, reason);
       await this.questions.edit(em, question.id, { ...next, bodyHtml }, now);
       await this.events.publish(em, { type: 'question.edited', questionId: question.id, editorId: viewer.id, at: now });
       return this.questions.getById(em, question.id);

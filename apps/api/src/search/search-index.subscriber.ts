@@ -31,7 +31,13 @@ export class SearchIndexSubscriber implements DomainEventHandler, OnModuleInit {
       case 'question.returned_to_community':
       case 'question.marked_duplicate':
       case 'question.duplicate_unmarked':
+      case 'question.closed':
+      case 'question.reopened':
+      case 'question.moved':
+      case 'question.deleted':
         return this.engine.documentsChanged(em, [event.questionId]);
+      case 'question.answers_merged':
+        return this.engine.documentsChanged(em, [event.questionId, event.fromQuestionId]);
       case 'comment.posted':
       case 'escalation.assigned':
       case 'escalation.breached':
