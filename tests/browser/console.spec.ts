@@ -186,7 +186,7 @@ it('lets admins manage categories, roles and webhooks, with the API’s messages
   await moderator.page.goto(`/questions/${again.id}`);
   await moderator.page.getByText('Moderate this question').click();
   await moderator.page.getByLabel('Find the original by its title').fill('app logs me out');
-  await moderator.page.getByRole('button', { name: 'Search' }).click();
+  await moderator.page.getByRole('button', { name: 'Find originals' }).click();
   await moderator.page.getByRole('listitem').filter({ hasText: 'The app logs me out every few minutes' }).getByRole('button', { name: 'Duplicate of this' }).click();
   await moderator.page.waitForURL((url) => url.pathname.startsWith(`/questions/${other.id}`));
   const closed = await world.api.ok<{ question: { status: string; duplicateOf: { id: string } | null } }>(`query ($id: ID!) { question(id: $id) { status duplicateOf { id } } }`, { id: again.id });

@@ -137,7 +137,7 @@ export const actions: Actions = {
     return formAction(event, `vote-${targetId}`, VoteDocument, { input: { targetId, targetType: postType(data), value: Number(text(data, 'value')) } });
   },
 
-  // The moderation menu: each form answers beside itself (form name `mod-<action>`).
+  // The moderation menu: each form answers beside itself (form name `mod-<action>`; a toggle's two forms share one, as one replaces the other).
   lock: async (event) => {
     const data = await event.request.formData();
     return formAction(event, 'mod-lock', LockQuestionDocument, { id: event.params.id, reason: text(data, 'reason') }, {
@@ -145,7 +145,7 @@ export const actions: Actions = {
     });
   },
 
-  unlock: (event) => formAction(event, 'mod-unlock', UnlockQuestionDocument, { id: event.params.id }, { success: 'The question is unlocked.' }),
+  unlock: (event) => formAction(event, 'mod-lock', UnlockQuestionDocument, { id: event.params.id }, { success: 'The question is unlocked.' }),
 
   close: async (event) => {
     const data = await event.request.formData();
@@ -155,7 +155,7 @@ export const actions: Actions = {
     });
   },
 
-  reopen: (event) => formAction(event, 'mod-reopen', ReopenQuestionDocument, { id: event.params.id }, { success: 'The question is open again.' }),
+  reopen: (event) => formAction(event, 'mod-close', ReopenQuestionDocument, { id: event.params.id }, { success: 'The question is open again.' }),
 
   move: async (event) => {
     const data = await event.request.formData();
