@@ -146,9 +146,10 @@ describe('answers and acceptance', () => {
       expect(await revisions(answerId)).toEqual([{ title: null, body: `${BODY} (suggestion 1)`, tags: null, editor_id: helper.id }]);
     });
 
-    it('lets a moderator edit anyone\'s answer', async () => {
+    it('lets a moderator edit anyone\'s answer, saying why', async () => {
       const { answers: [answerId] } = await answered(1);
-      const response = await app.gql(EDIT, { input: { id: answerId, body: 'Moderator tidied this answer.' } }, moderator);
+      expectInvalid(await app.gql(EDIT, { input: { id: answerId, body: 'Moderator tidied this answer.' } }, moderator), ['reason']);
+      const response = await app.gql(EDIT, { input: { id: answerId, body: 'Moderator tidied this answer.', reason: 'Formatting' } }, moderator);
       expect(response.data!.editAnswer.body).toBe('Moderator tidied this answer.');
       expect((await revisions(answerId)).map((r: { editor_id: string }) => r.editor_id)).toEqual([moderator.id]);
     });

@@ -207,21 +207,21 @@ describe('audit log', () => {
       expect(await about('ANSWER', answer.id)).toEqual([]);
       expect(await about('COMMENT', own.id)).toEqual([]);
 
-      await app.ok(EDIT_QUESTION, { input: { id: question.id, tags: ['router'] } }, moderator);
-      await app.ok(EDIT_ANSWER, { input: { id: answer.id, body: 'Reset the router (hold the button 10 s), then re-pair.' } }, moderator);
+      await app.ok(EDIT_QUESTION, { input: { id: question.id, tags: ['router'], reason: 'Tagged for the router board' } }, moderator);
+      await app.ok(EDIT_ANSWER, { input: { id: answer.id, body: 'Reset the router (hold the button 10 s), then re-pair.', reason: 'Added the missing step' } }, moderator);
       await app.ok(EDIT_COMMENT, { input: { id: comment.id, body: 'Worked for me.' } }, moderator);
       await app.ok(`mutation ($id: ID!) { deleteComment(id: $id) }`, { id: comment.id }, moderator);
-      await app.ok(`mutation ($id: ID!) { deleteAnswer(id: $id) { id } }`, { id: answer.id }, moderator);
+      await app.ok(`mutation ($id: ID!, $reason: String) { deleteAnswer(id: $id, reason: $reason) { id } }`, { id: answer.id, reason: 'Advertising' }, moderator);
 
       expect(shape(await about('QUESTION', question.id))).toEqual([
-        [moderator.id, 'QUESTION_EDITED', `QUESTION:${question.id}`, { authorId: asker.id, tags: [] }, { tags: ['router'] }, null],
+        [moderator.id, 'QUESTION_EDITED', `QUESTION:${question.id}`, { authorId: asker.id, tags: [] }, { tags: ['router'] }, 'Tagged for the router board'],
       ]);
       expect(shape(await about('ANSWER', answer.id))).toEqual([
         [moderator.id, 'ANSWER_DELETED', `ANSWER:${answer.id}`,
-          { questionId: question.id, authorId: helper.id, deleted: false, accepted: false }, { questionId: question.id, deleted: true, accepted: false }, null],
+          { questionId: question.id, authorId: helper.id, deleted: false, accepted: false }, { questionId: question.id, deleted: true, accepted: false }, 'Advertising'],
         [moderator.id, 'ANSWER_EDITED', `ANSWER:${answer.id}`,
           { questionId: question.id, authorId: helper.id, body: 'Reset the router, then re-pair.' },
-          { questionId: question.id, body: 'Reset the router (hold the button 10 s), then re-pair.' }, null],
+          { questionId: question.id, body: 'Reset the router (hold the button 10 s), then re-pair.' }, 'Added the missing step'],
       ]);
       expect(shape(await about('COMMENT', comment.id))).toEqual([
         [moderator.id, 'COMMENT_DELETED', `COMMENT:${comment.id}`, { questionId: question.id, authorId: asker.id, deleted: false }, { questionId: question.id, deleted: true }, null],

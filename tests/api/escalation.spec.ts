@@ -197,7 +197,7 @@ describe('staff fallback', () => {
     app.clock.advance(10 * HOUR);
     expect((await sweep()).breached).not.toContain(question.id);
     // Someone else's edit does not count as the asker replying.
-    await app.ok(`mutation ($id: ID!) { editQuestion(input: { id: $id, body: "Edited by a moderator to fix the formatting." }) { id } }`, { id: question.id }, moderator);
+    await app.ok(`mutation ($id: ID!) { editQuestion(input: { id: $id, body: "Edited by a moderator to fix the formatting.", reason: "Formatting" }) { id } }`, { id: question.id }, moderator);
     expect((await queue({ categoryId: category.id })).edges[0].node.escalation.state).toBe('NEEDS_INFO');
     await app.ok(`mutation ($id: ID!) { editQuestion(input: { id: $id, body: "It is the Hub 5, firmware 1.2.3, in bridge mode." }) { id } }`, { id: question.id }, asker);
     const item = (await queue({ categoryId: category.id })).edges[0].node;

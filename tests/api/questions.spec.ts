@@ -173,7 +173,7 @@ describe('questions', () => {
 
     it('lets a moderator edit anyone\'s question, recording the moderator as editor', async () => {
       const { id } = await app.ask(asker, category.id);
-      const response = await edit({ id, title: 'Moderator clarified the title' }, moderator);
+      const response = await edit({ id, title: 'Moderator clarified the title', reason: 'Clearer title' }, moderator);
       expect(response.data!.editQuestion.title).toBe('Moderator clarified the title');
       expect((await revisions(id)).map((r) => r.editor_id)).toEqual([moderator.id]);
     });

@@ -173,23 +173,26 @@ it('lets admins manage categories, roles and webhooks, with the API’s messages
   expect(describeViolations(await seriousAxeViolations(page))).toBe('');
   await context.close();
 
-  // Now a moderator, the member may send a question to staff by hand from the moderation console.
+  // Now a moderator, the member may send a question to staff by hand from the question's moderation menu.
   const moderator = await world.withSession(member);
-  await moderator.page.goto('/moderation');
   const other = await world.api.ask(manager, (await world.api.category()).id, { title: 'The app logs me out every few minutes' });
-  await moderator.page.getByLabel('Question (its address or ID)', { exact: true }).fill(`${world.webUrl}/questions/${other.id}`);
+  await moderator.page.goto(`/questions/${other.id}`);
+  await moderator.page.getByText('Moderate this question').click();
   await moderator.page.getByLabel('Why staff are needed').fill('Looks like a session bug only our team can investigate.');
   await moderator.page.getByRole('button', { name: 'Send to staff' }).click();
   await moderator.page.getByRole('status').filter({ hasText: 'Sent to the staff queue.' }).waitFor();
 
-  // …and close a repeat of an answered question as its duplicate.
+  // …and close a repeat of an answered question as its duplicate, found by its title.
   const again = await world.api.ask(manager, (await world.api.category()).id, { title: 'The app keeps logging me out after a few minutes' });
-  await moderator.page.getByLabel('Duplicate question (its address or ID)').fill(again.id);
-  await moderator.page.getByLabel('Original question (its address or ID)').fill(`${world.webUrl}/questions/${other.id}/the-app-logs-me-out`);
-  await moderator.page.getByRole('button', { name: 'Mark as duplicate' }).click();
-  await moderator.page.getByRole('status').filter({ hasText: 'Marked as a duplicate' }).waitFor();
+  await moderator.page.goto(`/questions/${again.id}`);
+  await moderator.page.getByText('Moderate this question').click();
+  await moderator.page.getByLabel('Find the original by its title').fill('app logs me out');
+  await moderator.page.getByRole('button', { name: 'Find originals' }).click();
+  await moderator.page.getByRole('listitem').filter({ hasText: 'The app logs me out every few minutes' }).getByRole('button', { name: 'Duplicate of this' }).click();
+  await moderator.page.waitForURL((url) => url.pathname.startsWith(`/questions/${other.id}`));
   const closed = await world.api.ok<{ question: { status: string; duplicateOf: { id: string } | null } }>(`query ($id: ID!) { question(id: $id) { status duplicateOf { id } } }`, { id: again.id });
   expect(closed.question).toEqual({ status: 'CLOSED', duplicateOf: { id: other.id } });
+  await moderator.page.goto('/moderation');
   await screenshot(moderator.page, 'moderation');
   await moderator.context.close();
 });

@@ -38,8 +38,7 @@ it('opens the moderation console for the volunteer moderator', async () => {
   const { context, page } = await signedInAs('MODERATOR');
   const response = await page.goto('/moderation');
   expect(response?.status()).toBe(200);
-  await expect(page.getByRole('heading', { name: 'Mark a duplicate' }).count()).resolves.toBe(1);
-  await expect(page.getByRole('heading', { name: 'Send a question to staff' }).count()).resolves.toBe(1);
+  await expect(page.getByRole('heading', { name: 'Acting on a question' }).count()).resolves.toBe(1);
   await context.close();
 });
 

@@ -39,14 +39,15 @@ it('keeps a refused display name with its message beside the field', async () =>
 
 it('keeps what a moderator typed when the API refuses it, with its words as an alert', async () => {
   const { context, page } = await noScript(await world.api.userWithRole('MODERATOR'));
-  await page.goto('/moderation');
-  await page.getByLabel('Question (its address or ID)', { exact: true }).fill('/questions/987654321-no-such-thing');
-  await page.getByLabel('Why staff are needed').fill('Only our team can see the line test results.');
-  await page.getByRole('button', { name: 'Send to staff' }).click();
+  await page.goto(`/questions/${questionId}`);
+  await page.getByText('Moderate this question').click();
+  // OTHER needs a note: the API refuses, the menu stays open with the reason and the field's message.
+  await page.getByLabel('Close reason').selectOption('OTHER');
+  await page.getByRole('button', { name: 'Close question' }).click();
   await expect(page.getByRole('alert').textContent()).resolves.not.toBe('');
+  await expect(page.locator('#mod-close-note-error').textContent()).resolves.toMatch(/note/);
+  await expect(page.getByLabel('Close reason').inputValue()).resolves.toBe('OTHER');
   expect(await page.getByRole('status').count()).toBe(0);
-  await expect(page.getByLabel('Question (its address or ID)', { exact: true }).inputValue()).resolves.toBe('/questions/987654321-no-such-thing');
-  await expect(page.getByLabel('Why staff are needed').inputValue()).resolves.toBe('Only our team can see the line test results.');
   await context.close();
 });
 

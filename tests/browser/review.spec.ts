@@ -85,7 +85,7 @@ it('lets a moderator hide the flagged question from the review queue, and record
   await context.close();
 
   expect(await world.api.db.query(`SELECT outcome FROM flags WHERE target_id = $1`, [spamId])).toEqual([{ outcome: 'UPHELD' }]);
-  expect(await world.api.db.query(`SELECT actor_id::text, action, reason FROM audit_log WHERE target_type = 'question' AND target_id = $1`, [spamId]))
+  expect(await world.api.db.query(`SELECT actor_id::text, action, reason FROM audit_log WHERE target_type = 'QUESTION' AND target_id = $1`, [spamId]))
     .toEqual([{ actor_id: moderator.id, action: 'REVIEW_HIDDEN', reason: 'Selling unlock codes is not allowed here.' }]);
   // Its author sees why; a visitor finds nothing there.
   const author = await world.withSession(asker);

@@ -38,6 +38,7 @@ import { GraphqlLandingPage } from './schema/graphql-landing-page';
 import { SearchModule } from './search/search.module';
 import { SearchInsightsModule } from './search-insights/search-insights.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
+import { ThreadModerationModule } from './thread-moderation/thread-moderation.module';
 import { PrivacyModule } from './privacy/privacy.module';
 import { ReviewModule } from './review/review.module';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
@@ -117,6 +118,7 @@ export class AppModule implements NestModule {
         SearchModule,
         SearchInsightsModule,
         DuplicatesModule,
+        ThreadModerationModule,
         MarkdownModule,
         AnnouncementModule,
         PrivacyModule,

@@ -45,10 +45,19 @@ export type AuditAction =
   | 'ESCALATION_NEEDS_INFO'
   | 'ESCALATION_RELEASED'
   | 'ESCALATION_RETURNED_TO_COMMUNITY'
+  | 'QUESTION_ANSWERS_MERGED'
+  | 'QUESTION_CLOSED'
+  | 'QUESTION_DELETED'
   | 'QUESTION_EDITED'
   | 'QUESTION_ESCALATED'
+  | 'QUESTION_LOCKED'
   | 'QUESTION_MARKED_DUPLICATE'
+  | 'QUESTION_MOVED'
+  | 'QUESTION_PINNED'
+  | 'QUESTION_REOPENED'
+  | 'QUESTION_UNLOCKED'
   | 'QUESTION_UNMARKED_DUPLICATE'
+  | 'QUESTION_UNPINNED'
   | 'REVIEW_APPROVED'
   | 'REVIEW_AUTHOR_SUSPENDED'
   | 'REVIEW_DELETED'
@@ -92,6 +101,13 @@ export type AuditTargetType =
 export type AuthorKind =
   | 'PEER'
   | 'STAFF';
+
+/** Why a moderator closed a question. DUPLICATE is set by markDuplicate, which names the original; closeQuestion takes the others. */
+export type CloseReason =
+  | 'DUPLICATE'
+  | 'OFF_TOPIC'
+  | 'OTHER'
+  | 'RESOLVED_ELSEWHERE';
 
 export type CreateCategoryInput = {
   /** Staff working hours; default Europe/Dublin, Mon–Fri 09:00–17:00. */
@@ -146,11 +162,15 @@ export type DeflectionReportInput = {
 export type EditAnswerInput = {
   body: string;
   id: string | number;
+  /** Why (kept in the answer's edit history); required when editing someone else's answer. */
+  reason?: string | null | undefined;
 };
 
 export type EditQuestionInput = {
   body?: string | null | undefined;
   id: string | number;
+  /** Why (kept in the question's edit history); required when editing someone else's question. */
+  reason?: string | null | undefined;
   tags?: Array<string> | null | undefined;
   title?: string | null | undefined;
 };
@@ -232,6 +252,8 @@ export type PostTargetType =
 export type QuestionFilter = {
   authorId?: string | number | null | undefined;
   categoryId?: string | number | null | undefined;
+  /** Only pinned questions (true) or only unpinned ones (false): a category page lists its pinned questions first. */
+  pinned?: boolean | null | undefined;
   status?: ThreadStatus | null | undefined;
   tag?: string | null | undefined;
   /** Only questions still waiting for an answer: none live yet, and not closed. */
@@ -483,12 +505,12 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
-export type QuestionRowFragment = { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } };
+export type QuestionRowFragment = { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } };
 
 export type HomeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HomeQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, solvedCount: number }>, recent: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> }, unanswered: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+export type HomeQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, solvedCount: number }>, recent: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> }, unanswered: { edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
 
 export type CategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -510,7 +532,7 @@ export type QuestionListQueryVariables = Exact<{
 }>;
 
 
-export type QuestionListQuery = { questions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+export type QuestionListQuery = { questions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
 
 export type AskFormQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -543,9 +565,11 @@ export type PostAuthorFragment = { id: string, displayName: string, isEmployee: 
 
 export type PostModerationViewFragment = { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean };
 
+export type RevisionViewFragment = { id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null };
+
 export type CommentViewFragment = { id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null };
 
-export type AnswerViewFragment = { id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null };
+export type AnswerViewFragment = { id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null };
 
 export type QuestionPageQueryVariables = Exact<{
   id: string | number;
@@ -553,7 +577,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
+export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
 
 export type PostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -571,6 +595,7 @@ export type EditAnswerMutation = { editAnswer: { id: string } };
 
 export type DeleteAnswerMutationVariables = Exact<{
   id: string | number;
+  reason?: string | null | undefined;
 }>;
 
 
@@ -641,7 +666,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: { totalCount: number, totalCountIsExact: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { categories: Array<{ count: number, category: { id: string, name: string, slug: string } }>, statuses: Array<{ count: number, status: ThreadStatus }> }, edges: Array<{ node: { snippet: string, question: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } } }> } };
+export type SearchQuery = { search: { totalCount: number, totalCountIsExact: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { categories: Array<{ count: number, category: { id: string, name: string, slug: string } }>, statuses: Array<{ count: number, status: ThreadStatus }> }, edges: Array<{ node: { snippet: string, question: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } } }> } };
 
 export type NotificationsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -666,7 +691,7 @@ export type UserPageQueryVariables = Exact<{
 }>;
 
 
-export type UserPageQuery = { user: { id: string, displayName: string, reputation: number, trustLevel: TrustLevel, role: Role, isEmployee: boolean, affiliation: Affiliation, createdAt: string, reputationHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, delta: number, kind: ReputationKind, summary: string, questionId: string | null, questionTitle: string | null, at: string } }> }, answers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> }, accepted: { totalCount: number, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> } }, asked: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+export type UserPageQuery = { user: { id: string, displayName: string, reputation: number, trustLevel: TrustLevel, role: Role, isEmployee: boolean, affiliation: Affiliation, createdAt: string, reputationHistory: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, delta: number, kind: ReputationKind, summary: string, questionId: string | null, questionTitle: string | null, at: string } }> }, answers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> }, accepted: { totalCount: number, edges: Array<{ node: { id: string, score: number, isAccepted: boolean, authorKind: AuthorKind, createdAt: string, question: { id: string, title: string } | null } }> } }, asked: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
 
 export type MarkdownPreviewQueryVariables = Exact<{
   body: string;
@@ -746,29 +771,6 @@ export type ModerationPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ModerationPageQuery = { staffQueue: { totalCount: number } };
-
-export type EscalateQuestionMutationVariables = Exact<{
-  questionId: string | number;
-  reason: string;
-}>;
-
-
-export type EscalateQuestionMutation = { escalateQuestion: { id: string } };
-
-export type MarkDuplicateMutationVariables = Exact<{
-  questionId: string | number;
-  originalId: string | number;
-}>;
-
-
-export type MarkDuplicateMutation = { markDuplicate: { id: string } };
-
-export type UnmarkDuplicateMutationVariables = Exact<{
-  questionId: string | number;
-}>;
-
-
-export type UnmarkDuplicateMutation = { unmarkDuplicate: { id: string } };
 
 export type ReviewQueuePageQueryVariables = Exact<{
   filter?: ReviewQueueFilter | null | undefined;
@@ -858,6 +860,96 @@ export type ModerationSetUserAffiliationMutationVariables = Exact<{
 
 
 export type ModerationSetUserAffiliationMutation = { setUserAffiliation: { id: string } };
+
+export type ModerationMenuQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModerationMenuQuery = { categories: Array<{ id: string, name: string }> };
+
+export type LockQuestionMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type LockQuestionMutation = { lockQuestion: { id: string } };
+
+export type UnlockQuestionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnlockQuestionMutation = { unlockQuestion: { id: string } };
+
+export type CloseQuestionMutationVariables = Exact<{
+  id: string | number;
+  reason: CloseReason;
+  note?: string | null | undefined;
+}>;
+
+
+export type CloseQuestionMutation = { closeQuestion: { id: string } };
+
+export type ReopenQuestionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReopenQuestionMutation = { reopenQuestion: { id: string } };
+
+export type MoveQuestionMutationVariables = Exact<{
+  id: string | number;
+  categoryId: string | number;
+  reason: string;
+}>;
+
+
+export type MoveQuestionMutation = { moveQuestion: { id: string, title: string } };
+
+export type DeleteQuestionMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type DeleteQuestionMutation = { deleteQuestion: boolean };
+
+export type PinQuestionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PinQuestionMutation = { pinQuestion: { id: string } };
+
+export type UnpinQuestionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnpinQuestionMutation = { unpinQuestion: { id: string } };
+
+export type EscalateQuestionMutationVariables = Exact<{
+  questionId: string | number;
+  reason: string;
+}>;
+
+
+export type EscalateQuestionMutation = { escalateQuestion: { id: string } };
+
+export type MarkDuplicateMutationVariables = Exact<{
+  questionId: string | number;
+  originalId: string | number;
+}>;
+
+
+export type MarkDuplicateMutation = { markDuplicate: { id: string } };
+
+export type MergeDuplicateAnswersMutationVariables = Exact<{
+  questionId: string | number;
+}>;
+
+
+export type MergeDuplicateAnswersMutation = { mergeDuplicateAnswers: { id: string, title: string } };
 
 export type ReportRateFieldsFragment = { numerator: number, denominator: number, value: number | null };
 
@@ -951,6 +1043,7 @@ export const QuestionRowFragmentDoc = new TypedDocumentString(`
   createdAt
   lastActivityAt
   tags
+  pinned
   acceptedAnswer {
     id
     authorKind
@@ -966,6 +1059,17 @@ export const QuestionRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"QuestionRow"}) as unknown as TypedDocumentString<QuestionRowFragment, unknown>;
+export const RevisionViewFragmentDoc = new TypedDocumentString(`
+    fragment RevisionView on PostRevision {
+  id
+  editedAt
+  reason
+  editor {
+    id
+    displayName
+  }
+}
+    `, {"fragmentName":"RevisionView"}) as unknown as TypedDocumentString<RevisionViewFragment, unknown>;
 export const PostAuthorFragmentDoc = new TypedDocumentString(`
     fragment PostAuthor on User {
   id
@@ -1023,6 +1127,9 @@ export const AnswerViewFragmentDoc = new TypedDocumentString(`
   viewerCanEdit
   viewerCanDelete
   body @include(if: $withSource)
+  revisions {
+    ...RevisionView
+  }
   author {
     ...PostAuthor
   }
@@ -1051,6 +1158,15 @@ fragment PostModerationView on PostModeration {
   nextStep
   reviewItemId
   secondLookAvailable
+}
+fragment RevisionView on PostRevision {
+  id
+  editedAt
+  reason
+  editor {
+    id
+    displayName
+  }
 }
 fragment CommentView on Comment {
   id
@@ -1235,6 +1351,7 @@ export const HomeDocument = new TypedDocumentString(`
   createdAt
   lastActivityAt
   tags
+  pinned
   acceptedAnswer {
     id
     authorKind
@@ -1298,6 +1415,7 @@ export const QuestionListDocument = new TypedDocumentString(`
   createdAt
   lastActivityAt
   tags
+  pinned
   acceptedAnswer {
     id
     authorKind
@@ -1363,11 +1481,24 @@ export const QuestionPageDocument = new TypedDocumentString(`
     updatedAt
     viewCount
     answerCount
+    pinned
     body @include(if: $withSource)
+    lock {
+      at
+      reason
+    }
+    closeReason {
+      kind
+      note
+    }
+    revisions {
+      ...RevisionView
+    }
     author {
       ...PostAuthor
     }
     category {
+      id
       name
       slug
       businessCalendar
@@ -1416,6 +1547,15 @@ fragment PostModerationView on PostModeration {
   reviewItemId
   secondLookAvailable
 }
+fragment RevisionView on PostRevision {
+  id
+  editedAt
+  reason
+  editor {
+    id
+    displayName
+  }
+}
 fragment CommentView on Comment {
   id
   bodyHtml
@@ -1441,6 +1581,9 @@ fragment AnswerView on Answer {
   viewerCanEdit
   viewerCanDelete
   body @include(if: $withSource)
+  revisions {
+    ...RevisionView
+  }
   author {
     ...PostAuthor
   }
@@ -1472,8 +1615,8 @@ export const EditAnswerDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<EditAnswerMutation, EditAnswerMutationVariables>;
 export const DeleteAnswerDocument = new TypedDocumentString(`
-    mutation DeleteAnswer($id: ID!) {
-  deleteAnswer(id: $id) {
+    mutation DeleteAnswer($id: ID!, $reason: String) {
+  deleteAnswer(id: $id, reason: $reason) {
     id
   }
 }
@@ -1581,6 +1724,7 @@ export const SearchDocument = new TypedDocumentString(`
   createdAt
   lastActivityAt
   tags
+  pinned
   acceptedAnswer {
     id
     authorKind
@@ -1696,6 +1840,7 @@ export const UserPageDocument = new TypedDocumentString(`
   createdAt
   lastActivityAt
   tags
+  pinned
   acceptedAnswer {
     id
     authorKind
@@ -1843,27 +1988,6 @@ export const ModerationPageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModerationPageQuery, ModerationPageQueryVariables>;
-export const EscalateQuestionDocument = new TypedDocumentString(`
-    mutation EscalateQuestion($questionId: ID!, $reason: String!) {
-  escalateQuestion(questionId: $questionId, reason: $reason) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<EscalateQuestionMutation, EscalateQuestionMutationVariables>;
-export const MarkDuplicateDocument = new TypedDocumentString(`
-    mutation MarkDuplicate($questionId: ID!, $originalId: ID!) {
-  markDuplicate(questionId: $questionId, originalId: $originalId) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<MarkDuplicateMutation, MarkDuplicateMutationVariables>;
-export const UnmarkDuplicateDocument = new TypedDocumentString(`
-    mutation UnmarkDuplicate($questionId: ID!) {
-  unmarkDuplicate(questionId: $questionId) {
-    id
-  }
-}
-    `) as unknown as TypedDocumentString<UnmarkDuplicateMutation, UnmarkDuplicateMutationVariables>;
 export const ReviewQueuePageDocument = new TypedDocumentString(`
     query ReviewQueuePage($filter: ReviewQueueFilter, $after: String) {
   reviewQueue(filter: $filter, first: 20, after: $after) {
@@ -2040,6 +2164,91 @@ export const ModerationSetUserAffiliationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModerationSetUserAffiliationMutation, ModerationSetUserAffiliationMutationVariables>;
+export const ModerationMenuDocument = new TypedDocumentString(`
+    query ModerationMenu {
+  categories {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationMenuQuery, ModerationMenuQueryVariables>;
+export const LockQuestionDocument = new TypedDocumentString(`
+    mutation LockQuestion($id: ID!, $reason: String!) {
+  lockQuestion(id: $id, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LockQuestionMutation, LockQuestionMutationVariables>;
+export const UnlockQuestionDocument = new TypedDocumentString(`
+    mutation UnlockQuestion($id: ID!) {
+  unlockQuestion(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnlockQuestionMutation, UnlockQuestionMutationVariables>;
+export const CloseQuestionDocument = new TypedDocumentString(`
+    mutation CloseQuestion($id: ID!, $reason: CloseReason!, $note: String) {
+  closeQuestion(id: $id, reason: $reason, note: $note) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CloseQuestionMutation, CloseQuestionMutationVariables>;
+export const ReopenQuestionDocument = new TypedDocumentString(`
+    mutation ReopenQuestion($id: ID!) {
+  reopenQuestion(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReopenQuestionMutation, ReopenQuestionMutationVariables>;
+export const MoveQuestionDocument = new TypedDocumentString(`
+    mutation MoveQuestion($id: ID!, $categoryId: ID!, $reason: String!) {
+  moveQuestion(id: $id, categoryId: $categoryId, reason: $reason) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<MoveQuestionMutation, MoveQuestionMutationVariables>;
+export const DeleteQuestionDocument = new TypedDocumentString(`
+    mutation DeleteQuestion($id: ID!, $reason: String!) {
+  deleteQuestion(id: $id, reason: $reason)
+}
+    `) as unknown as TypedDocumentString<DeleteQuestionMutation, DeleteQuestionMutationVariables>;
+export const PinQuestionDocument = new TypedDocumentString(`
+    mutation PinQuestion($id: ID!) {
+  pinQuestion(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PinQuestionMutation, PinQuestionMutationVariables>;
+export const UnpinQuestionDocument = new TypedDocumentString(`
+    mutation UnpinQuestion($id: ID!) {
+  unpinQuestion(id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnpinQuestionMutation, UnpinQuestionMutationVariables>;
+export const EscalateQuestionDocument = new TypedDocumentString(`
+    mutation EscalateQuestion($questionId: ID!, $reason: String!) {
+  escalateQuestion(questionId: $questionId, reason: $reason) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EscalateQuestionMutation, EscalateQuestionMutationVariables>;
+export const MarkDuplicateDocument = new TypedDocumentString(`
+    mutation MarkDuplicate($questionId: ID!, $originalId: ID!) {
+  markDuplicate(questionId: $questionId, originalId: $originalId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MarkDuplicateMutation, MarkDuplicateMutationVariables>;
+export const MergeDuplicateAnswersDocument = new TypedDocumentString(`
+    mutation MergeDuplicateAnswers($questionId: ID!) {
+  mergeDuplicateAnswers(questionId: $questionId) {
+    id
+    title
+  }
+}
+    `) as unknown as TypedDocumentString<MergeDuplicateAnswersMutation, MergeDuplicateAnswersMutationVariables>;
 export const DeflectionDashboardDocument = new TypedDocumentString(`
     query DeflectionDashboard($input: DeflectionReportInput!, $from: DateTime!, $to: DateTime!) {
   categories {

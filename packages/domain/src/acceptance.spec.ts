@@ -79,3 +79,16 @@ describe('checkCanUnaccept', () => {
     });
   });
 });
+
+describe('acceptance on a locked question', () => {
+  const locked = { ...question, lockedAt: new Date(0), lockReason: 'Heated thread' };
+
+  it('refuses the asker, saying why (Discourse: a closed topic’s author cannot accept)', () => {
+    expect(errorOf(() => checkCanAccept(asker, locked, answer))).toMatchObject({ code: 'CONFLICT', message: 'This question is locked: Heated thread' });
+    expect(errorOf(() => checkCanUnaccept(asker, locked))).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('still lets a moderator accept', () => {
+    expect(errorOf(() => checkCanAccept({ id: 'mod', role: 'MODERATOR' }, locked, answer))).toBeUndefined();
+  });
+});

@@ -1,11 +1,15 @@
 import { conflict, forbidden, notFound } from './errors';
-import { type Actor, isOwnerOrCan } from './roles';
+import { type Actor, can, isOwnerOrCan } from './roles';
 import type { ThreadStatus } from './thread-status';
+import { lockedError } from './thread-moderation';
 
 export interface AcceptanceQuestion {
   id: string;
   authorId: string;
   status: ThreadStatus;
+  /** Set while a moderator has locked the question (absent: not locked). */
+  lockedAt?: Date | null;
+  lockReason?: string | null;
 }
 
 export interface AcceptanceAnswer {
@@ -13,13 +17,20 @@ export interface AcceptanceAnswer {
   deletedAt: Date | null;
 }
 
-/** Accepting and withdrawing share one rule: the asker or a moderator, never on a closed question. */
+/**
+ * Accepting and withdrawing share one rule: the asker or a moderator, never on a closed question. On a
+ * locked question only moderators may (Discourse's solved plugin: a closed topic's author cannot accept,
+ * staff can); votes are not affected by a lock.
+ */
 function checkCanChangeAcceptance(actor: Actor, question: Omit<AcceptanceQuestion, 'id'>, action: string): void {
   if (!isOwnerOrCan(actor, question.authorId, 'accept_any_answer')) {
     throw forbidden(`Only the person who asked, or a moderator, can ${action}.`);
   }
   if (question.status === 'CLOSED') {
     throw conflict(`This question is closed; reopen it before you ${action}.`);
+  }
+  if (question.lockedAt && !can(actor.role, 'accept_any_answer')) {
+    throw lockedError({ lockedAt: question.lockedAt, lockReason: question.lockReason ?? null });
   }
 }
 

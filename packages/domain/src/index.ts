@@ -23,3 +23,4 @@ export * from './trust-levels';
 export * from './standing';
 export * from './moderation';
 export * from './audit-actions';
+export * from './thread-moderation';

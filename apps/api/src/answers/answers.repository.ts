@@ -163,6 +163,17 @@ export class AnswersRepository {
     await em.update(AnswerAcceptanceEntity, { questionId, withdrawnAt: IsNull() }, { withdrawnBy: by, withdrawnAt: at });
   }
 
+  /**
+   * Moves a question's live answers to another question (a duplicate's answers merged into its original),
+   * keeping their authors, dates, scores and votes; returns the ids moved, oldest first. The caller holds
+   * both questions' row locks.
+   */
+  async moveLive(em: EntityManager, fromQuestionId: string, toQuestionId: string): Promise<string[]> {
+    const [rows]: [Array<{ id: string }>, number] = await em.query(
+      `UPDATE answers SET question_id = $2 WHERE question_id = $1 AND deleted_at IS NULL RETURNING id::text`, [fromQuestionId, toQuestionId]);
+    return rows.map((r) => r.id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  }
+
   /** Answers brought in by an import, in one statement; their ids in the order of `rows` (inserted, and numbered, in that order). */
   async insertImported(
     em: EntityManager,

@@ -30,8 +30,12 @@ export class AnswersResolver {
 
   @Mutation(() => QuestionModel, { description: 'Soft delete by the author or a moderator. Returns the question.' })
   @SignedIn()
-  async deleteAnswer(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
-    return toQuestionModel(await this.answers.delete(viewer, id));
+  async deleteAnswer(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer,
+    @Args('reason', { type: () => String, nullable: true, description: "Why (a moderator removing someone else's answer); kept with the audit entry." }) reason?: string | null,
+  ): Promise<QuestionModel> {
+    return toQuestionModel(await this.answers.delete(viewer, id, reason ?? null));
   }
 
   @Mutation(() => QuestionModel, { description: 'The asker or a moderator marks this answer as the solution.' })

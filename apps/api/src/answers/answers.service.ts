@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, canSeePost, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, conflict,
-  type ModerationState, nextThreadStatus, notFound, type ThreadStatus, validateAnswer,
+  acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, canSeePost, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept,
+  checkThreadTakesPosts, conflict, editReasonFor, type ModerationState, nextThreadStatus, notFound, type ThreadStatus, validateAnswer,
 } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
@@ -63,6 +63,7 @@ export class AnswersService {
       const question = await this.questionsService.lockLive(em, input.questionId);
       if (!canSeePost(viewer, question)) throw notFound(`There is no question ${input.questionId}.`);
       if (!acceptsAnswers(question.status)) throw conflict('This question is closed and takes no new answers.');
+      checkThreadTakesPosts(viewer, question);
       const now = this.clock.now();
       const hold = await this.postingHold.holdFor(em, viewer);
       const answer = await this.answers.insert(em, {
@@ -127,13 +128,14 @@ export class AnswersService {
     return this.transactions.run(async (em) => {
       const { answer, question } = await this.lockLiveAnswerAndQuestion(em, input.id);
       checkCanEditPost(viewer, answer);
+      const reason = editReasonFor(viewer, answer, input.reason);
       const now = this.clock.now();
-      await this.revisions.keep(em, 'ANSWER', answer.id, answer, viewer.id, now);
+      await this.revisions.keep(em, 'ANSWER', answer.id, answer, viewer.id, now, reason);
       const edited = await this.answers.edit(em, answer.id, input.body, bodyHtml, now);
       if (answer.authorId !== viewer.id && answer.body !== input.body) {
         await this.audit.record(em, {
           actorId: viewer.id, action: 'ANSWER_EDITED', targetType: 'ANSWER', targetId: answer.id,
-          before: { questionId: question.id, authorId: answer.authorId, body: answer.body }, after: { questionId: question.id, body: input.body }, at: now,
+          before: { questionId: question.id, authorId: answer.authorId, body: answer.body }, after: { questionId: question.id, body: input.body }, reason, at: now,
         });
       }
       await this.questions.noteActivity(em, question.id, now);
@@ -142,8 +144,11 @@ export class AnswersService {
     });
   }
 
-  /** Soft delete by the author or a moderator; an accepted answer stops being accepted first. */
-  async delete(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
+  /**
+   * Soft delete by the author or a moderator; an accepted answer stops being accepted first. `reason`: a
+   * moderator's words when removing someone else's answer (for the audit entry of that deletion).
+   */
+  async delete(viewer: Viewer, answerId: string, reason: string | null = null): Promise<QuestionEntity> {
     return this.transactions.run(async (em) => {
       const { answer: target, question } = await this.lockLiveAnswerAndQuestion(em, answerId);
       checkCanDeletePost(viewer, target);
@@ -153,6 +158,7 @@ export class AnswersService {
           actorId: viewer.id, action: 'ANSWER_DELETED', targetType: 'ANSWER', targetId: target.id,
           before: { questionId: question.id, authorId: target.authorId, deleted: false, accepted: question.acceptedAnswerId === target.id },
           after: { questionId: question.id, deleted: true, accepted: false },
+          reason: reason?.trim() || null,
           at: now,
         });
       }

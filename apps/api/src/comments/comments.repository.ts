@@ -71,6 +71,12 @@ export class CommentsRepository {
     await em.update(CommentEntity, { id }, { moderationState: state, moderationReason: reason, published });
   }
 
+  /** Comments on these answers follow them to another question (a merge); the caller holds both questions' locks. */
+  async moveWithAnswers(em: EntityManager, answerIds: readonly string[], toQuestionId: string): Promise<void> {
+    if (answerIds.length === 0) return;
+    await em.query(`UPDATE comments SET question_id = $2 WHERE target_type = 'ANSWER' AND target_id = ANY($1::bigint[])`, [answerIds, toQuestionId]);
+  }
+
   /**
    * The live comments on each of these posts, oldest first, in one statement (for per-request batching); held and
    * hidden ones too, which the resolver shows to their author and the moderators only.

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  assertValid, authorKindFor, canSeePost, checkCanDeletePost, checkCanEditPost, conflict, type ModerationState, notFound, validateComment,
+  assertValid, authorKindFor, canSeePost, checkCanDeletePost, checkCanEditPost, checkThreadTakesPosts, conflict, type ModerationState, notFound, validateComment,
 } from '@peerdesk/domain';
 import { AnswersService } from '../answers/answers.service';
 import { AuditService } from '../audit/audit.service';
@@ -49,6 +49,7 @@ export class CommentsService {
       const { question, post } = await this.lockThreadAndPost(em, input.targetType, targetId);
       if (!canSeePost(viewer, question) || !canSeePost(viewer, post)) throw notFound(`There is no ${input.targetType.toLowerCase()} ${targetId}.`);
       if (question.status === 'CLOSED') throw conflict('This question is closed and takes no new comments.');
+      checkThreadTakesPosts(viewer, question);
       const now = this.clock.now();
       const hold = await this.postingHold.holdFor(em, viewer);
       const comment = await this.comments.insert(em, {

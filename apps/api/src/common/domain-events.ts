@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuthorKind, EscalationReason, FlagReason, FlagTargetType, PostHold } from '@peerdesk/domain';
+import type { AuthorKind, CloseReason, EscalationReason, FlagReason, FlagTargetType, PostHold } from '@peerdesk/domain';
 
 /**
  * What happened in the community (a post, an acceptance, an escalation…), told to every module that
@@ -22,6 +22,12 @@ export type DomainEvent =
   | { type: 'question.returned_to_community'; questionId: string; returnedBy: string; at: Date }
   | { type: 'question.marked_duplicate'; questionId: string; originalId: string; markedBy: string; at: Date }
   | { type: 'question.duplicate_unmarked'; questionId: string; originalId: string; unmarkedBy: string; at: Date }
+  | { type: 'question.closed'; questionId: string; reason: Exclude<CloseReason, 'DUPLICATE'>; closedBy: string; at: Date }
+  | { type: 'question.reopened'; questionId: string; reopenedBy: string; at: Date }
+  | { type: 'question.moved'; questionId: string; fromCategoryId: string; toCategoryId: string; movedBy: string; at: Date }
+  | { type: 'question.deleted'; questionId: string; deletedBy: string; at: Date }
+  /** A duplicate's live answers moved to its original (`questionId`). */
+  | { type: 'question.answers_merged'; questionId: string; fromQuestionId: string; answerIds: string[]; mergedBy: string; at: Date }
   /** A new post waits for review before anyone else sees it; its own event (question.asked…) follows on approval. */
   | { type: 'post.held'; targetType: FlagTargetType; targetId: string; questionId: string; authorId: string; hold: PostHold; at: Date }
   | { type: 'post.flagged'; targetType: FlagTargetType; targetId: string; questionId: string; flaggerId: string; reason: FlagReason; note: string | null; at: Date }

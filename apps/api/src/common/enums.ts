@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { AFFILIATIONS, AUTHOR_KINDS, REPUTATION_KINDS, ROLES, THREAD_STATUSES, TRUST_LEVELS } from '@peerdesk/domain';
+import { AFFILIATIONS, AUTHOR_KINDS, CLOSE_REASONS, REPUTATION_KINDS, ROLES, THREAD_STATUSES, TRUST_LEVELS } from '@peerdesk/domain';
 
 /** GraphQL enums are made from the domain's lists, so the schema never drifts from the rules. */
 export function enumOf<T extends string>(values: readonly T[]): { [K in T]: K } {
@@ -12,6 +12,7 @@ export const AuthorKindEnum = enumOf(AUTHOR_KINDS);
 export const TrustLevelEnum = enumOf(TRUST_LEVELS);
 export const ReputationKindEnum = enumOf(REPUTATION_KINDS);
 export const ThreadStatusEnum = enumOf(THREAD_STATUSES);
+export const CloseReasonEnum = enumOf(CLOSE_REASONS);
 export const VoteTargetTypeEnum = enumOf(['QUESTION', 'ANSWER'] as const);
 /** What a comment is on; the same values as VoteTargetType, under a name that fits every kind of post reference. */
 export const PostTargetTypeEnum = enumOf(['QUESTION', 'ANSWER'] as const);
@@ -31,6 +32,10 @@ registerEnumType(TrustLevelEnum, {
 });
 registerEnumType(ReputationKindEnum, { name: 'ReputationKind', description: 'Why a reputation change happened (one row of the ledger).' });
 registerEnumType(ThreadStatusEnum, { name: 'ThreadStatus' });
+registerEnumType(CloseReasonEnum, {
+  name: 'CloseReason',
+  description: 'Why a moderator closed a question. DUPLICATE is set by markDuplicate, which names the original; closeQuestion takes the others.',
+});
 registerEnumType(VoteTargetTypeEnum, { name: 'VoteTargetType' });
 registerEnumType(PostTargetTypeEnum, { name: 'PostTargetType', description: 'A question or an answer.' });
 registerEnumType(QuestionOrderEnum, { name: 'QuestionOrder' });

@@ -92,7 +92,20 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
         }
         return this.communityClock.refresh(em, event.questionId);
       }
+      case 'question.closed':
+      case 'question.deleted': {
+        // Like a duplicate: staff do not work on a question a moderator closed or removed.
+        const open = await this.escalations.lockOpen(em, event.questionId);
+        const [actorId, reason] = event.type === 'question.closed' ? [event.closedBy, event.reason] : [event.deletedBy, 'DELETED'];
+        if (open) await this.close(em, open, 'CLOSED', actorId, null, event.at, reason);
+        return this.communityClock.refresh(em, event.questionId);
+      }
       case 'question.duplicate_unmarked':
+      case 'question.reopened':
+      case 'question.moved': // the new category's peer windows and calendar
+        return this.communityClock.refresh(em, event.questionId);
+      case 'question.answers_merged':
+        await this.communityClock.refresh(em, event.fromQuestionId);
         return this.communityClock.refresh(em, event.questionId);
       default:
         return;

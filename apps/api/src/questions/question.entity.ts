@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ModerationState, ThreadStatus, TimeoutReason } from '@peerdesk/domain';
+import type { CloseReason, ModerationState, ThreadStatus, TimeoutReason } from '@peerdesk/domain';
 
 @Entity('questions')
 export class QuestionEntity {
@@ -83,4 +83,22 @@ export class QuestionEntity {
   /** When a held question was approved (its community clock counts from then); null: public when asked. */
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt!: Date | null;
+
+  /** Set while a moderator has locked the question: no new answers or comments (packages/domain checkThreadTakesPosts). */
+  @Column({ name: 'locked_at', type: 'timestamptz', nullable: true })
+  lockedAt!: Date | null;
+
+  @Column({ name: 'lock_reason', type: 'text', nullable: true })
+  lockReason!: string | null;
+
+  /** Why a CLOSED question is closed (DUPLICATE: marked a duplicate); null when open, or closed before reasons were kept. */
+  @Column({ name: 'close_reason', type: 'text', nullable: true })
+  closeReason!: CloseReason | null;
+
+  @Column({ name: 'close_note', type: 'text', nullable: true })
+  closeNote!: string | null;
+
+  /** Pinned to the top of its category's list since then; null: not pinned. */
+  @Column({ name: 'pinned_at', type: 'timestamptz', nullable: true })
+  pinnedAt!: Date | null;
 }

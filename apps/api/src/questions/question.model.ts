@@ -1,8 +1,26 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import type { ModerationState, ThreadStatus } from '@peerdesk/domain';
+import type { CloseReason, ModerationState, ThreadStatus } from '@peerdesk/domain';
 import { ConnectionOf } from '../common/pagination';
-import { ThreadStatusEnum } from '../common/enums';
+import { CloseReasonEnum, ThreadStatusEnum } from '../common/enums';
 import type { QuestionEntity } from './question.entity';
+
+@ObjectType('QuestionLock', { description: 'A moderator locked the question: no new answers or comments (moderators excepted); votes still count.' })
+export class QuestionLockModel {
+  @Field()
+  at!: Date;
+
+  @Field({ description: 'Why, as members read it.' })
+  reason!: string;
+}
+
+@ObjectType('QuestionCloseReason')
+export class QuestionCloseReasonModel {
+  @Field(() => CloseReasonEnum)
+  kind!: CloseReason;
+
+  @Field(() => String, { nullable: true, description: "The moderator's note (always there for OTHER)." })
+  note!: string | null;
+}
 
 @ObjectType('Question')
 export class QuestionModel {
@@ -45,6 +63,15 @@ export class QuestionModel {
   @Field(() => Date, { nullable: true })
   solvedAt!: Date | null;
 
+  @Field(() => QuestionLockModel, { nullable: true, description: 'Set while the question is locked.' })
+  lock!: QuestionLockModel | null;
+
+  @Field(() => QuestionCloseReasonModel, { nullable: true, description: 'Why a CLOSED question is closed; null when open (or closed before reasons were kept).' })
+  closeReason!: QuestionCloseReasonModel | null;
+
+  @Field({ description: "Pinned to the top of its category's list." })
+  pinned!: boolean;
+
   // Resolved by field resolvers from these ids (not in the schema).
   authorId!: string;
   categoryId!: string;
@@ -79,6 +106,9 @@ export function toQuestionModel(question: QuestionEntity): QuestionModel {
     updatedAt: question.updatedAt,
     lastActivityAt: question.lastActivityAt,
     solvedAt: question.solvedAt,
+    lock: question.lockedAt ? { at: question.lockedAt, reason: question.lockReason ?? '' } : null,
+    closeReason: question.status === 'CLOSED' && question.closeReason ? { kind: question.closeReason, note: question.closeNote } : null,
+    pinned: question.pinnedAt !== null,
     authorId: question.authorId,
     categoryId: question.categoryId,
     acceptedAnswerId: question.acceptedAnswerId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
-import { type ModerationState, type PostHold, type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
+import { type CloseReason, type ModerationState, type PostHold, type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
 import type { Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
@@ -70,19 +70,27 @@ export class QuestionsRepository {
     return { question, duplicateOf: rows[0].duplicate_of };
   }
 
+  /** The live question's duplicate link read without a lock (to learn which pair to lock); undefined when it is not live. */
+  async duplicateLinkOf(em: EntityManager, id: string): Promise<string | null | undefined> {
+    const rows: Array<{ duplicate_of: string | null }> = await em.query(
+      `SELECT duplicate_of::text FROM questions WHERE id = $1 AND deleted_at IS NULL`, [id]);
+    return rows.length ? rows[0].duplicate_of : undefined;
+  }
+
   /**
    * Locks a question about to be marked a duplicate (FOR UPDATE) and its original (FOR SHARE: it must stay
    * live and unmarked until commit), in id order, so two moderators marking a pair both ways cannot
-   * deadlock. Each comes with its duplicate link; null when it is not live.
+   * deadlock. Each comes with its duplicate link; null when it is not live. `originalMode` 'update' when the
+   * original changes too (merging the duplicate's answers into it).
    */
-  async lockLiveDuplicatePair(em: EntityManager, questionId: string, originalId: string): Promise<{
+  async lockLiveDuplicatePair(em: EntityManager, questionId: string, originalId: string, originalMode: 'update' | 'share' = 'share'): Promise<{
     question: QuestionWithDuplicateLink | null;
     original: QuestionWithDuplicateLink | null;
   }> {
     const [first, second] = [questionId, originalId].sort((a, b) => Number(BigInt(a) - BigInt(b)));
     const locked = new Map([
-      [first, await this.lockLiveWithDuplicateLink(em, first, first === questionId ? 'update' : 'share')],
-      [second, await this.lockLiveWithDuplicateLink(em, second, second === questionId ? 'update' : 'share')],
+      [first, await this.lockLiveWithDuplicateLink(em, first, first === questionId ? 'update' : originalMode)],
+      [second, await this.lockLiveWithDuplicateLink(em, second, second === questionId ? 'update' : originalMode)],
     ]);
     return { question: locked.get(questionId) ?? null, original: locked.get(originalId) ?? null };
   }
@@ -119,11 +127,6 @@ export class QuestionsRepository {
     await em.update(QuestionEntity, { id }, { published: true, publishedAt: at, lastActivityAt: at });
   }
 
-  /** Soft delete (a review decision): the row stays, out of every list, its community clock stopped. */
-  async markDeleted(em: EntityManager, id: string, at: Date): Promise<void> {
-    await em.update(QuestionEntity, { id }, { deletedAt: at, updatedAt: at, communityDueAt: null, communityDueTrigger: null });
-  }
-
   /** Something happened in the thread (an answer edited, a comment): it moves up the "active" ordering. */
   async noteActivity(em: EntityManager, id: string, at: Date): Promise<void> {
     await em.update(QuestionEntity, { id }, { lastActivityAt: at });
@@ -146,9 +149,75 @@ export class QuestionsRepository {
     await em.update(QuestionEntity, { id }, { score });
   }
 
-  /** Marks the question a duplicate of `originalId` (or, with null, takes the mark off) with the status that follows. */
+  /**
+   * Marks the question a duplicate of `originalId` (closed with the reason DUPLICATE) or, with null, takes the
+   * mark off (and the close reason with it), with the status that follows.
+   */
   async setDuplicateOf(em: EntityManager, id: string, originalId: string | null, status: ThreadStatus, at: Date): Promise<void> {
-    await em.query(`UPDATE questions SET duplicate_of = $2, status = $3, updated_at = $4 WHERE id = $1`, [id, originalId, status, at]);
+    await em.query(
+      `UPDATE questions SET duplicate_of = $2, status = $3, updated_at = $4,
+              close_reason = CASE WHEN $2::bigint IS NULL THEN NULL ELSE 'DUPLICATE' END, close_note = NULL
+        WHERE id = $1`,
+      [id, originalId, status, at]);
+  }
+
+  /** Locks the question (with the reason members see) or, with null, unlocks it. */
+  async setLock(em: EntityManager, id: string, lock: { at: Date; reason: string } | null): Promise<void> {
+    await em.update(QuestionEntity, { id }, { lockedAt: lock?.at ?? null, lockReason: lock?.reason ?? null });
+  }
+
+  /** Closes the question with a reason (never DUPLICATE: setDuplicateOf) in the status the state machine gave. */
+  async close(em: EntityManager, id: string, status: ThreadStatus, reason: CloseReason, note: string | null, at: Date): Promise<void> {
+    await em.update(QuestionEntity, { id }, { status, closeReason: reason, closeNote: note, updatedAt: at });
+  }
+
+  /** Reopens a closed question in the status the state machine gave; the close reason goes. */
+  async reopen(em: EntityManager, id: string, status: ThreadStatus, at: Date): Promise<void> {
+    await em.update(QuestionEntity, { id }, { status, closeReason: null, closeNote: null, updatedAt: at });
+  }
+
+  /** Moves the question to another category; unpinned, as a pin belongs to the category it was pinned in. */
+  async move(em: EntityManager, id: string, categoryId: string, at: Date): Promise<void> {
+    await em.update(QuestionEntity, { id }, { categoryId, pinnedAt: null, updatedAt: at });
+  }
+
+  /** Soft delete: the row stays (reports and the audit log name it), out of every list, search and the clocks. */
+  async markDeleted(em: EntityManager, id: string, by: string, at: Date): Promise<void> {
+    await em.query(
+      `UPDATE questions SET deleted_at = $2, updated_at = $2, deleted_by = $3, pinned_at = NULL, community_due_at = NULL, community_due_trigger = NULL
+        WHERE id = $1`,
+      [id, at, by]);
+  }
+
+  async setPinned(em: EntityManager, id: string, at: Date | null): Promise<void> {
+    await em.update(QuestionEntity, { id }, { pinnedAt: at });
+  }
+
+  /** Live questions pinned in a category. */
+  async countPinned(em: EntityManager, categoryId: string): Promise<number> {
+    const [{ n }] = await em.query(
+      `SELECT count(*)::int AS n FROM questions WHERE category_id = $1 AND pinned_at IS NOT NULL AND deleted_at IS NULL`, [categoryId]);
+    return n;
+  }
+
+  /**
+   * The original of a merge took `moved` answers: its count, status and peer-answer flag follow (a moved
+   * peer answer by someone other than its asker counts as the community's help, as a posted one does).
+   */
+  async recordAnswersMerged(em: EntityManager, id: string, answerCount: number, status: ThreadStatus, at: Date): Promise<void> {
+    await em.query(
+      `UPDATE questions q SET answer_count = $2, status = $3, last_activity_at = greatest(q.last_activity_at, $4),
+              has_peer_answer = q.has_peer_answer OR EXISTS (
+                SELECT 1 FROM answers a WHERE a.question_id = q.id AND a.deleted_at IS NULL AND a.author_kind = 'PEER' AND a.author_id <> q.author_id)
+        WHERE q.id = $1`,
+      [id, answerCount, status, at]);
+  }
+
+  /** The duplicate of a merge gave all its live answers away: none left, none accepted. */
+  async recordAnswersMergedAway(em: EntityManager, id: string, at: Date): Promise<void> {
+    await em.update(QuestionEntity, { id }, {
+      answerCount: 0, acceptedAnswerId: null, solvedAt: null, hasPeerAnswer: false, updatedAt: at,
+    });
   }
 
   /** Duplicates of `from` now point at `to`, so links stay one hop; returns the ids moved. */
@@ -223,6 +292,7 @@ export class QuestionsRepository {
     if (filter.tag) query.andWhere('q.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim().toLowerCase() });
     if (filter.unanswered) query.andWhere('q.answer_count = 0 AND q.status IN (:...waiting)', { waiting: WAITING_STATUSES });
     if (filter.authorId) query.andWhere('q.author_id = :authorId', { authorId: filter.authorId });
+    if (filter.pinned !== undefined && filter.pinned !== null) query.andWhere(filter.pinned ? 'q.pinned_at IS NOT NULL' : 'q.pinned_at IS NULL');
     return query;
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertValid, canSeePost, checkCanEditPost, type ModerationState, normalizeTags, notFound, validateQuestion } from '@peerdesk/domain';
+import { assertValid, canSeePost, checkCanEditPost, editReasonFor, type ModerationState, normalizeTags, notFound, validateQuestion } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CategoriesService } from '../categories/categories.service';
 import { CLOCK, type Clock } from '../common/clock';
@@ -73,9 +73,13 @@ export class QuestionsService {
     return true;
   }
 
-  /** Soft-deletes a locked question (a review decision). */
-  async markDeleted(em: EntityManager, question: QuestionEntity, now: Date): Promise<void> {
-    await this.questions.markDeleted(em, question.id, now);
+  /**
+   * Soft-deletes a locked question (a moderator's deleteQuestion, a review decision): it and its answers leave
+   * every list, search and the clocks, and `question.deleted` closes an open escalation.
+   */
+  async markDeleted(em: EntityManager, question: QuestionEntity, byId: string, now: Date): Promise<void> {
+    await this.questions.markDeleted(em, question.id, byId, now);
+    await this.events.publish(em, { type: 'question.deleted', questionId: question.id, deletedBy: byId, at: now });
   }
 
   /**
@@ -87,6 +91,7 @@ export class QuestionsService {
     return this.transactions.run(async (em) => {
       const question = await this.lockLive(em, input.id);
       checkCanEditPost(viewer, question);
+      const reason = editReasonFor(viewer, question, input.reason);
       const next = {
         title: input.title?.trim() ?? question.title,
         body: input.body ?? question.body,
@@ -95,7 +100,7 @@ export class QuestionsService {
       assertValid(validateQuestion(next));
       const bodyHtml = input.body === undefined ? question.bodyHtml : await this.markdown.render(next.body);
       const now = this.clock.now();
-      await this.revisions.keep(em, 'QUESTION', question.id, question, viewer.id, now);
+      await this.revisions.keep(em, 'QUESTION', question.id, question, viewer.id, now, reason);
       await this.questions.edit(em, question.id, { ...next, bodyHtml }, now);
       const changed = (['title', 'body', 'tags'] as const).filter((field) => JSON.stringify(question[field]) !== JSON.stringify(next[field]));
       if (question.authorId !== viewer.id && changed.length) {
@@ -103,6 +108,7 @@ export class QuestionsService {
           actorId: viewer.id, action: 'QUESTION_EDITED', targetType: 'QUESTION', targetId: question.id,
           before: { authorId: question.authorId, ...Object.fromEntries(changed.map((field) => [field, question[field]])) },
           after: Object.fromEntries(changed.map((field) => [field, next[field]])),
+          reason,
           at: now,
         });
       }

@@ -217,7 +217,7 @@ export class ReviewService implements DomainEventHandler, OnModuleInit {
   private async delete(em: EntityManager, locked: LockedPost, actorId: string, now: Date): Promise<void> {
     switch (locked.targetType) {
       case 'QUESTION':
-        return this.questionsService.markDeleted(em, locked.post, now);
+        return this.questionsService.markDeleted(em, locked.post, actorId, now);
       case 'ANSWER':
         await this.answers.markDeleted(em, locked.question, locked.post, actorId, now);
         return;

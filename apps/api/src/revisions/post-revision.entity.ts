@@ -26,6 +26,11 @@ export class PostRevisionEntity {
   @Column({ type: 'text', array: true, nullable: true })
   tags!: string[] | null;
 
+  /** When the edit that replaced this text was made. */
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Why the editor made that edit; required of moderators editing someone else's post. */
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
 }

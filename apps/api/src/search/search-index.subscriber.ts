@@ -36,6 +36,13 @@ export class SearchIndexSubscriber implements DomainEventHandler, OnModuleInit {
       case 'post.held': // held posts are indexed when approved (question.asked, answer.posted)
       case 'post.flagged':
         return;
+      case 'question.closed':
+      case 'question.reopened':
+      case 'question.moved':
+      case 'question.deleted':
+        return this.engine.documentsChanged(em, [event.questionId]);
+      case 'question.answers_merged':
+        return this.engine.documentsChanged(em, [event.questionId, event.fromQuestionId]);
       case 'comment.posted':
       case 'escalation.assigned':
       case 'escalation.breached':

@@ -16,6 +16,9 @@ export class EditAnswerInput {
 
   @Field()
   body!: string;
+
+  @Field({ nullable: true, description: "Why (kept in the answer's edit history); required when editing someone else's answer." })
+  reason?: string;
 }
 
 @ArgsType()

@@ -33,6 +33,9 @@ export class EditQuestionInput {
 
   @Field(() => [String], { nullable: true })
   tags?: string[];
+
+  @Field({ nullable: true, description: "Why (kept in the question's edit history); required when editing someone else's question." })
+  reason?: string;
 }
 
 @InputType()
@@ -51,6 +54,9 @@ export class QuestionFilter {
 
   @Field(() => ID, { nullable: true })
   authorId?: string;
+
+  @Field(() => Boolean, { nullable: true, description: "Only pinned questions (true) or only unpinned ones (false): a category page lists its pinned questions first." })
+  pinned?: boolean | null;
 }
 
 @ArgsType()

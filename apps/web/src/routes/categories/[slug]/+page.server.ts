@@ -10,15 +10,20 @@ export const load: PageServerLoad = async ({ fetch, params, url }) => {
   try {
     const { category } = await graphql(fetch, CategoryPageDocument, { slug: params.slug });
     const list = listQuery(url, category.id);
-    const { questions } = await graphql(fetch, QuestionListDocument, { filter: list.filter, orderBy: list.orderBy, after: list.after, first: PAGE_SIZE });
+    // Pinned questions head the first page; the paged list is the rest.
+    const [{ questions }, pinned] = await Promise.all([
+      graphql(fetch, QuestionListDocument, { filter: { ...list.filter, pinned: false }, orderBy: list.orderBy, after: list.after, first: PAGE_SIZE }),
+      list.after === null ? graphql(fetch, QuestionListDocument, { filter: { ...list.filter, pinned: true }, orderBy: list.orderBy, first: PAGE_SIZE }) : null,
+    ]);
+    const pinnedQuestions = pinned?.questions.edges.map((edge) => edge.node) ?? [];
     return {
       category,
       show: list.show,
       sort: list.sort,
       tag: list.tag,
       paged: list.after !== null,
-      questions: questions.edges.map((edge) => edge.node),
-      totalCount: questions.totalCount,
+      questions: [...pinnedQuestions, ...questions.edges.map((edge) => edge.node)],
+      totalCount: questions.totalCount + (pinned?.questions.totalCount ?? 0),
       nextCursor: questions.pageInfo.hasNextPage ? questions.pageInfo.endCursor : null,
       now: new Date().toISOString(),
     };

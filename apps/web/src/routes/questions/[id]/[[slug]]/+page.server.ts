@@ -1,5 +1,18 @@
 import { error, isActionFailure, redirect } from '@sveltejs/kit';
 import {
+  CloseQuestionDocument,
+  DeleteQuestionDocument,
+  EscalateQuestionDocument,
+  LockQuestionDocument,
+  MarkDuplicateDocument,
+  MergeDuplicateAnswersDocument,
+  ModerationMenuDocument,
+  MoveQuestionDocument,
+  PinQuestionDocument,
+  ReopenQuestionDocument,
+  SimilarQuestionsDocument,
+  UnlockQuestionDocument,
+  UnpinQuestionDocument,
   AcceptAnswerDocument,
   DeleteAnswerDocument,
   EditAnswerDocument,
@@ -13,7 +26,7 @@ import {
   VoteDocument,
   WatchQuestionDocument,
 } from '@peerdesk/api-client';
-import { FLAG_REASONS, type FlagReason, LIMITS } from '@peerdesk/domain';
+import { can, CLOSE_REASON_LABELS, CLOSE_REASONS, FLAG_REASONS, type FlagReason, LIMITS } from '@peerdesk/domain';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import { formAction, text, textValues } from '$lib/server/forms';
 import { previewAction } from '$lib/server/preview';
@@ -21,7 +34,10 @@ import { questionPath } from '$lib/slug';
 import { parseTags } from '$lib/server/tags';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, params, url }) => {
+/** The reasons a moderator closes with from the menu (a duplicate is marked with its original instead). */
+const CLOSE_CHOICES = CLOSE_REASONS.filter((reason) => reason !== 'DUPLICATE').map((value) => ({ value, label: CLOSE_REASON_LABELS[value] }));
+
+export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   // ?edit=question or ?edit=<answer id> opens that post's editor, which needs the Markdown sources.
   const editing = url.searchParams.get('edit');
   let question;
@@ -35,8 +51,26 @@ export const load: PageServerLoad = async ({ fetch, params, url }) => {
   // A duplicate's readers belong on the original; the notice says why they landed there.
   if (question.duplicateOf) redirect(303, `${questionPath(question.duplicateOf)}?duplicate=${encodeURIComponent(question.id)}`);
   const duplicate = url.searchParams.get('duplicate');
-  return { question, duplicate, editing, now: new Date().toISOString(), maxTags: LIMITS.tagsPerQuestion.max, flagReasons: FLAG_REASONS };
+  const moderator = !!locals.viewer && can(locals.viewer.role, 'moderate_threads');
+  const closeLabel = question.closeReason ? CLOSE_REASON_LABELS[question.closeReason.kind] : null;
+  return {
+    question, duplicate, editing, now: new Date().toISOString(), maxTags: LIMITS.tagsPerQuestion.max, closeLabel, flagReasons: FLAG_REASONS,
+    moderation: moderator ? await moderationMenu(fetch, question.id, url.searchParams.get('original')) : null,
+  };
 };
+
+/**
+ * What the moderation menu needs: the categories to move to and, after a search (?original=<title words>),
+ * the questions that could be the original of this one (the similar-questions search, this one left out).
+ */
+async function moderationMenu(fetch: typeof globalThis.fetch, questionId: string, search: string | null) {
+  const { categories } = await graphql(fetch, ModerationMenuDocument, {});
+  const query = search?.trim() ?? '';
+  const originals = query.length >= 3
+    ? (await graphql(fetch, SimilarQuestionsDocument, { title: query })).similarQuestions.filter((q) => q.id !== questionId)
+    : null;
+  return { categories, closeChoices: CLOSE_CHOICES, originalSearch: query, originals };
+}
 
 const postType = (data: FormData) => (text(data, 'targetType') === 'ANSWER' ? 'ANSWER' : 'QUESTION');
 
@@ -52,8 +86,8 @@ export const actions: Actions = {
   },
 
   editQuestion: async (event) => {
-    const values = textValues(await event.request.formData(), ['title', 'body', 'tags']);
-    const input = { id: event.params.id, title: values.title, body: values.body, tags: parseTags(values.tags) };
+    const values = textValues(await event.request.formData(), ['title', 'body', 'tags', 'reason']);
+    const input = { id: event.params.id, title: values.title, body: values.body, tags: parseTags(values.tags), reason: values.reason || undefined };
     return formAction(event, 'edit-question', EditQuestionDocument, { input }, {
       values,
       then: () => redirect(303, questionPath({ id: event.params.id, title: values.title })),
@@ -64,15 +98,19 @@ export const actions: Actions = {
     const data = await event.request.formData();
     const answerId = text(data, 'answerId');
     const body = text(data, 'body');
-    return formAction(event, `edit-${answerId}`, EditAnswerDocument, { input: { id: answerId, body } }, {
-      values: { body },
+    const reason = text(data, 'reason');
+    return formAction(event, `edit-${answerId}`, EditAnswerDocument, { input: { id: answerId, body, reason: reason || undefined } }, {
+      values: { body, reason },
       then: () => redirect(303, `${event.url.pathname}#answer-${answerId}`),
     });
   },
 
   deleteAnswer: async (event) => {
-    const answerId = text(await event.request.formData(), 'answerId');
-    const deleted = await formAction(event, `delete-${answerId}`, DeleteAnswerDocument, { id: answerId });
+    const data = await event.request.formData();
+    const answerId = text(data, 'answerId');
+    const deleted = await formAction(event, `delete-${answerId}`, DeleteAnswerDocument, { id: answerId, reason: text(data, 'reason') || null }, {
+      values: textValues(data, ['reason']),
+    });
     // A refusal shows beside the answer; once it is gone, the success shows above the list.
     return isActionFailure(deleted) ? deleted : { form: 'deleteAnswer', success: 'The answer is deleted.' };
   },
@@ -118,6 +156,64 @@ export const actions: Actions = {
     const id = text(data, 'reviewItemId');
     return formAction(event, `second-look-${text(data, 'targetId')}`, RequestSecondLookDocument, { id }, {
       success: 'Asked: a moderator will look at it again, and you will get a notification.',
+    });
+  },
+
+  // The moderation menu: each form answers beside itself (form name `mod-<action>`; a toggle's two forms share one, as one replaces the other).
+  lock: async (event) => {
+    const data = await event.request.formData();
+    return formAction(event, 'mod-lock', LockQuestionDocument, { id: event.params.id, reason: text(data, 'reason') }, {
+      values: textValues(data, ['reason']), success: 'The question is locked.',
+    });
+  },
+
+  unlock: (event) => formAction(event, 'mod-lock', UnlockQuestionDocument, { id: event.params.id }, { success: 'The question is unlocked.' }),
+
+  close: async (event) => {
+    const data = await event.request.formData();
+    const reason = CLOSE_CHOICES.find((choice) => choice.value === text(data, 'reason'))?.value ?? 'OTHER';
+    return formAction(event, 'mod-close', CloseQuestionDocument, { id: event.params.id, reason, note: text(data, 'note') || null }, {
+      values: textValues(data, ['reason', 'note']), success: 'The question is closed.',
+    });
+  },
+
+  reopen: (event) => formAction(event, 'mod-close', ReopenQuestionDocument, { id: event.params.id }, { success: 'The question is open again.' }),
+
+  move: async (event) => {
+    const data = await event.request.formData();
+    return formAction(event, 'mod-move', MoveQuestionDocument, { id: event.params.id, categoryId: text(data, 'categoryId'), reason: text(data, 'reason') }, {
+      values: textValues(data, ['categoryId', 'reason']), success: 'The question moved.',
+    });
+  },
+
+  deleteQuestion: async (event) => {
+    const data = await event.request.formData();
+    return formAction(event, 'mod-delete', DeleteQuestionDocument, { id: event.params.id, reason: text(data, 'reason') }, {
+      values: textValues(data, ['reason']),
+      then: () => redirect(303, '/moderation?deleted=1'),
+    });
+  },
+
+  pin: (event) => formAction(event, 'mod-pin', PinQuestionDocument, { id: event.params.id }, { success: 'Pinned to the top of its category.' }),
+  unpin: (event) => formAction(event, 'mod-pin', UnpinQuestionDocument, { id: event.params.id }, { success: 'Unpinned.' }),
+
+  escalate: async (event) => {
+    const data = await event.request.formData();
+    return formAction(event, 'mod-escalate', EscalateQuestionDocument, { questionId: event.params.id, reason: text(data, 'reason') }, {
+      values: textValues(data, ['reason']), success: 'Sent to the staff queue.',
+    });
+  },
+
+  /** Marks this question a duplicate of the original picked from the search, and with `merge` moves its answers there too. */
+  markDuplicate: async (event) => {
+    const data = await event.request.formData();
+    const originalId = text(data, 'originalId');
+    const marked = await formAction(event, 'mod-duplicate', MarkDuplicateDocument, { questionId: event.params.id, originalId });
+    if (isActionFailure(marked)) return marked;
+    // Reloaded, this question now sends its readers to the original, the moderator too.
+    if (text(data, 'merge') !== 'on') redirect(303, event.url.pathname);
+    return formAction(event, 'mod-duplicate', MergeDuplicateAnswersDocument, { questionId: event.params.id }, {
+      then: ({ mergeDuplicateAnswers: original }) => redirect(303, questionPath(original)),
     });
   },
 
