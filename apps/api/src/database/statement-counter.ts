@@ -6,9 +6,12 @@ import type { Logger } from 'typeorm';
  */
 export class StatementCounter implements Logger {
   count = 0;
+  /** Each statement's text, in the order sent: a statement sent once per row shows as one text repeated. */
+  readonly texts: string[] = [];
 
-  logQuery(): void {
+  logQuery(query: string): void {
     this.count++;
+    this.texts.push(query);
   }
 
   logQueryError(): void {}
