@@ -102,7 +102,7 @@ describe('hiding and restoring a post by hand', () => {
       expect((await app.ok<{ user: any }>(RECORD, { id: author.id }, who)).user.moderationRecord).toBeNull();
     }
     expect((await app.ok<{ user: any }>(RECORD, { id: author.id }, author)).user.moderationRecord).toBeNull();
-    expectInvalid(await app.gql(HIDE, { t: 'QUESTION', id, r: '  ' }, moderator), ['note']);
+    expectInvalid(await app.gql(HIDE, { t: 'QUESTION', id, r: '  ' }, moderator), ['reason']);
     expectError(await app.gql(HIDE, { t: 'ANSWER', id: '999999', r: 'Spam.' }, moderator), 'NOT_FOUND');
     expect((await app.ok<{ user: any }>(RECORD, { id: author.id }, await app.admin())).user.moderationRecord).toMatchObject({ questions: 2 });
   });

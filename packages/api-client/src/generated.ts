@@ -953,6 +953,23 @@ export type MergeDuplicateAnswersMutationVariables = Exact<{
 
 export type MergeDuplicateAnswersMutation = { mergeDuplicateAnswers: { id: string, title: string } };
 
+export type HidePostMutationVariables = Exact<{
+  targetType: FlagTargetType;
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type HidePostMutation = { hidePost: { targetId: string, state: ModerationState } };
+
+export type RestorePostMutationVariables = Exact<{
+  targetType: FlagTargetType;
+  id: string | number;
+}>;
+
+
+export type RestorePostMutation = { restorePost: { targetId: string, state: ModerationState } };
+
 export type ReportRateFieldsFragment = { numerator: number, denominator: number, value: number | null };
 
 export type DurationFieldsFragment = { medianSeconds: number | null, p90Seconds: number | null, count: number };
@@ -2251,6 +2268,22 @@ export const MergeDuplicateAnswersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MergeDuplicateAnswersMutation, MergeDuplicateAnswersMutationVariables>;
+export const HidePostDocument = new TypedDocumentString(`
+    mutation HidePost($targetType: FlagTargetType!, $id: ID!, $reason: String!) {
+  hidePost(targetType: $targetType, id: $id, reason: $reason) {
+    targetId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<HidePostMutation, HidePostMutationVariables>;
+export const RestorePostDocument = new TypedDocumentString(`
+    mutation RestorePost($targetType: FlagTargetType!, $id: ID!) {
+  restorePost(targetType: $targetType, id: $id) {
+    targetId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RestorePostMutation, RestorePostMutationVariables>;
 export const DeflectionDashboardDocument = new TypedDocumentString(`
     query DeflectionDashboard($input: DeflectionReportInput!, $from: DateTime!, $to: DateTime!) {
   categories {

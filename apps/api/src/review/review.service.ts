@@ -181,7 +181,7 @@ export class ReviewService implements DomainEventHandler, OnModuleInit {
    */
   async hidePost(viewer: Viewer, post: PostRef, note: string | null | undefined): Promise<ModeratedPost> {
     const reason = note?.trim() || null;
-    assertValid(validateReviewNote(reason, 'HIDE'));
+    assertValid(validateReviewNote(reason, 'HIDE').map((error) => ({ ...error, field: 'reason' })));
     return this.byHand(viewer, post, 'HIDE', reason);
   }
 
