@@ -804,7 +804,7 @@ export type ModerationUserQueryVariables = Exact<{
 }>;
 
 
-export type ModerationUserQuery = { user: { id: string, displayName: string, email: string | null, role: Role, affiliation: Affiliation, isEmployee: boolean, trustLevel: TrustLevel, reputation: number, createdAt: string, deletedAt: string | null, suspension: { until: string, reason: string } | null, silence: { until: string, reason: string } | null } };
+export type ModerationUserQuery = { user: { id: string, displayName: string, email: string | null, role: Role, affiliation: Affiliation, isEmployee: boolean, trustLevel: TrustLevel, trustLevelLocked: boolean | null, reputation: number, createdAt: string, deletedAt: string | null, suspension: { until: string, reason: string } | null, moderationRecord: { questions: number, answers: number, comments: number, flagsReceived: number, flagsUpheld: number, flagsDeclined: number, postsHeld: number, postsRemoved: number } | null, silence: { until: string, reason: string } | null } };
 
 export type ModerationUserAuditQueryVariables = Exact<{
   id: string | number;
@@ -862,6 +862,22 @@ export type ModerationSetUserAffiliationMutationVariables = Exact<{
 
 
 export type ModerationSetUserAffiliationMutation = { setUserAffiliation: { id: string } };
+
+export type ModerationSetTrustLevelMutationVariables = Exact<{
+  userId: string | number;
+  level: TrustLevel;
+  reason: string;
+}>;
+
+
+export type ModerationSetTrustLevelMutation = { setTrustLevel: { id: string, trustLevel: TrustLevel, trustLevelLocked: boolean | null } };
+
+export type ModerationUnlockTrustLevelMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type ModerationUnlockTrustLevelMutation = { unlockTrustLevel: { id: string, trustLevel: TrustLevel, trustLevelLocked: boolean | null } };
 
 export type ModerationMenuQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2114,12 +2130,23 @@ export const ModerationUserDocument = new TypedDocumentString(`
     affiliation
     isEmployee
     trustLevel
+    trustLevelLocked
     reputation
     createdAt
     deletedAt
     suspension {
       until
       reason
+    }
+    moderationRecord {
+      questions
+      answers
+      comments
+      flagsReceived
+      flagsUpheld
+      flagsDeclined
+      postsHeld
+      postsRemoved
     }
     silence {
       until
@@ -2183,6 +2210,24 @@ export const ModerationSetUserAffiliationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModerationSetUserAffiliationMutation, ModerationSetUserAffiliationMutationVariables>;
+export const ModerationSetTrustLevelDocument = new TypedDocumentString(`
+    mutation ModerationSetTrustLevel($userId: ID!, $level: TrustLevel!, $reason: String!) {
+  setTrustLevel(userId: $userId, level: $level, reason: $reason) {
+    id
+    trustLevel
+    trustLevelLocked
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationSetTrustLevelMutation, ModerationSetTrustLevelMutationVariables>;
+export const ModerationUnlockTrustLevelDocument = new TypedDocumentString(`
+    mutation ModerationUnlockTrustLevel($userId: ID!) {
+  unlockTrustLevel(userId: $userId) {
+    id
+    trustLevel
+    trustLevelLocked
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationUnlockTrustLevelMutation, ModerationUnlockTrustLevelMutationVariables>;
 export const ModerationMenuDocument = new TypedDocumentString(`
     query ModerationMenu {
   categories {
