@@ -45,6 +45,8 @@ export type AuditAction =
   | 'ESCALATION_NEEDS_INFO'
   | 'ESCALATION_RELEASED'
   | 'ESCALATION_RETURNED_TO_COMMUNITY'
+  | 'POST_HIDDEN'
+  | 'POST_RESTORED'
   | 'QUESTION_ANSWERS_MERGED'
   | 'QUESTION_CLOSED'
   | 'QUESTION_DELETED'
@@ -802,7 +804,7 @@ export type ModerationUserQueryVariables = Exact<{
 }>;
 
 
-export type ModerationUserQuery = { user: { id: string, displayName: string, email: string | null, role: Role, affiliation: Affiliation, isEmployee: boolean, trustLevel: TrustLevel, reputation: number, createdAt: string, deletedAt: string | null, suspension: { until: string, reason: string } | null, silence: { until: string, reason: string } | null } };
+export type ModerationUserQuery = { user: { id: string, displayName: string, email: string | null, role: Role, affiliation: Affiliation, isEmployee: boolean, trustLevel: TrustLevel, trustLevelLocked: boolean | null, reputation: number, createdAt: string, deletedAt: string | null, suspension: { until: string, reason: string } | null, moderationRecord: { questions: number, answers: number, comments: number, flagsReceived: number, flagsUpheld: number, flagsDeclined: number, postsHeld: number, postsRemoved: number } | null, silence: { until: string, reason: string } | null } };
 
 export type ModerationUserAuditQueryVariables = Exact<{
   id: string | number;
@@ -860,6 +862,22 @@ export type ModerationSetUserAffiliationMutationVariables = Exact<{
 
 
 export type ModerationSetUserAffiliationMutation = { setUserAffiliation: { id: string } };
+
+export type ModerationSetTrustLevelMutationVariables = Exact<{
+  userId: string | number;
+  level: TrustLevel;
+  reason: string;
+}>;
+
+
+export type ModerationSetTrustLevelMutation = { setTrustLevel: { id: string, trustLevel: TrustLevel, trustLevelLocked: boolean | null } };
+
+export type ModerationUnlockTrustLevelMutationVariables = Exact<{
+  userId: string | number;
+}>;
+
+
+export type ModerationUnlockTrustLevelMutation = { unlockTrustLevel: { id: string, trustLevel: TrustLevel, trustLevelLocked: boolean | null } };
 
 export type ModerationMenuQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -950,6 +968,23 @@ export type MergeDuplicateAnswersMutationVariables = Exact<{
 
 
 export type MergeDuplicateAnswersMutation = { mergeDuplicateAnswers: { id: string, title: string } };
+
+export type HidePostMutationVariables = Exact<{
+  targetType: FlagTargetType;
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type HidePostMutation = { hidePost: { targetId: string, state: ModerationState } };
+
+export type RestorePostMutationVariables = Exact<{
+  targetType: FlagTargetType;
+  id: string | number;
+}>;
+
+
+export type RestorePostMutation = { restorePost: { targetId: string, state: ModerationState } };
 
 export type ReportRateFieldsFragment = { numerator: number, denominator: number, value: number | null };
 
@@ -2095,12 +2130,23 @@ export const ModerationUserDocument = new TypedDocumentString(`
     affiliation
     isEmployee
     trustLevel
+    trustLevelLocked
     reputation
     createdAt
     deletedAt
     suspension {
       until
       reason
+    }
+    moderationRecord {
+      questions
+      answers
+      comments
+      flagsReceived
+      flagsUpheld
+      flagsDeclined
+      postsHeld
+      postsRemoved
     }
     silence {
       until
@@ -2164,6 +2210,24 @@ export const ModerationSetUserAffiliationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ModerationSetUserAffiliationMutation, ModerationSetUserAffiliationMutationVariables>;
+export const ModerationSetTrustLevelDocument = new TypedDocumentString(`
+    mutation ModerationSetTrustLevel($userId: ID!, $level: TrustLevel!, $reason: String!) {
+  setTrustLevel(userId: $userId, level: $level, reason: $reason) {
+    id
+    trustLevel
+    trustLevelLocked
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationSetTrustLevelMutation, ModerationSetTrustLevelMutationVariables>;
+export const ModerationUnlockTrustLevelDocument = new TypedDocumentString(`
+    mutation ModerationUnlockTrustLevel($userId: ID!) {
+  unlockTrustLevel(userId: $userId) {
+    id
+    trustLevel
+    trustLevelLocked
+  }
+}
+    `) as unknown as TypedDocumentString<ModerationUnlockTrustLevelMutation, ModerationUnlockTrustLevelMutationVariables>;
 export const ModerationMenuDocument = new TypedDocumentString(`
     query ModerationMenu {
   categories {
@@ -2249,6 +2313,22 @@ export const MergeDuplicateAnswersDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MergeDuplicateAnswersMutation, MergeDuplicateAnswersMutationVariables>;
+export const HidePostDocument = new TypedDocumentString(`
+    mutation HidePost($targetType: FlagTargetType!, $id: ID!, $reason: String!) {
+  hidePost(targetType: $targetType, id: $id, reason: $reason) {
+    targetId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<HidePostMutation, HidePostMutationVariables>;
+export const RestorePostDocument = new TypedDocumentString(`
+    mutation RestorePost($targetType: FlagTargetType!, $id: ID!) {
+  restorePost(targetType: $targetType, id: $id) {
+    targetId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RestorePostMutation, RestorePostMutationVariables>;
 export const DeflectionDashboardDocument = new TypedDocumentString(`
     query DeflectionDashboard($input: DeflectionReportInput!, $from: DateTime!, $to: DateTime!) {
   categories {

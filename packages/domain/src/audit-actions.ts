@@ -66,6 +66,8 @@ export const AUDIT_ACTIONS = {
   REVIEW_HIDDEN: { targets: POSTS, verb: 'hid on review' },
   REVIEW_DELETED: { targets: POSTS, verb: 'deleted on review' },
   REVIEW_AUTHOR_SUSPENDED: { targets: POSTS, verb: 'hid, and suspended the author of,' },
+  POST_HIDDEN: { targets: POSTS, verb: 'hid' },
+  POST_RESTORED: { targets: POSTS, verb: 'restored' },
 } as const satisfies Record<string, AuditActionSpec>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -1,5 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { canSeeModeration, moderationNextStep, type PostModerationState, secondLookRefusal } from '@peerdesk/domain';
+import { can, canSeeModeration, moderationNextStep, type PostModerationState, secondLookRefusal } from '@peerdesk/domain';
 import { AnswerModel } from '../answers/answer.model';
 import { CommentModel } from '../comments/comment.model';
 import type { Loaders } from '../common/loaders';
@@ -7,8 +7,9 @@ import type { RequestContext, Viewer } from '../common/viewer';
 import type { PostModerationFacts } from '../questions/question.model';
 import { QuestionModel } from '../questions/question.model';
 import type { PostRef } from './review.repository';
-import { LatestReviewItemLoader } from './review.loaders';
-import { PostModerationModel } from './review.model';
+import { UserModel } from '../users/user.model';
+import { AuthorHistoryLoader, LatestReviewItemLoader } from './review.loaders';
+import { AuthorHistoryModel, PostModerationModel } from './review.model';
 
 const DESCRIPTION = 'Its moderation state and what its author is told: for its author and the moderators only (null for anyone else).';
 
@@ -51,5 +52,17 @@ export class CommentModerationResolver {
   @ResolveField(() => PostModerationModel, { nullable: true, description: DESCRIPTION })
   moderation(@Parent() comment: CommentModel, @Context() { viewer, loaders }: RequestContext): Promise<PostModerationModel | null> {
     return moderationOf(comment, 'COMMENT', viewer, loaders);
+  }
+}
+
+@Resolver(() => UserModel)
+export class UserModerationRecordResolver {
+  @ResolveField(() => AuthorHistoryModel, {
+    nullable: true,
+    description: 'Their moderation record (posts, flags raised against their posts and how many upheld, posts held now, posts removed): for moderators and admins only (null for anyone else).',
+  })
+  async moderationRecord(@Parent() user: UserModel, @Context() { viewer, loaders }: RequestContext): Promise<AuthorHistoryModel | null> {
+    if (!viewer || !can(viewer.role, 'review_posts')) return null;
+    return loaders.get(AuthorHistoryLoader).load(user.id);
   }
 }

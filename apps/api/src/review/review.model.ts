@@ -47,6 +47,21 @@ export class PostModerationModel {
   secondLookAvailable!: boolean;
 }
 
+@ObjectType('ModeratedPost', { description: "A post after a moderator hid or restored it by hand." })
+export class ModeratedPostModel {
+  @Field(() => FlagTargetTypeEnum)
+  targetType!: FlagTargetType;
+
+  @Field(() => ID)
+  targetId!: string;
+
+  @Field(() => ID, { description: 'Its thread (the post itself for a question).' })
+  questionId!: string;
+
+  @Field(() => ModerationStateEnum)
+  state!: PostModerationState;
+}
+
 @ObjectType('Flag')
 export class FlagModel {
   @Field(() => ID)
@@ -102,6 +117,12 @@ export class AuthorHistoryModel {
 
   @Field(() => Int, { description: 'Their posts hidden or deleted after review.' })
   postsRemoved!: number;
+
+  @Field(() => Int, { description: 'Flags raised against their posts, decided or not.' })
+  flagsReceived!: number;
+
+  @Field(() => Int, { description: 'Their posts waiting for a moderator now.' })
+  postsHeld!: number;
 }
 
 @ObjectType('ReviewItem', { description: 'A post waiting for (or decided by) a moderator.' })

@@ -3,7 +3,7 @@ import { AnswersModule } from '../answers/answers.module';
 import { CommentsModule } from '../comments/comments.module';
 import { QuestionsModule } from '../questions/questions.module';
 import { UsersModule } from '../users/users.module';
-import { AnswerModerationResolver, CommentModerationResolver, QuestionModerationResolver } from './moderation.resolver';
+import { AnswerModerationResolver, CommentModerationResolver, QuestionModerationResolver, UserModerationRecordResolver } from './moderation.resolver';
 import { AuthorHistoryLoader, ItemFlagsLoader, LatestReviewItemLoader, PostTextLoader } from './review.loaders';
 import { ReviewRepository } from './review.repository';
 import { FlagResolver, ReviewResolver } from './review.resolver';
@@ -14,7 +14,7 @@ import { ReviewService } from './review.service';
   imports: [QuestionsModule, AnswersModule, CommentsModule, UsersModule],
   providers: [
     ReviewRepository, ReviewService, ReviewResolver, FlagResolver,
-    QuestionModerationResolver, AnswerModerationResolver, CommentModerationResolver,
+    QuestionModerationResolver, AnswerModerationResolver, CommentModerationResolver, UserModerationRecordResolver,
     ItemFlagsLoader, LatestReviewItemLoader, PostTextLoader, AuthorHistoryLoader,
   ],
   exports: [ReviewService],

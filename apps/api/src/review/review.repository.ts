@@ -58,6 +58,10 @@ export interface AuthorHistory {
   flagsDeclined: number;
   /** Review items about their posts that ended hidden, deleted or with a suspension. */
   postsRemoved: number;
+  /** Every flag raised against their posts, decided or not. */
+  flagsReceived: number;
+  /** Their posts waiting for a moderator now (held, not deleted). */
+  postsHeld: number;
 }
 
 export interface ReviewQueueFilter {
@@ -239,7 +243,11 @@ export class ReviewRepository {
               (SELECT count(*) FROM comments WHERE author_id = a.id)::int AS comments,
               (SELECT count(*) FROM flags f JOIN review_items r ON r.id = f.review_item_id WHERE r.author_id = a.id AND f.outcome = 'UPHELD')::int AS "flagsUpheld",
               (SELECT count(*) FROM flags f JOIN review_items r ON r.id = f.review_item_id WHERE r.author_id = a.id AND f.outcome = 'DECLINED')::int AS "flagsDeclined",
-              (SELECT count(*) FROM review_items r WHERE r.author_id = a.id AND r.decision IN ('HIDE', 'DELETE', 'SUSPEND_AUTHOR'))::int AS "postsRemoved"
+              (SELECT count(*) FROM review_items r WHERE r.author_id = a.id AND r.decision IN ('HIDE', 'DELETE', 'SUSPEND_AUTHOR'))::int AS "postsRemoved",
+              (SELECT count(*) FROM flags f JOIN review_items r ON r.id = f.review_item_id WHERE r.author_id = a.id)::int AS "flagsReceived",
+              ((SELECT count(*) FROM questions WHERE author_id = a.id AND moderation_state = 'HELD' AND deleted_at IS NULL)
+             + (SELECT count(*) FROM answers WHERE author_id = a.id AND moderation_state = 'HELD' AND deleted_at IS NULL)
+             + (SELECT count(*) FROM comments WHERE author_id = a.id AND moderation_state = 'HELD' AND deleted_at IS NULL))::int AS "postsHeld"
          FROM unnest($1::bigint[]) AS a(id)`,
       [authorIds],
     );

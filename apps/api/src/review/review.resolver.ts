@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { ReviewAction } from '@peerdesk/domain';
+import type { FlagTargetType, ReviewAction } from '@peerdesk/domain';
 import { type Connection, mapNodes } from '../common/pagination';
 import { CurrentViewer, type RequestContext, Requires, type Viewer } from '../common/viewer';
 import { QuestionModel, toQuestionModel } from '../questions/question.model';
@@ -9,7 +9,7 @@ import { UserLoader } from '../users/users.loaders';
 import { FlagInput, ReviewQueueArgs } from './dto/review.input';
 import { AuthorHistoryLoader, ItemFlagsLoader, PostTextLoader } from './review.loaders';
 import {
-  AuthorHistoryModel, FlagModel, ReviewActionEnum, ReviewItemConnection, ReviewItemModel, toFlagModel, toReviewItemModel,
+  AuthorHistoryModel, FlagModel, FlagTargetTypeEnum, ModeratedPostModel, ReviewActionEnum, ReviewItemConnection, ReviewItemModel, toFlagModel, toReviewItemModel,
 } from './review.model';
 import { ReviewService } from './review.service';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
@@ -46,6 +46,27 @@ export class ReviewResolver {
   @Requires('flag_post')
   async requestSecondLook(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<ReviewItemModel> {
     return toReviewItemModel(await this.service.requestSecondLook(viewer, id));
+  }
+
+  @Mutation(() => ModeratedPostModel, { description: 'Hide a post by hand, with a reason for its author and the audit log; an open review item about it is decided with it.' })
+  @Requires('review_posts')
+  hidePost(
+    @Args('targetType', { type: () => FlagTargetTypeEnum }) targetType: FlagTargetType,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason', { type: () => String }) reason: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ModeratedPostModel> {
+    return this.service.hidePost(viewer, { targetType, targetId: id }, reason);
+  }
+
+  @Mutation(() => ModeratedPostModel, { description: 'Show a hidden or held post again; an open review item about it is decided as approved.' })
+  @Requires('review_posts')
+  restorePost(
+    @Args('targetType', { type: () => FlagTargetTypeEnum }) targetType: FlagTargetType,
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<ModeratedPostModel> {
+    return this.service.restorePost(viewer, { targetType, targetId: id });
   }
 
   @ResolveField(() => QuestionModel, { description: 'The thread the post belongs to (the post itself for a question).' })

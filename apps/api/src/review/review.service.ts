@@ -24,6 +24,12 @@ import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { type FlagRow, type PostRef, type ReviewItemRow, type ReviewQueueFilter, ReviewRepository } from './review.repository';
 
+/** A post after a moderator's hand: which, in which thread, and its state now. */
+export interface ModeratedPost extends PostRef {
+  questionId: string;
+  state: ModerationState;
+}
+
 export interface FlagInput extends PostRef {
   reason: FlagRow['reason'];
   note?: string | null;
@@ -165,6 +171,53 @@ export class ReviewService implements DomainEventHandler, OnModuleInit {
       });
       await this.told(em, locked, outcome, reason, viewer.id, now);
       return (await this.reviews.findItem(em, item.id))!;
+    });
+  }
+
+  /**
+   * A moderator hides a post by hand (from the question page), with a reason for its author and the audit log.
+   * An open review item about the post is decided with it (HIDE: its flags upheld), so the queue never offers a
+   * post a moderator already dealt with; the item then carries the author's one second look.
+   */
+  async hidePost(viewer: Viewer, post: PostRef, note: string | null | undefined): Promise<ModeratedPost> {
+    const reason = note?.trim() || null;
+    assertValid(validateReviewNote(reason, 'HIDE').map((error) => ({ ...error, field: 'reason' })));
+    return this.byHand(viewer, post, 'HIDE', reason);
+  }
+
+  /**
+   * A moderator shows a hidden (or held) post again. An open review item about it is decided as approved (its
+   * flags declined), as the queue's APPROVE would.
+   */
+  async restorePost(viewer: Viewer, post: PostRef): Promise<ModeratedPost> {
+    return this.byHand(viewer, post, 'APPROVE', null);
+  }
+
+  private async byHand(viewer: Viewer, ref: PostRef, action: 'HIDE' | 'APPROVE', reason: string | null): Promise<ModeratedPost> {
+    const targetId = checkId(ref.targetId, 'targetId');
+    return this.transactions.run(async (em) => {
+      const locked = await this.lockPost(em, ref.targetType, targetId);
+      const post = { targetType: ref.targetType, targetId };
+      const before = { state: locked.post.moderationState, reason: locked.post.moderationReason };
+      if (action === 'HIDE' && before.state === 'HIDDEN') throw conflict('This post is already hidden.');
+      if (action === 'APPROVE' && before.state === 'VISIBLE') throw conflict('This post is not hidden.');
+      const now = this.clock.now();
+      const state = action === 'HIDE' ? 'HIDDEN' : 'VISIBLE';
+      await this.setState(em, locked, state, reason, viewer.id, now);
+      const item = await this.reviews.lockOpenItem(em, post);
+      if (item) {
+        await this.reviews.resolveItem(em, item.id, { action, note: reason, by: viewer.id, at: now });
+        await this.reviews.decideFlags(em, post, flagOutcomeOf(action), now);
+      }
+      await this.audit.record(em, {
+        actorId: viewer.id, action: action === 'HIDE' ? 'POST_HIDDEN' : 'POST_RESTORED', targetType: post.targetType, targetId: post.targetId,
+        before: { ...before, ...(post.targetType === 'QUESTION' ? {} : { questionId: locked.question.id }) },
+        after: { state, ...(item ? { reviewItemId: item.id } : {}) },
+        reason, at: now,
+      });
+      const outcome: PostModerationOutcome = action === 'HIDE' ? 'HIDDEN' : before.state === 'HELD' ? 'APPROVED' : 'RESTORED';
+      await this.told(em, locked, outcome, reason, viewer.id, now);
+      return { ...post, questionId: locked.question.id, state };
     });
   }
 

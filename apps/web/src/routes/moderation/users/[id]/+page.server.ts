@@ -1,14 +1,16 @@
 import {
   ModerationSetUserAffiliationDocument,
+  ModerationSetTrustLevelDocument,
   ModerationSetUserRoleDocument,
   ModerationSilenceUserDocument,
   ModerationSuspendUserDocument,
   ModerationUnsilenceUserDocument,
+  ModerationUnlockTrustLevelDocument,
   ModerationUnsuspendUserDocument,
   ModerationUserAuditDocument,
   ModerationUserDocument,
 } from '@peerdesk/api-client';
-import { AFFILIATIONS, can, formatUtc, isAffiliation, isRole, LIMITS, ROLES } from '@peerdesk/domain';
+import { AFFILIATIONS, can, formatUtc, isAffiliation, isRole, LIMITS, ROLES, TRUST_LEVELS, type TrustLevel } from '@peerdesk/domain';
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { CONSOLE_FORBIDDEN, consoleQuery } from '$lib/server/console';
 import { formAction, invalid, text, textValues } from '$lib/server/forms';
@@ -36,6 +38,8 @@ export const load: PageServerLoad = async (event) => {
     silence: shown(user.silence),
     audit: audit?.map((entry) => ({ ...entry, at: formatUtc(new Date(entry.createdAt)) })) ?? null,
     mayChangeRole: can(viewer.role, 'set_user_role') && viewer.id !== user.id,
+    maySetTrustLevel: can(viewer.role, 'set_trust_level'),
+    trustLevels: TRUST_LEVELS,
     roles: ROLES,
     affiliations: AFFILIATIONS,
     reasonMax: LIMITS.restrictionReason.max,
@@ -80,6 +84,19 @@ export const actions: Actions = {
       success: 'Silence lifted.',
     });
   },
+  setTrustLevel: async (event) => {
+    const form = await event.request.formData();
+    const values = textValues(form, ['level', 'reason']);
+    if (!(TRUST_LEVELS as readonly string[]).includes(values.level)) return invalid('setTrustLevel', { level: `Choose one of ${TRUST_LEVELS.join(', ')}.` }, values);
+    return formAction(event, 'setTrustLevel', ModerationSetTrustLevelDocument, { userId: event.params.id, level: values.level as TrustLevel, reason: values.reason }, {
+      values,
+      success: `Trust level set to ${values.level.toLowerCase()} and locked: the activity rule leaves it alone until you unlock it.`,
+    });
+  },
+  unlockTrustLevel: (event) =>
+    formAction(event, 'unlockTrustLevel', ModerationUnlockTrustLevelDocument, { userId: event.params.id }, {
+      success: 'Unlocked: the activity rule decides the trust level again.',
+    }),
   setRole: async (event) => {
     const form = await event.request.formData();
     const role = text(form, 'role');

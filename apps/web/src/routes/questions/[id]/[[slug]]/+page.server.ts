@@ -3,6 +3,8 @@ import {
   CloseQuestionDocument,
   DeleteQuestionDocument,
   EscalateQuestionDocument,
+  HidePostDocument,
+  RestorePostDocument,
   LockQuestionDocument,
   MarkDuplicateDocument,
   MergeDuplicateAnswersDocument,
@@ -56,6 +58,7 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   return {
     question, duplicate, editing, now: new Date().toISOString(), maxTags: LIMITS.tagsPerQuestion.max, closeLabel, flagReasons: FLAG_REASONS,
     moderation: moderator ? await moderationMenu(fetch, question.id, url.searchParams.get('original')) : null,
+    canHide: !!locals.viewer && can(locals.viewer.role, 'review_posts'),
   };
 };
 
@@ -142,12 +145,31 @@ export const actions: Actions = {
   flag: async (event) => {
     const data = await event.request.formData();
     const targetId = text(data, 'targetId');
-    const targetType = ({ QUESTION: 'QUESTION', ANSWER: 'ANSWER', COMMENT: 'COMMENT' } as const)[text(data, 'targetType')] ?? 'QUESTION';
+    const targetType = flagTarget(data);
     const reason = (FLAG_REASONS as readonly string[]).includes(text(data, 'reason')) ? (text(data, 'reason') as FlagReason) : 'OTHER';
     const note = text(data, 'note');
     return formAction(event, `flag-${targetId}`, FlagDocument, { input: { targetType, targetId, reason, note: note || null } }, {
       values: { note, reason },
       success: 'Thanks — the moderators will look at it.',
+    });
+  },
+
+  // Hide or restore any post by hand (form name `mod-hide-<id>`, answering beside the post).
+  hide: async (event) => {
+    const data = await event.request.formData();
+    const id = text(data, 'targetId');
+    const reason = text(data, 'reason');
+    return formAction(event, `mod-hide-${id}`, HidePostDocument, { targetType: flagTarget(data), id, reason }, {
+      values: { reason },
+      success: 'Hidden: only its author and the moderators see it now, and the author is told why.',
+    });
+  },
+
+  restore: async (event) => {
+    const data = await event.request.formData();
+    const id = text(data, 'targetId');
+    return formAction(event, `mod-hide-${id}`, RestorePostDocument, { targetType: flagTarget(data), id }, {
+      success: 'Restored: everyone can see it again.',
     });
   },
 
@@ -224,3 +246,8 @@ export const actions: Actions = {
     });
   },
 };
+
+/** The kind of post a flag, hide or restore form is about. */
+function flagTarget(data: FormData): 'QUESTION' | 'ANSWER' | 'COMMENT' {
+  return ({ QUESTION: 'QUESTION', ANSWER: 'ANSWER', COMMENT: 'COMMENT' } as const)[text(data, 'targetType')] ?? 'QUESTION';
+}
