@@ -62,6 +62,7 @@ export type AuditAction =
   | 'REVIEW_AUTHOR_SUSPENDED'
   | 'REVIEW_DELETED'
   | 'REVIEW_HIDDEN'
+  | 'SPAM_RULES_CHANGED'
   | 'TRUST_LEVEL_CHANGED'
   | 'TRUST_LEVEL_SET'
   | 'TRUST_LEVEL_UNLOCKED'
@@ -94,6 +95,7 @@ export type AuditTargetType =
   | 'CATEGORY'
   | 'COMMENT'
   | 'QUESTION'
+  | 'SPAM_RULES'
   | 'USER'
   | 'WEBHOOK';
 
