@@ -47,14 +47,14 @@ export class PostingHold implements OnModuleInit {
     const { silence } = standingOf(author, now);
     if (silence) return silencedHold(silence);
     const isEmployee = author.affiliation === 'EMPLOYEE';
-    if (spamCheckExempt({ role: author.role, isEmployee })) return null;
+    const reviewPosts = this.config.newMemberReviewPosts;
+    if (spamCheckExempt({ role: author.role, isEmployee }) || (!this.config.spamChecks && reviewPosts === 0)) return null;
     const record = await this.users.postingRecord(em, author.id);
     if (!record) return null;
 
     const spam = this.config.spamChecks && await this.spamCheck(em, author, isEmployee, record.trustLevel, post, now);
     if (spam) return spam;
 
-    const reviewPosts = this.config.newMemberReviewPosts;
     if (reviewPosts === 0) return null;
     const held = holdsNewMemberPost({ role: author.role, isEmployee, trustLevel: record.trustLevel, priorPosts: record.priorPosts }, reviewPosts);
     return held ? NEW_MEMBER_HOLD : null;
