@@ -61,9 +61,10 @@ export class TestApp {
    */
   static async start(env: Record<string, string> = {}, { sameDatabaseAs }: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
     const database = sameDatabaseAs ? { url: sameDatabaseAs.databaseUrl, drop: async () => undefined } : await createTestDatabase();
-    // The first-post hold is off unless a test turns it on: the harness's members are NEW, and most tests are about
-    // something else than moderation (tests/api/review.spec.ts sets NEW_MEMBER_REVIEW_POSTS).
-    const config = loadConfig({ NODE_ENV: 'test', NEW_MEMBER_REVIEW_POSTS: '0', ...env });
+    // The first-post hold and the spam checks are off unless a test turns them on: the harness's members are NEW, post
+    // the same default bodies, and most tests are about something else than moderation (tests/api/review.spec.ts sets
+    // NEW_MEMBER_REVIEW_POSTS, tests/api/spam-checks.spec.ts SPAM_CHECKS).
+    const config = loadConfig({ NODE_ENV: 'test', NEW_MEMBER_REVIEW_POSTS: '0', SPAM_CHECKS: 'off', ...env });
     const dataSource = createDataSource(database.url, 5, { statementTimeoutMs: config.statementTimeoutMs, countStatements: config.countSqlStatements });
     await dataSource.initialize();
     const clock = sameDatabaseAs?.clock ?? new AdjustableClock();

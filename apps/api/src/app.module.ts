@@ -25,6 +25,7 @@ import { HealthController } from './health/health.controller';
 import { ImporterModule } from './importer/importer.module';
 import { MarkdownModule } from './markdown/markdown.module';
 import { AnnouncementModule } from './announcement/announcement.module';
+import { SpamModule } from './spam/spam.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QuestionsModule } from './questions/questions.module';
 import { ReportsModule } from './reports/reports.module';
@@ -121,6 +122,7 @@ export class AppModule implements NestModule {
         ThreadModerationModule,
         MarkdownModule,
         AnnouncementModule,
+        SpamModule,
         PrivacyModule,
         ReviewModule,
         TrustModule,

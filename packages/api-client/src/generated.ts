@@ -64,6 +64,7 @@ export type AuditAction =
   | 'REVIEW_AUTHOR_SUSPENDED'
   | 'REVIEW_DELETED'
   | 'REVIEW_HIDDEN'
+  | 'SPAM_RULES_CHANGED'
   | 'TRUST_LEVEL_CHANGED'
   | 'TRUST_LEVEL_SET'
   | 'TRUST_LEVEL_UNLOCKED'
@@ -96,6 +97,7 @@ export type AuditTargetType =
   | 'CATEGORY'
   | 'COMMENT'
   | 'QUESTION'
+  | 'SPAM_RULES'
   | 'USER'
   | 'WEBHOOK';
 
@@ -717,7 +719,7 @@ export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
 export type AdminPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown> }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }> };
+export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown> }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }>, spamRules: { words: Array<string>, domains: Array<string> } };
 
 export type AdminWebhookDeliveriesQueryVariables = Exact<{
   id: string | number;
@@ -760,6 +762,14 @@ export type AdminSetAnnouncementMutationVariables = Exact<{
 
 
 export type AdminSetAnnouncementMutation = { setAnnouncement: { message: string } | null };
+
+export type AdminSetSpamRulesMutationVariables = Exact<{
+  words: Array<string> | string;
+  domains: Array<string> | string;
+}>;
+
+
+export type AdminSetSpamRulesMutation = { setSpamRules: { words: Array<string>, domains: Array<string> } };
 
 export type AuditLogPageQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
@@ -1941,6 +1951,10 @@ export const AdminPageDocument = new TypedDocumentString(`
     secretHint
     createdAt
   }
+  spamRules {
+    words
+    domains
+  }
 }
     `) as unknown as TypedDocumentString<AdminPageQuery, AdminPageQueryVariables>;
 export const AdminWebhookDeliveriesDocument = new TypedDocumentString(`
@@ -1989,6 +2003,14 @@ export const AdminSetAnnouncementDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminSetAnnouncementMutation, AdminSetAnnouncementMutationVariables>;
+export const AdminSetSpamRulesDocument = new TypedDocumentString(`
+    mutation AdminSetSpamRules($words: [String!]!, $domains: [String!]!) {
+  setSpamRules(words: $words, domains: $domains) {
+    words
+    domains
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSetSpamRulesMutation, AdminSetSpamRulesMutationVariables>;
 export const AuditLogPageDocument = new TypedDocumentString(`
     query AuditLogPage($filter: AuditLogFilter, $after: String) {
   auditLog(filter: $filter, first: 50, after: $after) {

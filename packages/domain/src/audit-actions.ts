@@ -1,5 +1,5 @@
 /** What an audit entry is about. Add a kind here when a new action acts on something new. */
-export const AUDIT_TARGET_TYPES = ['USER', 'QUESTION', 'ANSWER', 'COMMENT', 'CATEGORY', 'WEBHOOK', 'ANNOUNCEMENT'] as const;
+export const AUDIT_TARGET_TYPES = ['USER', 'QUESTION', 'ANSWER', 'COMMENT', 'CATEGORY', 'WEBHOOK', 'ANNOUNCEMENT', 'SPAM_RULES'] as const;
 export type AuditTargetType = typeof AUDIT_TARGET_TYPES[number];
 
 const POSTS: readonly AuditTargetType[] = ['QUESTION', 'ANSWER', 'COMMENT'];
@@ -68,6 +68,7 @@ export const AUDIT_ACTIONS = {
   REVIEW_AUTHOR_SUSPENDED: { targets: POSTS, verb: 'hid, and suspended the author of,' },
   POST_HIDDEN: { targets: POSTS, verb: 'hid' },
   POST_RESTORED: { targets: POSTS, verb: 'restored' },
+  SPAM_RULES_CHANGED: { targets: ['SPAM_RULES'], verb: 'changed' },
 } as const satisfies Record<string, AuditActionSpec>;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -89,11 +90,13 @@ const TARGET_NOUNS: Readonly<Record<AuditTargetType, string>> = {
   CATEGORY: 'category',
   WEBHOOK: 'webhook',
   ANNOUNCEMENT: 'announcement',
+  SPAM_RULES: 'spam rules',
 };
 
 /** The target as a reader names it: "question 42", "the announcement". */
 export function describeAuditTarget(targetType: string, targetId: string): string {
   if (targetType === 'ANNOUNCEMENT') return 'the announcement';
+  if (targetType === 'SPAM_RULES') return 'the blocked words and link domains';
   const noun = isAuditTargetType(targetType) ? TARGET_NOUNS[targetType] : targetType.toLowerCase();
   return `${noun} ${targetId}`;
 }

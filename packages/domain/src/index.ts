@@ -24,3 +24,4 @@ export * from './standing';
 export * from './moderation';
 export * from './audit-actions';
 export * from './thread-moderation';
+export * from './spam-checks';

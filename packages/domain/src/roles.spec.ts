@@ -72,13 +72,14 @@ describe('ROLE_CAPABILITIES', () => {
     expect(CAPABILITIES.filter((capability) => can('ADMIN', capability))).toEqual([...CAPABILITIES]);
   });
 
-  it('only ADMIN administers users, categories, webhooks and announcements', () => {
+  it('only ADMIN administers users, categories, webhooks, announcements and the spam rules', () => {
     const administration: Capability[] = [
       'set_user_role',
       'set_user_affiliation',
       'manage_categories',
       'manage_webhooks',
       'set_announcement',
+      'manage_spam_rules',
     ];
     for (const capability of administration) {
       expect([capability, holders(capability)]).toEqual([capability, ['ADMIN']]);
@@ -96,6 +97,7 @@ describe('ROLE_CAPABILITIES', () => {
       'set_user_role', 'set_user_affiliation', 'manage_categories', 'manage_webhooks', 'set_announcement', 'view_audit_log',
       'manage_users',
       'set_trust_level',
+      'manage_spam_rules',
     ]);
     expect(CAPABILITIES.filter((capability) => !stated.has(capability))).toEqual([]);
   });

@@ -34,6 +34,7 @@ export const CAPABILITIES = [
   'flag_post', // flag a question, answer or comment for the moderators
   'review_posts', // the review queue: approve, hide or delete flagged and held posts
   'set_trust_level', // set (and lock) a member's trust level by hand, or hand it back to the automatic rule
+  'manage_spam_rules', // edit the blocked words and link domains the spam checks hold posts for
 ] as const;
 export type Capability = typeof CAPABILITIES[number];
 

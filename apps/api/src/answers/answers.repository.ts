@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
-import type { AuthorKind, ModerationState, PostHold } from '@peerdesk/domain';
+import type { RecentPost, AuthorKind, ModerationState, PostHold } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
@@ -34,6 +34,15 @@ export class AnswersRepository {
     private readonly db: DataSource,
     private readonly questions: QuestionsRepository,
   ) {}
+
+  /** The bodies of an author's answers since a time (held, hidden and deleted ones too), for the spam checks' repeat check. */
+  async recentBodiesBy(em: EntityManager, authorId: string, since: Date): Promise<RecentPost[]> {
+    const rows: Array<{ body: string; created_at: Date }> = await em.query(
+      `SELECT body, created_at FROM answers WHERE author_id = $1 AND created_at >= $2 ORDER BY created_at DESC LIMIT 50`,
+      [authorId, since],
+    );
+    return rows.map((row) => ({ body: row.body, createdAt: row.created_at }));
+  }
 
   /**
    * The live answers of each of these questions, in the order asked: per question the accepted one first,

@@ -65,7 +65,7 @@ export class AnswersService {
       if (!acceptsAnswers(question.status)) throw conflict('This question is closed and takes no new answers.');
       checkThreadTakesPosts(viewer, question);
       const now = this.clock.now();
-      const hold = await this.postingHold.holdFor(em, viewer);
+      const hold = await this.postingHold.holdFor(em, viewer, { body: input.body, bodyHtml });
       const answer = await this.answers.insert(em, {
         questionId: question.id,
         authorId: viewer.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
-import type { AuthorKind, ModerationState, PostHold } from '@peerdesk/domain';
+import type { RecentPost, AuthorKind, ModerationState, PostHold } from '@peerdesk/domain';
 import type { PostTargetType } from '../common/enums';
 import { CommentEntity } from './comment.entity';
 
@@ -19,6 +19,15 @@ export type NewComment = Pick<CommentEntity, 'questionId' | 'targetType' | 'targ
 @Injectable()
 export class CommentsRepository {
   constructor(private readonly db: DataSource) {}
+
+  /** The bodies of an author's comments since a time (held, hidden and deleted ones too), for the spam checks' repeat check. */
+  async recentBodiesBy(em: EntityManager, authorId: string, since: Date): Promise<RecentPost[]> {
+    const rows: Array<{ body: string; created_at: Date }> = await em.query(
+      `SELECT body, created_at FROM comments WHERE author_id = $1 AND created_at >= $2 ORDER BY created_at DESC LIMIT 50`,
+      [authorId, since],
+    );
+    return rows.map((row) => ({ body: row.body, createdAt: row.created_at }));
+  }
 
   findLive(em: EntityManager, id: string): Promise<CommentEntity | null> {
     return em.findOneBy(CommentEntity, { id, deletedAt: IsNull() });

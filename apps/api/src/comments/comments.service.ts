@@ -51,7 +51,7 @@ export class CommentsService {
       if (question.status === 'CLOSED') throw conflict('This question is closed and takes no new comments.');
       checkThreadTakesPosts(viewer, question);
       const now = this.clock.now();
-      const hold = await this.postingHold.holdFor(em, viewer);
+      const hold = await this.postingHold.holdFor(em, viewer, { body: input.body, bodyHtml });
       const comment = await this.comments.insert(em, {
         questionId: question.id,
         targetType: input.targetType,

@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
       imageHosts: [], graphqlIntrospection: true, statementTimeoutMs: 5000,
       graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 }, countSqlStatements: false,
-      newMemberReviewPosts: 2, flagHideThreshold: 3,
+      newMemberReviewPosts: 2, flagHideThreshold: 3, spamChecks: true, spamRepeatWindowMinutes: 10,
     });
   });
 
@@ -24,7 +24,7 @@ describe('loadConfig', () => {
       PUBLIC_URL: 'https://help.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Help <help@example.com>',
       OUTBOX_POLL_SECONDS: '30', SEARCH_LANGUAGE: 'french', MEILI_HOST: 'https://search.example.com/', MEILI_MASTER_KEY: 'k3y',
       MEILI_INDEX: 'peerdesk_questions', MEILI_PORT: '7701', GRAPHQL_MAX_DEPTH: '12', GRAPHQL_MAX_ALIASES: '5', GRAPHQL_MAX_COST: '20000', IMAGE_HOSTS: 'i.imgur.com, images.example.com', GRAPHQL_INTROSPECTION: 'true',
-      STATEMENT_TIMEOUT_MS: '2500', NEW_MEMBER_REVIEW_POSTS: '0', FLAG_HIDE_THRESHOLD: '10', TRUST_BASIC_DAYS_VISITED: '2', TRUST_BASIC_POSTS_READ: '10', TRUST_MEMBER_DAYS_VISITED: '20',
+      STATEMENT_TIMEOUT_MS: '2500', NEW_MEMBER_REVIEW_POSTS: '0', FLAG_HIDE_THRESHOLD: '10', SPAM_CHECKS: 'off', SPAM_REPEAT_WINDOW_MINUTES: '30', TRUST_BASIC_DAYS_VISITED: '2', TRUST_BASIC_POSTS_READ: '10', TRUST_MEMBER_DAYS_VISITED: '20',
       TRUST_MEMBER_POSTS_READ: '150', TRUST_MEMBER_ANSWERS_ACCEPTED: '2', TRUST_REGULAR_DAYS_VISITED: '60', TRUST_REGULAR_REPUTATION: '500',
       TRUST_REGULAR_ANSWERS_ACCEPTED: '20', TRUST_REGULAR_MAX_FLAGS_UPHELD: '0', TRUST_LEVEL_SWEEP_SECONDS: '60',
     });
@@ -49,7 +49,7 @@ describe('loadConfig', () => {
       meiliIndex: 'peerdesk_questions', meiliPort: 7701, statementTimeoutMs: 2500,
       imageHosts: ['i.imgur.com', 'images.example.com'], graphqlIntrospection: true,
       graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 }, countSqlStatements: false,
-      newMemberReviewPosts: 0, flagHideThreshold: 10,
+      newMemberReviewPosts: 0, flagHideThreshold: 10, spamChecks: false, spamRepeatWindowMinutes: 30,
     });
   });
 
@@ -126,6 +126,11 @@ describe('loadConfig', () => {
   it('checks the first-post hold and the flag threshold', () => {
     expect(() => loadConfig({ NEW_MEMBER_REVIEW_POSTS: '-1', FLAG_HIDE_THRESHOLD: '0' })).toThrow(
       /NEW_MEMBER_REVIEW_POSTS="-1" must be a whole number from 0 to 100[^]*FLAG_HIDE_THRESHOLD="0" must be a whole number from 1 to 1000/);
+  });
+
+  it('checks the spam repeat window (0 turns the repeat check off)', () => {
+    expect(loadConfig({ SPAM_REPEAT_WINDOW_MINUTES: '0' }).spamRepeatWindowMinutes).toBe(0);
+    expect(() => loadConfig({ SPAM_REPEAT_WINDOW_MINUTES: '1441' })).toThrow('SPAM_REPEAT_WINDOW_MINUTES="1441" must be a whole number from 0 to 1440');
   });
 
   it('counts SQL statements only for the tests', () => {

@@ -2,7 +2,7 @@
 // reported (variable, value, what is wrong), not just the first, so one restart fixes them all.
 
 import { isIP } from 'node:net';
-import { DEFAULT_TRUST_THRESHOLDS, parseImageHosts, parseRateRules, type RateRules, type TrustRateLimits, type TrustThresholds } from '@peerdesk/domain';
+import { DEFAULT_SPAM_REPEAT_WINDOW_MINUTES, DEFAULT_TRUST_THRESHOLDS, parseImageHosts, parseRateRules, type RateRules, type TrustRateLimits, type TrustThresholds } from '@peerdesk/domain';
 import type { GraphQLLimits } from '../common/graphql-limits';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -68,6 +68,10 @@ export interface AppConfig {
   newMemberReviewPosts: number;
   /** The weight of open flags (each flagger's trust level's flag weight) that hides a post pending review. */
   flagHideThreshold: number;
+  /** Whether new posts go through the spam checks (links, repeats, blocked words and domains); off for load tests and private deployments. */
+  spamChecks: boolean;
+  /** Minutes within which the same body from the same author is held by the spam checks as a repeat (0: never). */
+  spamRepeatWindowMinutes: number;
   /** Tests only: the request DataSource counts the SQL statements it sends (database/statement-counter.ts). */
   countSqlStatements: boolean;
 }
@@ -283,6 +287,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     newMemberReviewPosts: read.integer('NEW_MEMBER_REVIEW_POSTS', 2, 0, 100),
     flagHideThreshold: read.integer('FLAG_HIDE_THRESHOLD', 3, 1, 1000),
+    spamChecks: read.oneOf('SPAM_CHECKS', 'on', ['on', 'off'] as const) === 'on',
+    spamRepeatWindowMinutes: read.integer('SPAM_REPEAT_WINDOW_MINUTES', DEFAULT_SPAM_REPEAT_WINDOW_MINUTES, 0, 1440),
     countSqlStatements: read.oneOf('COUNT_SQL_STATEMENTS', 'off', ['on', 'off'] as const) === 'on',
   };
   if (config.countSqlStatements && nodeEnv !== 'test') read.problems.push('COUNT_SQL_STATEMENTS=on is for the tests only (NODE_ENV=test)');

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
-import { LIMITS, MAX_MARKDOWN_NESTING, markdownNestingDepth, serviceUnavailable, validationFailed } from '@peerdesk/domain';
+import { countLinks, LIMITS, MAX_MARKDOWN_NESTING, markdownNestingDepth, serviceUnavailable, validationFailed } from '@peerdesk/domain';
 import { Piscina } from 'piscina';
 import { repoRoot } from '../common/repo-root';
 import type { AppConfig } from '../config/config';
@@ -70,7 +70,7 @@ export class MarkdownRenderer implements OnModuleDestroy {
     // Nesting the line check does not see (indentation) can still overflow the renderer's stack.
     if ('tooDeep' in outcome) throw tooDeep(field);
     // Counted as shown: Markdown links, bare addresses made links, and images kept as links.
-    const links = outcome.html.match(/<a /g)?.length ?? 0;
+    const links = countLinks(outcome.html);
     if (links > LIMITS.linksPerPost.max) {
       throw validationFailed([{ field, message: `A post may hold at most ${LIMITS.linksPerPost.max} links (this one has ${links}).` }]);
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
-import { type CloseReason, type ModerationState, type PostHold, type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
+import { type RecentPost, type CloseReason, type ModerationState, type PostHold, type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
 import type { Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
@@ -34,6 +34,15 @@ const ORDER_COLUMNS: Record<QuestionOrder, { column: string; keyOf: (q: Question
 @Injectable()
 export class QuestionsRepository {
   constructor(private readonly db: DataSource) {}
+
+  /** The bodies of an author's questions since a time (held, hidden and deleted ones too), for the spam checks' repeat check. */
+  async recentBodiesBy(em: EntityManager, authorId: string, since: Date): Promise<RecentPost[]> {
+    const rows: Array<{ body: string; created_at: Date }> = await em.query(
+      `SELECT body, created_at FROM questions WHERE author_id = $1 AND created_at >= $2 ORDER BY created_at DESC LIMIT 50`,
+      [authorId, since],
+    );
+    return rows.map((row) => ({ body: row.body, createdAt: row.created_at }));
+  }
 
   /** Locks the question row for the rest of the transaction: answers, votes and acceptance serialize on it. */
   lockLive(em: EntityManager, id: string): Promise<QuestionEntity | null> {

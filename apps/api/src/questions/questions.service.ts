@@ -44,7 +44,7 @@ export class QuestionsService {
     const bodyHtml = await this.markdown.render(fields.body);
     const now = this.clock.now();
     return this.transactions.run(async (em) => {
-      const hold = await this.postingHold.holdFor(em, viewer);
+      const hold = await this.postingHold.holdFor(em, viewer, { title: fields.title, body: fields.body, bodyHtml });
       const question = await this.questions.insert(em, { ...fields, categoryId: input.categoryId, authorId: viewer.id, bodyHtml, status: 'OPEN' }, now, hold);
       if (hold) {
         // Nobody else sees it yet: no notifications, webhooks, search or community clock until it is approved.

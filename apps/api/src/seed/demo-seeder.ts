@@ -64,7 +64,7 @@ export async function seedDemo(
   const earliest = Math.max(...all.map((question) => question.hoursAgo));
   const clock = new ManualClock(new Date(now.getTime() - (earliest + 24) * HOUR_MS));
   // The demo replays history that already happened: its members' first posts are not held for review.
-  const app = await NestFactory.createApplicationContext(AppModule.with({ config: { ...config, newMemberReviewPosts: 0 }, dataSource, clock }), { logger: ['error'] });
+  const app = await NestFactory.createApplicationContext(AppModule.with({ config: { ...config, newMemberReviewPosts: 0, spamChecks: false }, dataSource, clock }), { logger: ['error'] });
   try {
     const users = app.get(UsersService);
     const categories = app.get(CategoriesService);

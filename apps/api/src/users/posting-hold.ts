@@ -1,36 +1,75 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import { holdsNewMemberPost, NEW_MEMBER_HOLD, type PostHold, silencedHold, standingOf } from '@peerdesk/domain';
+import {
+  holdsNewMemberPost, NEW_MEMBER_HOLD, type PostHold, type RecentPost, type SpamCheckPost, silencedHold, spamCheckExempt, spamHold, standingOf, type TrustLevel,
+} from '@peerdesk/domain';
+import { AnswersRepository } from '../answers/answers.repository';
 import { CLOCK, type Clock } from '../common/clock';
+import { CommentsRepository } from '../comments/comments.repository';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
+import { QuestionsRepository } from '../questions/questions.repository';
+import { SpamRulesRepository } from '../spam/spam-rules.repository';
 import { UsersRepository } from './users.repository';
 
 /**
- * Whether the post a member is writing waits for a moderator: a silenced member's always (until the silence
- * ends), a NEW member's first NEW_MEMBER_REVIEW_POSTS. The questions, answers and comments services ask it
- * inside their writing transaction; the rules are `standingOf` (standing.ts) and `holdsNewMemberPost` (moderation.ts).
+ * Whether the post a member is writing waits for a moderator, in this order: a silenced member's always
+ * (until the silence ends); one the spam checks hold (links over the trust level's allowance, a repeat
+ * within SPAM_REPEAT_WINDOW_MINUTES, a blocked word or link domain); a NEW member's first
+ * NEW_MEMBER_REVIEW_POSTS. The questions, answers and comments services ask it inside their writing
+ * transaction; the rules are `standingOf` (standing.ts), `spamHold` (spam-checks.ts) and `holdsNewMemberPost` (moderation.ts).
  */
 @Injectable()
-export class PostingHold {
+export class PostingHold implements OnModuleInit {
+  /** The posts' owners read the author's recent bodies; their modules import this one, so they are looked up once started. */
+  private recent!: { questions: QuestionsRepository; answers: AnswersRepository; comments: CommentsRepository };
+
   constructor(
     private readonly users: UsersRepository,
+    private readonly spamRules: SpamRulesRepository,
+    private readonly modules: ModuleRef,
     @Inject(CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async holdFor(em: EntityManager, author: Viewer): Promise<PostHold | null> {
-    const { silence } = standingOf(author, this.clock.now());
+  onModuleInit(): void {
+    this.recent = {
+      questions: this.modules.get(QuestionsRepository, { strict: false }),
+      answers: this.modules.get(AnswersRepository, { strict: false }),
+      comments: this.modules.get(CommentsRepository, { strict: false }),
+    };
+  }
+
+  async holdFor(em: EntityManager, author: Viewer, post: SpamCheckPost): Promise<PostHold | null> {
+    const now = this.clock.now();
+    const { silence } = standingOf(author, now);
     if (silence) return silencedHold(silence);
+    const isEmployee = author.affiliation === 'EMPLOYEE';
     const reviewPosts = this.config.newMemberReviewPosts;
-    if (reviewPosts === 0 || author.affiliation === 'EMPLOYEE') return null;
+    if (spamCheckExempt({ role: author.role, isEmployee }) || (!this.config.spamChecks && reviewPosts === 0)) return null;
     const record = await this.users.postingRecord(em, author.id);
     if (!record) return null;
-    const held = holdsNewMemberPost(
-      { role: author.role, isEmployee: false, trustLevel: record.trustLevel, priorPosts: record.priorPosts },
-      reviewPosts,
-    );
+
+    const spam = this.config.spamChecks && await this.spamCheck(em, author, isEmployee, record.trustLevel, post, now);
+    if (spam) return spam;
+
+    if (reviewPosts === 0) return null;
+    const held = holdsNewMemberPost({ role: author.role, isEmployee, trustLevel: record.trustLevel, priorPosts: record.priorPosts }, reviewPosts);
     return held ? NEW_MEMBER_HOLD : null;
+  }
+
+  private async spamCheck(em: EntityManager, author: Viewer, isEmployee: boolean, trustLevel: TrustLevel, post: SpamCheckPost, now: Date): Promise<PostHold | null> {
+    const window = this.config.spamRepeatWindowMinutes;
+    const rules = await this.spamRules.all(em);
+    const recentPosts: RecentPost[] = [];
+    if (window > 0) {
+      const since = new Date(now.getTime() - window * 60_000);
+      for (const owner of [this.recent.questions, this.recent.answers, this.recent.comments]) {
+        recentPosts.push(...await owner.recentBodiesBy(em, author.id, since));
+      }
+    }
+    return spamHold({ role: author.role, isEmployee, trustLevel }, post, { rules, recentPosts, repeatWindowMinutes: window, now });
   }
 }

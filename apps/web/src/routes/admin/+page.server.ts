@@ -4,6 +4,7 @@ import {
   AdminDeleteWebhookDocument,
   AdminPageDocument,
   AdminSetAnnouncementDocument,
+  AdminSetSpamRulesDocument,
   AdminUpdateCategoryDocument,
   AdminWebhookDeliveriesDocument,
 } from '@peerdesk/api-client';
@@ -91,6 +92,17 @@ export const actions: Actions = {
     return formAction(event, 'setAnnouncement', AdminSetAnnouncementDocument, { message }, {
       values: { message },
       success: message ? 'Announcement published on the home page.' : 'Announcement taken down.',
+    });
+  },
+  setSpamRules: async (event) => {
+    const form = await event.request.formData();
+    const words = text(form, 'words');
+    const domains = text(form, 'domains');
+    // One entry a line; the API trims, lower-cases and drops blank lines and duplicates.
+    const lines = (value: string) => value.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+    return formAction(event, 'setSpamRules', AdminSetSpamRulesDocument, { words: lines(words), domains: lines(domains) }, {
+      values: { words, domains },
+      success: 'Spam rules saved. New posts are checked against them from now on.',
     });
   },
   createWebhook: async (event) => {

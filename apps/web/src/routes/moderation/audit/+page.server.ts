@@ -34,6 +34,7 @@ function targetHref(entry: { targetType: string; targetId: string; before?: Reco
     case 'CATEGORY':
     case 'WEBHOOK':
     case 'ANNOUNCEMENT':
+    case 'SPAM_RULES':
       return '/admin';
     default:
       return null;
