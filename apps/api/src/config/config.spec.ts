@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
       imageHosts: [], graphqlIntrospection: true, statementTimeoutMs: 5000,
       graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 }, countSqlStatements: false,
-      newMemberReviewPosts: 2, flagHideThreshold: 3,
+      newMemberReviewPosts: 2, flagHideThreshold: 3, requireEmailVerification: true,
     });
   });
 
@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       STATEMENT_TIMEOUT_MS: '2500', NEW_MEMBER_REVIEW_POSTS: '0', FLAG_HIDE_THRESHOLD: '10', TRUST_BASIC_DAYS_VISITED: '2', TRUST_BASIC_POSTS_READ: '10', TRUST_MEMBER_DAYS_VISITED: '20',
       TRUST_MEMBER_POSTS_READ: '150', TRUST_MEMBER_ANSWERS_ACCEPTED: '2', TRUST_REGULAR_DAYS_VISITED: '60', TRUST_REGULAR_REPUTATION: '500',
       TRUST_REGULAR_ANSWERS_ACCEPTED: '20', TRUST_REGULAR_MAX_FLAGS_UPHELD: '0', TRUST_LEVEL_SWEEP_SECONDS: '60',
+      REQUIRE_EMAIL_VERIFICATION: 'false',
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, origin: 'https://help.example.com', databaseUrl: 'postgres://u:p@db:5432/peerdesk',
@@ -49,7 +50,7 @@ describe('loadConfig', () => {
       meiliIndex: 'peerdesk_questions', meiliPort: 7701, statementTimeoutMs: 2500,
       imageHosts: ['i.imgur.com', 'images.example.com'], graphqlIntrospection: true,
       graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 }, countSqlStatements: false,
-      newMemberReviewPosts: 0, flagHideThreshold: 10,
+      newMemberReviewPosts: 0, flagHideThreshold: 10, requireEmailVerification: false,
     });
   });
 
@@ -126,6 +127,10 @@ describe('loadConfig', () => {
   it('checks the first-post hold and the flag threshold', () => {
     expect(() => loadConfig({ NEW_MEMBER_REVIEW_POSTS: '-1', FLAG_HIDE_THRESHOLD: '0' })).toThrow(
       /NEW_MEMBER_REVIEW_POSTS="-1" must be a whole number from 0 to 100[^]*FLAG_HIDE_THRESHOLD="0" must be a whole number from 1 to 1000/);
+  });
+
+  it('checks the e-mail verification switch', () => {
+    expect(() => loadConfig({ REQUIRE_EMAIL_VERIFICATION: 'no' })).toThrow('REQUIRE_EMAIL_VERIFICATION="no" must be one of: true, false');
   });
 
   it('counts SQL statements only for the tests', () => {

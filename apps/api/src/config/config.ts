@@ -68,6 +68,8 @@ export interface AppConfig {
   newMemberReviewPosts: number;
   /** The weight of open flags (each flagger's trust level's flag weight) that hides a post pending review. */
   flagHideThreshold: number;
+  /** true: an account exists only once its e-mailed link was followed; false: register makes it at once (private deployments, load tests). */
+  requireEmailVerification: boolean;
   /** Tests only: the request DataSource counts the SQL statements it sends (database/statement-counter.ts). */
   countSqlStatements: boolean;
 }
@@ -283,6 +285,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     newMemberReviewPosts: read.integer('NEW_MEMBER_REVIEW_POSTS', 2, 0, 100),
     flagHideThreshold: read.integer('FLAG_HIDE_THRESHOLD', 3, 1, 1000),
+    requireEmailVerification: read.oneOf('REQUIRE_EMAIL_VERIFICATION', 'true', ['true', 'false'] as const) === 'true',
     countSqlStatements: read.oneOf('COUNT_SQL_STATEMENTS', 'off', ['on', 'off'] as const) === 'on',
   };
   if (config.countSqlStatements && nodeEnv !== 'test') read.problems.push('COUNT_SQL_STATEMENTS=on is for the tests only (NODE_ENV=test)');
