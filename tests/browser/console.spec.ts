@@ -246,3 +246,42 @@ it('lets admins put up a service announcement that the home page shows, and take
   await visitor.context.close();
   await context.close();
 });
+
+it('shows managers the moderation figures with their charts and tables, linked from the deflection report, without JavaScript', async () => {
+  const api = world.api;
+  // A member flags the question; a moderator approves it: one flag raised and handled, one FLAGGED item decided.
+  const flagger = await api.member('Fionn Flagger');
+  const moderator = await api.userWithRole('MODERATOR', undefined, 'Mona Moderator');
+  await api.ok(`mutation ($input: FlagInput!) { flag(input: $input) { id } }`, { input: { targetType: 'QUESTION', targetId: questionId, reason: 'SPAM' } }, flagger);
+  const { reviewQueue } = await api.ok<{ reviewQueue: { edges: Array<{ node: { id: string; targetId: string } }> } }>(`{ reviewQueue(first: 50) { edges { node { id targetId } } } }`, {}, moderator);
+  const item = reviewQueue.edges.find((e) => e.node.targetId === questionId)!.node;
+  await api.ok(`mutation ($id: ID!) { resolveReview(id: $id, action: APPROVE) { id } }`, { id: item.id }, moderator);
+
+  const context = await world.browser.newContext({ baseURL: world.webUrl, javaScriptEnabled: false });
+  await context.addCookies([{ name: 'peerdesk_session', value: manager.token, url: world.webUrl }]);
+  const page = await context.newPage();
+  await page.goto('/reports/deflection');
+  await Promise.all([page.waitForURL('**/reports/moderation'), page.getByRole('link', { name: 'moderation figures' }).click()]);
+  await expect(page.getByRole('heading', { name: 'Moderation', level: 2 }).count()).resolves.toBe(1);
+  // Every chart is an image with a text alternative that carries its figures.
+  for (const name of [/Flags raised each month/, /Flags handled \(decided\) each month/, /Review items opened each month, by reason/,
+    /Median time from entering the queue to a decision/, /Share of decided held posts approved, by reason/]) {
+    await expect(page.getByRole('img', { name }).count()).resolves.toBe(1);
+  }
+  await expect(page.locator('svg desc').allTextContents()).resolves.toEqual(expect.arrayContaining([
+    expect.stringContaining('Flags raised 1'),
+    expect.stringContaining('Flagged by members: 100% (1 of 1)'),
+  ]));
+  const total = page.getByRole('row', { name: /^Whole period/ });
+  await expect(total.locator('td').allTextContents()).resolves.toEqual(['1', '1', '1', expect.stringMatching(/\d+ s|\d+ min/), '1', '0', '0', '0', '0']);
+  await screenshot(page, 'moderation-figures');
+  await context.close();
+  const reader = await world.withSession(manager);
+  await reader.page.goto('/reports/moderation');
+  expect(describeViolations(await seriousAxeViolations(reader.page))).toBe('');
+  await reader.context.close();
+
+  const signedIn = await world.withSession(member);
+  expect((await signedIn.page.goto('/reports/moderation'))?.status()).toBe(403);
+  await signedIn.context.close();
+}, 120_000);

@@ -217,6 +217,15 @@ export type LoginInput = {
   password: string;
 };
 
+export type ModerationReportInput = {
+  /** DAY, WEEK (starting Monday) or MONTH; buckets are in UTC. */
+  bucket?: string;
+  /** Events at or after this instant. */
+  from: string;
+  /** Events before this instant (exclusive). */
+  to: string;
+};
+
 /** VISIBLE to everyone; HELD before anyone else saw it (waiting for a moderator); HIDDEN after (flags or a moderator); DELETED. */
 export type ModerationState =
   | 'DELETED'
@@ -1014,6 +1023,15 @@ export type ReportCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ReportCategoriesQuery = { categories: Array<{ id: string, name: string }> };
 
+export type ModerationFiguresFieldsFragment = { flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> };
+
+export type ModerationDashboardQueryVariables = Exact<{
+  input: ModerationReportInput;
+}>;
+
+
+export type ModerationDashboardQuery = { moderationReport: { from: string, to: string, bucket: string, totals: { flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> }, series: Array<{ bucketStart: string, flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> }> } };
+
 export type StaffQueuePageQueryVariables = Exact<{
   filter?: StaffQueueFilter | null | undefined;
   after?: string | null | undefined;
@@ -1252,6 +1270,26 @@ export const DurationFieldsFragmentDoc = new TypedDocumentString(`
   count
 }
     `, {"fragmentName":"DurationFields"}) as unknown as TypedDocumentString<DurationFieldsFragment, unknown>;
+export const ModerationFiguresFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ModerationFiguresFields on ModerationFigures {
+  flagsRaised
+  flagsHandled
+  reviewsDecided
+  medianDecisionHours
+  suspensions
+  holds {
+    reason
+    held
+    decided
+    approved
+    approvedShare {
+      numerator
+      denominator
+      value
+    }
+  }
+}
+    `, {"fragmentName":"ModerationFiguresFields"}) as unknown as TypedDocumentString<ModerationFiguresFieldsFragment, unknown>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   me {
@@ -2466,6 +2504,54 @@ export const ReportCategoriesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReportCategoriesQuery, ReportCategoriesQueryVariables>;
+export const ModerationDashboardDocument = new TypedDocumentString(`
+    query ModerationDashboard($input: ModerationReportInput!) {
+  moderationReport(input: $input) {
+    from
+    to
+    bucket
+    totals {
+      ...ModerationFiguresFields
+    }
+    series {
+      bucketStart
+      flagsRaised
+      flagsHandled
+      reviewsDecided
+      medianDecisionHours
+      suspensions
+      holds {
+        reason
+        held
+        decided
+        approved
+        approvedShare {
+          numerator
+          denominator
+          value
+        }
+      }
+    }
+  }
+}
+    fragment ModerationFiguresFields on ModerationFigures {
+  flagsRaised
+  flagsHandled
+  reviewsDecided
+  medianDecisionHours
+  suspensions
+  holds {
+    reason
+    held
+    decided
+    approved
+    approvedShare {
+      numerator
+      denominator
+      value
+    }
+  }
+}`) as unknown as TypedDocumentString<ModerationDashboardQuery, ModerationDashboardQueryVariables>;
 export const StaffQueuePageDocument = new TypedDocumentString(`
     query StaffQueuePage($filter: StaffQueueFilter, $after: String) {
   me {

@@ -65,7 +65,8 @@ export class AccountService {
 
   /**
    * Answers the same for a new and a taken address, after the same work (the password is hashed either
-   * way): a new address gets a link that creates the account, a taken one a note to its owner.
+   * way): a new address gets a link that creates the account, a taken one a note to its owner. Without
+   * REQUIRE_EMAIL_VERIFICATION the account is made at once instead of the link (a taken address still gets its note).
    */
   async register(input: RegisterInput): Promise<void> {
     const email = normalizeEmail(input.email);
@@ -79,6 +80,10 @@ export class AccountService {
         await this.mail(em, owner.id, email, alreadyRegisteredMail(this.config, owner.displayName), now);
         return;
       }
+      if (!this.config.requireEmailVerification) {
+        await this.createMember(em, { email, displayName, passwordHash });
+        return;
+      }
       const token = await this.newToken(em, 'REGISTRATION', { userId: null, email, displayName, passwordHash }, now, REGISTRATION_HOURS * HOUR_MS);
       await this.mail(em, null, email, registrationMail(this.config, displayName, token, REGISTRATION_HOURS), now);
     });
@@ -88,15 +93,13 @@ export class AccountService {
   async confirmRegistration(token: string, userAgent: string | undefined): Promise<SignedInSession> {
     return this.transactions.run(async (em) => {
       const pending = await this.consume(em, 'REGISTRATION', token);
-      const user = await this.users.create(em, {
-        email: pending.email!,
-        displayName: pending.displayName!,
-        passwordHash: pending.passwordHash!,
-        role: 'MEMBER',
-        affiliation: 'COMMUNITY',
-      });
+      const user = await this.createMember(em, { email: pending.email!, displayName: pending.displayName!, passwordHash: pending.passwordHash! });
       return this.auth.openSession(em, user, userAgent);
     });
+  }
+
+  private createMember(em: EntityManager, account: { email: string; displayName: string; passwordHash: string }): Promise<UserEntity> {
+    return this.users.create(em, { ...account, role: 'MEMBER', affiliation: 'COMMUNITY' });
   }
 
   /** Always succeeds: an address with an account gets a link, any other nothing. */

@@ -12,7 +12,7 @@ describe('loadConfig', () => {
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
       imageHosts: [], graphqlIntrospection: true, statementTimeoutMs: 5000,
       graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 }, countSqlStatements: false,
-      newMemberReviewPosts: 2, flagHideThreshold: 3, spamChecks: true, spamRepeatWindowMinutes: 10,
+      newMemberReviewPosts: 2, flagHideThreshold: 3, spamChecks: true, spamRepeatWindowMinutes: 10, requireEmailVerification: true,
     });
   });
 
@@ -27,6 +27,7 @@ describe('loadConfig', () => {
       STATEMENT_TIMEOUT_MS: '2500', NEW_MEMBER_REVIEW_POSTS: '0', FLAG_HIDE_THRESHOLD: '10', SPAM_CHECKS: 'off', SPAM_REPEAT_WINDOW_MINUTES: '30', TRUST_BASIC_DAYS_VISITED: '2', TRUST_BASIC_POSTS_READ: '10', TRUST_MEMBER_DAYS_VISITED: '20',
       TRUST_MEMBER_POSTS_READ: '150', TRUST_MEMBER_ANSWERS_ACCEPTED: '2', TRUST_REGULAR_DAYS_VISITED: '60', TRUST_REGULAR_REPUTATION: '500',
       TRUST_REGULAR_ANSWERS_ACCEPTED: '20', TRUST_REGULAR_MAX_FLAGS_UPHELD: '0', TRUST_LEVEL_SWEEP_SECONDS: '60',
+      REQUIRE_EMAIL_VERIFICATION: 'false',
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, origin: 'https://help.example.com', databaseUrl: 'postgres://u:p@db:5432/peerdesk',
@@ -49,7 +50,7 @@ describe('loadConfig', () => {
       meiliIndex: 'peerdesk_questions', meiliPort: 7701, statementTimeoutMs: 2500,
       imageHosts: ['i.imgur.com', 'images.example.com'], graphqlIntrospection: true,
       graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 }, countSqlStatements: false,
-      newMemberReviewPosts: 0, flagHideThreshold: 10, spamChecks: false, spamRepeatWindowMinutes: 30,
+      newMemberReviewPosts: 0, flagHideThreshold: 10, spamChecks: false, spamRepeatWindowMinutes: 30, requireEmailVerification: false,
     });
   });
 
@@ -131,6 +132,10 @@ describe('loadConfig', () => {
   it('checks the spam repeat window (0 turns the repeat check off)', () => {
     expect(loadConfig({ SPAM_REPEAT_WINDOW_MINUTES: '0' }).spamRepeatWindowMinutes).toBe(0);
     expect(() => loadConfig({ SPAM_REPEAT_WINDOW_MINUTES: '1441' })).toThrow('SPAM_REPEAT_WINDOW_MINUTES="1441" must be a whole number from 0 to 1440');
+  });
+
+  it('checks the e-mail verification switch', () => {
+    expect(() => loadConfig({ REQUIRE_EMAIL_VERIFICATION: 'no' })).toThrow('REQUIRE_EMAIL_VERIFICATION="no" must be one of: true, false');
   });
 
   it('counts SQL statements only for the tests', () => {

@@ -72,6 +72,8 @@ export interface AppConfig {
   spamChecks: boolean;
   /** Minutes within which the same body from the same author is held by the spam checks as a repeat (0: never). */
   spamRepeatWindowMinutes: number;
+  /** true: an account exists only once its e-mailed link was followed; false: register makes it at once (private deployments, load tests). */
+  requireEmailVerification: boolean;
   /** Tests only: the request DataSource counts the SQL statements it sends (database/statement-counter.ts). */
   countSqlStatements: boolean;
 }
@@ -289,6 +291,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     flagHideThreshold: read.integer('FLAG_HIDE_THRESHOLD', 3, 1, 1000),
     spamChecks: read.oneOf('SPAM_CHECKS', 'on', ['on', 'off'] as const) === 'on',
     spamRepeatWindowMinutes: read.integer('SPAM_REPEAT_WINDOW_MINUTES', DEFAULT_SPAM_REPEAT_WINDOW_MINUTES, 0, 1440),
+    requireEmailVerification: read.oneOf('REQUIRE_EMAIL_VERIFICATION', 'true', ['true', 'false'] as const) === 'true',
     countSqlStatements: read.oneOf('COUNT_SQL_STATEMENTS', 'off', ['on', 'off'] as const) === 'on',
   };
   if (config.countSqlStatements && nodeEnv !== 'test') read.problems.push('COUNT_SQL_STATEMENTS=on is for the tests only (NODE_ENV=test)');

@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ModerationReportRepository } from './moderation-report.repository';
+import { ModerationReportResolver } from './moderation-report.resolver';
+import { ModerationReportService } from './moderation-report.service';
 import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
 
 @Module({
-  providers: [ReportsRepository, ReportsService, ReportsResolver],
+  providers: [ReportsRepository, ReportsService, ReportsResolver, ModerationReportRepository, ModerationReportService, ModerationReportResolver],
   controllers: [ReportsController],
 })
 export class ReportsModule {}

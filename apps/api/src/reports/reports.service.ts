@@ -20,6 +20,34 @@ export interface DeflectionReportRequest {
 
 const APPROX_BUCKET_DAYS: Record<ReportBucket, number> = { DAY: 1, WEEK: 7, MONTH: 28 };
 
+const validDate = (d: Date | null | undefined): d is Date => d instanceof Date && !Number.isNaN(d.getTime());
+
+/**
+ * A report's period [from, to) and its bucket (DAY, WEEK or MONTH; WEEK when left out), as every report takes them:
+ * problems are added to `errors` by field name, in the order from, to, (the report's own checks of the moment it
+ * judges at), bucket, (its other fields), then the period's length; the bucket is returned when it is one.
+ */
+export function checkPeriod(
+  request: { from: Date | null; to: Date | null; bucket?: string | null },
+  errors: FieldError[],
+  checkMoment: () => void = () => undefined,
+  checkOthers: () => void = () => undefined,
+): ReportBucket | null {
+  if (!validDate(request.from)) errors.push({ field: 'from', message: 'Give the start of the period as an ISO 8601 date-time.' });
+  if (!validDate(request.to)) errors.push({ field: 'to', message: 'Give the end of the period as an ISO 8601 date-time.' });
+  checkMoment();
+  const bucket = (request.bucket ?? 'WEEK').toUpperCase();
+  if (!isReportBucket(bucket)) errors.push({ field: 'bucket', message: 'The bucket is DAY, WEEK or MONTH.' });
+  checkOthers();
+  if (errors.length > 0) return isReportBucket(bucket) ? bucket : null;
+  const span = request.to!.getTime() - request.from!.getTime();
+  if (span <= 0) errors.push({ field: 'to', message: 'The end of the period must come after its start.' });
+  else if (span / (APPROX_BUCKET_DAYS[bucket as ReportBucket] * 86_400_000) > MAX_REPORT_BUCKETS) {
+    errors.push({ field: 'bucket', message: `That period has more than ${MAX_REPORT_BUCKETS} buckets; choose a longer bucket or a shorter period.` });
+  }
+  return bucket as ReportBucket;
+}
+
 function outcomeList(counts: Partial<Record<Outcome, number>>): OutcomeCountModel[] {
   return OUTCOMES.map((outcome) => ({ outcome, count: Number(counts[outcome] ?? 0) }));
 }
@@ -44,27 +72,18 @@ export class ReportsService {
   /** Checks the request; every problem is reported at once, by field name. */
   async check(request: DeflectionReportRequest): Promise<ReportQuery> {
     const errors: FieldError[] = [];
-    const validDate = (d: Date | null | undefined) => d instanceof Date && !Number.isNaN(d.getTime());
-    if (!validDate(request.from)) errors.push({ field: 'from', message: 'Give the start of the period as an ISO 8601 date-time.' });
-    if (!validDate(request.to)) errors.push({ field: 'to', message: 'Give the end of the period as an ISO 8601 date-time.' });
-    if (request.asOf != null && !validDate(request.asOf)) errors.push({ field: 'asOf', message: 'Give asOf as an ISO 8601 date-time, or leave it out for now.' });
-    const bucket = (request.bucket ?? 'WEEK').toUpperCase();
-    if (!isReportBucket(bucket)) errors.push({ field: 'bucket', message: 'The bucket is DAY, WEEK or MONTH.' });
     const tag = request.tag?.trim() ? request.tag.trim().toLowerCase() : null;
-    if (request.tag != null && !tag) errors.push({ field: 'tag', message: 'Leave the tag out, or name one.' });
-    if (errors.length === 0) {
-      const span = request.to!.getTime() - request.from!.getTime();
-      if (span <= 0) errors.push({ field: 'to', message: 'The end of the period must come after its start.' });
-      else if (span / (APPROX_BUCKET_DAYS[bucket as ReportBucket] * 86_400_000) > MAX_REPORT_BUCKETS) {
-        errors.push({ field: 'bucket', message: `That period has more than ${MAX_REPORT_BUCKETS} buckets; choose a longer bucket or a shorter period.` });
-      }
-    }
+    const bucket = checkPeriod(request, errors, () => {
+      if (request.asOf != null && !validDate(request.asOf)) errors.push({ field: 'asOf', message: 'Give asOf as an ISO 8601 date-time, or leave it out for now.' });
+    }, () => {
+      if (request.tag != null && !tag) errors.push({ field: 'tag', message: 'Leave the tag out, or name one.' });
+    });
     if (errors.length > 0) throw validationFailed(errors);
     const categoryId = request.categoryId ?? null;
     if (categoryId !== null && (!isEntityId(categoryId) || !(await this.reports.categoryExists(categoryId)))) {
       throw notFound(`There is no category "${categoryId}".`);
     }
-    return { from: request.from!, to: request.to!, asOf: request.asOf ?? this.clock.now(), categoryId, tag, bucket: bucket as ReportBucket };
+    return { from: request.from!, to: request.to!, asOf: request.asOf ?? this.clock.now(), categoryId, tag, bucket: bucket! };
   }
 
   async deflection(request: DeflectionReportRequest): Promise<DeflectionReportModel> {

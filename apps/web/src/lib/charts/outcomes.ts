@@ -35,7 +35,12 @@ export const OUTCOME_STYLES: Record<OutcomeKey, OutcomeStyle> = {
 
 /** Counts by outcome from the API's `outcomes { outcome count }` list (unknown outcomes are ignored). */
 export function outcomeCounts(outcomes: ReadonlyArray<{ outcome: string; count: number }>): Record<OutcomeKey, number> {
-  const counts = Object.fromEntries(OUTCOME_ORDER.map((o) => [o, 0])) as Record<OutcomeKey, number>;
-  for (const { outcome, count } of outcomes) if (outcome in counts) counts[outcome as OutcomeKey] += count;
+  return countsByKey(outcomes, OUTCOME_ORDER);
+}
+
+/** Counts by key from a `{ outcome count }` list, every key present (0 when absent; keys not listed are ignored). */
+export function countsByKey<K extends string>(parts: ReadonlyArray<{ outcome: string; count: number }>, keys: readonly K[]): Record<K, number> {
+  const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  for (const { outcome, count } of parts) if (Object.hasOwn(counts, outcome)) counts[outcome as K] += count;
   return counts;
 }
