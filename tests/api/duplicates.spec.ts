@@ -122,7 +122,7 @@ describe('duplicates', () => {
     expect(await dueAt()).not.toBeNull();
   });
 
-  it('is for moderators and admins only', async () => {
+  it('is for moderators, admins and LEADER members (trust-allowances.spec.ts), not for staff or managers by their role', async () => {
     const original = await ask('Voicemail full warning');
     const duplicate = await ask('Voicemail box full message');
     for (const role of ['MEMBER', 'STAFF', 'MANAGER'] as const) {

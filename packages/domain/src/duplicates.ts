@@ -1,4 +1,21 @@
-import { conflict, validationFailed } from './errors';
+import { conflict, forbidden, validationFailed } from './errors';
+import { type Actor, can } from './roles';
+import { type RestrictionColumns, standingOf, suspensionMessage } from './standing';
+import { type TrustLevel, trustPrivilegesOf } from './trust-levels';
+
+/**
+ * Who may mark a question a duplicate of another and take the mark off: moderators and admins
+ * (`moderate_threads`), and members whose trust level allows closing duplicates (`TRUST_ALLOWANCES.closeDuplicates`:
+ * LEADER) unless suspended at `now`. Merging the duplicate's answers stays the moderators'.
+ */
+export function checkCanCloseDuplicates(actor: Pick<Actor, 'role'> & { trustLevel: TrustLevel } & RestrictionColumns, now: Date): void {
+  if (can(actor.role, 'moderate_threads')) return;
+  if (!trustPrivilegesOf(actor.trustLevel).closeDuplicates) {
+    throw forbidden('Only moderators and leaders (the highest trust level) can mark a question as a duplicate.');
+  }
+  const { suspension } = standingOf(actor, now);
+  if (suspension) throw forbidden(suspensionMessage(suspension));
+}
 
 /** The original a duplicate would point to, as the database sees it now. */
 export interface DuplicateOriginal {

@@ -1,3 +1,7 @@
+import { validationFailed } from './errors';
+import { type Actor, can } from './roles';
+import { type AllowanceHolder, allowanceFor } from './trust-levels';
+
 /**
  * Posts may show images only from the hosts a deployment allows (IMAGE_HOSTS): an image from anywhere
  * else would tell that host who reads the page, and could change after a moderator looked. The API keeps
@@ -20,4 +24,19 @@ export function isAllowedImageSource(src: string | undefined, hosts: readonly st
   } catch {
     return false;
   }
+}
+
+/** Whether rendered HTML shows an image: the renderer writes `<img` only for an allowed host; text is escaped. */
+export function showsImage(bodyHtml: string): boolean {
+  return /<img[\s/>]/i.test(bodyHtml);
+}
+
+/**
+ * A member whose trust level does not allow images (`TRUST_ALLOWANCES.images`: NEW) may not post a body that
+ * shows one, as Discourse refuses a new user's images; they may link to it. Employees, moderators and admins
+ * (`moderate_threads`) may. `bodyHtml`: the body as rendered, so only an image readers would see counts.
+ */
+export function checkImagesAllowed(author: Pick<Actor, 'role'> & AllowanceHolder, bodyHtml: string): void {
+  if (!showsImage(bodyHtml) || can(author.role, 'moderate_threads') || allowanceFor(author).images) return;
+  throw validationFailed([{ field: 'body', message: "New members can't show images yet: link to the picture instead." }]);
 }

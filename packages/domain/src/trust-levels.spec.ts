@@ -1,6 +1,6 @@
 import {
-  allowanceOf, DEFAULT_TRUST_THRESHOLDS, isTrustLevel, TRUST_ALLOWANCES, TRUST_LEVELS, TRUST_RATE_LIMITS, type TrustActivity, trustLevelFor,
-  trustRateLimitsOf, type TrustThresholds,
+  allowanceFor, allowanceOf, DEFAULT_TRUST_THRESHOLDS, isTrustLevel, TRUST_ALLOWANCES, TRUST_LEVELS, TRUST_RATE_LIMITS, type TrustActivity, trustLevelFor,
+  trustPrivilegesOf, trustRateLimitsOf, type TrustThresholds,
 } from './trust-levels';
 
 describe('trust levels', () => {
@@ -101,5 +101,19 @@ describe('rate limits by trust level', () => {
 
   it('count posts per hour as the allowance table says', () => {
     for (const level of TRUST_LEVELS) expect(TRUST_RATE_LIMITS[level].post).toEqual({ limit: TRUST_ALLOWANCES[level].postsPerHour, windowSeconds: 3600 });
+  });
+});
+
+describe('allowanceFor', () => {
+  it('reads the level\'s row, and the employee allowance for an employee whatever the level', () => {
+    expect(allowanceFor({ trustLevel: 'NEW', affiliation: 'COMMUNITY' })).toBe(TRUST_ALLOWANCES.NEW);
+    expect(allowanceFor({ trustLevel: 'NEW', affiliation: 'EMPLOYEE' })).toBe(allowanceOf('NEW', true));
+    expect(allowanceFor({ trustLevel: 'NEW', affiliation: 'EMPLOYEE' }).images).toBe(true);
+  });
+
+  it('reads the privileges over others\' posts from the level alone', () => {
+    expect(trustPrivilegesOf('MEMBER')).toMatchObject({ editOthersTags: false, closeDuplicates: false });
+    expect(trustPrivilegesOf('REGULAR')).toMatchObject({ editOthersTags: true, closeDuplicates: false });
+    expect(trustPrivilegesOf('LEADER')).toMatchObject({ editOthersTags: true, closeDuplicates: true });
   });
 });

@@ -1,3 +1,4 @@
+import type { Affiliation } from './roles';
 import { LIMITS } from './validation';
 
 /**
@@ -36,11 +37,30 @@ export const TRUST_ALLOWANCES: Readonly<Record<TrustLevel, TrustAllowance>> = Ob
   LEADER: { linksPerPost: LIMITS.linksPerPost.max, images: true, postsPerHour: 240, flagWeight: 5, editOthersTags: true, closeDuplicates: true },
 });
 
-/** An employee's allowance: no newcomer limits, whatever the level on their account. */
+/**
+ * An employee's allowance: no newcomer limits (links, images, posts per hour, flag weight), whatever the level on
+ * their account. The community's privileges (editing others' tags, closing duplicates) are not limits: they go
+ * by the level alone (trustPrivilegesOf), so an employee role gains no moderation by affiliation.
+ */
 export const EMPLOYEE_ALLOWANCE: TrustAllowance = TRUST_ALLOWANCES.LEADER;
 
 export function allowanceOf(level: TrustLevel, isEmployee: boolean): TrustAllowance {
   return isEmployee ? EMPLOYEE_ALLOWANCE : TRUST_ALLOWANCES[level];
+}
+
+/** Whom an allowance is read for (the API's viewer is one): their level, and whether they are an employee. */
+export interface AllowanceHolder {
+  trustLevel: TrustLevel;
+  affiliation: Affiliation;
+}
+
+export function allowanceFor(holder: AllowanceHolder): TrustAllowance {
+  return allowanceOf(holder.trustLevel, holder.affiliation === 'EMPLOYEE');
+}
+
+/** What the community trusts a member to do to others' posts: the level's own row, employee or not. */
+export function trustPrivilegesOf(level: TrustLevel): Pick<TrustAllowance, 'editOthersTags' | 'closeDuplicates'> {
+  return TRUST_ALLOWANCES[level];
 }
 
 /** What automatic promotion reads of a member's activity (apps/api/src/trust gathers it). */

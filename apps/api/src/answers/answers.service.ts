@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, canSeePost, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept,
+  acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, canSeePost, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, checkImagesAllowed,
   checkThreadTakesPosts, conflict, editReasonFor, type ModerationState, nextThreadStatus, notFound, type ThreadStatus, validateAnswer,
 } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
@@ -59,6 +59,7 @@ export class AnswersService {
   async post(viewer: Viewer, input: PostAnswerInput): Promise<AnswerEntity> {
     assertValid(validateAnswer(input));
     const bodyHtml = await this.markdown.render(input.body);
+    checkImagesAllowed(viewer, bodyHtml);
     return this.transactions.run(async (em) => {
       const question = await this.questionsService.lockLive(em, input.questionId);
       if (!canSeePost(viewer, question)) throw notFound(`There is no question ${input.questionId}.`);
@@ -129,6 +130,7 @@ export class AnswersService {
       const { answer, question } = await this.lockLiveAnswerAndQuestion(em, input.id);
       checkCanEditPost(viewer, answer);
       const reason = editReasonFor(viewer, answer, input.reason);
+      checkImagesAllowed(viewer, bodyHtml);
       const now = this.clock.now();
       await this.revisions.keep(em, 'ANSWER', answer.id, answer, viewer.id, now, reason);
       const edited = await this.answers.edit(em, answer.id, input.body, bodyHtml, now);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { checkDuplicateTarget, conflict, nextThreadStatus, notFound, validationFailed } from '@peerdesk/domain';
+import { checkCanCloseDuplicates, checkDuplicateTarget, conflict, nextThreadStatus, notFound, validationFailed } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { DomainEvents } from '../common/domain-events';
@@ -9,7 +9,10 @@ import { Transactions } from '../database/transactions';
 import type { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 
-/** Moderators mark a question a duplicate of another: it closes, and clients send readers to the original. */
+/**
+ * Moderators and LEADER members (checkCanCloseDuplicates) mark a question a duplicate of another: it closes, and
+ * clients send readers to the original. Every mark and unmark is audited, whoever makes it.
+ */
 @Injectable()
 export class DuplicatesService {
   constructor(
@@ -21,10 +24,11 @@ export class DuplicatesService {
   ) {}
 
   async markDuplicate(viewer: Viewer, questionId: string, originalId: string): Promise<QuestionEntity> {
+    const now = this.clock.now();
+    checkCanCloseDuplicates(viewer, now);
     checkId(questionId, 'question');
     checkId(originalId, 'question');
     if (questionId === originalId) checkDuplicateTarget(questionId, { id: originalId, deleted: false, duplicateOf: null });
-    const now = this.clock.now();
     return this.transactions.run(async (em) => {
       const { question: target, original } = await this.questions.lockLiveDuplicatePair(em, questionId, originalId);
       if (!target) throw notFound(`There is no question ${questionId}.`);
@@ -50,8 +54,9 @@ export class DuplicatesService {
   }
 
   async unmarkDuplicate(viewer: Viewer, questionId: string): Promise<QuestionEntity> {
-    checkId(questionId, 'question');
     const now = this.clock.now();
+    checkCanCloseDuplicates(viewer, now);
+    checkId(questionId, 'question');
     return this.transactions.run(async (em) => {
       const target = await this.questions.lockLiveWithDuplicateLink(em, questionId, 'update');
       if (!target) throw notFound(`There is no question ${questionId}.`);

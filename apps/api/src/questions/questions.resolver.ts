@@ -33,7 +33,7 @@ export class QuestionsResolver {
     return toQuestionModel(await this.service.ask(viewer, input));
   }
 
-  @Mutation(() => QuestionModel, { description: 'Author or moderator; earlier versions are kept.' })
+  @Mutation(() => QuestionModel, { description: 'Author or moderator; a REGULAR or LEADER member may change only the tags of someone else\'s question. Earlier versions are kept.' })
   @SignedIn()
   async editQuestion(@Args('input') input: EditQuestionInput, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
     return toQuestionModel(await this.service.edit(viewer, input));

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { assertValid, canSeePost, checkCanEditPost, editReasonFor, type ModerationState, normalizeTags, notFound, validateQuestion } from '@peerdesk/domain';
+import {
+  assertValid, can, canSeePost, checkCanEditQuestion, checkImagesAllowed, editReasonFor, type ModerationState, normalizeTags, notFound, validateQuestion,
+} from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CategoriesService } from '../categories/categories.service';
 import { CLOCK, type Clock } from '../common/clock';
@@ -42,6 +44,7 @@ export class QuestionsService {
     await this.categories.findById(checkId(input.categoryId, 'category'));
     if (input.askSessionId) checkAskSessionId(input.askSessionId);
     const bodyHtml = await this.markdown.render(fields.body);
+    checkImagesAllowed(viewer, bodyHtml);
     const now = this.clock.now();
     return this.transactions.run(async (em) => {
       const hold = await this.postingHold.holdFor(em, viewer, { title: fields.title, body: fields.body, bodyHtml });
@@ -83,27 +86,31 @@ export class QuestionsService {
   }
 
   /**
-   * Author or moderator; the previous title, body and tags are kept as a revision. A moderator's edit of
-   * someone else's question is recorded in the audit log with the fields it changed; an author's own is not.
+   * Author or moderator; a REGULAR or LEADER member may change only the tags of someone else's question
+   * (checkCanEditQuestion). The previous title, body and tags are kept as a revision, with the editor and
+   * their reason. A moderator's edit of someone else's question is recorded in the audit log with the fields
+   * it changed; an author's own is not, nor a member's retagging (as on Discourse: the revision history on
+   * the post shows it, and the audit log is the moderators' and admins' actions).
    */
   async edit(viewer: Viewer, input: EditQuestionInput): Promise<QuestionEntity> {
     checkId(input.id, 'question');
     return this.transactions.run(async (em) => {
       const question = await this.lockLive(em, input.id);
-      checkCanEditPost(viewer, question);
-      const reason = editReasonFor(viewer, question, input.reason);
       const next = {
         title: input.title?.trim() ?? question.title,
         body: input.body ?? question.body,
         tags: input.tags ? normalizeTags(input.tags) : question.tags,
       };
+      const changed = (['title', 'body', 'tags'] as const).filter((field) => JSON.stringify(question[field]) !== JSON.stringify(next[field]));
+      const now = this.clock.now();
+      checkCanEditQuestion(viewer, question, changed, now);
+      const reason = editReasonFor(viewer, question, input.reason);
       assertValid(validateQuestion(next));
       const bodyHtml = input.body === undefined ? question.bodyHtml : await this.markdown.render(next.body);
-      const now = this.clock.now();
+      if (input.body !== undefined) checkImagesAllowed(viewer, bodyHtml);
       await this.revisions.keep(em, 'QUESTION', question.id, question, viewer.id, now, reason);
       await this.questions.edit(em, question.id, { ...next, bodyHtml }, now);
-      const changed = (['title', 'body', 'tags'] as const).filter((field) => JSON.stringify(question[field]) !== JSON.stringify(next[field]));
-      if (question.authorId !== viewer.id && changed.length) {
+      if (question.authorId !== viewer.id && changed.length && can(viewer.role, 'edit_any_post')) {
         await this.audit.record(em, {
           actorId: viewer.id, action: 'QUESTION_EDITED', targetType: 'QUESTION', targetId: question.id,
           before: { authorId: question.authorId, ...Object.fromEntries(changed.map((field) => [field, question[field]])) },
