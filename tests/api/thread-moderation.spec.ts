@@ -236,6 +236,13 @@ describe('thread moderation', () => {
       { id })).question;
     expect(history.revisions).toEqual([{ editedAt: expect.any(String), reason: 'Clearer title', previousTitle: 'Roaming charges in Norway', editor: { id: moderator.id } }]);
     expect(history.answers[0].revisions).toEqual([{ reason: null, previousBody: 'Norway is in the EEA, roaming is included.', editor: { id: peer.id } }]);
+
+    // A page asks for the newest few edits and the count of all of them (the history is a bounded list).
+    await app.ok(EDIT_A, { input: { id: answer.id, body: 'Norway is in the EEA, so roaming is included at home prices, calls too.' } }, peer);
+    const latest = (await app.ok<{ question: { answers: Array<{ editCount: number; revisions: Array<{ previousBody: string }> }> } }>(
+      `query ($id: ID!) { question(id: $id) { editCount answers { editCount revisions(first: 1) { previousBody } } } }`, { id })).question.answers[0];
+    expect(latest).toEqual({ editCount: 2, revisions: [{ previousBody: 'Norway is in the EEA, so roaming is included at home prices.' }] });
+    expectInvalid(await app.gql(`query ($id: ID!) { question(id: $id) { revisions(first: 0) { editedAt } } }`, { id }), ['first']);
   });
 
   it('every action is for moderators and admins only: members and staff are refused', async () => {

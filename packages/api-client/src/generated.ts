@@ -582,7 +582,7 @@ export type RevisionViewFragment = { id: string, editedAt: string, reason: strin
 
 export type CommentViewFragment = { id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null };
 
-export type AnswerViewFragment = { id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null };
+export type AnswerViewFragment = { id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null };
 
 export type QuestionPageQueryVariables = Exact<{
   id: string | number;
@@ -590,7 +590,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
+export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, editCount: number, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
 
 export type PostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -1190,7 +1190,8 @@ export const AnswerViewFragmentDoc = new TypedDocumentString(`
   viewerCanEdit
   viewerCanDelete
   body @include(if: $withSource)
-  revisions {
+  editCount
+  revisions(first: 3) {
     ...RevisionView
   }
   author {
@@ -1574,6 +1575,7 @@ export const QuestionPageDocument = new TypedDocumentString(`
       kind
       note
     }
+    editCount
     revisions {
       ...RevisionView
     }
@@ -1664,7 +1666,8 @@ fragment AnswerView on Answer {
   viewerCanEdit
   viewerCanDelete
   body @include(if: $withSource)
-  revisions {
+  editCount
+  revisions(first: 3) {
     ...RevisionView
   }
   author {

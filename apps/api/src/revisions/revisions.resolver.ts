@@ -1,5 +1,6 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AnswerModel } from '../answers/answer.model';
+import { checkPageSize } from '../common/pagination';
 import type { RequestContext } from '../common/viewer';
 import { QuestionModel } from '../questions/question.model';
 import { toUserModel, UserModel } from '../users/user.model';
@@ -7,27 +8,56 @@ import { UserLoader } from '../users/users.loaders';
 import { PostRevisionModel, toPostRevisionModel } from './revision.model';
 import { RevisionsOfLoader } from './revisions.loaders';
 
-const DESCRIPTION = 'The edit history, newest first (empty when the post was never edited).';
+const DESCRIPTION = 'The newest `first` edits, newest first (empty when the post was never edited); editCount says how many there are in all.';
+const COUNT_DESCRIPTION = 'How many times the post was edited.';
 
 /** Every edit moves a post's updatedAt; a post never changed since it was written has no history to read. */
 const neverChanged = (post: { createdAt: Date; updatedAt: Date }) => post.updatedAt.getTime() === post.createdAt.getTime();
 
+type RevisedPostType = 'QUESTION' | 'ANSWER';
+
+/** A post's edits through the request's loader; synchronous when there is nothing to read, so an unedited thread's page batches as it did without histories. */
+function editsOf(loaders: RequestContext['loaders'], postType: RevisedPostType, post: { id: string; createdAt: Date; updatedAt: Date }) {
+  if (neverChanged(post)) return [];
+  return loaders.get(RevisionsOfLoader).load({ postType, postId: post.id });
+}
+
+async function newestEdits(loaders: RequestContext['loaders'], postType: RevisedPostType, post: { id: string; createdAt: Date; updatedAt: Date }, first: number): Promise<PostRevisionModel[]> {
+  checkPageSize(first);
+  return (await editsOf(loaders, postType, post)).slice(0, first).map(toPostRevisionModel);
+}
+
 @Resolver(() => QuestionModel)
 export class QuestionRevisionsResolver {
   @ResolveField(() => [PostRevisionModel], { description: DESCRIPTION })
-  revisions(@Parent() question: QuestionModel, @Context() { loaders }: RequestContext): PostRevisionModel[] | Promise<PostRevisionModel[]> {
-    // Synchronous when there is nothing to read, so an unedited thread's page batches exactly as it did without histories.
-    if (neverChanged(question)) return [];
-    return loaders.get(RevisionsOfLoader).load({ postType: 'QUESTION', postId: question.id }).then((rows) => rows.map(toPostRevisionModel));
+  revisions(
+    @Parent() question: QuestionModel,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+    @Context() { loaders }: RequestContext,
+  ): Promise<PostRevisionModel[]> {
+    return newestEdits(loaders, 'QUESTION', question, first);
+  }
+
+  @ResolveField(() => Int, { description: COUNT_DESCRIPTION })
+  async editCount(@Parent() question: QuestionModel, @Context() { loaders }: RequestContext): Promise<number> {
+    return (await editsOf(loaders, 'QUESTION', question)).length;
   }
 }
 
 @Resolver(() => AnswerModel)
 export class AnswerRevisionsResolver {
   @ResolveField(() => [PostRevisionModel], { description: DESCRIPTION })
-  revisions(@Parent() answer: AnswerModel, @Context() { loaders }: RequestContext): PostRevisionModel[] | Promise<PostRevisionModel[]> {
-    if (neverChanged(answer)) return [];
-    return loaders.get(RevisionsOfLoader).load({ postType: 'ANSWER', postId: answer.id }).then((rows) => rows.map(toPostRevisionModel));
+  revisions(
+    @Parent() answer: AnswerModel,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+    @Context() { loaders }: RequestContext,
+  ): Promise<PostRevisionModel[]> {
+    return newestEdits(loaders, 'ANSWER', answer, first);
+  }
+
+  @ResolveField(() => Int, { description: COUNT_DESCRIPTION })
+  async editCount(@Parent() answer: AnswerModel, @Context() { loaders }: RequestContext): Promise<number> {
+    return (await editsOf(loaders, 'ANSWER', answer)).length;
   }
 }
 
