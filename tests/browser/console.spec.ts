@@ -1,6 +1,6 @@
 import { timeLeftText } from '../../apps/web/src/lib/charts/format';
 import type { TestUser } from '../support/test-app';
-import { BrowserWorld, describeViolations, screenshot, seriousAxeViolations } from '../support/browser';
+import { BrowserWorld, describeViolations, screenshot, seriousAxeViolations, waitForHydration } from '../support/browser';
 
 /**
  * The team's side of the web app in a real browser: who may open the staff queue and the deflection
@@ -177,6 +177,9 @@ it('lets admins manage categories, roles and webhooks, with the API’s messages
   const moderator = await world.withSession(member);
   const other = await world.api.ask(manager, (await world.api.category()).id, { title: 'The app logs me out every few minutes' });
   await moderator.page.goto(`/questions/${other.id}`);
+  // With scripts on, hydration renders the menu closed again: a menu opened before it would shut under the
+  // click that follows (tests/browser/moderation-menu.spec.ts drives the same menu without scripts).
+  await waitForHydration(moderator.page);
   await moderator.page.getByText('Moderate this question').click();
   await moderator.page.getByLabel('Why staff are needed').fill('Looks like a session bug only our team can investigate.');
   await moderator.page.getByRole('button', { name: 'Send to staff' }).click();
@@ -185,6 +188,7 @@ it('lets admins manage categories, roles and webhooks, with the API’s messages
   // …and close a repeat of an answered question as its duplicate, found by its title.
   const again = await world.api.ask(manager, (await world.api.category()).id, { title: 'The app keeps logging me out after a few minutes' });
   await moderator.page.goto(`/questions/${again.id}`);
+  await waitForHydration(moderator.page);
   await moderator.page.getByText('Moderate this question').click();
   await moderator.page.getByLabel('Find the original by its title').fill('app logs me out');
   await moderator.page.getByRole('button', { name: 'Find originals' }).click();
