@@ -1,3 +1,5 @@
+import type { PersonalDataKind } from '@peerdesk/domain';
+
 /** One message per field, keyed by the field's name (the API's `extensions.fields`, or the web's own check). */
 export type FieldErrors = Record<string, string>;
 
@@ -17,7 +19,21 @@ export interface FormAnswer {
   values?: Record<string, string>;
   /** A Markdown editor's preview, rendered by the API. */
   preview?: string;
+  /** Held back before posting: what in the text looks like personal data (PersonalDataWarning shows it). */
+  personalData?: PersonalDataFind[];
 }
+
+/** One thing in a post that looks like personal data, as the warning shows it: masked, never in full. */
+export interface PersonalDataFind {
+  kind: PersonalDataKind;
+  /** "an e-mail address", "a phone number"… */
+  label: string;
+  /** "j***@example.com" */
+  masked: string;
+}
+
+/** The field that "Post publicly anyway" sends: the person saw the personal-data warning and posts all the same. */
+export const PERSONAL_DATA_CONFIRMED = 'personalDataConfirmed';
 
 export interface FormState extends FormAnswer {
   fields: FieldErrors;

@@ -3,6 +3,7 @@ import { AskFormDocument, AskQuestionDocument } from '@peerdesk/api-client';
 import { LIMITS } from '@peerdesk/domain';
 import { graphql } from '$lib/server/graphql';
 import { formAction, textValues } from '$lib/server/forms';
+import { personalDataWarning } from '$lib/server/personal-data';
 import { previewAction } from '$lib/server/preview';
 import { questionPath } from '$lib/slug';
 import { askSessionId } from '$lib/server/ask-events';
@@ -22,8 +23,9 @@ export const actions: Actions = {
   preview: (event) => previewAction(event, ['title', 'categoryId', 'tags', 'askSessionId']),
 
   ask: async (event) => {
-    const values = textValues(await event.request.formData(), FIELDS);
+    const data = await event.request.formData();
+    const values = textValues(data, FIELDS);
     const input = { title: values.title, body: values.body, categoryId: values.categoryId, tags: parseTags(values.tags), askSessionId: askSessionId(values.askSessionId) };
-    return formAction(event, 'ask', AskQuestionDocument, { input }, { values, then: ({ askQuestion }) => redirect(303, questionPath(askQuestion)) });
+    return personalDataWarning(data, 'ask', [values.title, values.body], values) ?? formAction(event, 'ask', AskQuestionDocument, { input }, { values, then: ({ askQuestion }) => redirect(303, questionPath(askQuestion)) });
   },
 };

@@ -31,6 +31,7 @@ import {
 import { can, CLOSE_REASON_LABELS, CLOSE_REASONS, FLAG_REASONS, type FlagReason, LIMITS } from '@peerdesk/domain';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import { formAction, text, textValues } from '$lib/server/forms';
+import { personalDataWarning } from '$lib/server/personal-data';
 import { previewAction } from '$lib/server/preview';
 import { questionPath } from '$lib/slug';
 import { parseTags } from '$lib/server/tags';
@@ -81,17 +82,19 @@ export const actions: Actions = {
   preview: (event) => previewAction(event, ['targetId', 'targetType', 'title', 'tags']),
 
   answer: async (event) => {
-    const body = text(await event.request.formData(), 'body');
-    return formAction(event, 'answer', PostAnswerDocument, { input: { questionId: event.params.id, body } }, {
+    const data = await event.request.formData();
+    const body = text(data, 'body');
+    return personalDataWarning(data, 'answer', [body], { body }) ?? formAction(event, 'answer', PostAnswerDocument, { input: { questionId: event.params.id, body } }, {
       values: { body },
       success: 'Thanks — your answer is posted.',
     });
   },
 
   editQuestion: async (event) => {
-    const values = textValues(await event.request.formData(), ['title', 'body', 'tags', 'reason']);
+    const data = await event.request.formData();
+    const values = textValues(data, ['title', 'body', 'tags', 'reason']);
     const input = { id: event.params.id, title: values.title, body: values.body, tags: parseTags(values.tags), reason: values.reason || undefined };
-    return formAction(event, 'edit-question', EditQuestionDocument, { input }, {
+    return personalDataWarning(data, 'edit-question', [values.title, values.body], values) ?? formAction(event, 'edit-question', EditQuestionDocument, { input }, {
       values,
       then: () => redirect(303, questionPath({ id: event.params.id, title: values.title })),
     });
@@ -102,7 +105,7 @@ export const actions: Actions = {
     const answerId = text(data, 'answerId');
     const body = text(data, 'body');
     const reason = text(data, 'reason');
-    return formAction(event, `edit-${answerId}`, EditAnswerDocument, { input: { id: answerId, body, reason: reason || undefined } }, {
+    return personalDataWarning(data, `edit-${answerId}`, [body], { body, reason }) ?? formAction(event, `edit-${answerId}`, EditAnswerDocument, { input: { id: answerId, body, reason: reason || undefined } }, {
       values: { body, reason },
       then: () => redirect(303, `${event.url.pathname}#answer-${answerId}`),
     });
@@ -122,7 +125,7 @@ export const actions: Actions = {
     const data = await event.request.formData();
     const body = text(data, 'body');
     const targetId = text(data, 'targetId');
-    return formAction(event, `comment-${targetId}`, PostCommentDocument, { input: { targetId, targetType: postType(data), body } }, {
+    return personalDataWarning(data, `comment-${targetId}`, [body], { body }) ?? formAction(event, `comment-${targetId}`, PostCommentDocument, { input: { targetId, targetType: postType(data), body } }, {
       values: { body },
       success: 'Comment posted.',
     });
