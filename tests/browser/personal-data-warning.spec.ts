@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { BrowserWorld } from '../support/browser';
+import { BrowserWorld, waitForHydration } from '../support/browser';
 import type { TestUser } from '../support/test-app';
 
 /**
@@ -81,5 +81,25 @@ it('warns on the ask form too, with every field kept, and asks nothing of a post
   await page.getByLabel('Title').fill('No broadband since Tuesday');
   await Promise.all([page.waitForURL(/\/questions\//), page.getByRole('button', { name: 'Ask question' }).click()]);
   await page.getByRole('heading', { name: 'No broadband since Tuesday' }).waitFor();
+  await context.close();
+});
+
+it('with JavaScript, says so while the person types, and the posting still waits for a choice', async () => {
+  const asker = await world.api.member('Typing Tom');
+  const category = await world.api.category();
+  const { context, page } = await world.withSession(asker);
+  await page.goto('/ask');
+  await waitForHydration(page);
+  await page.getByLabel('Details').fill('My router at 192.168.0.1 drops; ring me on +353 87 123 4567.');
+  await page.getByText('This looks like a phone number: +3** ** *** **67').waitFor();
+  await expect(page.getByText('192.168').count()).resolves.toBe(0);
+
+  await page.getByLabel('Title').fill('Router drops every evening after the update');
+  await page.getByLabel('Category').selectOption(category.id);
+  await page.getByRole('button', { name: 'Ask question' }).click();
+  const warning = page.getByRole('alert').filter({ hasText: 'Anyone can read this once it is posted.' });
+  await warning.getByRole('button', { name: 'Post publicly anyway' }).waitFor();
+  await Promise.all([page.waitForURL(/\/questions\//), warning.getByRole('button', { name: 'Post publicly anyway' }).click()]);
+  await page.getByRole('heading', { name: 'Router drops every evening after the update' }).waitFor();
   await context.close();
 });
