@@ -133,3 +133,23 @@ describe('masking a find for the warning', () => {
     expect(maskPersonalData({ kind: 'POSTCODE', match: 'D02 X285' })).toBe('D** **85');
   });
 });
+
+describe('long text', () => {
+  it.each([
+    ['one long word', 'a'.repeat(30_000)],
+    ['an address without an ending', `a@${'b'.repeat(30_000)}`],
+    ['a hex dump', 'deadbeef01'.repeat(3_000)],
+    ['spaced digits', '1 '.repeat(15_000)],
+    ['a labelled run', `account ${'1-'.repeat(15_000)}x`],
+    ['colons', '1:'.repeat(15_000)],
+    ['dotted words and an at sign', `${'a.'.repeat(15_000)}@`],
+    ['a domain of dots', `a@${'a.'.repeat(15_000)}`],
+    ['phone prefixes', '+44 0'.repeat(6_000)],
+    ['labels', 'ref 1 '.repeat(5_000)],
+    ['postcode halves', 'SW1A '.repeat(6_000)],
+  ])('reads a question body\'s worth of %s at once (no runaway backtracking)', (_, text) => {
+    const started = performance.now();
+    findPersonalData(text);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});
