@@ -135,6 +135,44 @@ describe('notifications', () => {
     });
   });
 
+  describe('on comments', () => {
+    const comment = async (by: TestUser, targetType: 'QUESTION' | 'ANSWER', targetId: string, body = 'Which router model is it?') =>
+      (await app.ok(`mutation ($input: PostCommentInput!) { postComment(input: $input) { id } }`, { input: { targetType, targetId, body } }, by)).postComment.id as string;
+    const commentNotes = async (user: TestUser, questionId: string) =>
+      (await inbox(user)).filter((n) => n.kind === 'COMMENT_POSTED' && n.question?.id === questionId);
+
+    it("tells the post's author and the question's watchers, never the commenter", async () => {
+      const questionId = await question();
+      const answerId = (await app.answer(helper, questionId)).id;
+      await app.ok(WATCH_QUESTION, { id: questionId, watching: true }, bystander);
+
+      const onQuestion = await comment(helper, 'QUESTION', questionId);
+      const onAnswer = await comment(asker, 'ANSWER', answerId);
+
+      const [toAsker] = await commentNotes(asker, questionId);
+      expect(toAsker).toMatchObject({ actor: { id: helper.id }, payload: { commentId: onQuestion, targetType: 'QUESTION', targetId: questionId } });
+      expect(toAsker.message).toMatch(/^Helper commented on your question “.+”\.$/);
+      const [toHelper] = await commentNotes(helper, questionId);
+      expect(toHelper).toMatchObject({ actor: { id: asker.id }, payload: { commentId: onAnswer, targetType: 'ANSWER', targetId: answerId } });
+      expect(toHelper.message).toMatch(/^Asker commented on your answer to “.+”\.$/);
+      expect((await commentNotes(bystander, questionId)).map((n) => n.payload.commentId)).toEqual([onAnswer, onQuestion]);
+    });
+
+    it('does not notify an author who comments on their own post, nor a watcher of their own comment', async () => {
+      const questionId = await question();
+      await app.ok(WATCH_QUESTION, { id: questionId, watching: true }, asker);
+      await comment(asker, 'QUESTION', questionId, 'Edit: it is the white model.');
+      expect(await commentNotes(asker, questionId)).toEqual([]);
+    });
+
+    it('tells an author who also watches only once', async () => {
+      const questionId = await question();
+      await app.ok(WATCH_QUESTION, { id: questionId, watching: true }, asker);
+      await comment(helper, 'QUESTION', questionId);
+      expect((await commentNotes(asker, questionId)).map((n) => n.message)).toEqual([expect.stringMatching(/commented on your question/)]);
+    });
+  });
+
   describe('on escalation events', () => {
     // The escalation module publishes these; here they are published directly, inside a transaction as it does.
     const publish = (event: DomainEvent) => app.db.transaction((em) => app.provider(DomainEvents).publish(em, event));

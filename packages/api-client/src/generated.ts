@@ -236,9 +236,11 @@ export type ModerationState =
 export type NotificationKind =
   | 'ANSWER_ACCEPTED'
   | 'ANSWER_POSTED'
+  | 'COMMENT_POSTED'
   | 'ESCALATION_ASSIGNED'
   | 'ESCALATION_BREACHED'
   | 'FLAGGED_FOR_STAFF'
+  | 'MENTIONED'
   | 'POST_MODERATED'
   | 'QUESTION_ASKED'
   | 'QUESTION_ESCALATED';

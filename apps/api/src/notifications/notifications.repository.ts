@@ -14,6 +14,14 @@ export interface QuestionFacts {
   category_name: string | null;
 }
 
+/** A comment as its notifications describe it: what it is on and whose that post is. */
+export interface CommentFacts {
+  body: string;
+  target_type: 'QUESTION' | 'ANSWER';
+  target_id: string;
+  target_author_id: string;
+}
+
 /** A notification as a digest lists it. */
 export interface UnreadLine {
   question_id: string | null;
@@ -139,6 +147,36 @@ export class NotificationsRepository {
       [questionId],
     );
     return rows[0] ?? null;
+  }
+
+  /** The Markdown of a question or an answer (its mentions are read from it). */
+  async postBody(em: EntityManager, targetType: 'QUESTION' | 'ANSWER', id: string): Promise<string> {
+    const table = targetType === 'QUESTION' ? 'questions' : 'answers';
+    const rows: Array<{ body: string }> = await em.query(`SELECT body FROM ${table} WHERE id = $1`, [id]);
+    return rows[0]?.body ?? '';
+  }
+
+  async commentFacts(em: EntityManager, commentId: string): Promise<CommentFacts | null> {
+    const rows: CommentFacts[] = await em.query(
+      `SELECT c.body, c.target_type, c.target_id::text, COALESCE(q.author_id, a.author_id)::text AS target_author_id
+         FROM comments c
+         LEFT JOIN questions q ON c.target_type = 'QUESTION' AND q.id = c.target_id
+         LEFT JOIN answers a ON c.target_type = 'ANSWER' AND a.id = c.target_id
+        WHERE c.id = $1`,
+      [commentId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Which of these ids are members with an account (not deleted), in the order given. */
+  async existingMembers(em: EntityManager, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string }> = await em.query(
+      `SELECT id::text FROM users WHERE id = ANY($1::bigint[]) AND deleted_at IS NULL`,
+      [ids],
+    );
+    const found = new Set(rows.map((r) => r.id));
+    return ids.filter((id) => found.has(id));
   }
 
   async displayName(em: EntityManager, userId: string): Promise<string | null> {
