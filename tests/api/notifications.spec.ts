@@ -374,6 +374,75 @@ describe('notifications', () => {
       expect(eml).toContain('Bystander answered your question');
     });
 
+    describe('per kind', () => {
+      const KIND_PREFERENCES = `mutation ($input: NotificationPreferencesInput!) {
+        setNotificationPreferences(input: $input) { notificationEmail kinds { kind email } } }`;
+      const READ_PREFERENCES = `query { notificationPreferences { notificationEmail kinds { kind email } } }`;
+      const choose = (user: TestUser, input: Record<string, unknown>) => app.ok(KIND_PREFERENCES, { input }, user);
+      const comment = (by: TestUser, questionId: string) =>
+        app.ok(`mutation ($input: PostCommentInput!) { postComment(input: $input) { id } }`, { input: { targetType: 'QUESTION', targetId: questionId, body: 'Which model?' } }, by);
+
+      it('lists every kind, each following the default until chosen, and clears a choice with null', async () => {
+        const member = await app.member();
+        const { notificationPreferences } = await app.ok(READ_PREFERENCES, {}, member);
+        expect(notificationPreferences.notificationEmail).toBe('IN_APP_ONLY');
+        expect(notificationPreferences.kinds).toEqual(expect.arrayContaining([{ kind: 'COMMENT_POSTED', email: null }, { kind: 'ANSWER_POSTED', email: null }]));
+
+        const set = (await choose(member, { kinds: [{ kind: 'COMMENT_POSTED', email: 'IMMEDIATE' }, { kind: 'MENTIONED', email: 'DAILY_DIGEST' }] })).setNotificationPreferences;
+        expect(set.notificationEmail).toBe('IN_APP_ONLY');
+        expect(set.kinds).toEqual(expect.arrayContaining([{ kind: 'COMMENT_POSTED', email: 'IMMEDIATE' }, { kind: 'MENTIONED', email: 'DAILY_DIGEST' }, { kind: 'ANSWER_POSTED', email: null }]));
+
+        const cleared = (await choose(member, { notificationEmail: 'IMMEDIATE', kinds: [{ kind: 'COMMENT_POSTED', email: null }] })).setNotificationPreferences;
+        expect(cleared.notificationEmail).toBe('IMMEDIATE');
+        expect(cleared.kinds).toEqual(expect.arrayContaining([{ kind: 'COMMENT_POSTED', email: null }, { kind: 'MENTIONED', email: 'DAILY_DIGEST' }]));
+      });
+
+      it("mails a kind chosen IMMEDIATE at once and not one chosen IN_APP_ONLY, whatever the default", async () => {
+        const member = await app.member('Picky Asker');
+        await choose(member, { notificationEmail: 'IMMEDIATE', kinds: [{ kind: 'ANSWER_POSTED', email: 'IN_APP_ONLY' }] });
+        const questionId = await question(member);
+        await app.answer(helper, questionId);
+        expect(await app.count('email_outbox', 'user_id = $1', [member.id])).toBe(0);
+
+        await comment(helper, questionId);
+        expect((await app.db.query(`SELECT subject FROM email_outbox WHERE user_id = $1`, [member.id])).map((r: { subject: string }) => r.subject))
+          .toEqual([expect.stringMatching(/^Helper commented on your question/)]);
+
+        await choose(member, { notificationEmail: 'IN_APP_ONLY', kinds: [{ kind: 'COMMENT_POSTED', email: 'IMMEDIATE' }] });
+        await comment(bystander, questionId);
+        await app.answer(bystander, questionId);
+        expect(await app.count('email_outbox', 'user_id = $1', [member.id])).toBe(2);
+      });
+
+      it('lists only the digest kinds in the daily digest, for a member whose default is not the digest', async () => {
+        const member = await app.member('Kind Digester');
+        await choose(member, { kinds: [{ kind: 'COMMENT_POSTED', email: 'DAILY_DIGEST' }] });
+        const questionId = await question(member);
+        await app.answer(helper, questionId);
+        await comment(bystander, questionId);
+        expect(await app.count('email_outbox', 'user_id = $1', [member.id])).toBe(0);
+        expect(await outbox().enqueueDigests()).toBe(0);
+
+        app.clock.advance(24 * 3600 + 1);
+        expect(await outbox().enqueueDigests()).toBe(1);
+        const [row] = await app.db.query(`SELECT subject, body FROM email_outbox WHERE user_id = $1`, [member.id]);
+        expect(row.subject).toBe('Your Peerdesk digest: 1 new notification');
+        expect(row.body).toContain('Bystander commented on your question');
+        expect(row.body).not.toContain('answered your question');
+      });
+
+      it("changes only the viewer's own preferences, and refuses a kind listed twice or nothing to change", async () => {
+        const member = await app.member();
+        await choose(member, { kinds: [{ kind: 'MENTIONED', email: 'IMMEDIATE' }] });
+        const other = (await app.ok(READ_PREFERENCES, {}, bystander)).notificationPreferences;
+        expect(other.kinds).toContainEqual({ kind: 'MENTIONED', email: null });
+        expectInvalid(await app.gql(KIND_PREFERENCES, { input: { kinds: [{ kind: 'MENTIONED', email: 'IMMEDIATE' }, { kind: 'MENTIONED', email: null }] } }, member), ['input.kinds']);
+        expectInvalid(await app.gql(KIND_PREFERENCES, { input: {} }, member), ['input']);
+        expectError(await app.gql(KIND_PREFERENCES, { input: { kinds: [{ kind: 'MENTIONED', email: 'IMMEDIATE' }] } }), 'UNAUTHENTICATED');
+        expectError(await app.gql(READ_PREFERENCES, {}), 'UNAUTHENTICATED');
+      });
+    });
+
     it('refuses an unknown preference', async () => {
       expect((await app.gql(PREFERENCES, { e: 'HOURLY' }, asker)).errors).toBeDefined();
       expectError(await app.gql(PREFERENCES, { e: 'IMMEDIATE' }), 'UNAUTHENTICATED');
