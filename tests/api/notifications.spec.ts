@@ -135,6 +135,44 @@ describe('notifications', () => {
     });
   });
 
+  describe('on comments', () => {
+    const comment = async (by: TestUser, targetType: 'QUESTION' | 'ANSWER', targetId: string, body = 'Which router model is it?') =>
+      (await app.ok(`mutation ($input: PostCommentInput!) { postComment(input: $input) { id } }`, { input: { targetType, targetId, body } }, by)).postComment.id as string;
+    const commentNotes = async (user: TestUser, questionId: string) =>
+      (await inbox(user)).filter((n) => n.kind === 'COMMENT_POSTED' && n.question?.id === questionId);
+
+    it("tells the post's author and the question's watchers, never the commenter", async () => {
+      const questionId = await question();
+      const answerId = (await app.answer(helper, questionId)).id;
+      await app.ok(WATCH_QUESTION, { id: questionId, watching: true }, bystander);
+
+      const onQuestion = await comment(helper, 'QUESTION', questionId);
+      const onAnswer = await comment(asker, 'ANSWER', answerId);
+
+      const [toAsker] = await commentNotes(asker, questionId);
+      expect(toAsker).toMatchObject({ actor: { id: helper.id }, payload: { commentId: onQuestion, targetType: 'QUESTION', targetId: questionId } });
+      expect(toAsker.message).toMatch(/^Helper commented on your question “.+”\.$/);
+      const [toHelper] = await commentNotes(helper, questionId);
+      expect(toHelper).toMatchObject({ actor: { id: asker.id }, payload: { commentId: onAnswer, targetType: 'ANSWER', targetId: answerId } });
+      expect(toHelper.message).toMatch(/^Asker commented on your answer to “.+”\.$/);
+      expect((await commentNotes(bystander, questionId)).map((n) => n.payload.commentId)).toEqual([onAnswer, onQuestion]);
+    });
+
+    it('does not notify an author who comments on their own post, nor a watcher of their own comment', async () => {
+      const questionId = await question();
+      await app.ok(WATCH_QUESTION, { id: questionId, watching: true }, asker);
+      await comment(asker, 'QUESTION', questionId, 'Edit: it is the white model.');
+      expect(await commentNotes(asker, questionId)).toEqual([]);
+    });
+
+    it('tells an author who also watches only once', async () => {
+      const questionId = await question();
+      await app.ok(WATCH_QUESTION, { id: questionId, watching: true }, asker);
+      await comment(helper, 'QUESTION', questionId);
+      expect((await commentNotes(asker, questionId)).map((n) => n.message)).toEqual([expect.stringMatching(/commented on your question/)]);
+    });
+  });
+
   describe('on escalation events', () => {
     // The escalation module publishes these; here they are published directly, inside a transaction as it does.
     const publish = (event: DomainEvent) => app.db.transaction((em) => app.provider(DomainEvents).publish(em, event));
@@ -334,6 +372,75 @@ describe('notifications', () => {
       const eml = await readFile(path.join(dataDir, 'mail', `${row.id}.eml`), 'utf8');
       expect(header(eml, 'To')).toBe(digester.email);
       expect(eml).toContain('Bystander answered your question');
+    });
+
+    describe('per kind', () => {
+      const KIND_PREFERENCES = `mutation ($input: NotificationPreferencesInput!) {
+        setNotificationPreferences(input: $input) { notificationEmail kinds { kind email } } }`;
+      const READ_PREFERENCES = `query { notificationPreferences { notificationEmail kinds { kind email } } }`;
+      const choose = (user: TestUser, input: Record<string, unknown>) => app.ok(KIND_PREFERENCES, { input }, user);
+      const comment = (by: TestUser, questionId: string) =>
+        app.ok(`mutation ($input: PostCommentInput!) { postComment(input: $input) { id } }`, { input: { targetType: 'QUESTION', targetId: questionId, body: 'Which model?' } }, by);
+
+      it('lists every kind, each following the default until chosen, and clears a choice with null', async () => {
+        const member = await app.member();
+        const { notificationPreferences } = await app.ok(READ_PREFERENCES, {}, member);
+        expect(notificationPreferences.notificationEmail).toBe('IN_APP_ONLY');
+        expect(notificationPreferences.kinds).toEqual(expect.arrayContaining([{ kind: 'COMMENT_POSTED', email: null }, { kind: 'ANSWER_POSTED', email: null }]));
+
+        const set = (await choose(member, { kinds: [{ kind: 'COMMENT_POSTED', email: 'IMMEDIATE' }, { kind: 'MENTIONED', email: 'DAILY_DIGEST' }] })).setNotificationPreferences;
+        expect(set.notificationEmail).toBe('IN_APP_ONLY');
+        expect(set.kinds).toEqual(expect.arrayContaining([{ kind: 'COMMENT_POSTED', email: 'IMMEDIATE' }, { kind: 'MENTIONED', email: 'DAILY_DIGEST' }, { kind: 'ANSWER_POSTED', email: null }]));
+
+        const cleared = (await choose(member, { notificationEmail: 'IMMEDIATE', kinds: [{ kind: 'COMMENT_POSTED', email: null }] })).setNotificationPreferences;
+        expect(cleared.notificationEmail).toBe('IMMEDIATE');
+        expect(cleared.kinds).toEqual(expect.arrayContaining([{ kind: 'COMMENT_POSTED', email: null }, { kind: 'MENTIONED', email: 'DAILY_DIGEST' }]));
+      });
+
+      it("mails a kind chosen IMMEDIATE at once and not one chosen IN_APP_ONLY, whatever the default", async () => {
+        const member = await app.member('Picky Asker');
+        await choose(member, { notificationEmail: 'IMMEDIATE', kinds: [{ kind: 'ANSWER_POSTED', email: 'IN_APP_ONLY' }] });
+        const questionId = await question(member);
+        await app.answer(helper, questionId);
+        expect(await app.count('email_outbox', 'user_id = $1', [member.id])).toBe(0);
+
+        await comment(helper, questionId);
+        expect((await app.db.query(`SELECT subject FROM email_outbox WHERE user_id = $1`, [member.id])).map((r: { subject: string }) => r.subject))
+          .toEqual([expect.stringMatching(/^Helper commented on your question/)]);
+
+        await choose(member, { notificationEmail: 'IN_APP_ONLY', kinds: [{ kind: 'COMMENT_POSTED', email: 'IMMEDIATE' }] });
+        await comment(bystander, questionId);
+        await app.answer(bystander, questionId);
+        expect(await app.count('email_outbox', 'user_id = $1', [member.id])).toBe(2);
+      });
+
+      it('lists only the digest kinds in the daily digest, for a member whose default is not the digest', async () => {
+        const member = await app.member('Kind Digester');
+        await choose(member, { kinds: [{ kind: 'COMMENT_POSTED', email: 'DAILY_DIGEST' }] });
+        const questionId = await question(member);
+        await app.answer(helper, questionId);
+        await comment(bystander, questionId);
+        expect(await app.count('email_outbox', 'user_id = $1', [member.id])).toBe(0);
+        expect(await outbox().enqueueDigests()).toBe(0);
+
+        app.clock.advance(24 * 3600 + 1);
+        expect(await outbox().enqueueDigests()).toBe(1);
+        const [row] = await app.db.query(`SELECT subject, body FROM email_outbox WHERE user_id = $1`, [member.id]);
+        expect(row.subject).toBe('Your Peerdesk digest: 1 new notification');
+        expect(row.body).toContain('Bystander commented on your question');
+        expect(row.body).not.toContain('answered your question');
+      });
+
+      it("changes only the viewer's own preferences, and refuses a kind listed twice or nothing to change", async () => {
+        const member = await app.member();
+        await choose(member, { kinds: [{ kind: 'MENTIONED', email: 'IMMEDIATE' }] });
+        const other = (await app.ok(READ_PREFERENCES, {}, bystander)).notificationPreferences;
+        expect(other.kinds).toContainEqual({ kind: 'MENTIONED', email: null });
+        expectInvalid(await app.gql(KIND_PREFERENCES, { input: { kinds: [{ kind: 'MENTIONED', email: 'IMMEDIATE' }, { kind: 'MENTIONED', email: null }] } }, member), ['input.kinds']);
+        expectInvalid(await app.gql(KIND_PREFERENCES, { input: {} }, member), ['input']);
+        expectError(await app.gql(KIND_PREFERENCES, { input: { kinds: [{ kind: 'MENTIONED', email: 'IMMEDIATE' }] } }), 'UNAUTHENTICATED');
+        expectError(await app.gql(READ_PREFERENCES, {}), 'UNAUTHENTICATED');
+      });
     });
 
     it('refuses an unknown preference', async () => {

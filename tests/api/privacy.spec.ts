@@ -56,6 +56,7 @@ describe('privacy rights', () => {
     });
 
     it("gives a member their profile, posts, votes and notifications, and nobody else's", async () => {
+      await app.ok(`mutation { setNotificationPreferences(input: { kinds: [{ kind: MENTIONED, email: IMMEDIATE }] }) { notificationEmail } }`, {}, helper);
       const { exportMyData: data } = await app.ok<{ exportMyData: Record<string, any> }>('{ exportMyData }', {}, helper);
       expect(data.profile).toMatchObject({ id: helper.id, email: helper.email, displayName: 'Hugh Helper', role: 'MEMBER' });
       expect(data.answers.map((a: { id: string }) => a.id)).toContain(helperAnswerId);
@@ -63,6 +64,7 @@ describe('privacy rights', () => {
       expect(data.comments.map((c: { body: string }) => c.body)).toEqual(['Same here since the update.']);
       expect(data.votes).toEqual([expect.objectContaining({ targetType: 'QUESTION', targetId: solvedId, value: 1 })]);
       expect(data.notifications.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(['ANSWER_ACCEPTED']));
+      expect(data.notificationPreferences).toEqual([expect.objectContaining({ kind: 'MENTIONED', email: 'IMMEDIATE' })]);
       expect(data.sessions.length).toBeGreaterThan(0);
       expect(JSON.stringify(data)).not.toContain(asker.email);
       expect(JSON.stringify(data)).not.toContain('password');
@@ -100,7 +102,7 @@ describe('privacy rights', () => {
       const [row] = await app.db.query(`SELECT email, display_name, password_hash, deleted_at FROM users WHERE id = $1`, [helper.id]);
       expect(row).toMatchObject({ email: null, display_name: 'Deleted member', password_hash: null });
       expect(row.deleted_at).not.toBeNull();
-      for (const table of ['sessions', 'watches', 'notifications', 'email_outbox']) expect(await app.count(table, 'user_id = $1', [helper.id])).toBe(0);
+      for (const table of ['sessions', 'watches', 'notifications', 'notification_preferences', 'email_outbox']) expect(await app.count(table, 'user_id = $1', [helper.id])).toBe(0);
       expect(await app.count('question_views', 'viewer_id = $1', [helper.id])).toBe(0);
       // The thread reads as before, the answer now by "Deleted member".
       const thread = await app.ok<{ question: { acceptedAnswer: { id: string; author: { displayName: string } }; comments: Array<{ body: string }> } }>(

@@ -233,15 +233,35 @@ export type ModerationState =
   | 'HIDDEN'
   | 'VISIBLE';
 
+/** IN_APP_ONLY: no e-mail. IMMEDIATE: one e-mail per notification. DAILY_DIGEST: one e-mail a day listing unread notifications. */
+export type NotificationEmail =
+  | 'DAILY_DIGEST'
+  | 'IMMEDIATE'
+  | 'IN_APP_ONLY';
+
 export type NotificationKind =
   | 'ANSWER_ACCEPTED'
   | 'ANSWER_POSTED'
+  | 'COMMENT_POSTED'
   | 'ESCALATION_ASSIGNED'
   | 'ESCALATION_BREACHED'
   | 'FLAGGED_FOR_STAFF'
+  | 'MENTIONED'
   | 'POST_MODERATED'
   | 'QUESTION_ASKED'
   | 'QUESTION_ESCALATED';
+
+export type NotificationKindPreferenceInput = {
+  /** Null: follow notificationEmail again. */
+  email?: NotificationEmail | null | undefined;
+  kind: NotificationKind;
+};
+
+export type NotificationPreferencesInput = {
+  /** Kinds not listed keep their choice. */
+  kinds?: Array<NotificationKindPreferenceInput> | null | undefined;
+  notificationEmail?: NotificationEmail | null | undefined;
+};
 
 export type PostAnswerInput = {
   /** Markdown. */
@@ -712,6 +732,34 @@ export type MarkdownPreviewQueryVariables = Exact<{
 
 
 export type MarkdownPreviewQuery = { markdownPreview: string };
+
+export type WatchCategoryMutationVariables = Exact<{
+  categoryId: string | number;
+  watching: boolean;
+}>;
+
+
+export type WatchCategoryMutation = { watchCategory: { id: string, viewerIsWatching: boolean } };
+
+export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationPreferencesQuery = { notificationPreferences: { notificationEmail: NotificationEmail, kinds: Array<{ kind: NotificationKind, email: NotificationEmail | null }> } };
+
+export type SetNotificationPreferencesMutationVariables = Exact<{
+  input: NotificationPreferencesInput;
+}>;
+
+
+export type SetNotificationPreferencesMutation = { setNotificationPreferences: { notificationEmail: NotificationEmail, kinds: Array<{ kind: NotificationKind, email: NotificationEmail | null }> } };
+
+export type MentionSuggestionsQueryVariables = Exact<{
+  prefix: string;
+  questionId?: string | number | null | undefined;
+}>;
+
+
+export type MentionSuggestionsQuery = { mentionSuggestions: Array<{ userId: string, displayName: string, token: string }> };
 
 export type ExportMyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1957,6 +2005,45 @@ export const MarkdownPreviewDocument = new TypedDocumentString(`
   markdownPreview(body: $body)
 }
     `) as unknown as TypedDocumentString<MarkdownPreviewQuery, MarkdownPreviewQueryVariables>;
+export const WatchCategoryDocument = new TypedDocumentString(`
+    mutation WatchCategory($categoryId: ID!, $watching: Boolean!) {
+  watchCategory(categoryId: $categoryId, watching: $watching) {
+    id
+    viewerIsWatching
+  }
+}
+    `) as unknown as TypedDocumentString<WatchCategoryMutation, WatchCategoryMutationVariables>;
+export const NotificationPreferencesDocument = new TypedDocumentString(`
+    query NotificationPreferences {
+  notificationPreferences {
+    notificationEmail
+    kinds {
+      kind
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NotificationPreferencesQuery, NotificationPreferencesQueryVariables>;
+export const SetNotificationPreferencesDocument = new TypedDocumentString(`
+    mutation SetNotificationPreferences($input: NotificationPreferencesInput!) {
+  setNotificationPreferences(input: $input) {
+    notificationEmail
+    kinds {
+      kind
+      email
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetNotificationPreferencesMutation, SetNotificationPreferencesMutationVariables>;
+export const MentionSuggestionsDocument = new TypedDocumentString(`
+    query MentionSuggestions($prefix: String!, $questionId: ID) {
+  mentionSuggestions(prefix: $prefix, questionId: $questionId) {
+    userId
+    displayName
+    token
+  }
+}
+    `) as unknown as TypedDocumentString<MentionSuggestionsQuery, MentionSuggestionsQueryVariables>;
 export const ExportMyDataDocument = new TypedDocumentString(`
     query ExportMyData {
   exportMyData

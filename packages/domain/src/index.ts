@@ -26,3 +26,4 @@ export * from './audit-actions';
 export * from './thread-moderation';
 export * from './spam-checks';
 export * from './personal-data';
+export * from './mentions';

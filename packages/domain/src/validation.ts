@@ -30,6 +30,10 @@ export const LIMITS = {
   restrictionReason: { min: 3, max: 500 },
   // What a moderator types to find a user (a name or part of an address).
   userQuery: { max: 254 },
+  // Members a post notifies by @mention (mentions.ts); a post naming more notifies only the first ones.
+  mentionsPerPost: { max: 10 },
+  // What the editor's @mention autocomplete sends: the start of a display name.
+  mentionPrefix: { max: 50 },
 } as const;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

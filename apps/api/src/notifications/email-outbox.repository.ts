@@ -19,7 +19,7 @@ export interface NewMail {
   body: string;
 }
 
-/** Who gets a mail per notification: users who chose IMMEDIATE and have an address. */
+/** Who gets a mail: a user with an address. */
 export interface MailRecipient {
   id: string;
   email: string;
@@ -46,25 +46,34 @@ export class EmailOutboxRepository {
     );
   }
 
-  async immediateRecipients(em: EntityManager, userIds: readonly string[]): Promise<MailRecipient[]> {
+  /** Of these notifications (by id), the ones whose recipient gets their kind by e-mail at once: the kind's own choice, else the default. */
+  async immediateRecipients(em: EntityManager, notificationIds: readonly string[]): Promise<Array<MailRecipient & { notification_id: string }>> {
     return em.query(
-      `SELECT id::text, email, display_name FROM users
-        WHERE id = ANY($1::bigint[]) AND notification_email = 'IMMEDIATE' AND email IS NOT NULL`,
-      [userIds],
+      `SELECT n.id::text AS notification_id, u.id::text, u.email, u.display_name
+         FROM notifications n JOIN users u ON u.id = n.user_id
+         LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
+        WHERE n.id = ANY($1::bigint[]) AND u.email IS NOT NULL
+          AND COALESCE(p.email, u.notification_email) = 'IMMEDIATE'`,
+      [notificationIds],
     );
   }
 
   /**
-   * DAILY_DIGEST users whose last digest is a day old and who have unread notifications since. Their
+   * Users with a kind in the daily digest whose last digest is a day old and who have unread notifications of such a kind since. Their
    * user rows stay locked (SKIP LOCKED) until the transaction ends, so two processes never both send one.
    */
   async claimDueDigests(em: EntityManager, now: Date, limit: number): Promise<DigestRecipient[]> {
     return em.query(
       `SELECT u.id::text, u.email, u.display_name, u.digest_sent_at AS since FROM users u
-        WHERE u.notification_email = 'DAILY_DIGEST' AND u.email IS NOT NULL
+        WHERE (u.notification_email = 'DAILY_DIGEST'
+               OR EXISTS (SELECT 1 FROM notification_preferences d WHERE d.user_id = u.id AND d.email = 'DAILY_DIGEST'))
+          AND u.email IS NOT NULL
           AND (u.digest_sent_at IS NULL OR u.digest_sent_at <= $1::timestamptz - interval '1 day')
-          AND EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL
-                        AND n.created_at > COALESCE(u.digest_sent_at, '-infinity'))
+          AND EXISTS (SELECT 1 FROM notifications n
+                        LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
+                       WHERE n.user_id = u.id AND n.read_at IS NULL
+                         AND n.created_at > COALESCE(u.digest_sent_at, '-infinity')
+                         AND COALESCE(p.email, u.notification_email) = 'DAILY_DIGEST')
         ORDER BY u.id LIMIT $2
         FOR UPDATE OF u SKIP LOCKED`,
       [now, limit],

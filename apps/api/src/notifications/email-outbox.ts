@@ -61,13 +61,13 @@ export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
     return this.drainEmailOutbox();
   }
 
-  /** Inside the notifying transaction: one mail per notification for recipients who chose IMMEDIATE and have an address. */
+  /** Inside the notifying transaction: one mail per notification whose recipient chose IMMEDIATE for its kind (or by default) and has an address. */
   async enqueueImmediate(em: EntityManager, notifications: NotificationRow[], at: Date): Promise<void> {
     if (notifications.length === 0) return;
-    const recipients = await this.outbox.immediateRecipients(em, notifications.map((n) => n.user_id));
-    const byId = new Map(recipients.map((r) => [r.id, r]));
+    const recipients = await this.outbox.immediateRecipients(em, notifications.map((n) => n.id));
+    const byNotification = new Map(recipients.map((r) => [r.notification_id, r]));
     const mails = notifications.flatMap((n) => {
-      const to = byId.get(n.user_id);
+      const to = byNotification.get(n.id);
       if (!to) return [];
       const link = n.question_id ? questionUrl(this.config, n.question_id) : null;
       const body = [
@@ -77,7 +77,7 @@ export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
         ...(link ? ['', `Open the question: ${link}`] : []),
         '',
         '--',
-        'You get one e-mail per notification because you chose "immediately" in your notification preferences.',
+        'You get one e-mail per notification of this kind because you chose "immediately" in your notification preferences.',
       ].join('\n');
       return [{ notificationId: n.id, userId: n.user_id, to: to.email, subject: subjectOf(n.payload.message), body }];
     });
@@ -90,8 +90,8 @@ export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * DAILY_DIGEST users whose last digest is a day old and who have unread notifications since: one
-   * mail each listing them. The user rows are locked (SKIP LOCKED) so two instances never both send.
+   * Users with kinds in the daily digest whose last digest is a day old and who have unread notifications of
+   * those kinds since: one mail each listing them. The user rows are locked (SKIP LOCKED) so two instances never both send.
    */
   async enqueueDigests(limit = 50): Promise<number> {
     const now = this.clock.now();

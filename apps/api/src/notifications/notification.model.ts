@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   'QUESTION_ASKED',
   'POST_MODERATED',
   'FLAGGED_FOR_STAFF',
+  'COMMENT_POSTED',
+  'MENTIONED',
 ] as const;
 export type NotificationKind = typeof NOTIFICATION_KINDS[number];
 
@@ -91,8 +93,32 @@ export function toNotificationModel(row: NotificationRow): NotificationModel {
 
 export const NotificationConnection = ConnectionOf(NotificationModel, 'Notification');
 
+@ObjectType('NotificationKindPreference')
+export class NotificationKindPreferenceModel {
+  @Field(() => NotificationKindEnum)
+  kind!: NotificationKind;
+
+  @Field(() => NotificationEmailEnum, { nullable: true, description: 'Null: this kind follows notificationEmail.' })
+  email!: NotificationEmailPreference | null;
+}
+
 @ObjectType('NotificationPreferences')
 export class NotificationPreferencesModel {
-  @Field(() => NotificationEmailEnum)
+  @Field(() => NotificationEmailEnum, { description: 'The default, for every kind without its own choice.' })
   notificationEmail!: NotificationEmailPreference;
+
+  @Field(() => [NotificationKindPreferenceModel], { description: 'Every notification kind, with its own choice if there is one.' })
+  kinds!: NotificationKindPreferenceModel[];
+}
+
+@ObjectType('MentionSuggestion', { description: 'A member to @mention: `token` is what goes in the text (`@Ann_Lee#42`).' })
+export class MentionSuggestionModel {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field()
+  token!: string;
 }

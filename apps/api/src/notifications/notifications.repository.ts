@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
-import type { NotificationKind, NotificationPayload, NotificationRow } from './notification.model';
+import type { NotificationEmailPreference, NotificationKind, NotificationPayload, NotificationRow } from './notification.model';
 
 export type WatchTarget = 'QUESTION' | 'CATEGORY';
 
@@ -14,10 +14,29 @@ export interface QuestionFacts {
   category_name: string | null;
 }
 
+/** A comment as its notifications describe it: what it is on and whose that post is. */
+export interface CommentFacts {
+  body: string;
+  target_type: 'QUESTION' | 'ANSWER';
+  target_id: string;
+  target_author_id: string;
+}
+
 /** A notification as a digest lists it. */
 export interface UnreadLine {
   question_id: string | null;
   payload: NotificationPayload;
+}
+
+export interface KindPreference {
+  kind: NotificationKind;
+  email: NotificationEmailPreference | null;
+}
+
+/** A member the mention autocomplete offers. */
+export interface MentionCandidate {
+  id: string;
+  display_name: string;
 }
 
 export interface NewNotification {
@@ -141,24 +160,103 @@ export class NotificationsRepository {
     return rows[0] ?? null;
   }
 
+  /** The Markdown of a question or an answer (its mentions are read from it). */
+  async postBody(em: EntityManager, targetType: 'QUESTION' | 'ANSWER', id: string): Promise<string> {
+    const table = targetType === 'QUESTION' ? 'questions' : 'answers';
+    const rows: Array<{ body: string }> = await em.query(`SELECT body FROM ${table} WHERE id = $1`, [id]);
+    return rows[0]?.body ?? '';
+  }
+
+  async commentFacts(em: EntityManager, commentId: string): Promise<CommentFacts | null> {
+    const rows: CommentFacts[] = await em.query(
+      `SELECT c.body, c.target_type, c.target_id::text, COALESCE(q.author_id, a.author_id)::text AS target_author_id
+         FROM comments c
+         LEFT JOIN questions q ON c.target_type = 'QUESTION' AND q.id = c.target_id
+         LEFT JOIN answers a ON c.target_type = 'ANSWER' AND a.id = c.target_id
+        WHERE c.id = $1`,
+      [commentId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Which of these ids are members with an account (not deleted), in the order given. */
+  async existingMembers(em: EntityManager, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string }> = await em.query(
+      `SELECT id::text FROM users WHERE id = ANY($1::bigint[]) AND deleted_at IS NULL`,
+      [ids],
+    );
+    const found = new Set(rows.map((r) => r.id));
+    return ids.filter((id) => found.has(id));
+  }
+
   async displayName(em: EntityManager, userId: string): Promise<string | null> {
     const rows: Array<{ display_name: string }> = await em.query(`SELECT display_name FROM users WHERE id = $1`, [userId]);
     return rows[0]?.display_name ?? null;
   }
 
-  /** A digest's lines: the user's unread notifications since `since`, newest first, at most `limit`, with how many there are in all. */
+  /**
+   * A digest's lines: the user's unread notifications since `since` of the kinds they get in the digest,
+   * newest first, at most `limit`, with how many there are in all.
+   */
   async unreadSince(em: EntityManager, userId: string, since: Date | null, limit: number): Promise<{ rows: UnreadLine[]; total: number }> {
     const rows: Array<UnreadLine & { total: number }> = await em.query(
-      `SELECT question_id::text, payload, count(*) OVER ()::int AS total FROM notifications
-        WHERE user_id = $1 AND read_at IS NULL AND created_at > COALESCE($2::timestamptz, '-infinity')
-        ORDER BY created_at DESC, id DESC LIMIT $3`,
+      `SELECT n.question_id::text, n.payload, count(*) OVER ()::int AS total
+         FROM notifications n JOIN users u ON u.id = n.user_id
+         LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
+        WHERE n.user_id = $1 AND n.read_at IS NULL AND n.created_at > COALESCE($2::timestamptz, '-infinity')
+          AND COALESCE(p.email, u.notification_email) = 'DAILY_DIGEST'
+        ORDER BY n.created_at DESC, n.id DESC LIMIT $3`,
       [userId, since, limit],
     );
     return { rows: rows.map(({ question_id, payload }) => ({ question_id, payload })), total: rows[0]?.total ?? 0 };
   }
 
-  /** A deleted account's watches and notifications go with it. */
+  /** The kinds the user chose an e-mail for; the others follow users.notification_email. */
+  async kindPreferences(userId: string): Promise<Array<{ kind: NotificationKind; email: NotificationEmailPreference }>> {
+    return this.db.query(`SELECT kind, email FROM notification_preferences WHERE user_id = $1 ORDER BY kind`, [userId]);
+  }
+
+  /** One statement: a null e-mail drops the kind's row (it follows the default again), others are written. */
+  async setKindPreferences(userId: string, preferences: readonly KindPreference[], at: Date): Promise<void> {
+    await this.db.query(
+      `WITH chosen AS (SELECT * FROM unnest($2::text[], $3::text[]) AS t(kind, email)),
+       cleared AS (
+         DELETE FROM notification_preferences p USING chosen c
+          WHERE p.user_id = $1 AND p.kind = c.kind AND c.email IS NULL)
+       INSERT INTO notification_preferences (user_id, kind, email, updated_at)
+       SELECT $1, kind, email, $4 FROM chosen WHERE email IS NOT NULL
+       ON CONFLICT (user_id, kind) DO UPDATE SET email = EXCLUDED.email, updated_at = EXCLUDED.updated_at`,
+      [userId, preferences.map((p) => p.kind), preferences.map((p) => p.email), at],
+    );
+  }
+
+  /**
+   * Members whose display name, or a word of it, starts with `prefix` (lower case, LIKE wildcards
+   * escaped): the thread's visible participants first, then by name. Never the viewer or a deleted account.
+   */
+  async mentionCandidates(viewerId: string, prefix: string, questionId: string | null, limit: number): Promise<MentionCandidate[]> {
+    return this.db.query(
+      `WITH thread AS (
+         SELECT id FROM questions WHERE id = $3 AND deleted_at IS NULL AND moderation_state = 'VISIBLE'),
+       participants AS (
+         SELECT q.author_id AS user_id FROM questions q JOIN thread t ON t.id = q.id
+         UNION SELECT a.author_id FROM answers a JOIN thread t ON t.id = a.question_id
+                WHERE a.deleted_at IS NULL AND a.moderation_state = 'VISIBLE'
+         UNION SELECT c.author_id FROM comments c JOIN thread t ON t.id = c.question_id
+                WHERE c.deleted_at IS NULL AND c.moderation_state = 'VISIBLE')
+       SELECT u.id::text, u.display_name FROM users u
+        WHERE u.deleted_at IS NULL AND u.id <> $1
+          AND (lower(u.display_name) LIKE $2 || '%' OR lower(u.display_name) LIKE '% ' || $2 || '%')
+        ORDER BY u.id IN (SELECT user_id FROM participants) DESC, lower(u.display_name), u.id
+        LIMIT $4`,
+      [viewerId, prefix, questionId, limit],
+    );
+  }
+
+  /** A deleted account's watches, notifications and preferences go with it. */
   async deleteAllOf(em: EntityManager, userId: string): Promise<void> {
+    await em.query(`DELETE FROM notification_preferences WHERE user_id = $1`, [userId]);
     await em.query(`DELETE FROM watches WHERE user_id = $1`, [userId]);
     await em.query(`DELETE FROM notifications WHERE user_id = $1`, [userId]);
   }

@@ -7,7 +7,10 @@ import { QuestionLoader } from '../questions/questions.loaders';
 import { toUserModel, UserModel } from '../users/user.model';
 import { UserLoader } from '../users/users.loaders';
 import { NotificationPreferencesInput } from './dto/notification-preferences.input';
-import { NotificationConnection, NotificationModel, NotificationPreferencesModel, toNotificationModel } from './notification.model';
+import { RateLimit } from '../rate-limits/rate-limit.guard';
+import {
+  MentionSuggestionModel, NotificationConnection, NotificationModel, NotificationPreferencesModel, toNotificationModel,
+} from './notification.model';
 import { ViewerWatchingLoader } from './notifications.loaders';
 import { NotificationsService } from './notifications.service';
 
@@ -41,19 +44,32 @@ export class NotificationsResolver {
     return this.service.markRead(viewer, ids);
   }
 
-  @Query(() => NotificationPreferencesModel)
+  @Query(() => NotificationPreferencesModel, { description: "The viewer's own e-mail preferences: a default and a choice per kind." })
   @SignedIn()
-  async notificationPreferences(@CurrentViewer() viewer: Viewer): Promise<NotificationPreferencesModel> {
-    return { notificationEmail: await this.service.emailPreference(viewer) };
+  notificationPreferences(@CurrentViewer() viewer: Viewer): Promise<NotificationPreferencesModel> {
+    return this.service.preferences(viewer);
   }
 
-  @Mutation(() => NotificationPreferencesModel)
+  @Mutation(() => NotificationPreferencesModel, { description: "Sets the viewer's default e-mail preference, or kinds' own choices, or both." })
   @SignedIn()
-  async setNotificationPreferences(
+  setNotificationPreferences(
     @CurrentViewer() viewer: Viewer,
     @Args('input') input: NotificationPreferencesInput,
   ): Promise<NotificationPreferencesModel> {
-    return { notificationEmail: await this.service.setEmailPreference(viewer, input.notificationEmail) };
+    return this.service.setPreferences(viewer, input);
+  }
+
+  @Query(() => [MentionSuggestionModel], {
+    description: "Members to @mention whose name or a word of it starts with `prefix` (at most 6); the thread's participants first when `questionId` is given.",
+  })
+  @SignedIn()
+  @RateLimit('search')
+  mentionSuggestions(
+    @CurrentViewer() viewer: Viewer,
+    @Args('prefix') prefix: string,
+    @Args('questionId', { type: () => ID, nullable: true }) questionId?: string | null,
+  ): Promise<MentionSuggestionModel[]> {
+    return this.service.mentionSuggestions(viewer, prefix, questionId);
   }
 
   @ResolveField(() => QuestionModel, { nullable: true, description: 'Null once the question is deleted.' })

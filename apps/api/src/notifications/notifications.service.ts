@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { validationFailed } from '@peerdesk/domain';
+import { LIMITS, mentionToken, validationFailed } from '@peerdesk/domain';
 import { CategoriesService } from '../categories/categories.service';
 import type { CategoryEntity } from '../categories/category.entity';
 import { CLOCK, type Clock } from '../common/clock';
@@ -9,8 +9,14 @@ import type { Viewer } from '../common/viewer';
 import type { QuestionEntity } from '../questions/question.entity';
 import { QuestionsService } from '../questions/questions.service';
 import { UsersRepository } from '../users/users.repository';
-import type { NotificationEmailPreference, NotificationRow } from './notification.model';
+import type { NotificationPreferencesInput } from './dto/notification-preferences.input';
+import {
+  type MentionSuggestionModel, NOTIFICATION_KINDS, type NotificationPreferencesModel, type NotificationRow,
+} from './notification.model';
 import { NotificationsRepository } from './notifications.repository';
+
+/** How many members the mention autocomplete offers at once. */
+const MENTION_SUGGESTIONS = 6;
 
 const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -69,12 +75,43 @@ export class NotificationsService {
     return category;
   }
 
-  emailPreference(viewer: Viewer): Promise<NotificationEmailPreference> {
-    return this.users.notificationEmail(viewer.id);
+  /** The default e-mail choice and every kind with its own choice (null: follows the default). */
+  async preferences(viewer: Viewer): Promise<NotificationPreferencesModel> {
+    const [notificationEmail, chosen] = await Promise.all([
+      this.users.notificationEmail(viewer.id),
+      this.repository.kindPreferences(viewer.id),
+    ]);
+    const byKind = new Map(chosen.map((row) => [row.kind, row.email]));
+    return { notificationEmail, kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, email: byKind.get(kind) ?? null })) };
   }
 
-  async setEmailPreference(viewer: Viewer, preference: NotificationEmailPreference): Promise<NotificationEmailPreference> {
-    await this.users.setNotificationEmail(viewer.id, preference, this.clock.now());
-    return preference;
+  async setPreferences(viewer: Viewer, input: NotificationPreferencesInput): Promise<NotificationPreferencesModel> {
+    const kinds = input.kinds ?? [];
+    if (!input.notificationEmail && kinds.length === 0) {
+      throw validationFailed([{ field: 'input', message: 'Choose a default e-mail preference or one for a kind of notification.' }]);
+    }
+    const repeated = kinds.filter((k, i) => kinds.findIndex((other) => other.kind === k.kind) !== i).map((k) => k.kind);
+    if (repeated.length) throw validationFailed([{ field: 'input.kinds', message: `Each kind once: ${[...new Set(repeated)].join(', ')} is listed twice.` }]);
+    const now = this.clock.now();
+    if (kinds.length) await this.repository.setKindPreferences(viewer.id, kinds, now);
+    if (input.notificationEmail) await this.users.setNotificationEmail(viewer.id, input.notificationEmail, now);
+    else if (kinds.some((k) => k.email === 'DAILY_DIGEST')) await this.users.startDigestDay(viewer.id, now);
+    return this.preferences(viewer);
+  }
+
+  /**
+   * Members to @mention whose name (or a word of it) starts with `prefix`; an underscore stands for a space,
+   * as in a mention token. The thread's participants come first when `questionId` is given.
+   */
+  async mentionSuggestions(viewer: Viewer, prefix: string, questionId: string | null | undefined): Promise<MentionSuggestionModel[]> {
+    const typed = prefix.replace(/_/g, ' ').trim().toLowerCase();
+    if ([...typed].length > LIMITS.mentionPrefix.max) {
+      throw validationFailed([{ field: 'prefix', message: `Type at most ${LIMITS.mentionPrefix.max} characters.` }]);
+    }
+    if (questionId != null && !isEntityId(questionId)) throw validationFailed([{ field: 'questionId', message: 'This is not a question id.' }]);
+    if (!typed) return [];
+    const pattern = typed.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const rows = await this.repository.mentionCandidates(viewer.id, pattern, questionId ?? null, MENTION_SUGGESTIONS);
+    return rows.map((row) => ({ userId: row.id, displayName: row.display_name, token: mentionToken({ id: row.id, displayName: row.display_name }) }));
   }
 }

@@ -1,10 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { mentionedUserIds } from '@peerdesk/domain';
 import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
 import { EmailOutbox } from './email-outbox';
 import { formatDue, quoted } from './messages';
 import type { NotificationKind } from './notification.model';
-import { type NewNotification, NotificationsRepository } from './notifications.repository';
+import { type NewNotification, NotificationsRepository, type CommentFacts, type QuestionFacts } from './notifications.repository';
 
 interface Plan {
   questionId: string;
@@ -51,11 +52,13 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         const who = await this.displayName(em, event.authorId);
         const facts = { questionTitle: q.title, answerId: event.answerId };
         const watchers = await this.notifications.watchers(em, 'QUESTION', q.id);
+        const mentioned = await this.mentioned(em, await this.notifications.postBody(em, 'ANSWER', event.answerId));
         return {
           questionId: q.id,
           actorId: event.authorId,
           recipients: [
             this.to(q.author_id, 'ANSWER_POSTED', { ...facts, message: `${who} answered your question ${quoted(q.title)}.` }),
+            ...this.mentions(mentioned, facts, `${who} mentioned you in an answer to ${quoted(q.title)}.`),
             ...watchers.map((id) => this.to(id, 'ANSWER_POSTED', { ...facts, message: `${who} answered ${quoted(q.title)}.` })),
           ],
         };
@@ -120,18 +123,29 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         };
       }
       case 'question.asked': {
-        const watchers = await this.notifications.watchers(em, 'CATEGORY', event.categoryId);
-        if (watchers.length === 0) return null;
         const q = await this.notifications.questionFacts(em, event.questionId);
         if (!q) return null;
+        const watchers = await this.notifications.watchers(em, 'CATEGORY', event.categoryId);
+        const mentioned = await this.mentioned(em, await this.notifications.postBody(em, 'QUESTION', q.id));
+        if (watchers.length === 0 && mentioned.length === 0) return null;
         const category = q.category_name ?? 'a category you watch';
+        const who = mentioned.length ? await this.displayName(em, event.authorId) : '';
         return {
           questionId: q.id,
           actorId: event.authorId,
-          recipients: watchers.map((id) => this.to(id, 'QUESTION_ASKED', {
-            questionTitle: q.title, categoryId: event.categoryId, message: `New question in ${category}: ${quoted(q.title)}.`,
-          })),
+          recipients: [
+            ...this.mentions(mentioned, { questionTitle: q.title }, `${who} mentioned you in the question ${quoted(q.title)}.`),
+            ...watchers.map((id) => this.to(id, 'QUESTION_ASKED', {
+              questionTitle: q.title, categoryId: event.categoryId, message: `New question in ${category}: ${quoted(q.title)}.`,
+            })),
+          ],
         };
+      }
+      case 'comment.posted': {
+        const q = await this.notifications.questionFacts(em, event.questionId);
+        const comment = await this.notifications.commentFacts(em, event.commentId);
+        if (!q || !comment) return null;
+        return this.commentPlan(em, q, comment, event.commentId, event.authorId);
       }
       case 'post.moderated': {
         if (!event.authorId) return null;
@@ -175,6 +189,37 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
       default:
         return null;
     }
+  }
+
+  /**
+   * The post's author first, then members mentioned in it, then the question's watchers: someone who is
+   * two of these hears of the comment once, as the first.
+   */
+  private async commentPlan(
+    em: EntityManager, q: QuestionFacts, comment: CommentFacts, commentId: string, authorId: string,
+  ): Promise<Plan> {
+    const who = await this.displayName(em, authorId);
+    const facts = { questionTitle: q.title, commentId, targetType: comment.target_type, targetId: comment.target_id };
+    const yours = comment.target_type === 'QUESTION' ? `your question ${quoted(q.title)}` : `your answer to ${quoted(q.title)}`;
+    const watchers = await this.notifications.watchers(em, 'QUESTION', q.id);
+    return {
+      questionId: q.id,
+      actorId: authorId,
+      recipients: [
+        this.to(comment.target_author_id, 'COMMENT_POSTED', { ...facts, message: `${who} commented on ${yours}.` }),
+        ...this.mentions(await this.mentioned(em, comment.body), facts, `${who} mentioned you in a comment on ${quoted(q.title)}.`),
+        ...watchers.map((id) => this.to(id, 'COMMENT_POSTED', { ...facts, message: `${who} commented on ${quoted(q.title)}.` })),
+      ],
+    };
+  }
+
+  /** The members a post's Markdown mentions (packages/domain/src/mentions.ts) who have an account. */
+  private mentioned(em: EntityManager, markdown: string): Promise<string[]> {
+    return this.notifications.existingMembers(em, mentionedUserIds(markdown));
+  }
+
+  private mentions(userIds: string[], facts: Omit<NewNotification['payload'], 'message'>, message: string): NewNotification[] {
+    return userIds.map((id) => this.to(id, 'MENTIONED', { ...facts, message }));
   }
 
   private to(userId: string, kind: NotificationKind, payload: NewNotification['payload']): NewNotification {

@@ -10,6 +10,7 @@ export type MemberDataExport = {
   votes: Record<string, unknown>[];
   watches: Record<string, unknown>[];
   notifications: Record<string, unknown>[];
+  notificationPreferences: Record<string, unknown>[];
   sessions: Record<string, unknown>[];
 };
 
@@ -50,6 +51,8 @@ export class PrivacyRepository {
       notifications: await rows(`
         SELECT kind, question_id::text AS "questionId", payload, created_at AS "createdAt", read_at AS "readAt"
           FROM notifications WHERE user_id = $1 ORDER BY id`),
+      notificationPreferences: await rows(`
+        SELECT kind, email, updated_at AS "updatedAt" FROM notification_preferences WHERE user_id = $1 ORDER BY kind`),
       sessions: await rows(`
         SELECT created_at AS "createdAt", expires_at AS "expiresAt" FROM sessions WHERE user_id = $1 ORDER BY created_at`),
     };

@@ -114,6 +114,11 @@ export class UsersRepository {
     );
   }
 
+  /** A digest chosen for some kinds starts its day now, like choosing it for all (setNotificationEmail). */
+  async startDigestDay(userId: string, at: Date): Promise<void> {
+    await this.db.query(`UPDATE users SET digest_sent_at = COALESCE(digest_sent_at, $2) WHERE id = $1`, [userId, at]);
+  }
+
   /** In the transaction that queued the user's daily digest. */
   async markDigestSent(em: EntityManager, userId: string, at: Date): Promise<void> {
     await em.query(`UPDATE users SET digest_sent_at = $2 WHERE id = $1`, [userId, at]);

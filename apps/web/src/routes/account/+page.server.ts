@@ -3,9 +3,13 @@ import {
   AccountSettingsDocument,
   ChangeDisplayNameDocument,
   ChangePasswordDocument,
+  type NotificationEmail,
+  type NotificationKind,
+  NotificationPreferencesDocument,
   RequestEmailChangeDocument,
   SignOutEverywhereDocument,
   SignOutSessionDocument,
+  SetNotificationPreferencesDocument,
 } from '@peerdesk/api-client';
 import { LIMITS } from '@peerdesk/domain';
 import { graphql } from '$lib/server/graphql';
@@ -14,8 +18,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ fetch, locals }) => {
   if (!locals.viewer) redirect(303, '/login?next=/account');
-  const { me, sessions } = await graphql(fetch, AccountSettingsDocument);
-  return { me, sessions, now: new Date().toISOString(), passwordMin: LIMITS.password.min };
+  const [{ me, sessions }, { notificationPreferences }] = await Promise.all([
+    graphql(fetch, AccountSettingsDocument),
+    graphql(fetch, NotificationPreferencesDocument),
+  ]);
+  return { me, sessions, notificationPreferences, now: new Date().toISOString(), passwordMin: LIMITS.password.min };
 };
 
 export const actions: Actions = {
@@ -35,6 +42,18 @@ export const actions: Actions = {
     return formAction(event, 'email', RequestEmailChangeDocument, { input: { newEmail, currentPassword: raw(form, 'currentPassword') } }, {
       values: { newEmail },
       success: `We sent a link to ${newEmail}. Your address changes when you open it.`,
+    });
+  },
+  /** One form: the usual choice (`notificationEmail`) and one select per kind (`kind:<KIND>`, empty: as usual); the API checks the values. */
+  notifications: async (event) => {
+    const form = await event.request.formData();
+    const kinds = [...form.keys()].filter((key) => key.startsWith('kind:')).map((key) => ({
+      kind: key.slice('kind:'.length) as NotificationKind,
+      email: (text(form, key) || null) as NotificationEmail | null,
+    }));
+    const notificationEmail = text(form, 'notificationEmail') as NotificationEmail;
+    return formAction(event, 'notifications', SetNotificationPreferencesDocument, { input: { notificationEmail, kinds } }, {
+      success: 'Your e-mail preferences were saved.',
     });
   },
   signOutSession: async (event) => {

@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
-import { CategoryPageDocument, QuestionListDocument } from '@peerdesk/api-client';
+import { CategoryPageDocument, QuestionListDocument, WatchCategoryDocument } from '@peerdesk/api-client';
+import { formAction, text } from '$lib/server/forms';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import { listQuery } from '$lib/server/question-filters';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
 
-export const load: PageServerLoad = async ({ fetch, params, url }) => {
+export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   try {
     const { category } = await graphql(fetch, CategoryPageDocument, { slug: params.slug });
     const list = listQuery(url, category.id);
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ fetch, params, url }) => {
     const pinnedQuestions = pinned?.questions.edges.map((edge) => edge.node) ?? [];
     return {
       category,
+      signedIn: Boolean(locals.viewer),
       show: list.show,
       sort: list.sort,
       tag: list.tag,
@@ -32,4 +34,14 @@ export const load: PageServerLoad = async ({ fetch, params, url }) => {
     if (e instanceof GraphQLRequestError && e.code === 'VALIDATION_FAILED') error(400, { code: e.code, message: 'That page link is out of date. Start again from the first page.' });
     throw e;
   }
+};
+
+export const actions: Actions = {
+  watch: async (event) => {
+    const form = await event.request.formData();
+    const watching = text(form, 'watching') === 'true';
+    return formAction(event, 'watch', WatchCategoryDocument, { categoryId: text(form, 'categoryId'), watching }, {
+      success: watching ? 'You will be notified of every new question in this category.' : 'You stopped watching this category.',
+    });
+  },
 };
