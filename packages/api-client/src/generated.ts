@@ -47,6 +47,7 @@ export type AuditAction =
   | 'ESCALATION_RETURNED_TO_COMMUNITY'
   | 'POST_HIDDEN'
   | 'POST_RESTORED'
+  | 'PRIVATE_CONVERSATION_RESOLVED'
   | 'QUESTION_ANSWERS_MERGED'
   | 'QUESTION_CLOSED'
   | 'QUESTION_DELETED'
@@ -147,6 +148,7 @@ export type DeflectionOutcome =
   | 'PEER_SOLVED_AFTER_ESCALATION'
   | 'SELF_SOLVED'
   | 'STAFF_SOLVED'
+  | 'STAFF_SOLVED_PRIVATELY'
   | 'UNANSWERED';
 
 export type DeflectionReportInput = {
@@ -240,6 +242,7 @@ export type NotificationKind =
   | 'ESCALATION_BREACHED'
   | 'FLAGGED_FOR_STAFF'
   | 'POST_MODERATED'
+  | 'PRIVATE_MESSAGE'
   | 'QUESTION_ASKED'
   | 'QUESTION_ESCALATED';
 

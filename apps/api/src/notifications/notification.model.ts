@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'QUESTION_ASKED',
   'POST_MODERATED',
   'FLAGGED_FOR_STAFF',
+  'PRIVATE_MESSAGE',
 ] as const;
 export type NotificationKind = typeof NOTIFICATION_KINDS[number];
 
