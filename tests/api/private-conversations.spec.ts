@@ -1,4 +1,4 @@
-import { expectError, TestApp, type TestUser } from '../support/test-app';
+import { expectError, PASSWORD, TestApp, type TestUser } from '../support/test-app';
 
 const HOUR = 3600;
 const alwaysOpen = { timeZone: 'UTC', week: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ start: '00:00', end: '24:00' }]])), holidays: [] };
@@ -199,6 +199,16 @@ describe('private conversations', () => {
       const exported = (await app.ok<{ exportMyData: any }>(`{ exportMyData }`, {}, asker)).exportMyData;
       expect(exported.privateMessages.filter((m: any) => m.questionId === id).map((m: any) => m.body)).toEqual(['My own words in my export.']);
       expect(JSON.stringify(exported)).not.toContain('Staff words not in your export.');
+    });
+
+    it("erases a deleted account's own messages, and keeps our team's replies", async () => {
+      const leaver = await app.member('Leaving asker');
+      await app.setTrustLevel(leaver, 'MEMBER');
+      const id = (await app.ask(leaver, categoryId)).id;
+      await send(staff, id, 'Staff reply that stays.');
+      await send(leaver, id, 'Words that leave with me.');
+      await app.ok(`mutation { deleteMyAccount(password: "${PASSWORD}") }`, {}, leaver);
+      expect((await read(staff, id)).messages.map((m: any) => m.body)).toEqual(['Staff reply that stays.']);
     });
   });
 

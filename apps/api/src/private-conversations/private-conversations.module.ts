@@ -15,5 +15,6 @@ import { PrivateConversationsService } from './private-conversations.service';
     PrivateConversationsRepository, PrivateConversationsService, HelpingPrivatelyLoader,
     PrivateConversationsResolver, PrivateMessageResolver, QuestionHelpingPrivatelyResolver,
   ],
+  exports: [PrivateConversationsRepository],
 })
 export class PrivateConversationsModule {}

@@ -29,6 +29,11 @@ export class PrivateConversationsRepository {
     return em.findOneByOrFail(PrivateMessageEntity, { id: String(inserted.identifiers[0].id) });
   }
 
+  /** A deleted account's own messages go with it (what they wrote privately); our team's replies stay. */
+  async deleteMessagesBy(em: EntityManager, authorId: string): Promise<void> {
+    await em.delete(PrivateMessageEntity, { authorId });
+  }
+
   /** The conversation's messages, oldest first. */
   messages(conversationId: string): Promise<PrivateMessageEntity[]> {
     return this.db.getRepository(PrivateMessageEntity).find({ where: { conversationId }, order: { createdAt: 'ASC', id: 'ASC' } });
