@@ -172,6 +172,8 @@ function expectedReport(t: Tables, input: { from: Date; to: Date; asOf: Date; ca
       accepted: acceptedAnswer ? { answerAuthorId: acceptedAnswer.author_id, authorKind: acceptedAnswer.author_kind, acceptedAt: current.accepted_at } : null,
       firstEscalatedAt: firstEscalated === null ? null : new Date(firstEscalated),
       liveAnswers: { peer: live.filter((a) => a.author_kind === 'PEER').length, staff: live.filter((a) => a.author_kind === 'STAFF').length },
+      // The generated history has no private conversations.
+      privatelyResolvedAt: null,
     });
     counts[outcome]++;
     const peerByOthers = live.filter((a) => a.author_kind === 'PEER' && a.author_id !== q.author_id);

@@ -1,7 +1,7 @@
 import { expectError, expectInvalid, TestApp, type TestUser } from '../support/test-app';
 
 const HOUR = 3600;
-const OUTCOME_NAMES = ['PEER_SOLVED', 'PEER_SOLVED_AFTER_ESCALATION', 'STAFF_SOLVED', 'SELF_SOLVED',
+const OUTCOME_NAMES = ['PEER_SOLVED', 'PEER_SOLVED_AFTER_ESCALATION', 'STAFF_SOLVED', 'STAFF_SOLVED_PRIVATELY', 'SELF_SOLVED',
   'ANSWERED_UNSOLVED_PEER_ONLY', 'ANSWERED_UNSOLVED_STAFF', 'UNANSWERED'];
 const outcomes = (counts: Record<string, number>) => OUTCOME_NAMES.map((outcome) => ({ outcome, count: counts[outcome] ?? 0 }));
 const rate = (numerator: number, denominator: number) => ({ numerator, denominator, value: denominator === 0 ? null : numerator / denominator });
@@ -246,9 +246,9 @@ describe('deflection report', () => {
         'peer_deflection_numerator', 'peer_deflection_denominator', 'peer_deflection_rate',
         'numerator', 'denominator', 'value', 'median_seconds', 'p90_seconds', 'count']);
       const none6 = ['', '', '', '', '', ''];
-      const none11 = Array(11).fill('');
+      const none12 = Array(12).fill('');
       const share = (section: string, key: string, name: string, numerator: number, denominator: number, value: string) =>
-        [section, key, name, ...none11, String(numerator), String(denominator), value, '', '', ''];
+        [section, key, name, ...none12, String(numerator), String(denominator), value, '', '', ''];
       // Response times are the GraphQL report's own, at its resolution.
       const times = (await app.ok<{ deflectionReport: any }>(
         `query ($input: DeflectionReportInput!) { deflectionReport(input: $input) { responseTimes {
@@ -256,14 +256,14 @@ describe('deflection report', () => {
           firstStaffResponseAfterEscalation { medianSeconds p90Seconds count } timeToAcceptedAnswer { medianSeconds p90Seconds count } } } }`,
         { input: { from, to, asOf, bucket: 'DAY' } }, manager)).deflectionReport.responseTimes;
       const time = (key: string, name: string, d: { medianSeconds: number | null; p90Seconds: number | null; count: number }) =>
-        ['response_time', key, name, ...none11, '', '', '', d.medianSeconds === null ? '' : String(d.medianSeconds), d.p90Seconds === null ? '' : String(d.p90Seconds), String(d.count)];
+        ['response_time', key, name, ...none12, '', '', '', d.medianSeconds === null ? '' : String(d.medianSeconds), d.p90Seconds === null ? '' : String(d.p90Seconds), String(d.count)];
       expect(times.firstPeerAnswer.medianSeconds).toBeGreaterThan(0);
       expect(rows.slice(1)).toEqual([
-        ['total', '', '', '10', '3', '1', '1', '1', '2', '1', '1', '3', '10', '0.3', ...none6],
-        ['bucket', from.toISOString(), 'DAY', '10', '3', '1', '1', '1', '2', '1', '1', '3', '10', '0.3', ...none6],
-        ['bucket', new Date(from.getTime() + 86_400_000).toISOString(), 'DAY', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '', ...none6],
-        ['category', alpha.id, 'Alpha', '6', '3', '1', '1', '1', '0', '0', '0', '3', '6', '0.5', ...none6],
-        ['category', beta.id, 'Beta', '4', '0', '0', '0', '0', '2', '1', '1', '0', '4', '0', ...none6],
+        ['total', '', '', '10', '3', '1', '1', '0', '1', '2', '1', '1', '3', '10', '0.3', ...none6],
+        ['bucket', from.toISOString(), 'DAY', '10', '3', '1', '1', '0', '1', '2', '1', '1', '3', '10', '0.3', ...none6],
+        ['bucket', new Date(from.getTime() + 86_400_000).toISOString(), 'DAY', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '0', '', ...none6],
+        ['category', alpha.id, 'Alpha', '6', '3', '1', '1', '0', '1', '0', '0', '0', '3', '6', '0.5', ...none6],
+        ['category', beta.id, 'Beta', '4', '0', '0', '0', '0', '0', '2', '1', '1', '0', '4', '0', ...none6],
         share('rate', 'peer_deflection_rate', 'Peer deflection rate', 3, 10, '0.3'),
         share('rate', 'peer_answer_rate', 'Peer answer rate', 7, 10, '0.7'),
         share('rate', 'staff_touch_rate', 'Staff-touch rate', 3, 10, '0.3'),
@@ -278,7 +278,7 @@ describe('deflection report', () => {
         time('first_peer_answer', 'First peer answer', times.firstPeerAnswer),
         time('first_staff_response_after_escalation', 'First staff response after escalation', times.firstStaffResponseAfterEscalation),
         time('time_to_accepted_answer', 'Time to accepted answer', times.timeToAcceptedAnswer),
-        ['superusers', 'peer_answerers', 'Peers who answered', ...none11, '', '', '', '', '', '4'],
+        ['superusers', 'peer_answerers', 'Peers who answered', ...none12, '', '', '', '', '', '4'],
         share('superusers', 'peer_answers_by_top_percent', 'Peer answers by the top 1% of peers', 3, 7, String(3 / 7)),
         share('superusers', 'peer_answers_by_top_ten', 'Peer answers by the top 10 peers', 7, 7, '1'),
         share('superusers', 'peer_solved_by_top_percent', 'Peer-solved questions answered by the top 1%', 1, 3, String(1 / 3)),

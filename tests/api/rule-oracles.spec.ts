@@ -27,7 +27,10 @@ describe('rules in SQL agree with their TypeScript oracles', () => {
       const accepted = random() < 0.6 ? { answerAuthorId: pick(['1', '2', '3']), authorKind: pick(['PEER', 'STAFF'] as const), acceptedAt: new Date(acceptedAt) } : null;
       // Often at the very minute of the acceptance: "after escalation" means strictly before it.
       const firstEscalatedAt = random() < 0.5 ? new Date(START + Math.floor(random() * 5) * MINUTE) : null;
-      const facts: OutcomeFacts = { askerId, accepted, firstEscalatedAt, liveAnswers: { peer: pick([0, 0, 1, 3]), staff: pick([0, 0, 1, 2]) } };
+      const privatelyResolvedAt = random() < 0.2 ? new Date(START + Math.floor(random() * 5) * MINUTE) : null;
+      const facts: OutcomeFacts = {
+        askerId, accepted, firstEscalatedAt, liveAnswers: { peer: pick([0, 0, 1, 3]), staff: pick([0, 0, 1, 2]) }, privatelyResolvedAt,
+      };
       return facts;
     });
     // Rows of report_question_facts as report_question_facts_as_of makes them: the acceptance's columns all set, or none.
@@ -38,12 +41,13 @@ describe('rules in SQL agree with their TypeScript oracles', () => {
       first_escalated_at: facts.firstEscalatedAt, peer_answers: facts.liveAnswers.peer, staff_answers: facts.liveAnswers.staff,
       peer_answers_by_others: 0, staff_comments: 0, escalations: facts.firstEscalatedAt ? 1 : 0, breached_escalations: 0,
       escalation_reasons: [], staff_response_seconds: [], peer_answer_authors: [], facts_changed_at: new Date(START),
+      privately_resolved_at: facts.privatelyResolvedAt,
     }));
     const outcomes: Array<{ outcome: string }> = await app.db.query(
       `SELECT report_outcome(f) AS outcome FROM json_populate_recordset(NULL::report_question_facts, $1) f ORDER BY f.question_id`,
       [JSON.stringify(rows)]);
     expect(outcomes.map((row) => row.outcome)).toEqual(cases.map(classifyOutcomeOracle));
-    expect(new Set(outcomes.map((row) => row.outcome)).size).toBe(7); // every outcome was reached
+    expect(new Set(outcomes.map((row) => row.outcome)).size).toBe(8); // every outcome was reached
   });
 
   it('pre-ask deflection (AskSessionsRepository.preAskDeflection) counts the asks avoided that isAskAvoidedOracle finds', async () => {

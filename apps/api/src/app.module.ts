@@ -41,6 +41,7 @@ import { SearchInsightsModule } from './search-insights/search-insights.module';
 import { DuplicatesModule } from './duplicates/duplicates.module';
 import { ThreadModerationModule } from './thread-moderation/thread-moderation.module';
 import { PrivacyModule } from './privacy/privacy.module';
+import { PrivateConversationsModule } from './private-conversations/private-conversations.module';
 import { ReviewModule } from './review/review.module';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
@@ -124,6 +125,7 @@ export class AppModule implements NestModule {
         AnnouncementModule,
         SpamModule,
         PrivacyModule,
+        PrivateConversationsModule,
         ReviewModule,
         TrustModule,
       ],

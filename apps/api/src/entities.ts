@@ -5,6 +5,7 @@ import { EscalationEntity, EscalationEventEntity, EscalationPauseEntity } from '
 import { CategoryEntity } from './categories/category.entity';
 import { CommentEntity } from './comments/comment.entity';
 import { QuestionEntity } from './questions/question.entity';
+import { PrivateConversationEntity, PrivateMessageEntity } from './private-conversations/private-conversation.entity';
 import { PostRevisionEntity } from './revisions/post-revision.entity';
 import { UserEntity } from './users/user.entity';
 import { VoteEntity } from './votes/vote.entity';
@@ -14,4 +15,5 @@ export const ENTITIES = [
   UserEntity, SessionEntity, AuditLogEntity, CategoryEntity,
   QuestionEntity, AnswerEntity, AnswerAcceptanceEntity, VoteEntity, PostRevisionEntity, CommentEntity,
   EscalationEntity, EscalationEventEntity, EscalationPauseEntity,
+  PrivateConversationEntity, PrivateMessageEntity,
 ];

@@ -47,6 +47,7 @@ export type AuditAction =
   | 'ESCALATION_RETURNED_TO_COMMUNITY'
   | 'POST_HIDDEN'
   | 'POST_RESTORED'
+  | 'PRIVATE_CONVERSATION_RESOLVED'
   | 'QUESTION_ANSWERS_MERGED'
   | 'QUESTION_CLOSED'
   | 'QUESTION_DELETED'
@@ -147,6 +148,7 @@ export type DeflectionOutcome =
   | 'PEER_SOLVED_AFTER_ESCALATION'
   | 'SELF_SOLVED'
   | 'STAFF_SOLVED'
+  | 'STAFF_SOLVED_PRIVATELY'
   | 'UNANSWERED';
 
 export type DeflectionReportInput = {
@@ -248,6 +250,7 @@ export type NotificationKind =
   | 'FLAGGED_FOR_STAFF'
   | 'MENTIONED'
   | 'POST_MODERATED'
+  | 'PRIVATE_MESSAGE'
   | 'QUESTION_ASKED'
   | 'QUESTION_ESCALATED';
 
@@ -610,7 +613,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, editCount: number, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
+export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, editCount: number, helpingPrivately: boolean, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
 
 export type PostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -760,6 +763,29 @@ export type MentionSuggestionsQueryVariables = Exact<{
 
 
 export type MentionSuggestionsQuery = { mentionSuggestions: Array<{ userId: string, displayName: string, token: string }> };
+
+export type PrivateConversationQueryVariables = Exact<{
+  questionId: string | number;
+}>;
+
+
+export type PrivateConversationQuery = { privateConversation: { id: string, resolvedAt: string | null, messages: Array<{ id: string, bodyHtml: string, createdAt: string, author: { id: string, displayName: string, isEmployee: boolean } }> } | null };
+
+export type SendPrivateMessageMutationVariables = Exact<{
+  questionId: string | number;
+  body: string;
+}>;
+
+
+export type SendPrivateMessageMutation = { sendPrivateMessage: { id: string } };
+
+export type ResolvePrivatelyMutationVariables = Exact<{
+  questionId: string | number;
+  summary?: string | null | undefined;
+}>;
+
+
+export type ResolvePrivatelyMutation = { resolvePrivately: { id: string, resolvedAt: string | null } };
 
 export type ExportMyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1648,6 +1674,7 @@ export const QuestionPageDocument = new TypedDocumentString(`
       needsInfo
       closedAt
     }
+    helpingPrivately
     duplicateOf {
       id
       title
@@ -2044,6 +2071,39 @@ export const MentionSuggestionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MentionSuggestionsQuery, MentionSuggestionsQueryVariables>;
+export const PrivateConversationDocument = new TypedDocumentString(`
+    query PrivateConversation($questionId: ID!) {
+  privateConversation(questionId: $questionId) {
+    id
+    resolvedAt
+    messages {
+      id
+      bodyHtml
+      createdAt
+      author {
+        id
+        displayName
+        isEmployee
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PrivateConversationQuery, PrivateConversationQueryVariables>;
+export const SendPrivateMessageDocument = new TypedDocumentString(`
+    mutation SendPrivateMessage($questionId: ID!, $body: String!) {
+  sendPrivateMessage(questionId: $questionId, body: $body) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SendPrivateMessageMutation, SendPrivateMessageMutationVariables>;
+export const ResolvePrivatelyDocument = new TypedDocumentString(`
+    mutation ResolvePrivately($questionId: ID!, $summary: String) {
+  resolvePrivately(questionId: $questionId, summary: $summary) {
+    id
+    resolvedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ResolvePrivatelyMutation, ResolvePrivatelyMutationVariables>;
 export const ExportMyDataDocument = new TypedDocumentString(`
     query ExportMyData {
   exportMyData

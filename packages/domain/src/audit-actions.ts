@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = {
   ESCALATION_CLAIMED: { targets: ['QUESTION'], verb: 'claimed the escalation of' },
   ESCALATION_ASSIGNED: { targets: ['QUESTION'], verb: 'assigned the escalation of' },
   ESCALATION_RELEASED: { targets: ['QUESTION'], verb: 'released the escalation of' },
+  PRIVATE_CONVERSATION_RESOLVED: { targets: ['QUESTION'], verb: 'resolved privately' },
   ANSWER_ENDORSED: { targets: ['ANSWER'], verb: 'endorsed' },
   ANSWER_UNENDORSED: { targets: ['ANSWER'], verb: 'took the endorsement off' },
   USER_SUSPENDED: { targets: ['USER'], verb: 'suspended' },

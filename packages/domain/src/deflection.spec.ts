@@ -1,7 +1,7 @@
 import { acceptedAnswerRate, classifyOutcomeOracle, emptyOutcomeCounts, type OutcomeFacts, peerDeflectionRate, rate } from './deflection';
 
 const t = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute));
-const base: OutcomeFacts = { askerId: 'asker', accepted: null, firstEscalatedAt: null, liveAnswers: { peer: 0, staff: 0 } };
+const base: OutcomeFacts = { askerId: 'asker', accepted: null, firstEscalatedAt: null, liveAnswers: { peer: 0, staff: 0 }, privatelyResolvedAt: null };
 const accepted = (answerAuthorId: string, authorKind: 'PEER' | 'STAFF', minute = 10) => ({ answerAuthorId, authorKind, acceptedAt: t(minute) });
 
 describe('classifyOutcomeOracle', () => {
@@ -28,6 +28,12 @@ describe('classifyOutcomeOracle', () => {
   it('an accepted staff answer is STAFF_SOLVED, escalated or not', () => {
     expect(classifyOutcomeOracle({ ...base, accepted: accepted('staff', 'STAFF') })).toBe('STAFF_SOLVED');
     expect(classifyOutcomeOracle({ ...base, accepted: accepted('staff', 'STAFF'), firstEscalatedAt: t(1) })).toBe('STAFF_SOLVED');
+  });
+
+  it('a private resolution is STAFF_SOLVED_PRIVATELY, unless an answer is accepted (the public record wins)', () => {
+    expect(classifyOutcomeOracle({ ...base, privatelyResolvedAt: t(5), liveAnswers: { peer: 2, staff: 1 } })).toBe('STAFF_SOLVED_PRIVATELY');
+    expect(classifyOutcomeOracle({ ...base, privatelyResolvedAt: t(5), accepted: accepted('peer', 'PEER', 10) })).toBe('PEER_SOLVED');
+    expect(classifyOutcomeOracle({ ...base, privatelyResolvedAt: t(5), accepted: accepted('staff', 'STAFF', 1) })).toBe('STAFF_SOLVED');
   });
 
   it("the asker's own accepted answer is SELF_SOLVED before any peer or staff check", () => {

@@ -9,6 +9,7 @@ export const OUTCOMES = [
   'PEER_SOLVED',
   'PEER_SOLVED_AFTER_ESCALATION',
   'STAFF_SOLVED',
+  'STAFF_SOLVED_PRIVATELY',
   'SELF_SOLVED',
   'ANSWERED_UNSOLVED_PEER_ONLY',
   'ANSWERED_UNSOLVED_STAFF',
@@ -28,6 +29,8 @@ export interface OutcomeFacts {
   firstEscalatedAt: Date | null;
   /** Answers created at or before asOf and not deleted by then, by the kind fixed when each was written. */
   liveAnswers: { peer: number; staff: number };
+  /** When our team resolved the question's private conversation, if at or before asOf; else null. */
+  privatelyResolvedAt: Date | null;
 }
 
 /**
@@ -43,6 +46,8 @@ export function classifyOutcomeOracle(facts: OutcomeFacts): Outcome {
     if (facts.firstEscalatedAt !== null && facts.firstEscalatedAt.getTime() < accepted.acceptedAt.getTime()) return 'PEER_SOLVED_AFTER_ESCALATION';
     return 'PEER_SOLVED';
   }
+  // Staff-solved, in private: never peer deflection, and not an accepted answer.
+  if (facts.privatelyResolvedAt !== null) return 'STAFF_SOLVED_PRIVATELY';
   if (facts.liveAnswers.staff > 0) return 'ANSWERED_UNSOLVED_STAFF';
   if (facts.liveAnswers.peer > 0) return 'ANSWERED_UNSOLVED_PEER_ONLY';
   return 'UNANSWERED';

@@ -27,3 +27,4 @@ export * from './thread-moderation';
 export * from './spam-checks';
 export * from './personal-data';
 export * from './mentions';
+export * from './private-conversations';

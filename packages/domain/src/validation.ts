@@ -9,6 +9,7 @@ export const LIMITS = {
   // Short answers ("Restart the router and it works.") are normal, so the floor is low.
   answerBody: { min: 10, max: 30_000 },
   commentBody: { min: 2, max: 2_000 },
+  privateMessageBody: { min: 2, max: 10_000 },
   password: { min: 10, max: 256 },
   displayName: { min: 2, max: 50 },
   email: { max: 254 },
@@ -156,6 +157,10 @@ export function validateAnswer(input: { body: string }): FieldError[] {
 
 export function validateComment(input: { body: string }): FieldError[] {
   return checkTrimmedText('body', 'Comment', input.body, LIMITS.commentBody);
+}
+
+export function validatePrivateMessage(input: { body: string }): FieldError[] {
+  return checkTrimmedText('body', 'Message', input.body, LIMITS.privateMessageBody);
 }
 
 export interface CategoryInput {

@@ -14,6 +14,13 @@ export type DomainEvent =
   | { type: 'answer.accepted'; questionId: string; answerId: string; answerAuthorId: string; acceptedBy: string; at: Date }
   | { type: 'acceptance.withdrawn'; questionId: string; withdrawnBy: string; at: Date }
   | { type: 'comment.posted'; questionId: string; commentId: string; authorId: string; authorKind: AuthorKind; at: Date }
+  /**
+   * A message in the question's private conversation (asker and our team). Counts like a comment for the staff clock;
+   * carries no body, and no handler may pass it on publicly (webhooks, search).
+   */
+  | { type: 'private_message.sent'; questionId: string; messageId: string; authorId: string; authorKind: AuthorKind; at: Date }
+  /** Staff resolved the question's private conversation: the open escalation closes as solved. */
+  | { type: 'question.resolved_privately'; questionId: string; resolvedBy: string; at: Date }
   | { type: 'question.escalated'; questionId: string; categoryId: string; askerId: string; reason: EscalationReason; staffDueAt: Date | null; at: Date }
   | { type: 'escalation.assigned'; questionId: string; assigneeId: string; assignedBy: string; at: Date }
   | { type: 'escalation.breached'; questionId: string; categoryId: string; staffDueAt: Date; at: Date }

@@ -71,7 +71,8 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
         if (!(await this.questions.markPeerAnswered(em, event.questionId, event.authorId))) return;
         return this.communityClock.refresh(em, event.questionId);
       }
-      case 'comment.posted': {
+      case 'comment.posted':
+      case 'private_message.sent': {
         if (event.authorKind === 'STAFF') return this.recordStaffResponse(em, event.questionId, event.at);
         return this.resumeIfAskerReplied(em, event.questionId, event.authorId, event.at);
       }
@@ -81,6 +82,11 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
         const open = await this.escalations.lockOpen(em, event.questionId);
         if (open) await this.close(em, open, 'SOLVED', event.acceptedBy, null, event.at);
         return this.communityClock.refresh(em, event.questionId);
+      }
+      case 'question.resolved_privately': {
+        const open = await this.escalations.lockOpen(em, event.questionId);
+        if (open) await this.close(em, open, 'SOLVED', event.resolvedBy, null, event.at, 'RESOLVED_PRIVATELY');
+        return;
       }
       case 'acceptance.withdrawn':
         return this.communityClock.refresh(em, event.questionId);
@@ -259,7 +265,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     });
   }
 
-  /** The first staff answer or comment on an open escalation; after the deadline it is also a breach. */
+  /** The first staff answer, comment or private message on an open escalation; after the deadline it is also a breach. */
   private async recordStaffResponse(em: EntityManager, questionId: string, at: Date): Promise<void> {
     const escalation = await this.escalations.lockOpen(em, questionId);
     if (!escalation || escalation.firstStaffResponseAt) return;

@@ -14,6 +14,7 @@ export const NOTIFICATION_KINDS = [
   'FLAGGED_FOR_STAFF',
   'COMMENT_POSTED',
   'MENTIONED',
+  'PRIVATE_MESSAGE',
 ] as const;
 export type NotificationKind = typeof NOTIFICATION_KINDS[number];
 

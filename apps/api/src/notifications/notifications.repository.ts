@@ -88,6 +88,13 @@ export class NotificationsRepository {
     return rows.map((r) => r.id);
   }
 
+  /** Who has the question's open escalation, if anyone (a read of escalation's table). */
+  async openEscalationAssignee(em: EntityManager, questionId: string): Promise<string | null> {
+    const rows: Array<{ assignee_id: string | null }> = await em.query(
+      `SELECT assignee_id::text FROM escalations WHERE question_id = $1 AND closed_at IS NULL`, [questionId]);
+    return rows[0]?.assignee_id ?? null;
+  }
+
   /** Newest first, keyset over (created_at, id), served by notifications_user_newest. */
   async page(userId: string, first: number, after: Keyset | null): Promise<{ rows: NotificationRow[]; total: number }> {
     const params: unknown[] = [userId, first + 1];

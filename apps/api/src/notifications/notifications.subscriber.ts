@@ -186,6 +186,24 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
           })),
         };
       }
+      case 'private_message.sent': {
+        const q = await this.notifications.questionFacts(em, event.questionId);
+        if (!q) return null;
+        // Never the body: e-mails are less private than the conversation.
+        const facts = { questionTitle: q.title, messageId: event.messageId };
+        if (event.authorId !== q.author_id) {
+          return {
+            questionId: q.id, actorId: event.authorId,
+            recipients: [this.to(q.author_id, 'PRIVATE_MESSAGE', { ...facts, message: `Our team sent you a private message about ${quoted(q.title)}.` })],
+          };
+        }
+        const assignee = await this.notifications.openEscalationAssignee(em, q.id);
+        const staff = assignee ? [assignee] : await this.notifications.usersWithRole(em, 'STAFF');
+        return {
+          questionId: q.id, actorId: event.authorId,
+          recipients: staff.map((id) => this.to(id, 'PRIVATE_MESSAGE', { ...facts, message: `The asker sent our team a private message about ${quoted(q.title)}.` })),
+        };
+      }
       default:
         return null;
     }

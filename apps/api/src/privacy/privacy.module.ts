@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { PrivateConversationsModule } from '../private-conversations/private-conversations.module';
 import { QuestionsModule } from '../questions/questions.module';
 import { TrustModule } from '../trust/trust.module';
 import { UsersModule } from '../users/users.module';
@@ -8,5 +9,5 @@ import { PrivacyRepository } from './privacy.repository';
 import { PrivacyResolver } from './privacy.resolver';
 import { PrivacyService } from './privacy.service';
 
-@Module({ imports: [AuthModule, UsersModule, QuestionsModule, NotificationsModule, TrustModule], providers: [PrivacyRepository, PrivacyService, PrivacyResolver] })
+@Module({ imports: [AuthModule, UsersModule, QuestionsModule, NotificationsModule, TrustModule, PrivateConversationsModule], providers: [PrivacyRepository, PrivacyService, PrivacyResolver] })
 export class PrivacyModule {}

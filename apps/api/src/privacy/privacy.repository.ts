@@ -6,6 +6,8 @@ export type MemberDataExport = {
   questions: Record<string, unknown>[];
   answers: Record<string, unknown>[];
   comments: Record<string, unknown>[];
+  /** The private messages the member wrote, never what our team wrote to them. */
+  privateMessages: Record<string, unknown>[];
   revisions: Record<string, unknown>[];
   votes: Record<string, unknown>[];
   watches: Record<string, unknown>[];
@@ -39,6 +41,9 @@ export class PrivacyRepository {
         SELECT id::text, question_id::text AS "questionId", target_type AS "targetType", target_id::text AS "targetId", body,
                created_at AS "createdAt", updated_at AS "updatedAt", deleted_at AS "deletedAt"
           FROM comments WHERE author_id = $1 ORDER BY id`),
+      privateMessages: await rows(`
+        SELECT id::text, question_id::text AS "questionId", body, created_at AS "createdAt"
+          FROM private_messages WHERE author_id = $1 ORDER BY id`),
       revisions: await rows(`
         SELECT post_type AS "postType", post_id::text AS "postId", title, body, tags, created_at AS "createdAt"
           FROM post_revisions WHERE editor_id = $1 ORDER BY id`),

@@ -16,7 +16,7 @@ export class PrivacyResolver {
 
   @Query(() => GraphQLJSONObject, {
     description:
-      'Everything stored about the signed-in member, as JSON: profile, questions, answers, comments, edits, votes, watches, notifications and sessions.',
+      'Everything stored about the signed-in member, as JSON: profile, questions, answers, comments, the private messages they wrote, edits, votes, watches, notifications and sessions.',
   })
   @SignedIn()
   exportMyData(@CurrentViewer() viewer: Viewer): Promise<Record<string, unknown>> {

@@ -12,6 +12,7 @@ import { TrustRepository } from '../trust/trust.repository';
 import { UsersRepository } from '../users/users.repository';
 import { EmailOutboxRepository } from '../notifications/email-outbox.repository';
 import { NotificationsRepository } from '../notifications/notifications.repository';
+import { PrivateConversationsRepository } from '../private-conversations/private-conversations.repository';
 import { type MemberDataExport, PrivacyRepository } from './privacy.repository';
 
 /** What a deleted account is called wherever its posts are shown. */
@@ -30,6 +31,7 @@ export class PrivacyService {
     private readonly questions: QuestionsRepository,
     private readonly sessions: SessionsRepository,
     private readonly trust: TrustRepository,
+    private readonly privateConversations: PrivateConversationsRepository,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -43,7 +45,7 @@ export class PrivacyService {
   /**
    * Asks for the password again (a signed-in browser left open must not be enough), then, in one
    * transaction, erases what identifies the member and what they did privately (sessions, watches,
-   * notifications, queued mail, reading history), recorded in the audit log without it. The user row
+   * notifications, queued mail, reading history, the messages they wrote to our team), recorded in the audit log without it. The user row
    * stays for their posts, votes and acceptances, under DELETED_MEMBER_NAME: threads stay whole and no
    * report figure moves.
    */
@@ -63,6 +65,7 @@ export class PrivacyService {
       await this.outbox.discardFor(em, viewer.id);
       await this.questions.forgetViewer(em, viewer.id);
       await this.trust.forgetVisits(em, viewer.id);
+      await this.privateConversations.deleteMessagesBy(em, viewer.id);
       await this.sessions.endAll(em, viewer.id);
       await this.audit.record(em, {
         actorId: viewer.id, action: 'ACCOUNT_DELETED', targetType: 'USER', targetId: viewer.id, before: { role: account.role }, after: null, at: now,

@@ -49,6 +49,10 @@ export class WebhookEventsSubscriber implements DomainEventHandler, OnModuleInit
         return { name: 'question.escalated', details: { reason: event.reason, staffDueAt: event.staffDueAt?.toISOString() ?? null } };
       case 'escalation.breached':
         return { name: 'escalation.breached', details: { staffDueAt: event.staffDueAt.toISOString() } };
+      // Between the asker and our team: nothing of a private conversation leaves the company (tests/api/private-conversations.spec.ts).
+      case 'private_message.sent':
+      case 'question.resolved_privately':
+        return null;
       default:
         return null;
     }

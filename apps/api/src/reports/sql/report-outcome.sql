@@ -14,6 +14,8 @@ AS $$
            WHEN facts.accepted_kind = 'STAFF' THEN 'STAFF_SOLVED'
            WHEN facts.accepted_kind = 'PEER' AND facts.first_escalated_at < facts.accepted_at THEN 'PEER_SOLVED_AFTER_ESCALATION'
            WHEN facts.accepted_kind = 'PEER' THEN 'PEER_SOLVED'
+           -- An accepted answer (public, the asker's word) wins over a private resolution, whichever came first.
+           WHEN facts.privately_resolved_at IS NOT NULL THEN 'STAFF_SOLVED_PRIVATELY'
            WHEN facts.staff_answers > 0 THEN 'ANSWERED_UNSOLVED_STAFF'
            WHEN facts.peer_answers > 0 THEN 'ANSWERED_UNSOLVED_PEER_ONLY'
            ELSE 'UNANSWERED'

@@ -63,6 +63,10 @@ AS $$
   acc_changed AS (
     SELECT aa.question_id, max(greatest(aa.accepted_at, aa.withdrawn_at)) AS changed_at
       FROM answer_acceptances aa JOIN q ON q.id = aa.question_id GROUP BY aa.question_id
+  ),
+  -- Only when our team resolved the question's private conversation: nothing of what was said.
+  pc AS (
+    SELECT pc.question_id, pc.resolved_at FROM private_conversations pc JOIN q ON q.id = pc.question_id
   )
   -- "deleted": left out of every cohort. A held or hidden question (a new member's post awaiting approval, spam
   -- hidden by flags or a moderator) counts as deleted while it is so; a held or hidden answer or comment is not
@@ -76,13 +80,15 @@ AS $$
          coalesce(esc.escalations, 0)::int, coalesce(esc.breached_escalations, 0)::int,
          coalesce(esc.escalation_reasons, '{}'), coalesce(esc.staff_response_seconds, '{}'),
          coalesce(ans.peer_answer_authors, '{}'),
-         greatest(q.created_at, ans.changed_at, com.changed_at, esc.changed_at, acc_changed.changed_at)
+         greatest(q.created_at, ans.changed_at, com.changed_at, esc.changed_at, acc_changed.changed_at, pc.resolved_at),
+         CASE WHEN pc.resolved_at <= as_of THEN pc.resolved_at END
     FROM q
     LEFT JOIN acc ON acc.question_id = q.id
     LEFT JOIN esc ON esc.question_id = q.id
     LEFT JOIN ans ON ans.question_id = q.id
     LEFT JOIN com ON com.question_id = q.id
     LEFT JOIN acc_changed ON acc_changed.question_id = q.id
+    LEFT JOIN pc ON pc.question_id = q.id
 $$;
 
 -- Locks the rows first so that, under READ COMMITTED, the recomputation's snapshot includes whatever a concurrent
@@ -103,7 +109,8 @@ AS $$
       staff_comments = EXCLUDED.staff_comments, first_comment_by_other_at = EXCLUDED.first_comment_by_other_at,
       escalations = EXCLUDED.escalations, breached_escalations = EXCLUDED.breached_escalations,
       escalation_reasons = EXCLUDED.escalation_reasons, staff_response_seconds = EXCLUDED.staff_response_seconds,
-      peer_answer_authors = EXCLUDED.peer_answer_authors, facts_changed_at = EXCLUDED.facts_changed_at;
+      peer_answer_authors = EXCLUDED.peer_answer_authors, facts_changed_at = EXCLUDED.facts_changed_at,
+      privately_resolved_at = EXCLUDED.privately_resolved_at;
   END
 $$;
 
@@ -209,6 +216,21 @@ AS $$
       PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT id FROM old_rows));
     ELSE
       PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT id FROM new_rows UNION SELECT id FROM old_rows));
+    END IF;
+    RETURN NULL;
+  END
+$$;
+
+CREATE OR REPLACE FUNCTION report_facts_after_private_conversations() RETURNS trigger
+LANGUAGE plpgsql
+AS $$
+  BEGIN
+    IF TG_OP = 'INSERT' THEN
+      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM new_rows));
+    ELSIF TG_OP = 'DELETE' THEN
+      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM old_rows));
+    ELSE
+      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT question_id FROM new_rows UNION SELECT question_id FROM old_rows));
     END IF;
     RETURN NULL;
   END

@@ -24,6 +24,8 @@ import {
   PostCommentDocument,
   QuestionPageDocument,
   RequestSecondLookDocument,
+  ResolvePrivatelyDocument,
+  SendPrivateMessageDocument,
   UnacceptAnswerDocument,
   VoteDocument,
   WatchQuestionDocument,
@@ -35,6 +37,7 @@ import { personalDataWarning } from '$lib/server/personal-data';
 import { previewAction } from '$lib/server/preview';
 import { questionPath } from '$lib/slug';
 import { parseTags } from '$lib/server/tags';
+import { privateConversationFor } from '$lib/server/private-conversation';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The reasons a moderator closes with from the menu (a duplicate is marked with its original instead). */
@@ -60,6 +63,7 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     question, duplicate, editing, now: new Date().toISOString(), maxTags: LIMITS.tagsPerQuestion.max, closeLabel, flagReasons: FLAG_REASONS,
     moderation: moderator ? await moderationMenu(fetch, question.id, url.searchParams.get('original')) : null,
     canHide: !!locals.viewer && can(locals.viewer.role, 'review_posts'),
+    privateConversation: await privateConversationFor(fetch, question, locals.viewer),
   };
 };
 
@@ -239,6 +243,21 @@ export const actions: Actions = {
     if (text(data, 'merge') !== 'on') redirect(303, event.url.pathname);
     return formAction(event, 'mod-duplicate', MergeDuplicateAnswersDocument, { questionId: event.params.id }, {
       then: ({ mergeDuplicateAnswers: original }) => redirect(303, questionPath(original)),
+    });
+  },
+
+  // The private conversation with our team (lib/PrivateConversation.svelte); other forms post here too, with `body`.
+  sendPrivateMessage: async (event) => {
+    const body = text(await event.request.formData(), 'body');
+    return formAction(event, 'private-message', SendPrivateMessageDocument, { questionId: event.params.id, body }, {
+      values: { body }, success: 'Sent privately: only you and our team can read it.',
+    });
+  },
+
+  resolvePrivately: async (event) => {
+    const summary = text(await event.request.formData(), 'summary');
+    return formAction(event, 'resolve-privately', ResolvePrivatelyDocument, { questionId: event.params.id, summary: summary || null }, {
+      values: { summary }, success: summary ? 'Resolved privately; your summary is posted as an answer.' : 'Resolved privately.',
     });
   },
 

@@ -1,0 +1,31 @@
+import { PrivateConversationDocument, type PrivateConversationQuery, type ViewerQuery } from '@peerdesk/api-client';
+import { can } from '@peerdesk/domain';
+import { graphql } from './graphql';
+
+/** What the question page shows of its private conversation to someone who takes part in it. */
+export interface PrivateConversationView {
+  conversation: PrivateConversationQuery['privateConversation'];
+  /** May write now: the conversation is open, or the viewer may open one (an employee; the asker once the question is with our team). */
+  canWrite: boolean;
+  /** Staff who may resolve it (and post a public summary). */
+  canResolve: boolean;
+}
+
+/**
+ * The conversation for the asker and employees; null for everyone else, who see only that our team is helping
+ * privately (Question.helpingPrivately). The API decides again on every message: this only picks what to show.
+ */
+export async function privateConversationFor(
+  fetch: typeof globalThis.fetch,
+  question: { id: string; status: string; author: { id: string } },
+  viewer: ViewerQuery['me'],
+): Promise<PrivateConversationView | null> {
+  if (!viewer || (!viewer.isEmployee && viewer.id !== question.author.id)) return null;
+  const { privateConversation: conversation } = await graphql(fetch, PrivateConversationDocument, { questionId: question.id });
+  const open = !!conversation && !conversation.resolvedAt;
+  return {
+    conversation,
+    canWrite: open || (!conversation && (viewer.isEmployee || question.status === 'ESCALATED')),
+    canResolve: open && viewer.isEmployee && can(viewer.role, 'handle_escalation'),
+  };
+}
