@@ -37,6 +37,7 @@ export type AuditAction =
   | 'ANSWER_ENDORSED'
   | 'ANSWER_UNENDORSED'
   | 'CATEGORY_CREATED'
+  | 'CATEGORY_STAFF_TEAM_SET'
   | 'CATEGORY_UPDATED'
   | 'COMMENT_DELETED'
   | 'COMMENT_EDITED'
@@ -236,9 +237,11 @@ export type ModerationState =
 export type NotificationKind =
   | 'ANSWER_ACCEPTED'
   | 'ANSWER_POSTED'
+  | 'ASKER_REPLIED'
   | 'ESCALATION_ASSIGNED'
   | 'ESCALATION_BREACHED'
   | 'FLAGGED_FOR_STAFF'
+  | 'NEEDS_INFO'
   | 'POST_MODERATED'
   | 'QUESTION_ASKED'
   | 'QUESTION_ESCALATED';
@@ -365,6 +368,8 @@ export type SearchSort =
 export type StaffQueueFilter = {
   assigneeId?: string | number | null | undefined;
   categoryId?: string | number | null | undefined;
+  /** Only the categories whose staff team the viewer is in; every category when the viewer is in no team. */
+  mine?: boolean | null | undefined;
   state?: StaffQueueState | null | undefined;
 };
 
@@ -590,7 +595,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, editCount: number, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
+export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, editCount: number, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, closedAt: string | null, needsInfo: { note: string, askedAt: string, askedBy: { displayName: string } | null } | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
 
 export type PostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -1038,7 +1043,7 @@ export type StaffQueuePageQueryVariables = Exact<{
 }>;
 
 
-export type StaffQueuePageQuery = { me: { id: string, displayName: string, role: Role } | null, categories: Array<{ id: string, name: string }>, staffMembers: Array<{ id: string, displayName: string }>, staffQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { timeLeftSeconds: number | null, question: { id: string, title: string, status: ThreadStatus, answerCount: number, createdAt: string, category: { id: string, name: string } }, escalation: { reason: EscalationReason, note: string | null, escalatedAt: string, staffDueAt: string | null, state: StaffQueueState, needsInfo: boolean, breached: boolean, assignee: { id: string, displayName: string } | null } } }> } };
+export type StaffQueuePageQuery = { me: { id: string, displayName: string, role: Role } | null, categories: Array<{ id: string, name: string }>, staffMembers: Array<{ id: string, displayName: string }>, staffQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { timeLeftSeconds: number | null, question: { id: string, title: string, status: ThreadStatus, answerCount: number, createdAt: string, category: { id: string, name: string } }, escalation: { reason: EscalationReason, note: string | null, escalatedAt: string, staffDueAt: string | null, state: StaffQueueState, breached: boolean, assignee: { id: string, displayName: string } | null, suggestedAssignee: { id: string, displayName: string } | null, needsInfo: { note: string, askedAt: string, repliedAt: string | null, replyCommentId: string | null, askedBy: { displayName: string } | null } | null, firstStaffResponse: { at: string, by: { displayName: string } | null } | null } } }> } };
 
 export type ClaimEscalationMutationVariables = Exact<{
   questionId: string | number;
@@ -1064,7 +1069,7 @@ export type ReleaseEscalationMutation = { releaseEscalation: { id: string } };
 
 export type MarkNeedsInfoMutationVariables = Exact<{
   questionId: string | number;
-  note?: string | null | undefined;
+  note: string;
 }>;
 
 
@@ -1597,8 +1602,14 @@ export const QuestionPageDocument = new TypedDocumentString(`
     escalation {
       state
       staffDueAt
-      needsInfo
       closedAt
+      needsInfo {
+        note
+        askedAt
+        askedBy {
+          displayName
+        }
+      }
     }
     duplicateOf {
       id
@@ -2596,11 +2607,29 @@ export const StaffQueuePageDocument = new TypedDocumentString(`
           escalatedAt
           staffDueAt
           state
-          needsInfo
           breached
           assignee {
             id
             displayName
+          }
+          suggestedAssignee {
+            id
+            displayName
+          }
+          needsInfo {
+            note
+            askedAt
+            repliedAt
+            replyCommentId
+            askedBy {
+              displayName
+            }
+          }
+          firstStaffResponse {
+            at
+            by {
+              displayName
+            }
           }
         }
       }
@@ -2630,7 +2659,7 @@ export const ReleaseEscalationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReleaseEscalationMutation, ReleaseEscalationMutationVariables>;
 export const MarkNeedsInfoDocument = new TypedDocumentString(`
-    mutation MarkNeedsInfo($questionId: ID!, $note: String) {
+    mutation MarkNeedsInfo($questionId: ID!, $note: String!) {
   markNeedsInfo(questionId: $questionId, note: $note) {
     id
   }

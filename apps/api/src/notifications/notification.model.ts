@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   'QUESTION_ASKED',
   'POST_MODERATED',
   'FLAGGED_FOR_STAFF',
+  'NEEDS_INFO',
+  'ASKER_REPLIED',
 ] as const;
 export type NotificationKind = typeof NOTIFICATION_KINDS[number];
 
