@@ -38,7 +38,7 @@ const QUESTION_LIST = withWebFragments(`query ($first: Int!) {
   questions(first: $first, orderBy: NEWEST) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { ...QuestionRow escalation { state staffDueAt needsInfo closedAt assignee { id displayName } } } }
+    edges { node { ...QuestionRow escalation { state staffDueAt needsInfo { note askedBy { displayName } } closedAt assignee { id displayName } } } }
   }
 }`);
 
