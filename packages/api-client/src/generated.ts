@@ -733,7 +733,7 @@ export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
 export type AdminPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown> }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }>, spamRules: { words: Array<string>, domains: Array<string> } };
+export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown>, staffTeam: Array<{ id: string }> }>, staffMembers: Array<{ id: string, displayName: string }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }>, spamRules: { words: Array<string>, domains: Array<string> } };
 
 export type AdminWebhookDeliveriesQueryVariables = Exact<{
   id: string | number;
@@ -784,6 +784,14 @@ export type AdminSetSpamRulesMutationVariables = Exact<{
 
 
 export type AdminSetSpamRulesMutation = { setSpamRules: { words: Array<string>, domains: Array<string> } };
+
+export type AdminSetCategoryStaffTeamMutationVariables = Exact<{
+  categoryId: string | number;
+  userIds: Array<string | number> | string | number;
+}>;
+
+
+export type AdminSetCategoryStaffTeamMutation = { setCategoryStaffTeam: { id: string } };
 
 export type AuditLogPageQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
@@ -1995,6 +2003,13 @@ export const AdminPageDocument = new TypedDocumentString(`
     fastLanePeerWindowHours
     staffResponseHours
     businessCalendar
+    staffTeam {
+      id
+    }
+  }
+  staffMembers {
+    id
+    displayName
   }
   webhooks {
     id
@@ -2063,6 +2078,13 @@ export const AdminSetSpamRulesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminSetSpamRulesMutation, AdminSetSpamRulesMutationVariables>;
+export const AdminSetCategoryStaffTeamDocument = new TypedDocumentString(`
+    mutation AdminSetCategoryStaffTeam($categoryId: ID!, $userIds: [ID!]!) {
+  setCategoryStaffTeam(categoryId: $categoryId, userIds: $userIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSetCategoryStaffTeamMutation, AdminSetCategoryStaffTeamMutationVariables>;
 export const AuditLogPageDocument = new TypedDocumentString(`
     query AuditLogPage($filter: AuditLogFilter, $after: String) {
   auditLog(filter: $filter, first: 50, after: $after) {
