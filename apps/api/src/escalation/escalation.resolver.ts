@@ -67,7 +67,7 @@ export class EscalationResolver {
     return this.toModel(await this.service.release(viewer, questionId), viewer);
   }
 
-  @Mutation(() => EscalationModel, { description: "Waiting on the asker: the staff clock pauses until they comment or edit." })
+  @Mutation(() => EscalationModel, { description: 'Waiting on the asker: the staff clock pauses until they comment, edit the question or send a private message.' })
   @Requires('mark_needs_info')
   async markNeedsInfo(
     @Args('questionId', { type: () => ID }) questionId: string,
@@ -97,13 +97,13 @@ export class EscalationResolver {
     return userOrNull(loaders, viewer, userId);
   }
 
-  private toModel({ escalation, question }: EscalationOfQuestion, viewer: Viewer): EscalationModel {
-    return toEscalationModel(escalation, question, viewer);
-  }
-
   @ResolveField(() => UserModel, { nullable: true })
   async assignee(@Parent() escalation: EscalationModel, @Context() { loaders, viewer }: RequestContext): Promise<UserModel | null> {
     return userOrNull(loaders, viewer, escalation.assigneeId);
+  }
+
+  private toModel({ escalation, question }: EscalationOfQuestion, viewer: Viewer): EscalationModel {
+    return toEscalationModel(escalation, question, viewer);
   }
 }
 
