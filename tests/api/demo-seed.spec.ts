@@ -49,13 +49,13 @@ describe('the Brightwave demo (the default)', () => {
 
   it('leaves the staff queue work to do: waiting with a deadline ahead, breached, waiting on the asker', async () => {
     const { staffQueue } = await app.ok<{ staffQueue: { edges: Array<{ node: { escalation: any } }> } }>(
-      `{ staffQueue(first: 50) { edges { node { escalation { state staffDueAt breachedAt firstStaffResponseAt needsInfo assignee { id } } } } } }`,
+      `{ staffQueue(first: 50) { edges { node { escalation { state staffDueAt breachedAt firstStaffResponseAt needsInfo { note } assignee { id } } } } } }`,
       {}, as('niamh'),
     );
     const items = staffQueue.edges.map((edge) => edge.node.escalation);
     expect(items.some((e) => e.state === 'WAITING' && e.assignee === null && Date.parse(e.staffDueAt) > now.getTime())).toBe(true);
     expect(items.some((e) => e.state === 'BREACHED' && e.firstStaffResponseAt === null && Date.parse(e.breachedAt) < now.getTime())).toBe(true);
-    expect(items.some((e) => e.state === 'NEEDS_INFO' && e.needsInfo && e.staffDueAt === null)).toBe(true);
+    expect(items.some((e) => e.state === 'NEEDS_INFO' && e.needsInfo?.note && e.staffDueAt === null)).toBe(true);
     // The note staff left when asking the customer is in the escalation's history.
     expect(await app.count('escalation_events ev JOIN escalations e ON e.id = ev.escalation_id',
       `ev.type = 'NEEDS_INFO' AND ev.note <> '' AND e.closed_at IS NULL AND e.paused_since IS NOT NULL`)).toBeGreaterThan(0);

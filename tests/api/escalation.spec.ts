@@ -5,7 +5,7 @@ const HOUR = 3600;
 // The test clock is real time plus whatever the test advanced, so instants are compared to the second.
 const expectNear = (actualMs: number, expectedMs: number) => expect(Math.abs(actualMs - expectedMs)).toBeLessThan(5000);
 const QUEUE = `query ($filter: StaffQueueFilter) { staffQueue(filter: $filter) { totalCount edges { node {
-  question { id status } timeLeftSeconds escalation { reason state staffDueAt breached breachedAt firstStaffResponseAt needsInfo assignee { id } } } } } }`;
+  question { id status } timeLeftSeconds escalation { reason state staffDueAt breached breachedAt firstStaffResponseAt needsInfo { note } assignee { id } } } } } }`;
 
 describe('staff fallback', () => {
   let app: TestApp;
@@ -191,9 +191,9 @@ describe('staff fallback', () => {
     await app.ok(`mutation ($q: ID!) { escalateQuestion(questionId: $q, reason: "x") { id } }`, { q: question.id }, moderator);
     const [{ staff_due_at: due }] = await app.db.query('SELECT staff_due_at FROM escalations WHERE question_id = $1', [question.id]);
     app.clock.advance(HOUR);
-    const mark = `mutation ($q: ID!) { markNeedsInfo(questionId: $q, note: "Which router model?") { state staffDueAt needsInfo } }`;
+    const mark = `mutation ($q: ID!) { markNeedsInfo(questionId: $q, note: "Which router model?") { state staffDueAt needsInfo { note } } }`;
     expectError(await app.gql(mark, { q: question.id }, asker), 'FORBIDDEN');
-    expect((await app.ok<{ markNeedsInfo: any }>(mark, { q: question.id }, staff)).markNeedsInfo).toEqual({ state: 'NEEDS_INFO', staffDueAt: null, needsInfo: true });
+    expect((await app.ok<{ markNeedsInfo: any }>(mark, { q: question.id }, staff)).markNeedsInfo).toEqual({ state: 'NEEDS_INFO', staffDueAt: null, needsInfo: { note: 'Which router model?' } });
     app.clock.advance(10 * HOUR);
     expect((await sweep()).breached).not.toContain(question.id);
     // Someone else's edit does not count as the asker replying.
@@ -240,7 +240,7 @@ describe('staff fallback', () => {
     const question = await app.ask(asker, category.id);
     await app.ok(`mutation ($q: ID!) { escalateQuestion(questionId: $q, reason: "x") { id } }`, { q: question.id }, moderator);
     const comment = `mutation ($q: ID!, $b: String!) { postComment(input: { targetType: QUESTION, targetId: $q, body: $b }) { id } }`;
-    await app.ok(`mutation ($q: ID!) { markNeedsInfo(questionId: $q) { id } }`, { q: question.id }, staff);
+    await app.ok(`mutation ($q: ID!) { markNeedsInfo(questionId: $q, note: "Which router model?") { id } }`, { q: question.id }, staff);
     await app.ok(comment, { q: question.id, b: 'A neighbour here: same problem on my street.' }, peer);
     expect((await queue({ categoryId: category.id })).edges[0].node.escalation.state).toBe('NEEDS_INFO');
     await app.ok(comment, { q: question.id, b: 'It is the Hub 5 in bridge mode.' }, asker);

@@ -38,11 +38,16 @@ const QUESTION_LIST = withWebFragments(`query ($first: Int!) {
   questions(first: $first, orderBy: NEWEST) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { ...QuestionRow escalation { state staffDueAt needsInfo closedAt assignee { id displayName } } } }
+    edges { node { ...QuestionRow escalation { state staffDueAt needsInfo { note askedBy { displayName } } closedAt assignee { id displayName } } } }
   }
 }`);
 
 const QUESTION_PAGE = webOperation('QuestionPage');
+/** The staff page's query, from its own document (it spreads no fragment). */
+const STAFF_QUEUE_PAGE = print(
+  parse(readFileSync(new URL('../../apps/web/src/routes/staff/staff.graphql', import.meta.url), 'utf8')).definitions
+    .find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === 'StaffQueuePage')!,
+);
 
 describe('SQL statements per page', () => {
   let app: TestApp;
@@ -96,6 +101,32 @@ describe('SQL statements per page', () => {
 
     const small = await statementsOf(async () => expect((await list(10)).questions.edges).toHaveLength(10));
     const large = await statementsOf(async () => expect((await list(30)).questions.edges).toHaveLength(30));
+    expectNoStatementPerRow(small, large);
+  });
+
+  it('shows the staff queue with 10 or 30 items, their needs-info requests, staff responses and suggested assignees, in as many statements', async () => {
+    const admin = await app.admin();
+    const moderator = await app.userWithRole('MODERATOR');
+    const team = [await app.userWithRole('STAFF', 'EMPLOYEE'), await app.userWithRole('STAFF', 'EMPLOYEE')];
+    async function queueOf(size: number): Promise<string> {
+      const category = await app.category();
+      await app.ok(`mutation ($c: ID!, $u: [ID!]!) { setCategoryStaffTeam(categoryId: $c, userIds: $u) { id } }`, { c: category.id, u: team.map((u) => u.id) }, admin);
+      for (let i = 0; i < size; i++) {
+        const question = await app.ask(members[i % members.length], category.id);
+        await app.ok(`mutation ($q: ID!) { escalateQuestion(questionId: $q, reason: "check") { id } }`, { q: question.id }, moderator);
+        const staff = team[i % team.length];
+        if (i % 2 === 0) await app.ok(`mutation ($q: ID!) { markNeedsInfo(questionId: $q, note: "Which router model?") { id } }`, { q: question.id }, staff);
+        if (i % 3 === 0) await app.answer(staff, question.id, 'Staff here: we are checking your line now.');
+      }
+      return category.id;
+    }
+    const [fewer, more] = [await queueOf(10), await queueOf(30)];
+    const page = (categoryId: string) =>
+      app.ok<{ staffQueue: { edges: unknown[] } }>(STAFF_QUEUE_PAGE, { filter: { categoryId, mine: true } }, team[0]);
+    await page(fewer);
+
+    const small = await statementsOf(async () => expect((await page(fewer)).staffQueue.edges).toHaveLength(10));
+    const large = await statementsOf(async () => expect((await page(more)).staffQueue.edges).toHaveLength(30));
     expectNoStatementPerRow(small, large);
   });
 

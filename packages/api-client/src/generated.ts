@@ -37,6 +37,7 @@ export type AuditAction =
   | 'ANSWER_ENDORSED'
   | 'ANSWER_UNENDORSED'
   | 'CATEGORY_CREATED'
+  | 'CATEGORY_STAFF_TEAM_SET'
   | 'CATEGORY_UPDATED'
   | 'COMMENT_DELETED'
   | 'COMMENT_EDITED'
@@ -244,11 +245,13 @@ export type NotificationEmail =
 export type NotificationKind =
   | 'ANSWER_ACCEPTED'
   | 'ANSWER_POSTED'
+  | 'ASKER_REPLIED'
   | 'COMMENT_POSTED'
   | 'ESCALATION_ASSIGNED'
   | 'ESCALATION_BREACHED'
   | 'FLAGGED_FOR_STAFF'
   | 'MENTIONED'
+  | 'NEEDS_INFO'
   | 'POST_MODERATED'
   | 'PRIVATE_MESSAGE'
   | 'QUESTION_ASKED'
@@ -388,6 +391,8 @@ export type SearchSort =
 export type StaffQueueFilter = {
   assigneeId?: string | number | null | undefined;
   categoryId?: string | number | null | undefined;
+  /** Only the categories whose staff team the viewer is in; every category when the viewer is in no team. */
+  mine?: boolean | null | undefined;
   state?: StaffQueueState | null | undefined;
 };
 
@@ -613,7 +618,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, editCount: number, helpingPrivately: boolean, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
+export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, editCount: number, helpingPrivately: boolean, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, closedAt: string | null, needsInfo: { note: string, askedAt: string, askedBy: { displayName: string } | null } | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
 
 export type PostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -802,7 +807,7 @@ export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
 export type AdminPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown> }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }>, spamRules: { words: Array<string>, domains: Array<string> } };
+export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown>, staffTeam: Array<{ id: string }> }>, staffMembers: Array<{ id: string, displayName: string }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }>, spamRules: { words: Array<string>, domains: Array<string> } };
 
 export type AdminWebhookDeliveriesQueryVariables = Exact<{
   id: string | number;
@@ -853,6 +858,14 @@ export type AdminSetSpamRulesMutationVariables = Exact<{
 
 
 export type AdminSetSpamRulesMutation = { setSpamRules: { words: Array<string>, domains: Array<string> } };
+
+export type AdminSetCategoryStaffTeamMutationVariables = Exact<{
+  categoryId: string | number;
+  userIds: Array<string | number> | string | number;
+}>;
+
+
+export type AdminSetCategoryStaffTeamMutation = { setCategoryStaffTeam: { id: string } };
 
 export type AuditLogPageQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
@@ -1112,7 +1125,7 @@ export type StaffQueuePageQueryVariables = Exact<{
 }>;
 
 
-export type StaffQueuePageQuery = { me: { id: string, displayName: string, role: Role } | null, categories: Array<{ id: string, name: string }>, staffMembers: Array<{ id: string, displayName: string }>, staffQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { timeLeftSeconds: number | null, question: { id: string, title: string, status: ThreadStatus, answerCount: number, createdAt: string, category: { id: string, name: string } }, escalation: { reason: EscalationReason, note: string | null, escalatedAt: string, staffDueAt: string | null, state: StaffQueueState, needsInfo: boolean, breached: boolean, assignee: { id: string, displayName: string } | null } } }> } };
+export type StaffQueuePageQuery = { me: { id: string, displayName: string, role: Role } | null, categories: Array<{ id: string, name: string }>, staffMembers: Array<{ id: string, displayName: string }>, staffQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { timeLeftSeconds: number | null, question: { id: string, title: string, status: ThreadStatus, answerCount: number, createdAt: string, category: { id: string, name: string } }, escalation: { reason: EscalationReason, note: string | null, escalatedAt: string, staffDueAt: string | null, state: StaffQueueState, breached: boolean, assignee: { id: string, displayName: string } | null, suggestedAssignee: { id: string, displayName: string } | null, needsInfo: { note: string, askedAt: string, repliedAt: string | null, replyCommentId: string | null, askedBy: { displayName: string } | null } | null, firstStaffResponse: { at: string, by: { displayName: string } | null } | null } } }> } };
 
 export type ClaimEscalationMutationVariables = Exact<{
   questionId: string | number;
@@ -1138,7 +1151,7 @@ export type ReleaseEscalationMutation = { releaseEscalation: { id: string } };
 
 export type MarkNeedsInfoMutationVariables = Exact<{
   questionId: string | number;
-  note?: string | null | undefined;
+  note: string;
 }>;
 
 
@@ -1671,8 +1684,14 @@ export const QuestionPageDocument = new TypedDocumentString(`
     escalation {
       state
       staffDueAt
-      needsInfo
       closedAt
+      needsInfo {
+        note
+        askedAt
+        askedBy {
+          displayName
+        }
+      }
     }
     helpingPrivately
     duplicateOf {
@@ -2131,6 +2150,13 @@ export const AdminPageDocument = new TypedDocumentString(`
     fastLanePeerWindowHours
     staffResponseHours
     businessCalendar
+    staffTeam {
+      id
+    }
+  }
+  staffMembers {
+    id
+    displayName
   }
   webhooks {
     id
@@ -2199,6 +2225,13 @@ export const AdminSetSpamRulesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminSetSpamRulesMutation, AdminSetSpamRulesMutationVariables>;
+export const AdminSetCategoryStaffTeamDocument = new TypedDocumentString(`
+    mutation AdminSetCategoryStaffTeam($categoryId: ID!, $userIds: [ID!]!) {
+  setCategoryStaffTeam(categoryId: $categoryId, userIds: $userIds) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AdminSetCategoryStaffTeamMutation, AdminSetCategoryStaffTeamMutationVariables>;
 export const AuditLogPageDocument = new TypedDocumentString(`
     query AuditLogPage($filter: AuditLogFilter, $after: String) {
   auditLog(filter: $filter, first: 50, after: $after) {
@@ -2743,11 +2776,29 @@ export const StaffQueuePageDocument = new TypedDocumentString(`
           escalatedAt
           staffDueAt
           state
-          needsInfo
           breached
           assignee {
             id
             displayName
+          }
+          suggestedAssignee {
+            id
+            displayName
+          }
+          needsInfo {
+            note
+            askedAt
+            repliedAt
+            replyCommentId
+            askedBy {
+              displayName
+            }
+          }
+          firstStaffResponse {
+            at
+            by {
+              displayName
+            }
           }
         }
       }
@@ -2777,7 +2828,7 @@ export const ReleaseEscalationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ReleaseEscalationMutation, ReleaseEscalationMutationVariables>;
 export const MarkNeedsInfoDocument = new TypedDocumentString(`
-    mutation MarkNeedsInfo($questionId: ID!, $note: String) {
+    mutation MarkNeedsInfo($questionId: ID!, $note: String!) {
   markNeedsInfo(questionId: $questionId, note: $note) {
     id
   }

@@ -25,6 +25,7 @@ export const AUDIT_ACTIONS = {
   ACCOUNT_DELETED: { targets: ['USER'], verb: 'deleted the account of' },
   CATEGORY_CREATED: { targets: ['CATEGORY'], verb: 'created' },
   CATEGORY_UPDATED: { targets: ['CATEGORY'], verb: 'changed' },
+  CATEGORY_STAFF_TEAM_SET: { targets: ['CATEGORY'], verb: 'set the staff team of' },
   WEBHOOK_CREATED: { targets: ['WEBHOOK'], verb: 'created' },
   WEBHOOK_DELETED: { targets: ['WEBHOOK'], verb: 'deleted' },
   ANNOUNCEMENT_SET: { targets: ['ANNOUNCEMENT'], verb: 'set' },

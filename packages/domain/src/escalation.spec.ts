@@ -1,4 +1,4 @@
-import { askerMayRequestStaff, communityDeadline, CommunityClockFacts, isLateResponse, PeerWindowPolicy, staffQueueState } from './escalation';
+import { askerMayRequestStaff, communityDeadline, CommunityClockFacts, isLateResponse, mayJoinStaffTeam, mayReadNeedsInfo, PeerWindowPolicy, staffQueueState } from './escalation';
 
 const policy: PeerWindowPolicy = { peerWindowHours: 24, unsolvedWindowHours: 72, fastLanePeerWindowHours: null };
 const askedAt = new Date('2026-03-02T10:00:00.000Z');
@@ -60,5 +60,28 @@ describe('isLateResponse', () => {
     expect(isLateResponse(due, due)).toBe(false);
     expect(isLateResponse(due, new Date('2026-03-02T14:00:00.001Z'))).toBe(true);
     expect(isLateResponse(null, new Date())).toBe(false);
+  });
+});
+
+describe('mayReadNeedsInfo', () => {
+  const asker = '7';
+  it('lets the asker and employees who work the queue read it, and nobody else', () => {
+    expect(mayReadNeedsInfo({ id: asker, role: 'MEMBER', affiliation: 'COMMUNITY' }, asker)).toBe(true);
+    expect(mayReadNeedsInfo({ id: '1', role: 'STAFF', affiliation: 'EMPLOYEE' }, asker)).toBe(true);
+    expect(mayReadNeedsInfo({ id: '2', role: 'MODERATOR', affiliation: 'EMPLOYEE' }, asker)).toBe(true);
+    expect(mayReadNeedsInfo({ id: '3', role: 'MODERATOR', affiliation: 'COMMUNITY' }, asker)).toBe(false);
+    expect(mayReadNeedsInfo({ id: '4', role: 'MEMBER', affiliation: 'EMPLOYEE' }, asker)).toBe(false);
+    expect(mayReadNeedsInfo({ id: '5', role: 'MEMBER', affiliation: 'COMMUNITY' }, asker)).toBe(false);
+    expect(mayReadNeedsInfo(null, asker)).toBe(false);
+  });
+});
+
+describe('mayJoinStaffTeam', () => {
+  it('takes employees who handle escalations only', () => {
+    expect(mayJoinStaffTeam({ role: 'STAFF', affiliation: 'EMPLOYEE' })).toBe(true);
+    expect(mayJoinStaffTeam({ role: 'ADMIN', affiliation: 'EMPLOYEE' })).toBe(true);
+    expect(mayJoinStaffTeam({ role: 'STAFF', affiliation: 'COMMUNITY' })).toBe(false);
+    expect(mayJoinStaffTeam({ role: 'MANAGER', affiliation: 'EMPLOYEE' })).toBe(false);
+    expect(mayJoinStaffTeam({ role: 'MODERATOR', affiliation: 'EMPLOYEE' })).toBe(false);
   });
 });

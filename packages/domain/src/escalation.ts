@@ -1,4 +1,5 @@
 import { addWallClockHours } from './business-hours';
+import { type Affiliation, can, type Role } from './roles';
 
 export const ESCALATION_REASONS = ['UNANSWERED_TIMEOUT', 'UNSOLVED_TIMEOUT', 'MODERATOR', 'ASKER_REQUEST'] as const;
 export type EscalationReason = typeof ESCALATION_REASONS[number];
@@ -75,4 +76,18 @@ export function staffQueueState(escalation: { assigneeId: string | null; pausedS
 /** A staff response after the deadline is a breach; so is a deadline that passes with none. */
 export function isLateResponse(staffDueAt: Date | null, respondedAt: Date): boolean {
   return staffDueAt !== null && respondedAt > staffDueAt;
+}
+
+/**
+ * Who may read what staff asked the asker (the needs-info note): the asker, whom it is addressed to, and employees
+ * who work the staff queue. It may concern the asker's account, so volunteer moderators and other members do not.
+ */
+export function mayReadNeedsInfo(viewer: { id: string; role: Role; affiliation: Affiliation } | null, askerId: string): boolean {
+  if (!viewer) return false;
+  return viewer.id === askerId || (viewer.affiliation === 'EMPLOYEE' && can(viewer.role, 'view_staff_queue'));
+}
+
+/** Who may be on a category's staff team: employees who can handle escalations. */
+export function mayJoinStaffTeam(user: { role: Role; affiliation: Affiliation }): boolean {
+  return user.affiliation === 'EMPLOYEE' && can(user.role, 'handle_escalation');
 }

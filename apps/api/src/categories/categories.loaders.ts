@@ -12,3 +12,13 @@ export class CategoryLoader implements LoaderDefinition<string, CategoryEntity |
     return this.categories.findByIds(ids);
   }
 }
+
+/** Per category: the ids of its staff team (the admin page lists every category's). */
+@Injectable()
+export class CategoryStaffTeamLoader implements LoaderDefinition<string, string[]> {
+  constructor(private readonly categories: CategoriesRepository) {}
+
+  batch(ids: readonly string[]): Promise<string[][]> {
+    return this.categories.staffTeams(ids);
+  }
+}

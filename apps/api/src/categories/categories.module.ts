@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
-import { CategoryLoader } from './categories.loaders';
+import { UsersModule } from '../users/users.module';
+import { CategoryLoader, CategoryStaffTeamLoader } from './categories.loaders';
 import { CategoriesRepository } from './categories.repository';
-import { CategoriesResolver } from './categories.resolver';
+import { CATEGORY_RESOLVERS } from './categories.resolver';
 import { CategoriesService } from './categories.service';
 
-@Module({ providers: [CategoriesRepository, CategoryLoader, CategoriesService, CategoriesResolver], exports: [CategoriesRepository, CategoriesService] })
+@Module({
+  imports: [UsersModule],
+  providers: [CategoriesRepository, CategoryLoader, CategoryStaffTeamLoader, CategoriesService, ...CATEGORY_RESOLVERS],
+  exports: [CategoriesRepository, CategoriesService],
+})
 export class CategoriesModule {}

@@ -15,7 +15,7 @@ export interface CategoryActivity {
   lastActivityAt: Date | null;
 }
 
-/** The one owner of the `categories` table: every read and write of it goes through these methods. */
+/** The one owner of the `categories` and `category_staff` tables: every read and write of them goes through these methods. */
 @Injectable()
 export class CategoriesRepository {
   constructor(private readonly db: DataSource) {}
@@ -84,5 +84,30 @@ export class CategoriesRepository {
     const byCategory = new Map(counts.map(({ id, ...activity }) => [id, activity]));
     const none: CategoryActivity = { questionCount: 0, solvedCount: 0, unansweredCount: 0, lastActivityAt: null };
     return categories.map((category) => ({ category, activity: byCategory.get(category.id) ?? none }));
+  }
+
+  /** Per category, in the order asked: the ids of its staff team, in id order ([] for none). */
+  async staffTeams(categoryIds: readonly string[]): Promise<string[][]> {
+    const rows: Array<{ category_id: string; user_ids: string[] }> = await this.db.query(
+      `SELECT category_id::text, array_agg(user_id::text ORDER BY user_id) AS user_ids
+         FROM category_staff WHERE category_id = ANY($1::bigint[]) GROUP BY category_id`,
+      [categoryIds],
+    );
+    const byCategory = new Map(rows.map((row) => [row.category_id, row.user_ids]));
+    return categoryIds.map((id) => byCategory.get(id) ?? []);
+  }
+
+  /** The ids of the category's staff team in the caller's transaction, in id order. */
+  async staffTeam(em: EntityManager, categoryId: string): Promise<string[]> {
+    const rows: Array<{ user_id: string }> = await em.query(
+      `SELECT user_id::text FROM category_staff WHERE category_id = $1 ORDER BY user_id`, [categoryId]);
+    return rows.map((row) => row.user_id);
+  }
+
+  /** Makes the category's staff team exactly these users; the caller holds the category's lock. */
+  async setStaffTeam(em: EntityManager, categoryId: string, userIds: readonly string[]): Promise<void> {
+    await em.query(`DELETE FROM category_staff WHERE category_id = $1 AND NOT (user_id = ANY($2::bigint[]))`, [categoryId, userIds]);
+    await em.query(
+      `INSERT INTO category_staff (category_id, user_id) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING`, [categoryId, userIds]);
   }
 }

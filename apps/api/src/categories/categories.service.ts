@@ -1,10 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertValid, type CategoryPatch, conflict, notFound, validateCategory, validateCategoryPatch } from '@peerdesk/domain';
+import {
+  assertValid, type CategoryPatch, conflict, mayJoinStaffTeam, notFound, validateCategory, validateCategoryPatch, validationFailed,
+} from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import { isUniqueViolation } from '../database/errors';
 import { Transactions } from '../database/transactions';
+import { UsersRepository } from '../users/users.repository';
 import { type CategoryActivity, CategoriesRepository } from './categories.repository';
 import type { CategoryEntity } from './category.entity';
 import type { CreateCategoryInput, UpdateCategoryInput } from './dto/category.input';
@@ -21,6 +24,7 @@ export class CategoriesService {
     private readonly categories: CategoriesRepository,
     private readonly transactions: Transactions,
     private readonly audit: AuditService,
+    private readonly users: UsersRepository,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -72,6 +76,35 @@ export class CategoriesService {
       if (isUniqueViolation(error)) throw conflict(`The slug "${changes.slug}" is already used by another category.`);
       throw error;
     }
+  }
+
+  /**
+   * Makes the category's staff team exactly these users (who hear of its escalations and are suggested for them);
+   * each must be an employee who handles escalations. Recorded in the audit log with the team before and after.
+   */
+  async setStaffTeam(actorId: string, categoryId: string, userIds: readonly string[]): Promise<CategoryEntity> {
+    checkId(categoryId, 'category');
+    const ids = [...new Set(userIds.map((id) => checkId(id, 'user')))].sort((a, b) => Number(a) - Number(b));
+    const found = await this.users.findByIds(ids);
+    const refused = ids.filter((_, at) => !found[at] || !mayJoinStaffTeam(found[at]!));
+    if (refused.length) {
+      throw validationFailed([{
+        field: 'userIds', message: `Only employees who handle escalations can be on a staff team; not user${refused.length > 1 ? 's' : ''} ${refused.join(', ')}.`,
+      }]);
+    }
+    return this.transactions.run(async (em) => {
+      const category = await this.categories.lock(em, categoryId);
+      if (!category) throw notFound(`There is no category ${categoryId}.`);
+      const before = await this.categories.staffTeam(em, categoryId);
+      if (JSON.stringify(before) !== JSON.stringify(ids)) {
+        await this.categories.setStaffTeam(em, categoryId, ids);
+        await this.audit.record(em, {
+          actorId, action: 'CATEGORY_STAFF_TEAM_SET', targetType: 'CATEGORY', targetId: categoryId,
+          before: { staffTeam: before }, after: { staffTeam: ids }, at: this.clock.now(),
+        });
+      }
+      return category;
+    });
   }
 
   async findById(id: string): Promise<CategoryEntity> {

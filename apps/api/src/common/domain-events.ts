@@ -24,6 +24,10 @@ export type DomainEvent =
   | { type: 'question.escalated'; questionId: string; categoryId: string; askerId: string; reason: EscalationReason; staffDueAt: Date | null; at: Date }
   | { type: 'escalation.assigned'; questionId: string; assigneeId: string; assignedBy: string; at: Date }
   | { type: 'escalation.breached'; questionId: string; categoryId: string; staffDueAt: Date; at: Date }
+  /** Staff wait on the asker: `note` is what they asked, addressed to the asker. */
+  | { type: 'escalation.needs_info'; questionId: string; askerId: string; note: string; askedBy: string; at: Date }
+  /** The asker replied to a needs-info request (a comment, an edit, a private message): the staff clock runs again. */
+  | { type: 'escalation.asker_replied'; questionId: string; categoryId: string; askerId: string; assigneeId: string | null; at: Date }
   | { type: 'answer.edited'; questionId: string; answerId: string; editorId: string; at: Date }
   | { type: 'answer.removed'; questionId: string; answerId: string; removedBy: string; at: Date }
   | { type: 'question.returned_to_community'; questionId: string; returnedBy: string; at: Date }

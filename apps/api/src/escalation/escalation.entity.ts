@@ -41,6 +41,27 @@ export class EscalationEntity {
   @Column({ name: 'first_staff_response_at', type: 'timestamptz', nullable: true })
   firstStaffResponseAt!: Date | null;
 
+  @Column({ name: 'first_staff_responder_id', type: 'bigint', nullable: true })
+  firstStaffResponderId!: string | null;
+
+  /** The latest needs-info request (what staff asked the asker, when, by whom); kept after the asker replies. */
+  @Column({ name: 'needs_info_note', type: 'text', nullable: true })
+  needsInfoNote!: string | null;
+
+  @Column({ name: 'needs_info_asked_at', type: 'timestamptz', nullable: true })
+  needsInfoAskedAt!: Date | null;
+
+  @Column({ name: 'needs_info_asked_by', type: 'bigint', nullable: true })
+  needsInfoAskedBy!: string | null;
+
+  /** When the asker replied to the latest request; null while still waiting on them. */
+  @Column({ name: 'asker_replied_at', type: 'timestamptz', nullable: true })
+  askerRepliedAt!: Date | null;
+
+  /** The comment they replied with; null for an edit or a private message. */
+  @Column({ name: 'asker_reply_comment_id', type: 'bigint', nullable: true })
+  askerReplyCommentId!: string | null;
+
   @Column({ name: 'breached_at', type: 'timestamptz', nullable: true })
   breachedAt!: Date | null;
 

@@ -16,3 +16,16 @@ export class CurrentEscalationLoader implements LoaderDefinition<string, Escalat
     return this.escalations.currentForQuestions(this.db.manager, questionIds);
   }
 }
+
+/** Per category: the staff team member to suggest for its escalations (the fewest open ones), null without a team. */
+@Injectable()
+export class SuggestedAssigneeLoader implements LoaderDefinition<string, string | null> {
+  constructor(
+    private readonly escalations: EscalationRepository,
+    private readonly db: DataSource,
+  ) {}
+
+  batch(categoryIds: readonly string[]): Promise<Array<string | null>> {
+    return this.escalations.leastBusyTeamMembers(this.db.manager, categoryIds);
+  }
+}

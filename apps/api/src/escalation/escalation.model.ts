@@ -1,5 +1,7 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { can, ESCALATION_REASONS, type EscalationReason, STAFF_QUEUE_STATES, type StaffQueueState, staffQueueState } from '@peerdesk/domain';
+import {
+  can, ESCALATION_REASONS, type EscalationReason, mayReadNeedsInfo, STAFF_QUEUE_STATES, type StaffQueueState, staffQueueState,
+} from '@peerdesk/domain';
 import { ConnectionOf } from '../common/pagination';
 import { QuestionModel, toQuestionModel } from '../questions/question.model';
 import type { Viewer } from '../common/viewer';
@@ -12,6 +14,33 @@ export const StaffQueueStateEnum = enumOf(STAFF_QUEUE_STATES);
 registerEnumType(EscalationReasonEnum, { name: 'EscalationReason' });
 registerEnumType(StaffQueueStateEnum, { name: 'StaffQueueState' });
 
+@ObjectType('NeedsInfo', { description: 'What staff asked the asker to tell them; the staff clock waits until the asker replies.' })
+export class NeedsInfoModel {
+  @Field({ description: 'Addressed to the asker: what they should tell our team.' })
+  note!: string;
+
+  @Field()
+  askedAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the asker replied (a comment, an edit or a private message); null while still waiting.' })
+  repliedAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'The comment the asker replied with; null for an edit or a private message.' })
+  replyCommentId!: string | null;
+
+  /** Resolved by `askedBy`. */
+  askedById!: string | null;
+}
+
+@ObjectType('StaffResponse')
+export class StaffResponseModel {
+  @Field()
+  at!: Date;
+
+  /** Resolved by `by`. */
+  byId!: string | null;
+}
+
 @ObjectType('Escalation')
 export class EscalationModel {
   @Field(() => ID)
@@ -20,7 +49,7 @@ export class EscalationModel {
   @Field(() => EscalationReasonEnum)
   reason!: EscalationReason;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was escalated (internal): staff queue readers only.' })
   note!: string | null;
 
   @Field()
@@ -32,8 +61,11 @@ export class EscalationModel {
   @Field(() => StaffQueueStateEnum)
   state!: StaffQueueState;
 
-  @Field()
-  needsInfo!: boolean;
+  @Field(() => NeedsInfoModel, {
+    nullable: true,
+    description: "The latest request to the asker for information, kept after they reply; null when none, and for anyone but the asker and employees who work the queue.",
+  })
+  needsInfo!: NeedsInfoModel | null;
 
   @Field()
   breached!: boolean;
@@ -44,6 +76,9 @@ export class EscalationModel {
   @Field(() => Date, { nullable: true })
   firstStaffResponseAt!: Date | null;
 
+  @Field(() => StaffResponseModel, { nullable: true, description: 'The first staff answer or comment: when and by whom; null before it.' })
+  firstStaffResponse!: StaffResponseModel | null;
+
   @Field(() => Date, { nullable: true })
   closedAt!: Date | null;
 
@@ -52,10 +87,24 @@ export class EscalationModel {
 
   assigneeId!: string | null;
   questionId!: string;
+  categoryId!: string;
 }
 
-/** Notes are internal (why staff were called in): only those who work the queue see them. */
-export function toEscalationModel(escalation: EscalationEntity, viewer: Viewer | null): EscalationModel {
+/**
+ * Notes are internal (why staff were called in): only those who work the queue see them. The needs-info request
+ * is the asker's to act on and may concern their account: the asker and employees only (mayReadNeedsInfo).
+ */
+export function toEscalationModel(
+  escalation: EscalationEntity,
+  question: { authorId: string; categoryId: string },
+  viewer: Viewer | null,
+): EscalationModel {
+  const needsInfo = escalation.needsInfoNote !== null && escalation.needsInfoAskedAt !== null && mayReadNeedsInfo(viewer, question.authorId)
+    ? {
+      note: escalation.needsInfoNote, askedAt: escalation.needsInfoAskedAt, askedById: escalation.needsInfoAskedBy,
+      repliedAt: escalation.askerRepliedAt, replyCommentId: escalation.askerReplyCommentId,
+    }
+    : null;
   return {
     id: escalation.id,
     reason: escalation.reason,
@@ -63,14 +112,16 @@ export function toEscalationModel(escalation: EscalationEntity, viewer: Viewer |
     escalatedAt: escalation.escalatedAt,
     staffDueAt: escalation.staffDueAt,
     state: staffQueueState(escalation),
-    needsInfo: escalation.pausedSince !== null,
+    needsInfo,
     breached: escalation.breachedAt !== null,
     breachedAt: escalation.breachedAt,
     firstStaffResponseAt: escalation.firstStaffResponseAt,
+    firstStaffResponse: escalation.firstStaffResponseAt ? { at: escalation.firstStaffResponseAt, byId: escalation.firstStaffResponderId } : null,
     closedAt: escalation.closedAt,
     closeReason: escalation.closeReason,
     assigneeId: escalation.assigneeId,
     questionId: escalation.questionId,
+    categoryId: question.categoryId,
   };
 }
 
@@ -87,7 +138,7 @@ export class StaffQueueItemModel {
 }
 
 export function toStaffQueueItemModel({ question, escalation, timeLeftSeconds }: StaffQueueItem, viewer: Viewer): StaffQueueItemModel {
-  return { question: toQuestionModel(question), escalation: toEscalationModel(escalation, viewer), timeLeftSeconds };
+  return { question: toQuestionModel(question), escalation: toEscalationModel(escalation, question, viewer), timeLeftSeconds };
 }
 
 export const StaffQueueConnection = ConnectionOf(StaffQueueItemModel, 'StaffQueue');

@@ -3,7 +3,7 @@ import { CategoriesModule } from '../categories/categories.module';
 import { QuestionsModule } from '../questions/questions.module';
 import { UsersModule } from '../users/users.module';
 import { CommunityClock } from './community-clock';
-import { CurrentEscalationLoader } from './escalation.loaders';
+import { CurrentEscalationLoader, SuggestedAssigneeLoader } from './escalation.loaders';
 import { EscalationRepository } from './escalation.repository';
 import { ESCALATION_RESOLVERS } from './escalation.resolver';
 import { EscalationService } from './escalation.service';
@@ -18,7 +18,7 @@ export class EscalationModule {
     return {
       module: EscalationModule,
       imports: [QuestionsModule, CategoriesModule, UsersModule],
-      providers: [EscalationRepository, CurrentEscalationLoader, CommunityClock, EscalationService, EscalationSweep, StaffQueueRepository, ...ESCALATION_RESOLVERS],
+      providers: [EscalationRepository, CurrentEscalationLoader, SuggestedAssigneeLoader, CommunityClock, EscalationService, EscalationSweep, StaffQueueRepository, ...ESCALATION_RESOLVERS],
       controllers: nodeEnv === 'test' ? [TestSupportController] : [],
       exports: [EscalationService, EscalationSweep],
     };

@@ -100,18 +100,42 @@ export class EscalationRepository {
   }
 
   /** Stops the staff clock while waiting on the asker: a pause opens and there is no deadline until it closes. */
-  async pause(em: EntityManager, escalationId: string, at: Date): Promise<void> {
+  async pause(em: EntityManager, escalationId: string, at: Date, request: { note: string; askedBy: string }): Promise<void> {
     await em.insert(EscalationPauseEntity, { escalationId, pausedAt: at, resumedAt: null });
-    await em.update(EscalationEntity, { id: escalationId }, { pausedSince: at, staffDueAt: null });
+    await em.update(EscalationEntity, { id: escalationId }, {
+      pausedSince: at, staffDueAt: null,
+      needsInfoNote: request.note, needsInfoAskedAt: at, needsInfoAskedBy: request.askedBy, askerRepliedAt: null, askerReplyCommentId: null,
+    });
   }
 
-  /** The staff clock runs again, towards `staffDueAt` (the pauses taken out); the caller closed the pause. */
-  async resume(em: EntityManager, escalationId: string, staffDueAt: Date | null): Promise<void> {
-    await em.update(EscalationEntity, { id: escalationId }, { pausedSince: null, staffDueAt });
+  /**
+   * The staff clock runs again, towards `staffDueAt` (the pauses taken out), because the asker replied at `at`
+   * (with `commentId`, or by an edit or a private message: null); the caller closed the pause.
+   */
+  async resume(em: EntityManager, escalationId: string, staffDueAt: Date | null, at: Date, commentId: string | null): Promise<void> {
+    await em.update(EscalationEntity, { id: escalationId }, { pausedSince: null, staffDueAt, askerRepliedAt: at, askerReplyCommentId: commentId });
   }
 
-  async setFirstStaffResponse(em: EntityManager, escalationId: string, at: Date): Promise<void> {
-    await em.update(EscalationEntity, { id: escalationId }, { firstStaffResponseAt: at });
+  async setFirstStaffResponse(em: EntityManager, escalationId: string, at: Date, responderId: string): Promise<void> {
+    await em.update(EscalationEntity, { id: escalationId }, { firstStaffResponseAt: at, firstStaffResponderId: responderId });
+  }
+
+  /**
+   * Per category, in the order asked: the member of its staff team with the fewest open escalations assigned
+   * (ties: the longest-standing account), null when it has no team. One statement for a page.
+   */
+  async leastBusyTeamMembers(em: EntityManager, categoryIds: readonly string[]): Promise<Array<string | null>> {
+    const rows: Array<{ category_id: string; user_id: string }> = await em.query(
+      `SELECT DISTINCT ON (cs.category_id) cs.category_id::text, cs.user_id::text
+         FROM category_staff cs
+         LEFT JOIN escalations e ON e.assignee_id = cs.user_id AND e.closed_at IS NULL
+        WHERE cs.category_id = ANY($1::bigint[])
+        GROUP BY cs.category_id, cs.user_id
+        ORDER BY cs.category_id, count(e.id), cs.user_id`,
+      [categoryIds],
+    );
+    const byCategory = new Map(rows.map((row) => [row.category_id, row.user_id]));
+    return categoryIds.map((id) => byCategory.get(id) ?? null);
   }
 
   /** `dueAt`: a breach counts from the deadline that was missed. */

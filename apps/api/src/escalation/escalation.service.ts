@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   addBusinessHours, askerMayRequestStaff, businessMillisRemaining, can, conflict, type EscalationReason, forbidden, isLateResponse, nextThreadStatus,
-  peerWindowHoursFor, staffDueAt, validationFailed,
+  LIMITS, peerWindowHoursFor, staffDueAt, validationFailed,
 } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CategoriesRepository } from '../categories/categories.repository';
@@ -22,6 +22,12 @@ import { EscalationRepository } from './escalation.repository';
 import { type StaffQueueFilter, type StaffQueueRow, StaffQueueRepository } from './staff-queue.repository';
 
 export type StaffQueueItem = StaffQueueRow & { timeLeftSeconds: number | null };
+
+/** An escalation with its question, as a mutation returns it (who asked decides who reads the needs-info note). */
+export interface EscalationOfQuestion {
+  escalation: EscalationEntity;
+  question: QuestionEntity;
+}
 
 /**
  * The staff fallback: escalating a question (by the sweep, a moderator or the asker), the staff
@@ -66,18 +72,19 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
         return this.communityClock.refresh(em, event.questionId);
       }
       case 'answer.posted': {
-        if (event.authorKind === 'STAFF') return this.recordStaffResponse(em, event.questionId, event.at);
+        if (event.authorKind === 'STAFF') return this.recordStaffResponse(em, event.questionId, event.authorId, event.at);
         // The asker answering themself is not the community helping.
         if (!(await this.questions.markPeerAnswered(em, event.questionId, event.authorId))) return;
         return this.communityClock.refresh(em, event.questionId);
       }
       case 'comment.posted':
       case 'private_message.sent': {
-        if (event.authorKind === 'STAFF') return this.recordStaffResponse(em, event.questionId, event.at);
-        return this.resumeIfAskerReplied(em, event.questionId, event.authorId, event.at);
+        if (event.authorKind === 'STAFF') return this.recordStaffResponse(em, event.questionId, event.authorId, event.at);
+        const commentId = event.type === 'comment.posted' ? event.commentId : null;
+        return this.resumeIfAskerReplied(em, event.questionId, event.authorId, event.at, commentId);
       }
       case 'question.edited':
-        return this.resumeIfAskerReplied(em, event.questionId, event.editorId, event.at);
+        return this.resumeIfAskerReplied(em, event.questionId, event.editorId, event.at, null);
       case 'answer.accepted': {
         const open = await this.escalations.lockOpen(em, event.questionId);
         if (open) await this.close(em, open, 'SOLVED', event.acceptedBy, null, event.at);
@@ -179,7 +186,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
   }
 
   /** A moderator (or staff) sends a question to staff at any time, saying why; recorded in the audit log. */
-  async escalateByHand(viewer: Viewer, questionId: string, note: string): Promise<EscalationEntity> {
+  async escalateByHand(viewer: Viewer, questionId: string, note: string): Promise<EscalationOfQuestion> {
     if (!note.trim()) throw validationFailed([{ field: 'reason', message: 'Say why this needs our team, for whoever picks it up.' }]);
     return this.withQuestion(questionId, async (em, question, now) => {
       const escalation = await this.escalate(em, question, 'MODERATOR', viewer.id, note.trim(), now);
@@ -188,12 +195,12 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
         before: { status: question.status }, after: { status: 'ESCALATED', escalationId: escalation.id, staffDueAt: escalation.staffDueAt?.toISOString() ?? null },
         reason: note.trim(), at: now,
       });
-      return escalation;
+      return { escalation, question };
     });
   }
 
   /** The asker calls for staff once the peer window has passed without an accepted answer. */
-  async requestStaffHelp(viewer: Viewer, questionId: string): Promise<EscalationEntity> {
+  async requestStaffHelp(viewer: Viewer, questionId: string): Promise<EscalationOfQuestion> {
     return this.withQuestion(questionId, async (em, question, now) => {
       if (question.authorId !== viewer.id) throw forbidden('Only the person who asked can call for our team here; moderators can escalate any question.');
       const category = await this.categories.findOrFail(em, question.categoryId);
@@ -202,11 +209,11 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
         const hours = peerWindowHoursFor(category, question.isFirstQuestion);
         throw conflict(`The community gets ${hours} hours to help first; you can ask our team after that if nothing has solved it.`);
       }
-      return this.escalate(em, question, 'ASKER_REQUEST', viewer.id, null, now);
+      return { escalation: await this.escalate(em, question, 'ASKER_REQUEST', viewer.id, null, now), question };
     });
   }
 
-  async assign(viewer: Viewer, questionId: string, assigneeId: string): Promise<EscalationEntity> {
+  async assign(viewer: Viewer, questionId: string, assigneeId: string): Promise<EscalationOfQuestion> {
     return this.withOpenEscalation(questionId, async (em, escalation, now) => {
       const assignee = await this.users.findById(em, checkId(assigneeId, 'user'));
       if (!assignee || !can(assignee.role, 'handle_escalation')) {
@@ -222,7 +229,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     });
   }
 
-  async release(viewer: Viewer, questionId: string): Promise<EscalationEntity> {
+  async release(viewer: Viewer, questionId: string): Promise<EscalationOfQuestion> {
     return this.withOpenEscalation(questionId, async (em, escalation, now) => {
       if (!escalation.assigneeId) throw conflict('Nobody has this escalation.');
       await this.escalations.setAssignee(em, escalation.id, null);
@@ -234,20 +241,29 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     });
   }
 
-  /** Waiting on the asker: the staff clock stops until they reply (a comment or an edit). */
-  async markNeedsInfo(viewer: Viewer, questionId: string, note: string | null): Promise<EscalationEntity> {
-    return this.withOpenEscalation(questionId, async (em, escalation, now) => {
+  /**
+   * Waiting on the asker: the staff clock stops until they reply (a comment, an edit or a private message). The
+   * note is what the asker must act on, so it is required; they see it on the question and are told of it.
+   */
+  async markNeedsInfo(viewer: Viewer, questionId: string, note: string): Promise<EscalationOfQuestion> {
+    const request = note.trim();
+    if (!request) throw validationFailed([{ field: 'note', message: 'Say what the asker should tell us: they see this note and act on it.' }]);
+    if ([...request].length > LIMITS.commentBody.max) {
+      throw validationFailed([{ field: 'note', message: `Keep the note within ${LIMITS.commentBody.max} characters.` }]);
+    }
+    return this.withOpenEscalation(questionId, async (em, escalation, now, question) => {
       if (escalation.pausedSince) throw conflict('This escalation is already waiting on the asker.');
-      await this.escalations.pause(em, escalation.id, now);
-      await this.escalations.recordEvent(em, escalation, 'NEEDS_INFO', now, { actorId: viewer.id, note });
+      await this.escalations.pause(em, escalation.id, now, { note: request, askedBy: viewer.id });
+      await this.escalations.recordEvent(em, escalation, 'NEEDS_INFO', now, { actorId: viewer.id, note: request });
       await this.audit.record(em, {
         actorId: viewer.id, action: 'ESCALATION_NEEDS_INFO', targetType: 'QUESTION', targetId: questionId,
-        before: { escalationId: escalation.id, waitingOnAsker: false }, after: { escalationId: escalation.id, waitingOnAsker: true }, reason: note?.trim() || null, at: now,
+        before: { escalationId: escalation.id, waitingOnAsker: false }, after: { escalationId: escalation.id, waitingOnAsker: true }, reason: request, at: now,
       });
+      await this.events.publish(em, { type: 'escalation.needs_info', questionId, askerId: question.authorId, note: request, askedBy: viewer.id, at: now });
     });
   }
 
-  async returnToCommunity(viewer: Viewer, questionId: string, reason: string): Promise<EscalationEntity> {
+  async returnToCommunity(viewer: Viewer, questionId: string, reason: string): Promise<EscalationOfQuestion> {
     if (!reason.trim()) throw validationFailed([{ field: 'reason', message: 'Say why this goes back to the community.' }]);
     return this.withOpenEscalation(questionId, async (em, escalation, now) => {
       await this.close(em, escalation, 'RETURNED_TO_COMMUNITY', viewer.id, reason.trim(), now);
@@ -266,10 +282,10 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
   }
 
   /** The first staff answer, comment or private message on an open escalation; after the deadline it is also a breach. */
-  private async recordStaffResponse(em: EntityManager, questionId: string, at: Date): Promise<void> {
+  private async recordStaffResponse(em: EntityManager, questionId: string, responderId: string, at: Date): Promise<void> {
     const escalation = await this.escalations.lockOpen(em, questionId);
     if (!escalation || escalation.firstStaffResponseAt) return;
-    await this.escalations.setFirstStaffResponse(em, escalation.id, at);
+    await this.escalations.setFirstStaffResponse(em, escalation.id, at, responderId);
     await this.escalations.recordEvent(em, escalation, 'STAFF_RESPONDED', at);
     if (!escalation.breachedAt && isLateResponse(escalation.staffDueAt, at)) await this.recordBreach(em, escalation, at);
   }
@@ -308,7 +324,13 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     await this.events.publish(em, { type: 'escalation.breached', questionId: question.id, categoryId: question.categoryId, staffDueAt: dueAt, at: now });
   }
 
-  private async resumeIfAskerReplied(em: EntityManager, questionId: string, actorId: string, at: Date): Promise<void> {
+  /**
+   * The one way back from waiting on the asker: when `actorId` is the asker and the escalation waits on them, the
+   * staff clock resumes and whoever works it is told (`escalation.asker_replied`). Comments (`commentId`) and
+   * edits of the question come here from their events; a private message to staff calls it too (inside its
+   * transaction, the question row locked or not yet touched).
+   */
+  async resumeIfAskerReplied(em: EntityManager, questionId: string, actorId: string, at: Date, commentId: string | null): Promise<void> {
     const question = await this.questions.getById(em, questionId);
     if (question.authorId !== actorId) return;
     const escalation = await this.escalations.lockOpen(em, questionId);
@@ -317,8 +339,11 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     const category = await this.categories.findOrFail(em, question.categoryId);
     const pauses = await this.escalations.pauses(em, escalation.id);
     const dueAt = staffDueAt(escalation.escalatedAt, escalation.staffResponseHours, category.businessCalendar, pauses);
-    await this.escalations.resume(em, escalation.id, dueAt);
+    await this.escalations.resume(em, escalation.id, dueAt, at, commentId);
     await this.escalations.recordEvent(em, escalation, 'RESUMED', at, { actorId });
+    await this.events.publish(em, {
+      type: 'escalation.asker_replied', questionId, categoryId: question.categoryId, askerId: actorId, assigneeId: escalation.assigneeId, at,
+    });
   }
 
   /** `eventReason` says why in the history when the close reason alone does not (a CLOSED question: DUPLICATE). */
@@ -347,13 +372,13 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
   /** Locks the question, then its open escalation (always in that order, like every other writer). */
   private async withOpenEscalation(
     questionId: string,
-    work: (em: EntityManager, escalation: EscalationEntity, now: Date) => Promise<void>,
-  ): Promise<EscalationEntity> {
+    work: (em: EntityManager, escalation: EscalationEntity, now: Date, question: QuestionEntity) => Promise<void>,
+  ): Promise<EscalationOfQuestion> {
     return this.withQuestion(questionId, async (em, question, now) => {
       const escalation = await this.escalations.lockOpen(em, question.id);
       if (!escalation) throw conflict('This question is not with our team right now.');
-      await work(em, escalation, now);
-      return this.escalations.findByIdOrFail(em, escalation.id);
+      await work(em, escalation, now, question);
+      return { escalation: await this.escalations.findByIdOrFail(em, escalation.id), question };
     });
   }
 }

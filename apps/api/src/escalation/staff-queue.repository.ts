@@ -10,6 +10,8 @@ export interface StaffQueueFilter {
   categoryId?: string;
   assigneeId?: string;
   state?: StaffQueueState;
+  /** The categories whose staff team this user is in; every category when they are in none. */
+  teamOf?: string;
 }
 
 export interface StaffQueueRow {
@@ -59,6 +61,10 @@ export class StaffQueueRepository {
     if (filter.categoryId) query.andWhere('q.category_id = :categoryId', { categoryId: filter.categoryId });
     if (filter.assigneeId) query.andWhere('e.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.state) query.andWhere(STATE_CONDITIONS[filter.state]);
+    if (filter.teamOf) {
+      query.andWhere(`(q.category_id IN (SELECT category_id FROM category_staff WHERE user_id = :teamOf)
+                       OR NOT EXISTS (SELECT 1 FROM category_staff WHERE user_id = :teamOf))`, { teamOf: filter.teamOf });
+    }
     const total = await query.getCount();
     if (after) {
       if (after.key !== 'infinity' && Number.isNaN(Date.parse(String(after.key)))) {

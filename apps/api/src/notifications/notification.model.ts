@@ -15,6 +15,8 @@ export const NOTIFICATION_KINDS = [
   'COMMENT_POSTED',
   'MENTIONED',
   'PRIVATE_MESSAGE',
+  'NEEDS_INFO',
+  'ASKER_REPLIED',
 ] as const;
 export type NotificationKind = typeof NOTIFICATION_KINDS[number];
 

@@ -95,6 +95,18 @@ export class NotificationsRepository {
     return rows[0]?.assignee_id ?? null;
   }
 
+  /** Who works a category's escalations: its staff team, or every STAFF user when it has none. */
+  async categoryStaff(em: EntityManager, categoryId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await em.query(
+      `SELECT user_id::text AS id FROM category_staff WHERE category_id = $1
+       UNION ALL
+       SELECT id::text FROM users WHERE role = 'STAFF' AND NOT EXISTS (SELECT 1 FROM category_staff WHERE category_id = $1)
+       ORDER BY id`,
+      [categoryId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /** Newest first, keyset over (created_at, id), served by notifications_user_newest. */
   async page(userId: string, first: number, after: Keyset | null): Promise<{ rows: NotificationRow[]; total: number }> {
     const params: unknown[] = [userId, first + 1];

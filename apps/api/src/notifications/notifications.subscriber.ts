@@ -20,8 +20,8 @@ interface Plan {
  * notification (and its e-mail in the outbox) commits or rolls back with the answer, acceptance or
  * escalation itself.
  *
- * "Staff in the question's category": there is no per-category staff assignment yet, so escalations
- * notify every STAFF user; breaches notify every MANAGER.
+ * "Staff in the question's category": its staff team, or every STAFF user when it has none
+ * (`categoryStaff`); breaches notify every MANAGER.
  */
 @Injectable()
 export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit {
@@ -83,7 +83,7 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         if (!q) return null;
         const due = event.staffDueAt;
         const facts = { questionTitle: q.title, reason: event.reason, staffDueAt: due?.toISOString() ?? null };
-        const staff = await this.notifications.usersWithRole(em, 'STAFF');
+        const staff = await this.notifications.categoryStaff(em, event.categoryId);
         const promise = due ? `Our team will answer by ${formatDue(due)}.` : 'Our team will answer as soon as possible.';
         return {
           questionId: q.id,
@@ -107,6 +107,30 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
           recipients: [this.to(event.assigneeId, 'ESCALATION_ASSIGNED', {
             questionTitle: q.title, assignedBy: event.assignedBy, message: `${who} assigned ${quoted(q.title)} to you.`,
           })],
+        };
+      }
+      case 'escalation.needs_info': {
+        const q = await this.notifications.questionFacts(em, event.questionId);
+        if (!q) return null;
+        // The note is the staff member's question to the asker: the message carries it whole.
+        return {
+          questionId: q.id,
+          actorId: event.askedBy,
+          recipients: [this.to(event.askerId, 'NEEDS_INFO', {
+            questionTitle: q.title, note: event.note,
+            message: `Our team needs more information about ${quoted(q.title)}: “${event.note}” Reply on the question so we can continue.`,
+          })],
+        };
+      }
+      case 'escalation.asker_replied': {
+        const q = await this.notifications.questionFacts(em, event.questionId);
+        if (!q) return null;
+        const recipients = event.assigneeId ? [event.assigneeId] : await this.notifications.categoryStaff(em, event.categoryId);
+        const message = `The asker replied on ${quoted(q.title)}: the staff clock is running again.`;
+        return {
+          questionId: q.id,
+          actorId: event.askerId,
+          recipients: recipients.map((id) => this.to(id, 'ASKER_REPLIED', { questionTitle: q.title, message })),
         };
       }
       case 'escalation.breached': {
@@ -198,7 +222,7 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
           };
         }
         const assignee = await this.notifications.openEscalationAssignee(em, q.id);
-        const staff = assignee ? [assignee] : await this.notifications.usersWithRole(em, 'STAFF');
+        const staff = assignee ? [assignee] : await this.notifications.categoryStaff(em, q.category_id);
         return {
           questionId: q.id, actorId: event.authorId,
           recipients: staff.map((id) => this.to(id, 'PRIVATE_MESSAGE', { ...facts, message: `The asker sent our team a private message about ${quoted(q.title)}.` })),

@@ -12,6 +12,12 @@ export class StaffQueueFilter {
 
   @Field(() => StaffQueueStateEnum, { nullable: true })
   state?: StaffQueueState;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Only the categories whose staff team the viewer is in; every category when the viewer is in no team.",
+  })
+  mine?: boolean;
 }
 
 @ArgsType()

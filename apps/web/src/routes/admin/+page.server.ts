@@ -4,6 +4,7 @@ import {
   AdminDeleteWebhookDocument,
   AdminPageDocument,
   AdminSetAnnouncementDocument,
+  AdminSetCategoryStaffTeamDocument,
   AdminSetSpamRulesDocument,
   AdminUpdateCategoryDocument,
   AdminWebhookDeliveriesDocument,
@@ -84,6 +85,12 @@ export const actions: Actions = {
     const { input, errors } = categoryFields(form);
     if (Object.keys(errors).length) return invalid(`updateCategory:${id}`, errors, values);
     return formAction(event, `updateCategory:${id}`, AdminUpdateCategoryDocument, { input: { id, ...input } }, { values, success: 'Category saved.' });
+  },
+  setStaffTeam: async (event) => {
+    const form = await event.request.formData();
+    const categoryId = text(form, 'categoryId');
+    const userIds = form.getAll('userIds').map(String);
+    return formAction(event, `setStaffTeam:${categoryId}`, AdminSetCategoryStaffTeamDocument, { categoryId, userIds }, { success: 'Staff team saved.' });
   },
   setAnnouncement: async (event) => {
     const form = await event.request.formData();

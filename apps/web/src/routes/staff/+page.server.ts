@@ -22,8 +22,10 @@ export const load: PageServerLoad = async (event) => {
   const state = (STAFF_QUEUE_STATES as readonly string[]).includes(stateParam) ? (stateParam as StaffQueueState) : '';
   // The API filters by user id: "me" is the signed-in viewer, anything else a staff member's id.
   const assigneeId = assignee === 'me' ? event.locals.viewer?.id : assignee || undefined;
+  // The queue opens on the viewer's staff teams' categories (all of them when in no team); scope=all shows every one.
+  const scope = params.get('scope') === 'all' ? 'all' : 'mine';
   const data = await consoleQuery(event, StaffQueuePageDocument, {
-    filter: { categoryId: category || undefined, state: state || undefined, assigneeId },
+    filter: { categoryId: category || undefined, state: state || undefined, assigneeId, mine: scope === 'mine' },
     after: params.get('after') || undefined,
   });
   return {
@@ -33,7 +35,8 @@ export const load: PageServerLoad = async (event) => {
     items: data.staffQueue.edges.map((e) => e.node),
     totalCount: data.staffQueue.totalCount,
     nextCursor: data.staffQueue.pageInfo.hasNextPage ? data.staffQueue.pageInfo.endCursor : null,
-    filters: { category, assignee, state },
+    filters: { category, assignee, state, scope },
+    now: new Date().toISOString(),
     states: STAFF_QUEUE_STATES,
   };
 };
@@ -56,7 +59,7 @@ export const actions: Actions = {
   assign: (event) => itemAction(event, 'assign', AssignEscalationDocument, (form, questionId) => ({ questionId, userId: text(form, 'userId') }), 'Assigned.'),
   release: (event) => itemAction(event, 'release', ReleaseEscalationDocument, (_, questionId) => ({ questionId }), 'Released back to the queue.'),
   needsInfo: (event) =>
-    itemAction(event, 'needsInfo', MarkNeedsInfoDocument, (form, questionId) => ({ questionId, note: text(form, 'note') || null }), 'Waiting on the asker: the staff clock is paused until they reply.'),
+    itemAction(event, 'needsInfo', MarkNeedsInfoDocument, (form, questionId) => ({ questionId, note: text(form, 'note') }), 'Waiting on the asker: the staff clock is paused until they reply.'),
   returnToCommunity: (event) =>
     itemAction(event, 'return', ReturnToCommunityDocument, (form, questionId) => ({ questionId, reason: text(form, 'reason') }), 'Returned to the community.'),
 };
