@@ -234,6 +234,7 @@ export type ModerationState =
   | 'VISIBLE';
 
 export type NotificationKind =
+  | 'ACCEPT_REMINDER'
   | 'ANSWER_ACCEPTED'
   | 'ANSWER_POSTED'
   | 'ESCALATION_ASSIGNED'

@@ -25,3 +25,4 @@ export * from './moderation';
 export * from './audit-actions';
 export * from './thread-moderation';
 export * from './spam-checks';
+export * from './accept-reminders';

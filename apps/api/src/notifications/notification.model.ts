@@ -12,6 +12,8 @@ export const NOTIFICATION_KINDS = [
   'QUESTION_ASKED',
   'POST_MODERATED',
   'FLAGGED_FOR_STAFF',
+  /** The asker of a question with peer answers and none accepted, after ACCEPT_REMINDER_HOURS (reminders module). */
+  'ACCEPT_REMINDER',
 ] as const;
 export type NotificationKind = typeof NOTIFICATION_KINDS[number];
 
