@@ -296,6 +296,11 @@ export type RegisterInput = {
   password: string;
 };
 
+/** ACCEPTED: the link accepts its answer. NOT_HELPED: "it did not help", the question goes to staff at once. */
+export type ReminderChoice =
+  | 'ACCEPTED'
+  | 'NOT_HELPED';
+
 /** Why a reputation change happened (one row of the ledger). */
 export type ReputationKind =
   | 'ACCEPTANCE_WITHDRAWN'
@@ -713,6 +718,20 @@ export type MarkdownPreviewQueryVariables = Exact<{
 
 
 export type MarkdownPreviewQuery = { markdownPreview: string };
+
+export type AcceptReminderLinkQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptReminderLinkQuery = { acceptReminderLink: { questionId: string, questionTitle: string, choice: ReminderChoice, answerId: string | null, answerExcerpt: string | null, answerAuthorName: string | null, expiresAt: string, refusal: string | null } };
+
+export type UseAcceptReminderLinkMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type UseAcceptReminderLinkMutation = { useAcceptReminderLink: { questionId: string, choice: ReminderChoice } };
 
 export type ExportMyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1958,6 +1977,28 @@ export const MarkdownPreviewDocument = new TypedDocumentString(`
   markdownPreview(body: $body)
 }
     `) as unknown as TypedDocumentString<MarkdownPreviewQuery, MarkdownPreviewQueryVariables>;
+export const AcceptReminderLinkDocument = new TypedDocumentString(`
+    query AcceptReminderLink($token: String!) {
+  acceptReminderLink(token: $token) {
+    questionId
+    questionTitle
+    choice
+    answerId
+    answerExcerpt
+    answerAuthorName
+    expiresAt
+    refusal
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptReminderLinkQuery, AcceptReminderLinkQueryVariables>;
+export const UseAcceptReminderLinkDocument = new TypedDocumentString(`
+    mutation UseAcceptReminderLink($token: String!) {
+  useAcceptReminderLink(token: $token) {
+    questionId
+    choice
+  }
+}
+    `) as unknown as TypedDocumentString<UseAcceptReminderLinkMutation, UseAcceptReminderLinkMutationVariables>;
 export const ExportMyDataDocument = new TypedDocumentString(`
     query ExportMyData {
   exportMyData
