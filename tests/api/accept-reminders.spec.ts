@@ -144,4 +144,21 @@ describe('reminders to accept', () => {
     expect(await reminderMails(await title(question.id))).toHaveLength(1);
     expect(await app.count('notifications', "kind = 'ACCEPT_REMINDER' AND question_id = $1", [question.id])).toBe(1);
   });
+
+  it("shows in the deflection report: reminders sent for the period's questions and the share that led to an acceptance", async () => {
+    const manager = await app.userWithRole('MANAGER');
+    const category = await newCategory();
+    const from = app.clock.now();
+    const [followed, ignored, neverReminded] = [await app.ask(asker, category.id), await app.ask(asker, category.id), await app.ask(asker, category.id)];
+    const answer = await app.answer(peer, followed.id);
+    await app.answer(peer, ignored.id);
+    app.clock.advance(25 * HOUR);
+    await send();
+    await app.acceptAnswer(asker, answer.id);
+    await app.answer(peer, neverReminded.id);
+    const to = new Date(app.clock.now().getTime() + 60_000);
+    const REPORT = `query ($input: DeflectionReportInput!) { deflectionReport(input: $input) { acceptReminders { sent ledToAcceptance { numerator denominator value } } } }`;
+    const report = await app.ok<{ deflectionReport: any }>(REPORT, { input: { from: from.toISOString(), to: to.toISOString(), asOf: to.toISOString(), categoryId: category.id } }, manager);
+    expect(report.deflectionReport.acceptReminders).toEqual({ sent: 2, ledToAcceptance: { numerator: 1, denominator: 2, value: 0.5 } });
+  });
 });

@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { enumOf } from '../common/enums';
+import { RateModel } from '../reports/deflection-report.model';
 import type { ReminderLink } from './accept-reminders.repository';
 import type { ReminderChoice } from './accept-reminders.service';
 
@@ -51,4 +52,13 @@ export function toAcceptReminderLinkModel(link: ReminderLink, refusal: string | 
     questionId: link.questionId, questionTitle: link.questionTitle, choice: link.answerId ? 'ACCEPTED' : 'NOT_HELPED', answerId: link.answerId,
     answerExcerpt: link.answerExcerpt, answerAuthorName: link.answerAuthorName, expiresAt: link.expiresAt, refusal,
   };
+}
+
+@ObjectType('AcceptReminderFigures', { description: "Reminders to accept sent (by asOf) for the report's questions, and what came of them." })
+export class AcceptReminderFiguresModel {
+  @Field(() => Int)
+  sent!: number;
+
+  @Field(() => RateModel, { description: 'Reminded questions with an answer accepted after the reminder, by asOf / reminders sent.' })
+  ledToAcceptance!: RateModel;
 }

@@ -143,15 +143,17 @@ export class AcceptRemindersRepository {
   }
 
   /**
-   * Reminders sent in [from, to) (optionally in one category), and how many of their questions were solved by
-   * an acceptance made after the reminder (through its link or not).
+   * Reminders sent by `asOf` for the questions asked in [from, to) (the deflection report's cohort, with its
+   * category and tag filters), and how many of those questions had an answer accepted after the reminder, by `asOf`.
    */
-  async figures(range: { from: Date; to: Date; categoryId: string | null }): Promise<ReminderFigures> {
+  async figures(cohort: { from: Date; to: Date; asOf: Date; categoryId: string | null; tag: string | null }): Promise<ReminderFigures> {
     const [row]: Array<{ sent: number; led_to_acceptance: number }> = await this.db.query(
-      `SELECT count(*)::int AS sent, count(*) FILTER (WHERE q.accepted_answer_id IS NOT NULL AND q.solved_at >= r.sent_at)::int AS led_to_acceptance
+      `SELECT count(*)::int AS sent,
+              count(*) FILTER (WHERE q.accepted_answer_id IS NOT NULL AND q.solved_at >= r.sent_at AND q.solved_at <= $3)::int AS led_to_acceptance
          FROM accept_reminders r JOIN questions q ON q.id = r.question_id
-        WHERE r.sent_at >= $1 AND r.sent_at < $2 AND ($3::bigint IS NULL OR q.category_id = $3::bigint)`,
-      [range.from, range.to, range.categoryId],
+        WHERE r.sent_at <= $3 AND q.created_at >= $1 AND q.created_at < $2
+          AND ($4::bigint IS NULL OR q.category_id = $4::bigint) AND ($5::text IS NULL OR $5 = ANY(q.tags))`,
+      [cohort.from, cohort.to, cohort.asOf, cohort.categoryId, cohort.tag],
     );
     return { sent: row.sent, ledToAcceptance: row.led_to_acceptance };
   }

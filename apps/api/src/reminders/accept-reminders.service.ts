@@ -141,8 +141,8 @@ export class AcceptRemindersService implements OnModuleInit, DomainEventHandler 
     });
   }
 
-  figures(range: { from: Date; to: Date; categoryId: string | null }): Promise<ReminderFigures> {
-    return this.reminders.figures(range);
+  figures(cohort: { from: Date; to: Date; asOf: Date; categoryId: string | null; tag: string | null }): Promise<ReminderFigures> {
+    return this.reminders.figures(cohort);
   }
 }
 

@@ -10,6 +10,7 @@ import { AcceptRemindersJob } from './accept-reminders.job';
 import { AcceptRemindersRepository } from './accept-reminders.repository';
 import { AcceptRemindersResolver } from './accept-reminders.resolver';
 import { AcceptRemindersService } from './accept-reminders.service';
+import { ReminderFiguresResolver } from './reminder-figures.resolver';
 
 /** Reminders to accept (and, through their links, accepting or calling staff without signing in). */
 @Module({})
@@ -19,7 +20,7 @@ export class RemindersModule {
     return {
       module: RemindersModule,
       imports: [AnswersModule, CategoriesModule, EscalationModule.register(nodeEnv), ImporterModule, NotificationsModule, QuestionsModule, UsersModule],
-      providers: [AcceptRemindersRepository, AcceptRemindersService, AcceptRemindersJob, AcceptRemindersResolver],
+      providers: [AcceptRemindersRepository, AcceptRemindersService, AcceptRemindersJob, AcceptRemindersResolver, ReminderFiguresResolver],
       exports: [AcceptRemindersService],
     };
   }
