@@ -87,6 +87,30 @@ describe('Stack Exchange import', () => {
     expect(data.question.bodyHtml).not.toMatch(/<script/i);
   });
 
+  it('keeps imported history off the community clock when a member answers it later; a moderator can still escalate it', async () => {
+    const [{ id }] = await app.db.query(
+      `SELECT q.id::text FROM questions q JOIN categories c ON c.id = q.category_id
+        WHERE c.slug = 'conlang-meta' AND q.status IN ('OPEN', 'ANSWERED') AND q.accepted_answer_id IS NULL ORDER BY q.id LIMIT 1`,
+    );
+    const [member, staff, moderator] = [await app.member('Late helper'), await app.userWithRole('STAFF'), await app.userWithRole('MODERATOR', 'COMMUNITY')];
+    await app.setTrustLevel(member, 'MEMBER');
+    await app.answer(member, id);
+    expect(await app.count('questions', 'id = $1 AND community_due_at IS NOT NULL', [id])).toBe(0);
+
+    // Past every window of the category, counted from now (the question itself is years old).
+    const [{ hours }] = await app.db.query(
+      `SELECT greatest(c.peer_window_hours, c.unsolved_window_hours) AS hours FROM questions q JOIN categories c ON c.id = q.category_id WHERE q.id = $1`, [id]);
+    app.clock.advance((hours + 1) * 3600);
+    const response = await fetch(`${app.baseUrl}/test/sweep`, { method: 'POST' });
+    expect(((await response.json()) as { escalated: string[] }).escalated).not.toContain(id);
+    expect(await app.count('escalations', 'question_id = $1', [id])).toBe(0);
+    expect(await app.count('notifications', 'user_id = $1', [staff.id])).toBe(0);
+
+    const escalated = await app.ok<{ escalateQuestion: { reason: string } }>(
+      `mutation ($q: ID!, $r: String!) { escalateQuestion(questionId: $q, reason: $r) { reason } }`, { q: id, r: 'Still relevant in 2026' }, moderator);
+    expect(escalated.escalateQuestion.reason).toBe('MODERATOR');
+  });
+
   it('resumes an import stopped halfway and ends with the same counts', async () => {
     const dir = path.join(SAMPLES, 'conlang-meta');
     let batches = 0;

@@ -35,6 +35,7 @@ import { UsersModule } from './users/users.module';
 import { VotesModule } from './votes/votes.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { EscalationModule } from './escalation/escalation.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { GraphqlLandingPage } from './schema/graphql-landing-page';
 import { SearchModule } from './search/search.module';
 import { SearchInsightsModule } from './search-insights/search-insights.module';
@@ -111,6 +112,7 @@ export class AppModule implements NestModule {
         AnswersModule,
         VotesModule,
         EscalationModule.register(dependencies.config.nodeEnv),
+        RemindersModule.register(dependencies.config.nodeEnv),
         CommentsModule,
         NotificationsModule,
         WebhooksModule,

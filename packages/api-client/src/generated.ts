@@ -243,6 +243,7 @@ export type NotificationEmail =
   | 'IN_APP_ONLY';
 
 export type NotificationKind =
+  | 'ACCEPT_REMINDER'
   | 'ANSWER_ACCEPTED'
   | 'ANSWER_POSTED'
   | 'ASKER_REPLIED'
@@ -320,6 +321,11 @@ export type RegisterInput = {
   /** At least 10 characters; not a common password, nor one containing the e-mail address. */
   password: string;
 };
+
+/** ACCEPTED: the link accepts its answer. NOT_HELPED: "it did not help", the question goes to staff at once. */
+export type ReminderChoice =
+  | 'ACCEPTED'
+  | 'NOT_HELPED';
 
 /** Why a reputation change happened (one row of the ledger). */
 export type ReputationKind =
@@ -792,6 +798,20 @@ export type ResolvePrivatelyMutationVariables = Exact<{
 
 export type ResolvePrivatelyMutation = { resolvePrivately: { id: string, resolvedAt: string | null } };
 
+export type AcceptReminderLinkQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type AcceptReminderLinkQuery = { acceptReminderLink: { questionId: string, questionTitle: string, choice: ReminderChoice, answerId: string | null, answerExcerpt: string | null, answerAuthorName: string | null, expiresAt: string, refusal: string | null } };
+
+export type UseAcceptReminderLinkMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type UseAcceptReminderLinkMutation = { useAcceptReminderLink: { questionId: string, choice: ReminderChoice } };
+
 export type ExportMyDataQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1103,7 +1123,7 @@ export type DeflectionDashboardQueryVariables = Exact<{
 }>;
 
 
-export type DeflectionDashboardQuery = { categories: Array<{ id: string, name: string }>, searchGaps: Array<{ query: string, searches: number, zeroResults: number, lastTotal: number, lastSeenAt: string }>, deflectionReport: { from: string, to: string, asOf: string, bucket: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null }, peerAnswerRate: { numerator: number, denominator: number, value: number | null }, staffTouchRate: { numerator: number, denominator: number, value: number | null }, acceptedAnswerRate: { numerator: number, denominator: number, value: number | null }, escalationRate: { numerator: number, denominator: number, value: number | null }, breachRate: { numerator: number, denominator: number, value: number | null }, responseTimes: { firstResponse: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstPeerAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstStaffResponseAfterEscalation: { medianSeconds: number | null, p90Seconds: number | null, count: number }, timeToAcceptedAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number } }, superusers: { peerAnswerers: number, peerAnswersByTopPercent: { numerator: number, denominator: number, value: number | null }, peerAnswersByTopTen: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopPercent: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopTen: { numerator: number, denominator: number, value: number | null } }, series: Array<{ bucketStart: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }>, byCategory: Array<{ cohortSize: number, category: { id: string, name: string }, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }> } };
+export type DeflectionDashboardQuery = { categories: Array<{ id: string, name: string }>, searchGaps: Array<{ query: string, searches: number, zeroResults: number, lastTotal: number, lastSeenAt: string }>, deflectionReport: { from: string, to: string, asOf: string, bucket: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null }, peerAnswerRate: { numerator: number, denominator: number, value: number | null }, staffTouchRate: { numerator: number, denominator: number, value: number | null }, acceptedAnswerRate: { numerator: number, denominator: number, value: number | null }, escalationRate: { numerator: number, denominator: number, value: number | null }, breachRate: { numerator: number, denominator: number, value: number | null }, acceptReminders: { sent: number, ledToAcceptance: { numerator: number, denominator: number, value: number | null } }, responseTimes: { firstResponse: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstPeerAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstStaffResponseAfterEscalation: { medianSeconds: number | null, p90Seconds: number | null, count: number }, timeToAcceptedAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number } }, superusers: { peerAnswerers: number, peerAnswersByTopPercent: { numerator: number, denominator: number, value: number | null }, peerAnswersByTopTen: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopPercent: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopTen: { numerator: number, denominator: number, value: number | null } }, series: Array<{ bucketStart: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }>, byCategory: Array<{ cohortSize: number, category: { id: string, name: string }, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }> } };
 
 export type ReportCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2123,6 +2143,28 @@ export const ResolvePrivatelyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResolvePrivatelyMutation, ResolvePrivatelyMutationVariables>;
+export const AcceptReminderLinkDocument = new TypedDocumentString(`
+    query AcceptReminderLink($token: String!) {
+  acceptReminderLink(token: $token) {
+    questionId
+    questionTitle
+    choice
+    answerId
+    answerExcerpt
+    answerAuthorName
+    expiresAt
+    refusal
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptReminderLinkQuery, AcceptReminderLinkQueryVariables>;
+export const UseAcceptReminderLinkDocument = new TypedDocumentString(`
+    mutation UseAcceptReminderLink($token: String!) {
+  useAcceptReminderLink(token: $token) {
+    questionId
+    choice
+  }
+}
+    `) as unknown as TypedDocumentString<UseAcceptReminderLinkMutation, UseAcceptReminderLinkMutationVariables>;
 export const ExportMyDataDocument = new TypedDocumentString(`
     query ExportMyData {
   exportMyData
@@ -2612,6 +2654,12 @@ export const DeflectionDashboardDocument = new TypedDocumentString(`
     }
     breachRate {
       ...ReportRateFields
+    }
+    acceptReminders {
+      sent
+      ledToAcceptance {
+        ...ReportRateFields
+      }
     }
     responseTimes {
       firstResponse {

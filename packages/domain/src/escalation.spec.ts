@@ -3,7 +3,7 @@ import { askerMayRequestStaff, communityDeadline, CommunityClockFacts, isLateRes
 const policy: PeerWindowPolicy = { peerWindowHours: 24, unsolvedWindowHours: 72, fastLanePeerWindowHours: null };
 const askedAt = new Date('2026-03-02T10:00:00.000Z');
 const facts = (overrides: Partial<CommunityClockFacts> = {}): CommunityClockFacts => ({
-  askedAt, isFirstQuestion: false, hasPeerAnswer: false, hasAcceptedAnswer: false, hasOpenEscalation: false, isClosed: false, firedTriggers: [], ...overrides,
+  askedAt, isFirstQuestion: false, hasPeerAnswer: false, hasAcceptedAnswer: false, hasOpenEscalation: false, isClosed: false, isImported: false, firedTriggers: [], ...overrides,
 });
 
 describe('communityDeadline', () => {
@@ -32,6 +32,11 @@ describe('communityDeadline', () => {
     expect(communityDeadline(policy, facts({ hasAcceptedAnswer: true }))).toBeNull();
     expect(communityDeadline(policy, facts({ hasOpenEscalation: true }))).toBeNull();
     expect(communityDeadline(policy, facts({ isClosed: true }))).toBeNull();
+  });
+
+  it('never starts for imported history, answered here or not', () => {
+    expect(communityDeadline(policy, facts({ isImported: true }))).toBeNull();
+    expect(communityDeadline(policy, facts({ isImported: true, hasPeerAnswer: true }))).toBeNull();
   });
 });
 

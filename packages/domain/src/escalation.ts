@@ -23,6 +23,11 @@ export interface CommunityClockFacts {
   hasOpenEscalation: boolean;
   /** A closed (CLOSED status) thread needs nobody. */
   isClosed: boolean;
+  /**
+   * Imported from another platform (a Stack Exchange dump): history, whose clock never starts, even when someone
+   * posts on it here later. Staff still get it when the asker asks or a moderator escalates it.
+   */
+  isImported: boolean;
   /** Timeout triggers that already escalated this question once. */
   firedTriggers: readonly TimeoutReason[];
 }
@@ -40,10 +45,11 @@ export function peerWindowHoursFor(policy: PeerWindowPolicy, isFirstQuestion: bo
 /**
  * When the community's time runs out and which trigger fires then, on the wall clock from asking:
  * no peer answer within the peer window → UNANSWERED_TIMEOUT; peer answers but none accepted within
- * the unsolved window → UNSOLVED_TIMEOUT. Staff answers never count as peer help. Null: nothing is due.
+ * the unsolved window → UNSOLVED_TIMEOUT. Staff answers never count as peer help. Null: nothing is due (always for
+ * imported history).
  */
 export function communityDeadline(policy: PeerWindowPolicy, facts: CommunityClockFacts): CommunityDeadline | null {
-  if (facts.hasAcceptedAnswer || facts.hasOpenEscalation || facts.isClosed) return null;
+  if (facts.isImported || facts.hasAcceptedAnswer || facts.hasOpenEscalation || facts.isClosed) return null;
   const fired = new Set(facts.firedTriggers);
   if (!facts.hasPeerAnswer && !fired.has('UNANSWERED_TIMEOUT')) {
     return { dueAt: addWallClockHours(facts.askedAt, peerWindowHoursFor(policy, facts.isFirstQuestion)), trigger: 'UNANSWERED_TIMEOUT' };

@@ -28,3 +28,4 @@ export * from './spam-checks';
 export * from './personal-data';
 export * from './mentions';
 export * from './private-conversations';
+export * from './accept-reminders';

@@ -182,33 +182,36 @@ export class AnswersService {
   }
 
   async accept(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
-    return this.transactions.run(async (em) => {
-      const { answer, question } = await this.lockLiveAnswerAndQuestion(em, answerId);
-      checkCanAccept(viewer, question, answer);
-      if (answer.moderationState !== 'VISIBLE') throw conflict('This answer is held or hidden for review; it can be accepted once a moderator approves it.');
-      if (question.acceptedAnswerId === answer.id) return question;
-      const now = this.clock.now();
-      await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
-      await this.answers.recordAcceptance(em, { questionId: question.id, answerId: answer.id, acceptedBy: viewer.id, acceptedAt: now });
-      await this.users.moveReputation(em, [
-        ...(await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1, viewer)),
-        ...(await this.acceptanceReputation(em, question, answer.id, 1, viewer)),
-      ], now);
-      const status = nextThreadStatus(question.status, { type: 'ANSWER_ACCEPTED' });
-      await this.questions.setAcceptedAnswer(em, question.id, answer.id, status, now);
-      if (question.authorId !== viewer.id) {
-        await this.audit.record(em, {
-          actorId: viewer.id, action: 'ANSWER_ACCEPTED_FOR_ASKER', targetType: 'ANSWER', targetId: answer.id,
-          before: { questionId: question.id, acceptedAnswerId: question.acceptedAnswerId, status: question.status },
-          after: { questionId: question.id, acceptedAnswerId: answer.id, status },
-          at: now,
-        });
-      }
-      await this.events.publish(em, {
-        type: 'answer.accepted', questionId: question.id, answerId: answer.id, answerAuthorId: answer.authorId, acceptedBy: viewer.id, at: now,
+    return this.transactions.run((em) => this.acceptWithin(em, viewer, answerId));
+  }
+
+  /** Accepts in the caller's transaction, which holds no lock yet (a reminder's one-click link accepts as the asker, without a session). */
+  async acceptWithin(em: EntityManager, viewer: Pick<Viewer, 'id' | 'role'>, answerId: string): Promise<QuestionEntity> {
+    const { answer, question } = await this.lockLiveAnswerAndQuestion(em, answerId);
+    checkCanAccept(viewer, question, answer);
+    if (answer.moderationState !== 'VISIBLE') throw conflict('This answer is held or hidden for review; it can be accepted once a moderator approves it.');
+    if (question.acceptedAnswerId === answer.id) return question;
+    const now = this.clock.now();
+    await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
+    await this.answers.recordAcceptance(em, { questionId: question.id, answerId: answer.id, acceptedBy: viewer.id, acceptedAt: now });
+    await this.users.moveReputation(em, [
+      ...(await this.acceptanceReputation(em, question, question.acceptedAnswerId, -1, viewer)),
+      ...(await this.acceptanceReputation(em, question, answer.id, 1, viewer)),
+    ], now);
+    const status = nextThreadStatus(question.status, { type: 'ANSWER_ACCEPTED' });
+    await this.questions.setAcceptedAnswer(em, question.id, answer.id, status, now);
+    if (question.authorId !== viewer.id) {
+      await this.audit.record(em, {
+        actorId: viewer.id, action: 'ANSWER_ACCEPTED_FOR_ASKER', targetType: 'ANSWER', targetId: answer.id,
+        before: { questionId: question.id, acceptedAnswerId: question.acceptedAnswerId, status: question.status },
+        after: { questionId: question.id, acceptedAnswerId: answer.id, status },
+        at: now,
       });
-      return this.questions.getById(em, question.id);
+    }
+    await this.events.publish(em, {
+      type: 'answer.accepted', questionId: question.id, answerId: answer.id, answerAuthorId: answer.authorId, acceptedBy: viewer.id, at: now,
     });
+    return this.questions.getById(em, question.id);
   }
 
   async unaccept(viewer: Viewer, questionId: string): Promise<QuestionEntity> {

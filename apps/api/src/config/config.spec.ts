@@ -5,7 +5,7 @@ describe('loadConfig', () => {
   it('has working defaults for a newcomer with nothing set', () => {
     expect(loadConfig({})).toEqual({
       nodeEnv: 'development', host: '0.0.0.0', port: 4000, webPort: 3000, origin: 'http://localhost:3000', databaseUrl: null, embeddedPostgresPort: 5433,
-      dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', escalationSweepSeconds: 60,
+      dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', escalationSweepSeconds: 60, acceptReminderHours: 24, acceptReminderLinkDays: 14,
       rateLimits: { enabled: true, rules: DEFAULT_RATE_RULES, trust: TRUST_RATE_LIMITS }, trustProxy: false,
       trustThresholds: DEFAULT_TRUST_THRESHOLDS, trustLevelSweepSeconds: 300,
       publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10,
@@ -19,7 +19,7 @@ describe('loadConfig', () => {
   it('reads every variable', () => {
     const config = loadConfig({
       NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '8080', WEB_PORT: '8081', ORIGIN: 'https://help.example.com/', DATABASE_URL: 'postgres://u:p@db:5432/peerdesk',
-      EMBEDDED_PG_PORT: '6543', DATA_DIR: '/var/lib/peerdesk', SESSION_TTL_DAYS: '7', SEED_DEMO: 'false', ESCALATION_SWEEP_SECONDS: '15',
+      EMBEDDED_PG_PORT: '6543', DATA_DIR: '/var/lib/peerdesk', SESSION_TTL_DAYS: '7', SEED_DEMO: 'false', ESCALATION_SWEEP_SECONDS: '15', ACCEPT_REMINDER_HOURS: '12', ACCEPT_REMINDER_LINK_DAYS: '7',
       RATE_LIMITS: 'off', RATE_LIMIT_RULES: 'ask.account=5/1h,login.ip=50/2h', TRUST_PROXY: 'loopback, 10.0.0.0/8',
       PUBLIC_URL: 'https://help.example.com/', SMTP_URL: 'smtps://u:p@mail.example.com:465', MAIL_FROM: 'Help <help@example.com>',
       OUTBOX_POLL_SECONDS: '30', SEARCH_LANGUAGE: 'french', MEILI_HOST: 'https://search.example.com/', MEILI_MASTER_KEY: 'k3y',
@@ -31,7 +31,7 @@ describe('loadConfig', () => {
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, origin: 'https://help.example.com', databaseUrl: 'postgres://u:p@db:5432/peerdesk',
-      embeddedPostgresPort: 6543, dataDir: '/var/lib/peerdesk', sessionTtlDays: 7, seedDemo: false, escalationSweepSeconds: 15,
+      embeddedPostgresPort: 6543, dataDir: '/var/lib/peerdesk', sessionTtlDays: 7, seedDemo: false, escalationSweepSeconds: 15, acceptReminderHours: 12, acceptReminderLinkDays: 7,
       rateLimits: {
         enabled: false,
         rules: { ...DEFAULT_RATE_RULES, 'ask.account': { limit: 5, windowSeconds: 3600, kind: 'window' }, 'login.ip': { limit: 50, windowSeconds: 7200, kind: 'progressive' } },
@@ -69,6 +69,14 @@ describe('loadConfig', () => {
       'DATABASE_URL must be a postgres:// or postgresql:// URL (got "mysql:")',
       'SESSION_TTL_DAYS="0" must be a whole number from 1 to 365',
     ]);
+  });
+
+  it('keeps a reminder to accept below the longest unsolved window, which it must come before', () => {
+    expect(loadConfig({ ACCEPT_REMINDER_HOURS: '0' }).acceptReminderHours).toBe(0);
+    expect(() => loadConfig({ ACCEPT_REMINDER_HOURS: '720', ACCEPT_REMINDER_LINK_DAYS: '0' })).toThrow(
+      'ACCEPT_REMINDER_HOURS="720" must be a whole number from 0 to 719',
+    );
+    expect(() => loadConfig({ ACCEPT_REMINDER_LINK_DAYS: '0' })).toThrow('ACCEPT_REMINDER_LINK_DAYS="0" must be a whole number from 1 to 90');
   });
 
   it('checks the rate limits and whom to trust for the client address', () => {

@@ -45,6 +45,13 @@ export interface AppConfig {
   outboxPollSeconds: number;
   /** How often each instance sweeps for due escalations and breaches; 0 turns its timer off. */
   escalationSweepSeconds: number;
+  /**
+   * Hours after a question's first peer answer before its asker is reminded to accept one (capped to an hour before
+   * the category's unsolved window ends: packages/domain acceptReminderDueAt); 0: no reminders.
+   */
+  acceptReminderHours: number;
+  /** How long the links of a reminder to accept work, in days. */
+  acceptReminderLinkDays: number;
   /** Which search engine answers `search` and `similarQuestions`. */
   searchEngine: 'postgres' | 'meilisearch';
   /** The PostgreSQL text search configuration the search vectors are built with (e.g. english, french, simple). */
@@ -269,6 +276,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustLevelSweepSeconds: read.integer('TRUST_LEVEL_SWEEP_SECONDS', 300, 0, 86400),
     trustProxy: read.trustProxy('TRUST_PROXY'),
     escalationSweepSeconds: read.integer('ESCALATION_SWEEP_SECONDS', 60, 0, 86400),
+    // Below the longest unsolved window (720 hours), which a reminder must come before.
+    acceptReminderHours: read.integer('ACCEPT_REMINDER_HOURS', 24, 0, 719),
+    acceptReminderLinkDays: read.integer('ACCEPT_REMINDER_LINK_DAYS', 14, 1, 90),
     publicUrl: read.url('PUBLIC_URL', ['http', 'https'], 'https://help.example.com')?.replace(/\/+$/, '') ?? null,
     smtpUrl: read.url('SMTP_URL', ['smtp', 'smtps'], 'smtp://user:pass@mail.example.com:587'),
     mailFrom: read.mailbox('MAIL_FROM', 'Peerdesk <peerdesk@localhost>'),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { communityDeadline } from '@peerdesk/domain';
 import { CategoriesRepository } from '../categories/categories.repository';
+import { ImporterRepository } from '../importer/importer.repository';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { EscalationRepository } from './escalation.repository';
 
@@ -12,6 +13,7 @@ export class CommunityClock {
     private readonly escalations: EscalationRepository,
     private readonly questions: QuestionsRepository,
     private readonly categories: CategoriesRepository,
+    private readonly imports: ImporterRepository,
   ) {}
 
   async refresh(em: EntityManager, questionId: string): Promise<void> {
@@ -26,6 +28,7 @@ export class CommunityClock {
           hasAcceptedAnswer: question.acceptedAnswerId !== null,
           hasOpenEscalation: await this.escalations.hasOpen(em, questionId),
           isClosed: question.status === 'CLOSED',
+          isImported: await this.imports.isImported(em, { targetType: 'QUESTION', targetId: questionId }),
           firedTriggers: await this.escalations.firedTimeouts(em, questionId),
         });
     await this.questions.setCommunityDeadline(em, questionId, deadline);

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CategoriesModule } from '../categories/categories.module';
+import { ImporterModule } from '../importer/importer.module';
 import { QuestionsModule } from '../questions/questions.module';
 import { UsersModule } from '../users/users.module';
 import { CommunityClock } from './community-clock';
@@ -17,7 +18,7 @@ export class EscalationModule {
   static register(nodeEnv: string): DynamicModule {
     return {
       module: EscalationModule,
-      imports: [QuestionsModule, CategoriesModule, UsersModule],
+      imports: [QuestionsModule, CategoriesModule, UsersModule, ImporterModule],
       providers: [EscalationRepository, CurrentEscalationLoader, SuggestedAssigneeLoader, CommunityClock, EscalationService, EscalationSweep, StaffQueueRepository, ...ESCALATION_RESOLVERS],
       controllers: nodeEnv === 'test' ? [TestSupportController] : [],
       exports: [EscalationService, EscalationSweep],

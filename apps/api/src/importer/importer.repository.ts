@@ -96,6 +96,15 @@ export class ImporterRepository {
     return targets.map((t) => found.get(`${t.targetType}:${t.targetId}`) ?? null);
   }
 
+  /** Whether this post came from another platform (it has an attribution): imported history, not a live thread. */
+  async isImported(em: EntityManager, target: AttributionTarget): Promise<boolean> {
+    const rows: unknown[] = await em.query(
+      `SELECT 1 FROM post_attributions WHERE target_type = $1 AND target_id = $2`,
+      [target.targetType, target.targetId],
+    );
+    return rows.length > 0;
+  }
+
   /**
    * A bulk writer's switch read by the report triggers (migrations ReportFacts, WritesInLockOrder): the
    * touched questions' report facts are refreshed once at this transaction's commit, not after every row.

@@ -17,6 +17,8 @@ export const NOTIFICATION_KINDS = [
   'PRIVATE_MESSAGE',
   'NEEDS_INFO',
   'ASKER_REPLIED',
+  /** The asker of a question with peer answers and none accepted, after ACCEPT_REMINDER_HOURS (reminders module). */
+  'ACCEPT_REMINDER',
 ] as const;
 export type NotificationKind = typeof NOTIFICATION_KINDS[number];
 

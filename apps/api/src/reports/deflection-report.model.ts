@@ -1,3 +1,4 @@
+import type { ReportQuery } from './reports.repository';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { type EscalationReason, type Outcome, OUTCOMES, type Rate } from '@peerdesk/domain';
 // The EscalationReason enum is the escalation module's; reports name the same one.
@@ -197,4 +198,7 @@ export class DeflectionReportModel {
 
   @Field(() => [CategoryDeflectionModel])
   byCategory!: CategoryDeflectionModel[];
+
+  /** The report's question filter, not a field: for fields other modules resolve on the report (reminders to accept). */
+  query!: ReportQuery;
 }

@@ -94,6 +94,7 @@ export class ReportsService {
     for (const outcome of OUTCOMES) counts[outcome] = Number(totals.outcomes[outcome] ?? 0);
     const peerAnswers = Number(totals.peerAnswers);
     return {
+      query,
       from: query.from,
       to: query.to,
       asOf: query.asOf,
