@@ -429,7 +429,7 @@ export type VoteTargetType =
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { unreadNotificationCount: number, me: { id: string, displayName: string, role: Role, isEmployee: boolean, suspension: { until: string, reason: string } | null } | null };
+export type ViewerQuery = { unreadNotificationCount: number, me: { id: string, displayName: string, role: Role, isEmployee: boolean, timeZone: string | null, suspension: { until: string, reason: string } | null } | null };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -1038,7 +1038,7 @@ export type StaffQueuePageQueryVariables = Exact<{
 }>;
 
 
-export type StaffQueuePageQuery = { me: { id: string, displayName: string, role: Role } | null, categories: Array<{ id: string, name: string }>, staffMembers: Array<{ id: string, displayName: string }>, staffQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { timeLeftSeconds: number | null, question: { id: string, title: string, status: ThreadStatus, answerCount: number, createdAt: string, category: { id: string, name: string } }, escalation: { reason: EscalationReason, note: string | null, escalatedAt: string, staffDueAt: string | null, state: StaffQueueState, needsInfo: boolean, breached: boolean, assignee: { id: string, displayName: string } | null } } }> } };
+export type StaffQueuePageQuery = { me: { id: string, displayName: string, role: Role } | null, categories: Array<{ id: string, name: string }>, staffMembers: Array<{ id: string, displayName: string }>, staffQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { timeLeftSeconds: number | null, question: { id: string, title: string, status: ThreadStatus, answerCount: number, createdAt: string, category: { id: string, name: string, businessCalendar: Record<string, unknown> } }, escalation: { reason: EscalationReason, note: string | null, escalatedAt: string, staffDueAt: string | null, state: StaffQueueState, needsInfo: boolean, breached: boolean, assignee: { id: string, displayName: string } | null } } }> } };
 
 export type ClaimEscalationMutationVariables = Exact<{
   questionId: string | number;
@@ -1298,6 +1298,7 @@ export const ViewerDocument = new TypedDocumentString(`
     displayName
     role
     isEmployee
+    timeZone
     suspension {
       until
       reason
@@ -2588,6 +2589,7 @@ export const StaffQueuePageDocument = new TypedDocumentString(`
           category {
             id
             name
+            businessCalendar
           }
         }
         escalation {
