@@ -362,6 +362,13 @@ export type SearchSort =
   | 'RELEVANCE'
   | 'SCORE';
 
+/** Why the asker may not ask our team now: the peer window is still open, an answer is accepted, staff already have it, or the question is closed. */
+export type StaffHelpRefusal =
+  | 'ALREADY_WITH_STAFF'
+  | 'ANSWER_ACCEPTED'
+  | 'CLOSED'
+  | 'PEER_WINDOW_OPEN';
+
 export type StaffQueueFilter = {
   assigneeId?: string | number | null | undefined;
   categoryId?: string | number | null | undefined;
@@ -470,7 +477,7 @@ export type ResetPasswordMutation = { resetPassword: boolean };
 export type AccountSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AccountSettingsQuery = { me: { id: string, displayName: string, email: string | null } | null, sessions: Array<{ id: string, createdAt: string, lastUsedAt: string, userAgent: string | null, current: boolean }> };
+export type AccountSettingsQuery = { me: { id: string, displayName: string, email: string | null, timeZone: string | null } | null, sessions: Array<{ id: string, createdAt: string, lastUsedAt: string, userAgent: string | null, current: boolean }> };
 
 export type ChangePasswordMutationVariables = Exact<{
   current: string;
@@ -493,6 +500,13 @@ export type ConfirmEmailChangeMutationVariables = Exact<{
 
 
 export type ConfirmEmailChangeMutation = { confirmEmailChange: boolean };
+
+export type SetTimeZoneMutationVariables = Exact<{
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type SetTimeZoneMutation = { setTimeZone: { id: string, timeZone: string | null } };
 
 export type ChangeDisplayNameMutationVariables = Exact<{
   displayName: string;
@@ -590,7 +604,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, editCount: number, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
+export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, editCount: number, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, needsInfo: boolean, closedAt: string | null } | null, staffHelp: { allowed: boolean, refusal: StaffHelpRefusal | null, peerWindowHours: number, availableAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
 
 export type PostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -1005,6 +1019,27 @@ export type RestorePostMutationVariables = Exact<{
 
 export type RestorePostMutation = { restorePost: { targetId: string, state: ModerationState } };
 
+export type RequestStaffHelpMutationVariables = Exact<{
+  questionId: string | number;
+}>;
+
+
+export type RequestStaffHelpMutation = { requestStaffHelp: { id: string, staffDueAt: string | null } };
+
+export type EndorseAnswerMutationVariables = Exact<{
+  answerId: string | number;
+}>;
+
+
+export type EndorseAnswerMutation = { endorseAnswer: { id: string, endorsedByStaff: boolean } };
+
+export type UnendorseAnswerMutationVariables = Exact<{
+  answerId: string | number;
+}>;
+
+
+export type UnendorseAnswerMutation = { unendorseAnswer: { id: string, endorsedByStaff: boolean } };
+
 export type ReportRateFieldsFragment = { numerator: number, denominator: number, value: number | null };
 
 export type DurationFieldsFragment = { medianSeconds: number | null, p90Seconds: number | null, count: number };
@@ -1016,7 +1051,7 @@ export type DeflectionDashboardQueryVariables = Exact<{
 }>;
 
 
-export type DeflectionDashboardQuery = { categories: Array<{ id: string, name: string }>, searchGaps: Array<{ query: string, searches: number, zeroResults: number, lastTotal: number, lastSeenAt: string }>, deflectionReport: { from: string, to: string, asOf: string, bucket: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null }, peerAnswerRate: { numerator: number, denominator: number, value: number | null }, staffTouchRate: { numerator: number, denominator: number, value: number | null }, acceptedAnswerRate: { numerator: number, denominator: number, value: number | null }, escalationRate: { numerator: number, denominator: number, value: number | null }, breachRate: { numerator: number, denominator: number, value: number | null }, responseTimes: { firstResponse: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstPeerAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstStaffResponseAfterEscalation: { medianSeconds: number | null, p90Seconds: number | null, count: number }, timeToAcceptedAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number } }, superusers: { peerAnswerers: number, peerAnswersByTopPercent: { numerator: number, denominator: number, value: number | null }, peerAnswersByTopTen: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopPercent: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopTen: { numerator: number, denominator: number, value: number | null } }, series: Array<{ bucketStart: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }>, byCategory: Array<{ cohortSize: number, category: { id: string, name: string }, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }> } };
+export type DeflectionDashboardQuery = { categories: Array<{ id: string, name: string }>, searchGaps: Array<{ query: string, searches: number, zeroResults: number, lastTotal: number, lastSeenAt: string }>, deflectionReport: { from: string, to: string, asOf: string, bucket: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null }, peerAnswerRate: { numerator: number, denominator: number, value: number | null }, staffTouchRate: { numerator: number, denominator: number, value: number | null }, acceptedAnswerRate: { numerator: number, denominator: number, value: number | null }, escalationRate: { numerator: number, denominator: number, value: number | null }, breachRate: { numerator: number, denominator: number, value: number | null }, responseTimes: { firstResponse: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstPeerAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstStaffResponseAfterEscalation: { medianSeconds: number | null, p90Seconds: number | null, count: number }, timeToAcceptedAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number } }, superusers: { peerAnswerers: number, peerAnswersByTopPercent: { numerator: number, denominator: number, value: number | null }, peerAnswersByTopTen: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopPercent: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopTen: { numerator: number, denominator: number, value: number | null } }, series: Array<{ bucketStart: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }>, byCategory: Array<{ cohortSize: number, category: { id: string, name: string }, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }>, preAskDeflection: { sessionsShownSuggestions: number, sessionsOpenedSuggestion: number, sessionsOpenedSolvedSuggestion: number, sessionsPosted: number, asksAvoided: number } } };
 
 export type ReportCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1350,6 +1385,7 @@ export const AccountSettingsDocument = new TypedDocumentString(`
     id
     displayName
     email
+    timeZone
   }
   sessions {
     id
@@ -1375,6 +1411,14 @@ export const ConfirmEmailChangeDocument = new TypedDocumentString(`
   confirmEmailChange(token: $token)
 }
     `) as unknown as TypedDocumentString<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
+export const SetTimeZoneDocument = new TypedDocumentString(`
+    mutation SetTimeZone($timeZone: String) {
+  setTimeZone(timeZone: $timeZone) {
+    id
+    timeZone
+  }
+}
+    `) as unknown as TypedDocumentString<SetTimeZoneMutation, SetTimeZoneMutationVariables>;
 export const ChangeDisplayNameDocument = new TypedDocumentString(`
     mutation ChangeDisplayName($displayName: String!) {
   changeDisplayName(displayName: $displayName) {
@@ -1600,6 +1644,12 @@ export const QuestionPageDocument = new TypedDocumentString(`
       staffDueAt
       needsInfo
       closedAt
+    }
+    staffHelp {
+      allowed
+      refusal
+      peerWindowHours
+      availableAt
     }
     duplicateOf {
       id
@@ -2393,6 +2443,30 @@ export const RestorePostDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RestorePostMutation, RestorePostMutationVariables>;
+export const RequestStaffHelpDocument = new TypedDocumentString(`
+    mutation RequestStaffHelp($questionId: ID!) {
+  requestStaffHelp(questionId: $questionId) {
+    id
+    staffDueAt
+  }
+}
+    `) as unknown as TypedDocumentString<RequestStaffHelpMutation, RequestStaffHelpMutationVariables>;
+export const EndorseAnswerDocument = new TypedDocumentString(`
+    mutation EndorseAnswer($answerId: ID!) {
+  endorseAnswer(answerId: $answerId) {
+    id
+    endorsedByStaff
+  }
+}
+    `) as unknown as TypedDocumentString<EndorseAnswerMutation, EndorseAnswerMutationVariables>;
+export const UnendorseAnswerDocument = new TypedDocumentString(`
+    mutation UnendorseAnswer($answerId: ID!) {
+  unendorseAnswer(answerId: $answerId) {
+    id
+    endorsedByStaff
+  }
+}
+    `) as unknown as TypedDocumentString<UnendorseAnswerMutation, UnendorseAnswerMutationVariables>;
 export const DeflectionDashboardDocument = new TypedDocumentString(`
     query DeflectionDashboard($input: DeflectionReportInput!, $from: DateTime!, $to: DateTime!) {
   categories {
@@ -2487,6 +2561,13 @@ export const DeflectionDashboardDocument = new TypedDocumentString(`
       peerDeflectionRate {
         ...ReportRateFields
       }
+    }
+    preAskDeflection {
+      sessionsShownSuggestions
+      sessionsOpenedSuggestion
+      sessionsOpenedSolvedSuggestion
+      sessionsPosted
+      asksAvoided
     }
   }
 }

@@ -34,6 +34,7 @@ import { formAction, text, textValues } from '$lib/server/forms';
 import { previewAction } from '$lib/server/preview';
 import { questionPath } from '$lib/slug';
 import { parseTags } from '$lib/server/tags';
+import { staffStepActions } from '$lib/server/staff-steps';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The reasons a moderator closes with from the menu (a duplicate is marked with its original instead). */
@@ -59,6 +60,7 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     question, duplicate, editing, now: new Date().toISOString(), maxTags: LIMITS.tagsPerQuestion.max, closeLabel, flagReasons: FLAG_REASONS,
     moderation: moderator ? await moderationMenu(fetch, question.id, url.searchParams.get('original')) : null,
     canHide: !!locals.viewer && can(locals.viewer.role, 'review_posts'),
+    mayEndorse: !!locals.viewer && can(locals.viewer.role, 'endorse_answer'),
   };
 };
 
@@ -78,6 +80,7 @@ async function moderationMenu(fetch: typeof globalThis.fetch, questionId: string
 const postType = (data: FormData) => (text(data, 'targetType') === 'ANSWER' ? 'ANSWER' : 'QUESTION');
 
 export const actions: Actions = {
+  ...staffStepActions,
   preview: (event) => previewAction(event, ['targetId', 'targetType', 'title', 'tags']),
 
   answer: async (event) => {
