@@ -56,14 +56,22 @@ it('tells the asker when they may ask our team, then takes the request without J
   expect(after).toEqual({ status: 'ESCALATED', escalation: { reason: 'ASKER_REQUEST' } });
 });
 
-it('shows the same deadline on the question page and in the staff queue, in the viewer’s own zone', async () => {
-  await world.api.ok(`mutation { setTimeZone(timeZone: "America/New_York") { timeZone } }`, {}, staff);
+it('shows the same deadline on the question page and in the staff queue, in the zone set on the account page', async () => {
+  const { context, page } = await world.withSession(staff);
+  await page.goto('/account');
+  const zoneForm = page.locator('form[action="?/timeZone"]');
+  await zoneForm.getByLabel(/^Time zone/).fill('Mars/Olympus');
+  await zoneForm.getByRole('button', { name: 'Save time zone' }).click();
+  await page.locator('#timeZone-error').filter({ hasText: 'is not known' }).waitFor();
+  await zoneForm.getByLabel(/^Time zone/).fill('America/New_York');
+  await zoneForm.getByRole('button', { name: 'Save time zone' }).click();
+  await page.getByRole('status').filter({ hasText: 'Times are now shown in your time zone.' }).waitFor();
+
   const { question } = await world.api.ok<{ question: { escalation: { staffDueAt: string } } }>(
     `query ($id: ID!) { question(id: $id) { escalation { staffDueAt } } }`, { id: questionId });
   const expected = absoluteTime(question.escalation.staffDueAt, 'America/New_York');
   expect(expected).toMatch(/GMT-5|EST/);
 
-  const { context, page } = await world.withSession(staff);
   await page.goto(`/questions/${questionId}`);
   const onQuestion = await page.locator('.escalated time').textContent();
   await page.goto('/staff');
