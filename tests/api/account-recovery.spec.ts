@@ -239,6 +239,25 @@ describe('account recovery and sessions', () => {
     });
   });
 
+  describe('setTimeZone', () => {
+    const SET_ZONE = `mutation ($zone: String) { setTimeZone(timeZone: $zone) { id timeZone } }`;
+    const zoneOf = async (id: string, viewer?: TestUser) => (await app.ok(`query ($id: ID!) { user(id: $id) { timeZone } }`, { id }, viewer)).user.timeZone;
+
+    it('keeps an IANA zone in its canonical spelling, shown only to the member; blank clears it; anything else is refused', async () => {
+      const user = await app.member();
+      const other = await app.member();
+      expect((await app.ok(SET_ZONE, { zone: ' europe/dublin ' }, user)).setTimeZone.timeZone).toBe('Europe/Dublin');
+      expect(await zoneOf(user.id, user)).toBe('Europe/Dublin');
+      expect(await zoneOf(user.id, other)).toBeNull();
+      for (const zone of ['Mars/Olympus', '+01:00']) {
+        expect(expectInvalid(await app.gql(SET_ZONE, { zone }, user), ['timeZone'])[0].message).toMatch(/IANA name/);
+      }
+      expect(await zoneOf(user.id, user)).toBe('Europe/Dublin');
+      expect((await app.ok(SET_ZONE, { zone: '' }, user)).setTimeZone.timeZone).toBeNull();
+      expectError(await app.gql(SET_ZONE, { zone: 'UTC' }), 'UNAUTHENTICATED');
+    });
+  });
+
   describe('sessions, signOutSession and signOutEverywhere', () => {
     it("lists the viewer's sessions with the browser, marks the current one, and moves last use forward", async () => {
       const user = await app.member();

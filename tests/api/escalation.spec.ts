@@ -127,6 +127,27 @@ describe('staff fallback', () => {
     expect(await events(question.id)).toEqual(['ESCALATED:ASKER_REQUEST']);
   });
 
+  it("tells only the asker whether they may ask for staff, why not and from when", async () => {
+    const category = await newCategory();
+    const question = await app.ask(asker, category.id);
+    const STAFF_HELP = `query ($id: ID!) { question(id: $id) { createdAt staffHelp { allowed refusal peerWindowHours availableAt } } }`;
+    const staffHelp = async (viewer?: TestUser) => (await app.ok<{ question: any }>(STAFF_HELP, { id: question.id }, viewer)).question;
+
+    const before = await staffHelp(asker);
+    expect(before.staffHelp).toMatchObject({ allowed: false, refusal: 'PEER_WINDOW_OPEN', peerWindowHours: 24 });
+    expect(Date.parse(before.staffHelp.availableAt)).toBe(Date.parse(before.createdAt) + 24 * HOUR * 1000);
+    for (const other of [peer, staff, moderator, undefined]) expect((await staffHelp(other)).staffHelp).toBeNull();
+
+    app.clock.advance(24 * HOUR);
+    expect((await staffHelp(asker)).staffHelp).toEqual({ allowed: true, refusal: null, peerWindowHours: 24, availableAt: null });
+    await app.ok(`mutation ($q: ID!) { requestStaffHelp(questionId: $q) { reason } }`, { q: question.id }, asker);
+    expect((await staffHelp(asker)).staffHelp).toEqual({ allowed: false, refusal: 'ALREADY_WITH_STAFF', peerWindowHours: 24, availableAt: null });
+
+    const answer = await app.answer(peer, question.id);
+    await app.ok(`mutation ($id: ID!) { acceptAnswer(answerId: $id) { status } }`, { id: answer.id }, asker);
+    expect((await staffHelp(asker)).staffHelp).toEqual({ allowed: false, refusal: 'ANSWER_ACCEPTED', peerWindowHours: 24, availableAt: null });
+  });
+
   it('keeps the staff queue from members, and shows it to staff ordered by deadline with claim/assign/release', async () => {
     expectError(await app.gql(QUEUE, {}, asker), 'FORBIDDEN');
     expectError(await app.gql(QUEUE, {}), 'UNAUTHENTICATED');

@@ -1,3 +1,4 @@
+import { absoluteTime } from '../../apps/web/src/lib/time';
 import type { TestUser } from '../support/test-app';
 import { BrowserWorld, describeViolations, screenshot, seriousAxeViolations, waitForHydration } from '../support/browser';
 
@@ -41,12 +42,13 @@ it('lets a moderator find a member by part of their e-mail and suspend them; the
   expect(describeViolations(await seriousAxeViolations(page))).toBe('');
 
   const until = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const untilText = absoluteTime(`${until}T00:00:00Z`);
   const suspend = page.locator('form[action="?/suspend"]');
   await suspend.getByLabel(/^Until/).fill(until);
   await suspend.getByLabel(/^Reason/).fill('Posting referral links in every thread.');
   await suspend.getByRole('button', { name: 'Suspend' }).click();
-  await page.getByRole('status').filter({ hasText: `Suspended until ${until} 00:00 UTC.` }).waitFor();
-  await page.getByText(`Suspended until ${until} 00:00 UTC: Posting referral links in every thread.`).waitFor();
+  await page.getByRole('status').filter({ hasText: `Suspended until ${untilText}.` }).waitFor();
+  await page.getByText(`Suspended until ${untilText}: Posting referral links in every thread.`).waitFor();
   await screenshot(page, 'moderation-user');
   await context.close();
 
@@ -60,7 +62,7 @@ it('lets a moderator find a member by part of their e-mail and suspend them; the
   // From now on: the banner on every page, and the answer form says why instead of taking an answer.
   await asMember.page.goto(`/questions/${questionId}`);
   const banner = asMember.page.locator('.suspension-banner');
-  await expect(banner.textContent()).resolves.toContain(`suspended until ${until} 00:00 UTC: Posting referral links in every thread.`);
+  await expect(banner.textContent()).resolves.toContain(`suspended until ${untilText}: Posting referral links in every thread.`);
   await asMember.page.getByText("You can't post an answer while your account is suspended").waitFor();
   await expect(asMember.page.getByRole('button', { name: 'Post your answer' }).count()).resolves.toBe(0);
   await asMember.page.goto('/');

@@ -394,6 +394,13 @@ export type SearchSort =
   | 'RELEVANCE'
   | 'SCORE';
 
+/** Why the asker may not ask our team now: the peer window is still open, an answer is accepted, staff already have it, or the question is closed. */
+export type StaffHelpRefusal =
+  | 'ALREADY_WITH_STAFF'
+  | 'ANSWER_ACCEPTED'
+  | 'CLOSED'
+  | 'PEER_WINDOW_OPEN';
+
 export type StaffQueueFilter = {
   assigneeId?: string | number | null | undefined;
   categoryId?: string | number | null | undefined;
@@ -463,7 +470,7 @@ export type VoteTargetType =
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ViewerQuery = { unreadNotificationCount: number, me: { id: string, displayName: string, role: Role, isEmployee: boolean, suspension: { until: string, reason: string } | null } | null };
+export type ViewerQuery = { unreadNotificationCount: number, me: { id: string, displayName: string, role: Role, isEmployee: boolean, timeZone: string | null, suspension: { until: string, reason: string } | null } | null };
 
 export type LoginMutationVariables = Exact<{
   input: LoginInput;
@@ -504,7 +511,7 @@ export type ResetPasswordMutation = { resetPassword: boolean };
 export type AccountSettingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AccountSettingsQuery = { me: { id: string, displayName: string, email: string | null } | null, sessions: Array<{ id: string, createdAt: string, lastUsedAt: string, userAgent: string | null, current: boolean }> };
+export type AccountSettingsQuery = { me: { id: string, displayName: string, email: string | null, timeZone: string | null } | null, sessions: Array<{ id: string, createdAt: string, lastUsedAt: string, userAgent: string | null, current: boolean }> };
 
 export type ChangePasswordMutationVariables = Exact<{
   current: string;
@@ -527,6 +534,13 @@ export type ConfirmEmailChangeMutationVariables = Exact<{
 
 
 export type ConfirmEmailChangeMutation = { confirmEmailChange: boolean };
+
+export type SetTimeZoneMutationVariables = Exact<{
+  timeZone?: string | null | undefined;
+}>;
+
+
+export type SetTimeZoneMutation = { setTimeZone: { id: string, timeZone: string | null } };
 
 export type ChangeDisplayNameMutationVariables = Exact<{
   displayName: string;
@@ -624,7 +638,7 @@ export type QuestionPageQueryVariables = Exact<{
 }>;
 
 
-export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, editCount: number, helpingPrivately: boolean, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, closedAt: string | null, needsInfo: { note: string, askedAt: string, askedBy: { displayName: string } | null } | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
+export type QuestionPageQuery = { question: { id: string, title: string, bodyHtml: string, status: ThreadStatus, score: number, viewerVote: number, viewerIsWatching: boolean, viewerCanEdit: boolean, tags: Array<string>, createdAt: string, updatedAt: string, viewCount: number, answerCount: number, pinned: boolean, body?: string, editCount: number, helpingPrivately: boolean, lock: { at: string, reason: string } | null, closeReason: { kind: CloseReason, note: string | null } | null, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, category: { id: string, name: string, slug: string, businessCalendar: Record<string, unknown> }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, escalation: { state: StaffQueueState, staffDueAt: string | null, closedAt: string | null, needsInfo: { note: string, askedAt: string, askedBy: { displayName: string } | null } | null } | null, staffHelp: { allowed: boolean, refusal: StaffHelpRefusal | null, peerWindowHours: number, availableAt: string | null } | null, duplicateOf: { id: string, title: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, answers: Array<{ id: string, bodyHtml: string, score: number, viewerVote: number, isAccepted: boolean, authorKind: AuthorKind, endorsedByStaff: boolean, createdAt: string, updatedAt: string, viewerCanEdit: boolean, viewerCanDelete: boolean, body?: string, editCount: number, revisions: Array<{ id: string, editedAt: string, reason: string | null, editor: { id: string, displayName: string } | null }>, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, attribution: { authorName: string, source: string, url: string | null, licence: string } | null, comments: Array<{ id: string, bodyHtml: string, createdAt: string, authorKind: AuthorKind, author: { id: string, displayName: string, isEmployee: boolean, reputation: number }, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null }>, moderation: { state: ModerationState, reason: string | null, nextStep: string | null, reviewItemId: string | null, secondLookAvailable: boolean } | null } };
 
 export type PostAnswerMutationVariables = Exact<{
   input: PostAnswerInput;
@@ -1112,6 +1126,27 @@ export type RestorePostMutationVariables = Exact<{
 
 export type RestorePostMutation = { restorePost: { targetId: string, state: ModerationState } };
 
+export type RequestStaffHelpMutationVariables = Exact<{
+  questionId: string | number;
+}>;
+
+
+export type RequestStaffHelpMutation = { requestStaffHelp: { id: string, staffDueAt: string | null } };
+
+export type EndorseAnswerMutationVariables = Exact<{
+  answerId: string | number;
+}>;
+
+
+export type EndorseAnswerMutation = { endorseAnswer: { id: string, endorsedByStaff: boolean } };
+
+export type UnendorseAnswerMutationVariables = Exact<{
+  answerId: string | number;
+}>;
+
+
+export type UnendorseAnswerMutation = { unendorseAnswer: { id: string, endorsedByStaff: boolean } };
+
 export type ReportRateFieldsFragment = { numerator: number, denominator: number, value: number | null };
 
 export type DurationFieldsFragment = { medianSeconds: number | null, p90Seconds: number | null, count: number };
@@ -1123,7 +1158,7 @@ export type DeflectionDashboardQueryVariables = Exact<{
 }>;
 
 
-export type DeflectionDashboardQuery = { categories: Array<{ id: string, name: string }>, searchGaps: Array<{ query: string, searches: number, zeroResults: number, lastTotal: number, lastSeenAt: string }>, deflectionReport: { from: string, to: string, asOf: string, bucket: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null }, peerAnswerRate: { numerator: number, denominator: number, value: number | null }, staffTouchRate: { numerator: number, denominator: number, value: number | null }, acceptedAnswerRate: { numerator: number, denominator: number, value: number | null }, escalationRate: { numerator: number, denominator: number, value: number | null }, breachRate: { numerator: number, denominator: number, value: number | null }, acceptReminders: { sent: number, ledToAcceptance: { numerator: number, denominator: number, value: number | null } }, responseTimes: { firstResponse: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstPeerAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstStaffResponseAfterEscalation: { medianSeconds: number | null, p90Seconds: number | null, count: number }, timeToAcceptedAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number } }, superusers: { peerAnswerers: number, peerAnswersByTopPercent: { numerator: number, denominator: number, value: number | null }, peerAnswersByTopTen: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopPercent: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopTen: { numerator: number, denominator: number, value: number | null } }, series: Array<{ bucketStart: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }>, byCategory: Array<{ cohortSize: number, category: { id: string, name: string }, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }> } };
+export type DeflectionDashboardQuery = { categories: Array<{ id: string, name: string }>, searchGaps: Array<{ query: string, searches: number, zeroResults: number, lastTotal: number, lastSeenAt: string }>, deflectionReport: { from: string, to: string, asOf: string, bucket: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null }, peerAnswerRate: { numerator: number, denominator: number, value: number | null }, staffTouchRate: { numerator: number, denominator: number, value: number | null }, acceptedAnswerRate: { numerator: number, denominator: number, value: number | null }, escalationRate: { numerator: number, denominator: number, value: number | null }, breachRate: { numerator: number, denominator: number, value: number | null }, acceptReminders: { sent: number, ledToAcceptance: { numerator: number, denominator: number, value: number | null } }, responseTimes: { firstResponse: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstPeerAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number }, firstStaffResponseAfterEscalation: { medianSeconds: number | null, p90Seconds: number | null, count: number }, timeToAcceptedAnswer: { medianSeconds: number | null, p90Seconds: number | null, count: number } }, superusers: { peerAnswerers: number, peerAnswersByTopPercent: { numerator: number, denominator: number, value: number | null }, peerAnswersByTopTen: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopPercent: { numerator: number, denominator: number, value: number | null }, peerSolvedByTopTen: { numerator: number, denominator: number, value: number | null } }, series: Array<{ bucketStart: string, cohortSize: number, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }>, byCategory: Array<{ cohortSize: number, category: { id: string, name: string }, outcomes: Array<{ outcome: DeflectionOutcome, count: number }>, peerDeflectionRate: { numerator: number, denominator: number, value: number | null } }>, preAskDeflection: { sessionsShownSuggestions: number, sessionsOpenedSuggestion: number, sessionsOpenedSolvedSuggestion: number, sessionsPosted: number, asksAvoided: number } } };
 
 export type ReportCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1145,7 +1180,7 @@ export type StaffQueuePageQueryVariables = Exact<{
 }>;
 
 
-export type StaffQueuePageQuery = { me: { id: string, displayName: string, role: Role } | null, categories: Array<{ id: string, name: string }>, staffMembers: Array<{ id: string, displayName: string }>, staffQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { timeLeftSeconds: number | null, question: { id: string, title: string, status: ThreadStatus, answerCount: number, createdAt: string, category: { id: string, name: string } }, escalation: { reason: EscalationReason, note: string | null, escalatedAt: string, staffDueAt: string | null, state: StaffQueueState, breached: boolean, assignee: { id: string, displayName: string } | null, suggestedAssignee: { id: string, displayName: string } | null, needsInfo: { note: string, askedAt: string, repliedAt: string | null, replyCommentId: string | null, askedBy: { displayName: string } | null } | null, firstStaffResponse: { at: string, by: { displayName: string } | null } | null } } }> } };
+export type StaffQueuePageQuery = { me: { id: string, displayName: string, role: Role } | null, categories: Array<{ id: string, name: string }>, staffMembers: Array<{ id: string, displayName: string }>, staffQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { timeLeftSeconds: number | null, question: { id: string, title: string, status: ThreadStatus, answerCount: number, createdAt: string, category: { id: string, name: string, businessCalendar: Record<string, unknown> } }, escalation: { reason: EscalationReason, note: string | null, escalatedAt: string, staffDueAt: string | null, state: StaffQueueState, breached: boolean, assignee: { id: string, displayName: string } | null, suggestedAssignee: { id: string, displayName: string } | null, needsInfo: { note: string, askedAt: string, repliedAt: string | null, replyCommentId: string | null, askedBy: { displayName: string } | null } | null, firstStaffResponse: { at: string, by: { displayName: string } | null } | null } } }> } };
 
 export type ClaimEscalationMutationVariables = Exact<{
   questionId: string | number;
@@ -1405,6 +1440,7 @@ export const ViewerDocument = new TypedDocumentString(`
     displayName
     role
     isEmployee
+    timeZone
     suspension {
       until
       reason
@@ -1456,6 +1492,7 @@ export const AccountSettingsDocument = new TypedDocumentString(`
     id
     displayName
     email
+    timeZone
   }
   sessions {
     id
@@ -1481,6 +1518,14 @@ export const ConfirmEmailChangeDocument = new TypedDocumentString(`
   confirmEmailChange(token: $token)
 }
     `) as unknown as TypedDocumentString<ConfirmEmailChangeMutation, ConfirmEmailChangeMutationVariables>;
+export const SetTimeZoneDocument = new TypedDocumentString(`
+    mutation SetTimeZone($timeZone: String) {
+  setTimeZone(timeZone: $timeZone) {
+    id
+    timeZone
+  }
+}
+    `) as unknown as TypedDocumentString<SetTimeZoneMutation, SetTimeZoneMutationVariables>;
 export const ChangeDisplayNameDocument = new TypedDocumentString(`
     mutation ChangeDisplayName($displayName: String!) {
   changeDisplayName(displayName: $displayName) {
@@ -1714,6 +1759,12 @@ export const QuestionPageDocument = new TypedDocumentString(`
       }
     }
     helpingPrivately
+    staffHelp {
+      allowed
+      refusal
+      peerWindowHours
+      availableAt
+    }
     duplicateOf {
       id
       title
@@ -2614,6 +2665,30 @@ export const RestorePostDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RestorePostMutation, RestorePostMutationVariables>;
+export const RequestStaffHelpDocument = new TypedDocumentString(`
+    mutation RequestStaffHelp($questionId: ID!) {
+  requestStaffHelp(questionId: $questionId) {
+    id
+    staffDueAt
+  }
+}
+    `) as unknown as TypedDocumentString<RequestStaffHelpMutation, RequestStaffHelpMutationVariables>;
+export const EndorseAnswerDocument = new TypedDocumentString(`
+    mutation EndorseAnswer($answerId: ID!) {
+  endorseAnswer(answerId: $answerId) {
+    id
+    endorsedByStaff
+  }
+}
+    `) as unknown as TypedDocumentString<EndorseAnswerMutation, EndorseAnswerMutationVariables>;
+export const UnendorseAnswerDocument = new TypedDocumentString(`
+    mutation UnendorseAnswer($answerId: ID!) {
+  unendorseAnswer(answerId: $answerId) {
+    id
+    endorsedByStaff
+  }
+}
+    `) as unknown as TypedDocumentString<UnendorseAnswerMutation, UnendorseAnswerMutationVariables>;
 export const DeflectionDashboardDocument = new TypedDocumentString(`
     query DeflectionDashboard($input: DeflectionReportInput!, $from: DateTime!, $to: DateTime!) {
   categories {
@@ -2714,6 +2789,13 @@ export const DeflectionDashboardDocument = new TypedDocumentString(`
       peerDeflectionRate {
         ...ReportRateFields
       }
+    }
+    preAskDeflection {
+      sessionsShownSuggestions
+      sessionsOpenedSuggestion
+      sessionsOpenedSolvedSuggestion
+      sessionsPosted
+      asksAvoided
     }
   }
 }
@@ -2816,6 +2898,7 @@ export const StaffQueuePageDocument = new TypedDocumentString(`
           category {
             id
             name
+            businessCalendar
           }
         }
         escalation {

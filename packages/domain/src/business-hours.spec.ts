@@ -5,6 +5,8 @@ import {
   addWallClockHours,
   businessMillisBetween,
   businessMillisRemaining,
+  canonicalTimeZone,
+  checkTimeZone,
   isBusinessTime,
   nextBusinessOpening,
   staffDueAt,
@@ -386,5 +388,16 @@ describe('validateBusinessCalendar', () => {
     expect(() => addBusinessHours(at('2026-01-12T10:00:00Z'), Number.NaN, dublin)).toThrow(RangeError);
     expect(() => addWallClockHours(at('2026-01-12T10:00:00Z'), Number.POSITIVE_INFINITY)).toThrow(RangeError);
     expect(() => addBusinessHours(new Date('not a date'), 1, dublin)).toThrow(/start is not a valid date/);
+  });
+});
+
+describe('checkTimeZone', () => {
+  it('accepts IANA names and refuses offsets, unknown names and blanks', () => {
+    expect(checkTimeZone('Europe/Dublin', 'timeZone')).toEqual([]);
+    expect(checkTimeZone('UTC', 'timeZone')).toEqual([]);
+    expect(canonicalTimeZone('europe/dublin')).toBe('Europe/Dublin');
+    for (const bad of ['Mars/Olympus', '+01:00', ' ', 42]) {
+      expect(checkTimeZone(bad, 'timeZone')).toEqual([{ field: 'timeZone', message: expect.stringMatching(/^Time zone/) }]);
+    }
   });
 });

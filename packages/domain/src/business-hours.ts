@@ -128,18 +128,29 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 function validateTimeZone(timeZone: unknown): FieldError[] {
-  const field = 'calendar.timeZone';
+  return checkTimeZone(timeZone, 'calendar.timeZone');
+}
+
+/** An IANA time zone name (a category's calendar, a member's own zone); offsets such as "+01:00" are not zones. */
+export function checkTimeZone(timeZone: unknown, field: string): FieldError[] {
   const example = 'an IANA name such as "Europe/Dublin" or "America/New_York"';
   if (typeof timeZone !== 'string' || timeZone.trim() === '') {
     return [{ field, message: `Time zone is required: ${example}.` }];
   }
+  const unknown = [{ field, message: `Time zone ${quoted(timeZone)} is not known; use ${example}.` }];
+  if (!/^[A-Za-z]/.test(timeZone)) return unknown;
   try {
     zoneFormatter(timeZone);
     return [];
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    return [{ field, message: `Time zone ${quoted(timeZone)} is not known; use ${example}.` }];
+    return unknown;
   }
+}
+
+/** The zone's canonical spelling ("europe/dublin" → "Europe/Dublin"); call after checkTimeZone. */
+export function canonicalTimeZone(timeZone: string): string {
+  return zoneFormatter(timeZone).resolvedOptions().timeZone;
 }
 
 function validateDay(dayField: string, intervals: unknown[]): FieldError[] {

@@ -1,4 +1,7 @@
-import { askerMayRequestStaff, communityDeadline, CommunityClockFacts, isLateResponse, mayJoinStaffTeam, mayReadNeedsInfo, PeerWindowPolicy, staffQueueState } from './escalation';
+import {
+  askerMayRequestStaff, communityDeadline, CommunityClockFacts, isLateResponse, mayJoinStaffTeam, mayReadNeedsInfo, PeerWindowPolicy, staffHelpFor,
+  staffQueueState,
+} from './escalation';
 
 const policy: PeerWindowPolicy = { peerWindowHours: 24, unsolvedWindowHours: 72, fastLanePeerWindowHours: null };
 const askedAt = new Date('2026-03-02T10:00:00.000Z');
@@ -46,6 +49,27 @@ describe('askerMayRequestStaff', () => {
     expect(askerMayRequestStaff(policy, f, new Date('2026-03-03T09:59:59.999Z'))).toBe(false);
     expect(askerMayRequestStaff(policy, f, new Date('2026-03-03T10:00:00.000Z'))).toBe(true);
     expect(askerMayRequestStaff(policy, { ...f, hasAcceptedAnswer: true }, new Date('2026-03-09T00:00:00.000Z'))).toBe(false);
+  });
+});
+
+describe('staffHelpFor', () => {
+  const f = { askedAt, isFirstQuestion: false, hasAcceptedAnswer: false, hasOpenEscalation: false, isClosed: false };
+  const later = new Date('2026-03-09T00:00:00.000Z');
+
+  it('says when the peer window ends while it is open, and allows the request after it', () => {
+    expect(staffHelpFor(policy, f, new Date('2026-03-03T09:59:59.999Z')))
+      .toEqual({ allowed: false, refusal: 'PEER_WINDOW_OPEN', peerWindowHours: 24, availableAt: new Date('2026-03-03T10:00:00.000Z') });
+    expect(staffHelpFor(policy, f, new Date('2026-03-03T10:00:00.000Z'))).toEqual({ allowed: true, refusal: null, peerWindowHours: 24, availableAt: null });
+  });
+
+  it('uses the fast lane for a first question', () => {
+    expect(staffHelpFor({ ...policy, fastLanePeerWindowHours: 4 }, { ...f, isFirstQuestion: true }, askedAt).availableAt).toEqual(new Date('2026-03-02T14:00:00.000Z'));
+  });
+
+  it('refuses, with no date, once waiting changes nothing', () => {
+    expect(staffHelpFor(policy, { ...f, hasAcceptedAnswer: true }, later)).toMatchObject({ allowed: false, refusal: 'ANSWER_ACCEPTED', availableAt: null });
+    expect(staffHelpFor(policy, { ...f, hasOpenEscalation: true }, later)).toMatchObject({ allowed: false, refusal: 'ALREADY_WITH_STAFF', availableAt: null });
+    expect(staffHelpFor(policy, { ...f, isClosed: true }, later)).toMatchObject({ allowed: false, refusal: 'CLOSED', availableAt: null });
   });
 });
 

@@ -65,6 +65,37 @@ export function askerMayRequestStaff(policy: PeerWindowPolicy, facts: Pick<Commu
   return !facts.hasAcceptedAnswer && now >= addWallClockHours(facts.askedAt, peerWindowHoursFor(policy, facts.isFirstQuestion));
 }
 
+export const STAFF_HELP_REFUSALS = ['PEER_WINDOW_OPEN', 'ANSWER_ACCEPTED', 'ALREADY_WITH_STAFF', 'CLOSED'] as const;
+export type StaffHelpRefusal = typeof STAFF_HELP_REFUSALS[number];
+
+export interface StaffHelp {
+  allowed: boolean;
+  /** Why not; null when allowed. */
+  refusal: StaffHelpRefusal | null;
+  /** The peer window that applies to this question, for "the community gets N hours". */
+  peerWindowHours: number;
+  /** When the peer window ends: the asker may ask from then, unless something else refuses. Null once nothing will change by waiting. */
+  availableAt: Date | null;
+}
+
+/**
+ * What the asker's "request staff help" offers now, and why not: the asker's page shows it, and the
+ * request itself is refused by the same answer (askerMayRequestStaff is its time rule).
+ */
+export function staffHelpFor(
+  policy: PeerWindowPolicy,
+  facts: Pick<CommunityClockFacts, 'askedAt' | 'isFirstQuestion' | 'hasAcceptedAnswer' | 'hasOpenEscalation' | 'isClosed'>,
+  now: Date,
+): StaffHelp {
+  const peerWindowHours = peerWindowHoursFor(policy, facts.isFirstQuestion);
+  const refused = (refusal: StaffHelpRefusal, availableAt: Date | null = null): StaffHelp => ({ allowed: false, refusal, peerWindowHours, availableAt });
+  if (facts.isClosed) return refused('CLOSED');
+  if (facts.hasAcceptedAnswer) return refused('ANSWER_ACCEPTED');
+  if (facts.hasOpenEscalation) return refused('ALREADY_WITH_STAFF');
+  if (!askerMayRequestStaff(policy, facts, now)) return refused('PEER_WINDOW_OPEN', addWallClockHours(facts.askedAt, peerWindowHours));
+  return { allowed: true, refusal: null, peerWindowHours, availableAt: null };
+}
+
 export const STAFF_QUEUE_STATES = ['WAITING', 'ASSIGNED', 'NEEDS_INFO', 'BREACHED'] as const;
 export type StaffQueueState = typeof STAFF_QUEUE_STATES[number];
 

@@ -84,6 +84,12 @@ export class AccountResolver {
     return toUserModel(await this.account.changeDisplayName(viewer, displayName), viewer);
   }
 
+  @Mutation(() => UserModel, { description: 'The IANA zone (e.g. "Europe/Dublin") the web shows your times in; null or blank: each page\'s default (a category\'s calendar zone, else UTC).' })
+  @SignedIn()
+  async setTimeZone(@Args('timeZone', { type: () => String, nullable: true }) timeZone: string | null, @CurrentViewer() viewer: Viewer): Promise<UserModel> {
+    return toUserModel(await this.account.setTimeZone(viewer, timeZone ?? null), viewer);
+  }
+
   @Query(() => [SessionModel], { description: "The viewer's live sessions, most recently used first." })
   @SignedIn()
   async sessions(@CurrentViewer() viewer: Viewer): Promise<SessionModel[]> {

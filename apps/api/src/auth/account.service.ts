@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   assertValid,
+  canonicalTimeZone,
+  checkTimeZone,
   checkDisplayName,
   checkEmail,
   checkNewPassword,
@@ -177,6 +179,14 @@ export class AccountService {
     const displayName = normalizeDisplayName(displayNameInput);
     assertValid(checkDisplayName(displayName, { protectedNames: await this.users.protectedNames(viewer.id) }));
     return this.users.setDisplayName(viewer.id, displayName);
+  }
+
+  /** The zone the web shows the member's times in; blank or null goes back to the page's default. */
+  async setTimeZone(viewer: Viewer, timeZoneInput: string | null): Promise<UserEntity> {
+    const typed = timeZoneInput?.trim() || null;
+    if (typed === null) return this.users.setTimeZone(viewer.id, null);
+    assertValid(checkTimeZone(typed, 'timeZone'));
+    return this.users.setTimeZone(viewer.id, canonicalTimeZone(typed));
   }
 
   sessionsOf(viewer: Viewer): Promise<SessionRow[]> {

@@ -1,6 +1,7 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
-  can, ESCALATION_REASONS, type EscalationReason, mayReadNeedsInfo, STAFF_QUEUE_STATES, type StaffQueueState, staffQueueState,
+  can, ESCALATION_REASONS, type EscalationReason, mayReadNeedsInfo, STAFF_HELP_REFUSALS, type StaffHelp, type StaffHelpRefusal,
+  STAFF_QUEUE_STATES, type StaffQueueState, staffQueueState,
 } from '@peerdesk/domain';
 import { ConnectionOf } from '../common/pagination';
 import { QuestionModel, toQuestionModel } from '../questions/question.model';
@@ -13,6 +14,26 @@ export const EscalationReasonEnum = enumOf(ESCALATION_REASONS);
 export const StaffQueueStateEnum = enumOf(STAFF_QUEUE_STATES);
 registerEnumType(EscalationReasonEnum, { name: 'EscalationReason' });
 registerEnumType(StaffQueueStateEnum, { name: 'StaffQueueState' });
+export const StaffHelpRefusalEnum = enumOf(STAFF_HELP_REFUSALS);
+registerEnumType(StaffHelpRefusalEnum, {
+  name: 'StaffHelpRefusal',
+  description: 'Why the asker may not ask our team now: the peer window is still open, an answer is accepted, staff already have it, or the question is closed.',
+});
+
+@ObjectType('StaffHelp', { description: "Whether the asker may request staff help now, and if not why and from when (packages/domain staffHelpFor)." })
+export class StaffHelpModel implements StaffHelp {
+  @Field()
+  allowed!: boolean;
+
+  @Field(() => StaffHelpRefusalEnum, { nullable: true, description: 'Null when allowed.' })
+  refusal!: StaffHelpRefusal | null;
+
+  @Field(() => Int, { description: 'Hours the community gets to help first (the fast lane for a first question).' })
+  peerWindowHours!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the peer window ends, while it is open; null when allowed or when waiting changes nothing.' })
+  availableAt!: Date | null;
+}
 
 @ObjectType('NeedsInfo', { description: 'What staff asked the asker to tell them; the staff clock waits until the asker replies.' })
 export class NeedsInfoModel {

@@ -1,5 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { can, validationFailed } from '@peerdesk/domain';
+import { Inject } from '@nestjs/common';
+import { can, staffHelpFor, validationFailed } from '@peerdesk/domain';
+import { CategoryLoader } from '../categories/categories.loaders';
+import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
 import { checkPageSize, type Connection } from '../common/pagination';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
@@ -8,7 +11,8 @@ import { toUserModel, UserModel } from '../users/user.model';
 import { UserLoader } from '../users/users.loaders';
 import { StaffQueueArgs } from './dto/escalation.input';
 import {
-  EscalationModel, NeedsInfoModel, StaffQueueConnection, type StaffQueueItemModel, StaffResponseModel, toEscalationModel, toStaffQueueItemModel,
+  EscalationModel, NeedsInfoModel, StaffHelpModel, StaffQueueConnection, type StaffQueueItemModel, StaffResponseModel, toEscalationModel,
+  toStaffQueueItemModel,
 } from './escalation.model';
 import { CurrentEscalationLoader, SuggestedAssigneeLoader } from './escalation.loaders';
 import { type EscalationOfQuestion, EscalationService } from './escalation.service';
@@ -128,13 +132,29 @@ export class StaffResponseResolver {
   }
 }
 
-/** The escalation fields of Question: the banner "our team will answer by …" reads them. */
+/** The escalation fields of Question: the banner "our team will answer by …" and the asker's "request staff help" read them. */
 @Resolver(() => QuestionModel)
 export class QuestionEscalationResolver {
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
   @ResolveField(() => EscalationModel, { nullable: true, description: 'The open escalation, else the latest one; null if never escalated.' })
   async escalation(@Parent() question: QuestionModel, @Context() { loaders, viewer }: RequestContext): Promise<EscalationModel | null> {
     const escalation = await loaders.get(CurrentEscalationLoader).load(question.id);
     return escalation ? toEscalationModel(escalation, question, viewer) : null;
+  }
+
+  @ResolveField(() => StaffHelpModel, { nullable: true, description: "Whether the asker may request staff help now; null for everyone but the asker." })
+  async staffHelp(@Parent() question: QuestionModel, @Context() { loaders, viewer }: RequestContext): Promise<StaffHelpModel | null> {
+    if (!viewer || viewer.id !== question.authorId) return null;
+    const [category, escalation] = await Promise.all([
+      loaders.get(CategoryLoader).load(question.categoryId),
+      loaders.get(CurrentEscalationLoader).load(question.id),
+    ]);
+    if (!category) return null;
+    return staffHelpFor(category, {
+      askedAt: question.createdAt, isFirstQuestion: question.isFirstQuestion, hasAcceptedAnswer: question.acceptedAnswerId !== null,
+      hasOpenEscalation: !!escalation && escalation.closedAt === null, isClosed: question.status === 'CLOSED',
+    }, this.clock.now());
   }
 }
 

@@ -76,6 +76,8 @@ export class QuestionModel {
   authorId!: string;
   categoryId!: string;
   acceptedAnswerId!: string | null;
+  /** Picks the fast-lane peer window (Question.staffHelp). */
+  isFirstQuestion!: boolean;
   /** For Question.moderation (review module) and who may see it. */
   moderation!: PostModerationFacts;
 }
@@ -112,6 +114,7 @@ export function toQuestionModel(question: QuestionEntity): QuestionModel {
     authorId: question.authorId,
     categoryId: question.categoryId,
     acceptedAnswerId: question.acceptedAnswerId,
+    isFirstQuestion: question.isFirstQuestion,
     moderation: moderationFactsOf(question),
   };
 }

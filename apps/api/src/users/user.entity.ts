@@ -12,6 +12,10 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'text' })
   displayName!: string;
 
+  /** The member's IANA time zone for the times the web shows them; null: the page's default. */
+  @Column({ name: 'time_zone', type: 'text', nullable: true })
+  timeZone!: string | null;
+
   @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
   passwordHash!: string | null;
 

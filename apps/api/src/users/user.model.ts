@@ -16,6 +16,9 @@ export class UserModel {
   @Field(() => String, { nullable: true, description: 'Only the user themself and admins see it.' })
   email!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'The IANA zone the member reads times in; only the user themself sees it (null: not set).' })
+  timeZone!: string | null;
+
   @Field(() => RoleEnum)
   role!: Role;
 
@@ -103,6 +106,7 @@ export function toUserModel(user: UserEntity, viewer: Viewer | null): UserModel 
     id: user.id,
     displayName: user.displayName,
     email: seesEmail ? user.email : null,
+    timeZone: viewer?.id === user.id ? user.timeZone : null,
     role: user.role,
     affiliation: user.affiliation,
     isEmployee: user.affiliation === 'EMPLOYEE',

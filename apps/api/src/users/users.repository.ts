@@ -260,6 +260,10 @@ export class UsersRepository {
     await this.db.getRepository(UserEntity).update({ id }, { displayName, updatedAt: now });
   }
 
+  async setTimeZone(id: string, timeZone: string | null, now: Date): Promise<void> {
+    await this.db.getRepository(UserEntity).update({ id }, { timeZone, updatedAt: now });
+  }
+
   /** Moves the account to a new address; a taken one fails with the unique violation. */
   async setEmail(em: EntityManager, id: string, email: string, now: Date): Promise<void> {
     await em.update(UserEntity, { id }, { email, updatedAt: now });

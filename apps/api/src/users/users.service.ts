@@ -102,6 +102,11 @@ export class UsersService {
     return this.findById(id);
   }
 
+  async setTimeZone(id: string, timeZone: string | null): Promise<UserEntity> {
+    await this.users.setTimeZone(id, timeZone, this.clock.now());
+    return this.findById(id);
+  }
+
   /** Moves the account to a new address; CONFLICT when another account took it meanwhile. */
   async setEmail(em: EntityManager, id: string, email: string, now: Date): Promise<void> {
     try {

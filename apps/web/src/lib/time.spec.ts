@@ -1,4 +1,5 @@
-import { absoluteTime, relativeTime, weekdayTime } from './time';
+import { jest } from '@jest/globals';
+import { absoluteTime, calendarZone, displayZone, relativeTime } from './time';
 
 describe('time formatting', () => {
   const now = new Date('2026-11-24T12:00:00Z');
@@ -10,12 +11,27 @@ describe('time formatting', () => {
     expect(relativeTime('2026-11-26T12:00:00Z', now)).toBe('in 2 days');
   });
 
-  it('names a deadline by weekday and time in the category’s zone', () => {
-    expect(weekdayTime('2026-11-24T14:00:00Z')).toBe('Tuesday 14:00 UTC');
-    expect(weekdayTime('2026-11-24T14:00:00Z', 'Europe/Berlin')).toBe('Tuesday 15:00 CET');
+  it('shows every moment one way, in the zone given', () => {
+    expect(absoluteTime('2026-12-07T13:00:00Z')).toBe('Mon, 7 Dec 2026, 13:00 UTC');
+    expect(absoluteTime(new Date('2026-12-07T13:00:00Z'), 'Europe/London')).toBe('Mon, 7 Dec 2026, 13:00 GMT');
+    expect(absoluteTime('2026-11-24T14:05:00Z', 'Europe/Berlin')).toBe('Tue, 24 Nov 2026, 15:05 CET');
   });
 
-  it('gives the full moment for a tooltip', () => {
-    expect(absoluteTime('2026-11-24T14:05:00Z')).toBe('24 Nov 2026, 14:05 UTC');
+  it('builds one formatter per zone, not one per call', () => {
+    const built = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      for (let i = 0; i < 100; i++) absoluteTime(`2026-12-0${1 + (i % 9)}T13:00:00Z`, 'Asia/Tokyo');
+      expect(built).toHaveBeenCalledTimes(1);
+    } finally {
+      built.mockRestore();
+    }
+  });
+
+  it("picks the viewer's zone, else the category's, else UTC", () => {
+    expect(displayZone('America/New_York', 'Europe/Dublin')).toBe('America/New_York');
+    expect(displayZone(null, 'Europe/Dublin')).toBe('Europe/Dublin');
+    expect(displayZone(undefined)).toBe('UTC');
+    expect(calendarZone({ timeZone: 'Europe/Dublin', week: {} })).toBe('Europe/Dublin');
+    expect(calendarZone({})).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import {
   SignOutEverywhereDocument,
   SignOutSessionDocument,
   SetNotificationPreferencesDocument,
+  SetTimeZoneDocument,
 } from '@peerdesk/api-client';
 import { LIMITS } from '@peerdesk/domain';
 import { graphql } from '$lib/server/graphql';
@@ -22,13 +23,20 @@ export const load: PageServerLoad = async ({ fetch, locals }) => {
     graphql(fetch, AccountSettingsDocument),
     graphql(fetch, NotificationPreferencesDocument),
   ]);
-  return { me, sessions, notificationPreferences, now: new Date().toISOString(), passwordMin: LIMITS.password.min };
+  return { me, sessions, notificationPreferences, now: new Date().toISOString(), passwordMin: LIMITS.password.min, timeZones: Intl.supportedValuesOf('timeZone') };
 };
 
 export const actions: Actions = {
   name: async (event) => {
     const displayName = text(await event.request.formData(), 'displayName');
     return formAction(event, 'name', ChangeDisplayNameDocument, { displayName }, { values: { displayName }, success: 'Your display name was changed.' });
+  },
+  timeZone: async (event) => {
+    const timeZone = text(await event.request.formData(), 'timeZone');
+    return formAction(event, 'timeZone', SetTimeZoneDocument, { timeZone: timeZone || null }, {
+      values: { timeZone },
+      success: timeZone ? 'Times are now shown in your time zone.' : 'Times are now shown in each page’s own zone.',
+    });
   },
   password: async (event) => {
     const form = await event.request.formData();

@@ -10,12 +10,13 @@ import {
   ModerationUserAuditDocument,
   ModerationUserDocument,
 } from '@peerdesk/api-client';
-import { AFFILIATIONS, can, formatUtc, isAffiliation, isRole, LIMITS, ROLES, TRUST_LEVELS, type TrustLevel } from '@peerdesk/domain';
+import { AFFILIATIONS, can, isAffiliation, isRole, LIMITS, ROLES, TRUST_LEVELS, type TrustLevel } from '@peerdesk/domain';
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { CONSOLE_FORBIDDEN, consoleQuery } from '$lib/server/console';
 import { formAction, invalid, text, textValues } from '$lib/server/forms';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import type { Actions, PageServerLoad } from './$types';
+import { absoluteTime, displayZone } from '$lib/time';
 
 export const load: PageServerLoad = async (event) => {
   // A profile is public, so the API's answer alone would not keep a member out: the page is for those who manage
@@ -31,12 +32,13 @@ export const load: PageServerLoad = async (event) => {
   } catch (e) {
     if (!(e instanceof GraphQLRequestError) || e.code !== 'FORBIDDEN') throw e;
   }
-  const shown = (r: { until: string; reason: string } | null | undefined) => (r ? { until: formatUtc(new Date(r.until)), reason: r.reason } : null);
+  const zone = displayZone(viewer.timeZone);
+  const shown = (r: { until: string; reason: string } | null | undefined) => (r ? { until: absoluteTime(r.until, zone), reason: r.reason } : null);
   return {
     user,
     suspension: shown(user.suspension),
     silence: shown(user.silence),
-    audit: audit?.map((entry) => ({ ...entry, at: formatUtc(new Date(entry.createdAt)) })) ?? null,
+    audit: audit?.map((entry) => ({ ...entry, at: absoluteTime(entry.createdAt, zone) })) ?? null,
     mayChangeRole: can(viewer.role, 'set_user_role') && viewer.id !== user.id,
     maySetTrustLevel: can(viewer.role, 'set_trust_level'),
     trustLevels: TRUST_LEVELS,
@@ -62,9 +64,10 @@ async function restrain(event: RequestEvent<{ id: string }>, name: 'suspend' | '
   const until = startOfDayUtc(values.until);
   if (!until) return invalid(name, { until: 'Choose the day it ends.' }, values);
   const variables = { userId: event.params.id, until: until.toISOString(), reason: values.reason };
+  const untilText = absoluteTime(until, displayZone(event.locals.viewer?.timeZone));
   return name === 'suspend'
-    ? formAction(event, name, ModerationSuspendUserDocument, variables, { values, success: `Suspended until ${formatUtc(until)}.` })
-    : formAction(event, name, ModerationSilenceUserDocument, variables, { values, success: `Silenced until ${formatUtc(until)}: their posts wait for review.` });
+    ? formAction(event, name, ModerationSuspendUserDocument, variables, { values, success: `Suspended until ${untilText}.` })
+    : formAction(event, name, ModerationSilenceUserDocument, variables, { values, success: `Silenced until ${untilText}: their posts wait for review.` });
 }
 
 export const actions: Actions = {

@@ -38,6 +38,7 @@ import { previewAction } from '$lib/server/preview';
 import { questionPath } from '$lib/slug';
 import { parseTags } from '$lib/server/tags';
 import { privateConversationFor } from '$lib/server/private-conversation';
+import { staffStepActions } from '$lib/server/staff-steps';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The reasons a moderator closes with from the menu (a duplicate is marked with its original instead). */
@@ -64,6 +65,7 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     moderation: moderator ? await moderationMenu(fetch, question.id, url.searchParams.get('original')) : null,
     canHide: !!locals.viewer && can(locals.viewer.role, 'review_posts'),
     privateConversation: await privateConversationFor(fetch, question, locals.viewer),
+    mayEndorse: !!locals.viewer && can(locals.viewer.role, 'endorse_answer'),
   };
 };
 
@@ -83,6 +85,7 @@ async function moderationMenu(fetch: typeof globalThis.fetch, questionId: string
 const postType = (data: FormData) => (text(data, 'targetType') === 'ANSWER' ? 'ANSWER' : 'QUESTION');
 
 export const actions: Actions = {
+  ...staffStepActions,
   preview: (event) => previewAction(event, ['targetId', 'targetType', 'title', 'tags']),
 
   answer: async (event) => {
