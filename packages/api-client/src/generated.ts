@@ -362,6 +362,13 @@ export type SearchSort =
   | 'RELEVANCE'
   | 'SCORE';
 
+/** The spam check that held a post: more links than its trust level allows, the same body again within minutes, a blocked word, a link to a blocked domain. */
+export type SpamCheck =
+  | 'BLOCKED_DOMAIN'
+  | 'BLOCKED_WORD'
+  | 'LINKS_OVER_ALLOWANCE'
+  | 'REPEAT';
+
 export type StaffQueueFilter = {
   assigneeId?: string | number | null | undefined;
   categoryId?: string | number | null | undefined;
@@ -1023,14 +1030,14 @@ export type ReportCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ReportCategoriesQuery = { categories: Array<{ id: string, name: string }> };
 
-export type ModerationFiguresFieldsFragment = { flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> };
+export type ModerationFiguresFieldsFragment = { flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }>, spamChecks: Array<{ check: SpamCheck, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> };
 
 export type ModerationDashboardQueryVariables = Exact<{
   input: ModerationReportInput;
 }>;
 
 
-export type ModerationDashboardQuery = { moderationReport: { from: string, to: string, bucket: string, totals: { flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> }, series: Array<{ bucketStart: string, flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> }> } };
+export type ModerationDashboardQuery = { moderationReport: { from: string, to: string, bucket: string, totals: { flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }>, spamChecks: Array<{ check: SpamCheck, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> }, series: Array<{ bucketStart: string, flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }>, spamChecks: Array<{ check: SpamCheck, held: number }> }> } };
 
 export type StaffQueuePageQueryVariables = Exact<{
   filter?: StaffQueueFilter | null | undefined;
@@ -1280,6 +1287,17 @@ export const ModerationFiguresFieldsFragmentDoc = new TypedDocumentString(`
   suspensions
   holds {
     reason
+    held
+    decided
+    approved
+    approvedShare {
+      numerator
+      denominator
+      value
+    }
+  }
+  spamChecks {
+    check
     held
     decided
     approved
@@ -2534,6 +2552,10 @@ export const ModerationDashboardDocument = new TypedDocumentString(`
           value
         }
       }
+      spamChecks {
+        check
+        held
+      }
     }
   }
 }
@@ -2545,6 +2567,17 @@ export const ModerationDashboardDocument = new TypedDocumentString(`
   suspensions
   holds {
     reason
+    held
+    decided
+    approved
+    approvedShare {
+      numerator
+      denominator
+      value
+    }
+  }
+  spamChecks {
+    check
     held
     decided
     approved

@@ -73,7 +73,7 @@ export class ReviewService implements DomainEventHandler, OnModuleInit {
     if (event.type !== 'post.held') return;
     await this.reviews.insertItem(em, {
       targetType: event.targetType, targetId: event.targetId, questionId: event.questionId, authorId: event.authorId,
-      reason: event.hold.kind, detail: event.hold.detail ?? null, at: event.at,
+      reason: event.hold.kind, detail: event.hold.detail ?? null, spamChecks: event.hold.spamChecks, at: event.at,
     });
   }
 

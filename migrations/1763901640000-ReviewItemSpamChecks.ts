@@ -1,0 +1,21 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Which spam checks held a post (packages/domain/src/spam-checks.ts, SPAM_CHECKS), on its review item, so the
+ * moderation report counts holds and approvals per check (the checks' false-positive rate). Items held before
+ * this migration name none; the check only ever appeared in their free-text detail.
+ */
+export class ReviewItemSpamChecks1763901640000 implements MigrationInterface {
+  name = 'ReviewItemSpamChecks1763901640000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      ALTER TABLE review_items
+        ADD COLUMN spam_checks text[] NOT NULL DEFAULT '{}'
+        CHECK (spam_checks <@ ARRAY['LINKS_OVER_ALLOWANCE', 'REPEAT', 'BLOCKED_WORD', 'BLOCKED_DOMAIN']::text[])`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE review_items DROP COLUMN spam_checks`);
+  }
+}
