@@ -6,13 +6,13 @@ import { type TrustLevel, trustPrivilegesOf } from './trust-levels';
 /**
  * Who may mark a question a duplicate of another and take the mark off: moderators and admins
  * (`moderate_threads`), and members whose trust level allows closing duplicates (`TRUST_ALLOWANCES.closeDuplicates`:
- * LEADER) unless suspended at `now`. Merging the duplicate's answers stays the moderators'.
+ * LEADER), neither while suspended at `now`. Merging the duplicate's answers stays the moderators'.
  */
 export function checkCanCloseDuplicates(actor: Pick<Actor, 'role'> & { trustLevel: TrustLevel } & RestrictionColumns, now: Date): void {
-  if (can(actor.role, 'moderate_threads')) return;
-  if (!trustPrivilegesOf(actor.trustLevel).closeDuplicates) {
+  if (!can(actor.role, 'moderate_threads') && !trustPrivilegesOf(actor.trustLevel).closeDuplicates) {
     throw forbidden('Only moderators and leaders (the highest trust level) can mark a question as a duplicate.');
   }
+  // A suspension takes it from moderators and leaders alike.
   const { suspension } = standingOf(actor, now);
   if (suspension) throw forbidden(suspensionMessage(suspension));
 }

@@ -99,8 +99,8 @@ export class CommentsService {
     const bodyHtml = await this.markdown.render(input.body);
     return this.transactions.run(async (em) => {
       const comment = await this.lockLiveComment(em, input.id);
-      checkCanEditPost(viewer, comment);
       const now = this.clock.now();
+      checkCanEditPost(viewer, comment, now);
       if (comment.authorId !== viewer.id && comment.body !== input.body) {
         await this.audit.record(em, {
           actorId: viewer.id, action: 'COMMENT_EDITED', targetType: 'COMMENT', targetId: comment.id,
@@ -115,8 +115,8 @@ export class CommentsService {
   async delete(viewer: Viewer, commentId: string): Promise<true> {
     return this.transactions.run(async (em) => {
       const comment = await this.lockLiveComment(em, commentId);
-      checkCanDeletePost(viewer, comment);
       const now = this.clock.now();
+      checkCanDeletePost(viewer, comment, now);
       await this.comments.markDeleted(em, comment.id, viewer.id, now);
       if (comment.authorId !== viewer.id) {
         await this.audit.record(em, {
