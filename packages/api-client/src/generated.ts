@@ -36,6 +36,8 @@ export type AuditAction =
   | 'ANSWER_EDITED'
   | 'ANSWER_ENDORSED'
   | 'ANSWER_UNENDORSED'
+  | 'CATEGORY_ANNOUNCEMENT_CLEARED'
+  | 'CATEGORY_ANNOUNCEMENT_SET'
   | 'CATEGORY_CREATED'
   | 'CATEGORY_UPDATED'
   | 'COMMENT_DELETED'
@@ -786,6 +788,21 @@ export type AdminSetSpamRulesMutationVariables = Exact<{
 
 
 export type AdminSetSpamRulesMutation = { setSpamRules: { words: Array<string>, domains: Array<string> } };
+
+export type CategoryAnnouncementQueryVariables = Exact<{
+  categoryId: string | number;
+}>;
+
+
+export type CategoryAnnouncementQuery = { categoryAnnouncement: { message: string, updatedAt: string } | null };
+
+export type SetCategoryAnnouncementMutationVariables = Exact<{
+  categoryId: string | number;
+  message: string;
+}>;
+
+
+export type SetCategoryAnnouncementMutation = { setCategoryAnnouncement: { message: string } | null };
 
 export type AuditLogPageQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
@@ -2070,6 +2087,21 @@ export const AdminSetSpamRulesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminSetSpamRulesMutation, AdminSetSpamRulesMutationVariables>;
+export const CategoryAnnouncementDocument = new TypedDocumentString(`
+    query CategoryAnnouncement($categoryId: ID!) {
+  categoryAnnouncement(categoryId: $categoryId) {
+    message
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CategoryAnnouncementQuery, CategoryAnnouncementQueryVariables>;
+export const SetCategoryAnnouncementDocument = new TypedDocumentString(`
+    mutation SetCategoryAnnouncement($categoryId: ID!, $message: String!) {
+  setCategoryAnnouncement(categoryId: $categoryId, message: $message) {
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<SetCategoryAnnouncementMutation, SetCategoryAnnouncementMutationVariables>;
 export const AuditLogPageDocument = new TypedDocumentString(`
     query AuditLogPage($filter: AuditLogFilter, $after: String) {
   auditLog(filter: $filter, first: 50, after: $after) {

@@ -1,23 +1,29 @@
 import { error } from '@sveltejs/kit';
-import { CategoryPageDocument, QuestionListDocument } from '@peerdesk/api-client';
+import { CategoryAnnouncementDocument, CategoryPageDocument, QuestionListDocument, SetCategoryAnnouncementDocument } from '@peerdesk/api-client';
+import { can, LIMITS } from '@peerdesk/domain';
+import { formAction, text } from '$lib/server/forms';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import { listQuery } from '$lib/server/question-filters';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
 
-export const load: PageServerLoad = async ({ fetch, params, url }) => {
+export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   try {
     const { category } = await graphql(fetch, CategoryPageDocument, { slug: params.slug });
     const list = listQuery(url, category.id);
     // Pinned questions head the first page; the paged list is the rest.
-    const [{ questions }, pinned] = await Promise.all([
+    const [{ questions }, pinned, { categoryAnnouncement }] = await Promise.all([
       graphql(fetch, QuestionListDocument, { filter: { ...list.filter, pinned: false }, orderBy: list.orderBy, after: list.after, first: PAGE_SIZE }),
       list.after === null ? graphql(fetch, QuestionListDocument, { filter: { ...list.filter, pinned: true }, orderBy: list.orderBy, first: PAGE_SIZE }) : null,
+      graphql(fetch, CategoryAnnouncementDocument, { categoryId: category.id }),
     ]);
     const pinnedQuestions = pinned?.questions.edges.map((edge) => edge.node) ?? [];
     return {
       category,
+      announcement: categoryAnnouncement,
+      canPinAnnouncement: !!locals.viewer && can(locals.viewer.role, 'moderate_threads'),
+      announcementMax: LIMITS.announcement.max,
       show: list.show,
       sort: list.sort,
       tag: list.tag,
@@ -32,4 +38,17 @@ export const load: PageServerLoad = async ({ fetch, params, url }) => {
     if (e instanceof GraphQLRequestError && e.code === 'VALIDATION_FAILED') error(400, { code: e.code, message: 'That page link is out of date. Start again from the first page.' });
     throw e;
   }
+};
+
+export const actions: Actions = {
+  /** Pin, change or (with "clear", an empty message) take down the category's announcement; the API checks who may. */
+  setAnnouncement: async (event) => {
+    const form = await event.request.formData();
+    const message = form.has('clear') ? '' : text(form, 'message');
+    const { category } = await graphql(event.fetch, CategoryPageDocument, { slug: event.params.slug });
+    return formAction(event, 'setAnnouncement', SetCategoryAnnouncementDocument, { categoryId: category.id, message }, {
+      values: { message },
+      success: message ? 'Announcement pinned in this category.' : 'Announcement taken down.',
+    });
+  },
 };
