@@ -1,4 +1,4 @@
-import { forbidden } from './errors';
+import { DomainError, forbidden } from './errors';
 import { type Actor, type Capability, can, isOwnerOrCan } from './roles';
 import { checkNotSuspended, type RestrictionColumns, standingOf, suspensionMessage } from './standing';
 import { type TrustLevel, trustPrivilegesOf } from './trust-levels';
@@ -51,6 +51,17 @@ export function checkCanEditQuestion(
   }
   const { suspension } = standingOf(actor, now);
   if (suspension) throw forbidden(suspensionMessage(suspension));
+}
+
+/** Whether `checkCanEditQuestion` would let the actor change the question's tags now (what a page offers them). */
+export function canRetagQuestion(actor: Actor & { trustLevel: TrustLevel } & RestrictionColumns, question: { authorId: string | null }, now: Date): boolean {
+  try {
+    checkCanEditQuestion(actor, question, ['tags'], now);
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
 }
 
 export function checkCanDeletePost(actor: ActingUser, post: { authorId: string | null }, now: Date): void {
