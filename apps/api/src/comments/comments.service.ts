@@ -131,7 +131,7 @@ export class CommentsService {
         });
         await this.events.publish(em, {
           type: 'post.moderated', targetType: 'COMMENT', targetId: comment.id, questionId: comment.questionId, authorId: comment.authorId,
-          outcome: 'DELETED', reason: because, actorId: viewer.id, at: now,
+          outcome: 'DELETED', reason: because, actorId: viewer.id, secondLook: false, at: now,
         });
       }
       return true as const;
