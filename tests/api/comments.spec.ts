@@ -283,6 +283,29 @@ describe('comments', () => {
       expect(await row(posted.id)).toMatchObject({ deleted: true, deleted_by: moderator.id });
     });
 
+    it("keeps a moderator's reason in the audit entry and tells the author why; refuses one too long", async () => {
+      const questionId = await question();
+      const posted = await comment(helper, 'QUESTION', questionId, 'Call me on 555 0100 for a cheap fix');
+      const withReason = `mutation ($id: ID!, $reason: String) { deleteComment(id: $id, reason: $reason) }`;
+      expectInvalid(await app.gql(withReason, { id: posted.id, reason: 'x'.repeat(501) }, moderator), ['reason']);
+      expect((await row(posted.id)).deleted).toBe(false);
+
+      expect((await app.gql(withReason, { id: posted.id, reason: '  Phone numbers are not allowed here ' }, moderator)).data).toEqual({ deleteComment: true });
+      expect(await app.db.query(`SELECT action, actor_id::text AS "actorId", reason FROM audit_log WHERE target_type = 'COMMENT' AND target_id = $1`, [posted.id]))
+        .toEqual([{ action: 'COMMENT_DELETED', actorId: moderator.id, reason: 'Phone numbers are not allowed here' }]);
+      const told = await app.ok<{ notifications: { edges: Array<{ node: { kind: string; message: string } }> } }>(
+        `{ notifications(first: 20) { edges { node { kind message } } } }`, {}, helper);
+      // (The helper's earlier comment, deleted by a moderator without a reason above, was told too: "A moderator removed your comment on ….")
+      expect(told.notifications.edges.map((e) => e.node).filter((n) => n.message.includes('Phone numbers'))).toEqual([
+        { kind: 'POST_MODERATED', message: expect.stringMatching(/^A moderator removed your comment on .*\. Phone numbers are not allowed here\.$/) },
+      ]);
+
+      // The author's own deletion is neither audited nor notified.
+      const own = await comment(helper, 'QUESTION', questionId, 'Never mind');
+      await app.ok(withReason, { id: own.id, reason: 'Posted in the wrong place' }, helper);
+      expect(await app.count('audit_log', `target_type = 'COMMENT' AND target_id = $1`, [own.id])).toBe(0);
+    });
+
     it('deletes only once when the same delete arrives twice at the same moment', async () => {
       const posted = await comment(helper, 'QUESTION', await question());
       const responses = await Promise.all([1, 2, 3].map(() => app.gql(DELETE, { id: posted.id }, helper)));

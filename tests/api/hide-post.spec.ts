@@ -49,7 +49,8 @@ describe('hiding and restoring a post by hand', () => {
     expect(await searched('porting number')).toEqual([]);
     expectError(await app.gql(QUESTION, { id }, reader), 'NOT_FOUND');
     expect((await app.ok<{ question: any }>(QUESTION, { id }, author)).question.moderation).toEqual({ state: 'HIDDEN', reason: 'Advertises a porting service.' });
-    expect(await told(author)).toEqual([{ outcome: 'HIDDEN', message: expect.stringContaining('Advertises a porting service.') }]);
+    // No review item was decided, so there is nothing to ask a second look on, and the author is not offered one.
+    expect(await told(author)).toEqual([{ outcome: 'HIDDEN', message: expect.stringMatching(/Advertises a porting service\.$/) }]);
     // Twice is a conflict; restoring a visible post too.
     expectError(await app.gql(HIDE, { t: 'QUESTION', id, r: 'again' }, moderator), 'CONFLICT');
 
@@ -82,6 +83,10 @@ describe('hiding and restoring a post by hand', () => {
     expect(await app.db.query(`SELECT state, decision, decision_note AS note, decided_by::text AS by FROM review_items WHERE target_type = 'COMMENT' AND target_id = $1`, [commentId]))
       .toEqual([{ state: 'RESOLVED', decision: 'HIDE', note: 'Spam.', by: moderator.id }]);
     expect(await app.db.query(`SELECT outcome FROM flags WHERE target_type = 'COMMENT' AND target_id = $1`, [commentId])).toEqual([{ outcome: 'UPHELD' }]);
+    // That decided item is what the author may ask a second look on, and is told so.
+    expect((await told(author)).filter((n: { message: string }) => n.message.includes('comment on'))).toEqual([
+      { outcome: 'HIDDEN', message: expect.stringMatching(/Spam\. You can ask for a second look once\.$/) },
+    ]);
     const [entry] = await audit('COMMENT', commentId);
     expect(entry).toMatchObject({ action: 'POST_HIDDEN', before: { state: 'VISIBLE', questionId }, after: { state: 'HIDDEN', reviewItemId: expect.any(String) }, reason: 'Spam.' });
     expect((await audit('ANSWER', answerId))[0]).toMatchObject({ action: 'POST_HIDDEN', before: { questionId }, reason: 'Copied from another site.' });

@@ -152,4 +152,21 @@ describe('trust level allowances', () => {
       expectError(await app.gql(`mutation ($q: ID!) { mergeDuplicateAnswers(questionId: $q) { id } }`, { q: duplicate }, leader), 'FORBIDDEN');
     });
   });
+
+  it('tells each viewer what the question page may offer them: retagging and marking a duplicate', async () => {
+    const VIEWER_CAN = `query ($id: ID!) { question(id: $id) { viewerCanEdit viewerCanRetag viewerCanMarkDuplicate } }`;
+    const questionId = (await app.ask(asker, categoryId)).id;
+    const offered = async (viewer?: TestUser) => (await app.ok<{ question: object }>(VIEWER_CAN, { id: questionId }, viewer ?? {})).question;
+    const suspendedLeader = await memberAt('LEADER');
+    await app.db.query(`UPDATE users SET suspended_until = $2, suspension_reason = 'Testing.' WHERE id = $1`,
+      [suspendedLeader.id, new Date(app.clock.now().getTime() + 86_400_000)]);
+
+    expect(await offered()).toEqual({ viewerCanEdit: false, viewerCanRetag: false, viewerCanMarkDuplicate: false });
+    expect(await offered(await memberAt('MEMBER'))).toEqual({ viewerCanEdit: false, viewerCanRetag: false, viewerCanMarkDuplicate: false });
+    expect(await offered(await memberAt('REGULAR'))).toEqual({ viewerCanEdit: false, viewerCanRetag: true, viewerCanMarkDuplicate: false });
+    expect(await offered(await memberAt('LEADER'))).toEqual({ viewerCanEdit: false, viewerCanRetag: true, viewerCanMarkDuplicate: true });
+    expect(await offered(suspendedLeader)).toEqual({ viewerCanEdit: false, viewerCanRetag: false, viewerCanMarkDuplicate: false });
+    expect(await offered(asker)).toEqual({ viewerCanEdit: true, viewerCanRetag: true, viewerCanMarkDuplicate: false });
+    expect(await offered(await app.userWithRole('MODERATOR'))).toEqual({ viewerCanEdit: true, viewerCanRetag: true, viewerCanMarkDuplicate: true });
+  });
 });

@@ -273,5 +273,27 @@ describe('suspending and silencing', () => {
       expectError(await attempt(secondAdmin, admin), 'FORBIDDEN');
       await app.ok(UNSUSPEND, { id: otherModerator.id }, admin);
     });
+
+    it("refuses a suspended moderator every moderating action, on others' posts too, until lifted", async () => {
+      const suspended = await app.userWithRole('MODERATOR');
+      await app.ok(SUSPEND, { id: suspended.id, until: inDays(2).toISOString(), reason: 'Under investigation.' }, admin);
+      const refusals = [
+        await attempt(suspended, member),
+        await app.gql(`mutation ($id: ID!) { lockQuestion(id: $id, reason: "Heated thread.") { id } }`, { id: questionId }, suspended),
+        await app.gql(`query { reviewQueue(first: 5) { edges { node { id } } } }`, {}, suspended),
+        await app.gql(`mutation ($id: ID!) { acceptAnswer(answerId: $id) { id } }`, { id: answerId }, suspended),
+        await app.gql(`mutation ($input: EditAnswerInput!) { editAnswer(input: $input) { id } }`,
+          { input: { id: answerId, body: 'Rewritten by a suspended moderator.', reason: 'Tidying.' } }, suspended),
+        await app.gql(`mutation ($id: ID!) { deleteAnswer(id: $id, reason: "Spam.") { id } }`, { id: answerId }, suspended),
+      ];
+      for (const refusal of refusals) {
+        expect(expectError(refusal, 'FORBIDDEN').message).toMatch(/^Your account is suspended until .*: Under investigation\. .*Your role's tools/);
+      }
+      expect(await app.count('answers', 'id = $1 AND deleted_at IS NULL AND body = $2', [answerId, 'Try a factory reset of the router, then re-pair.'])).toBe(1);
+      expect(await app.count('users', 'id = $1 AND suspended_until IS NULL', [member.id])).toBe(1);
+
+      await app.ok(UNSUSPEND, { id: suspended.id }, admin);
+      expect((await attempt(suspended, member)).errors).toBeUndefined();
+    });
   });
 });

@@ -269,7 +269,8 @@ it('shows managers the moderation figures with their charts and tables, linked f
   await expect(page.getByRole('heading', { name: 'Moderation', level: 2 }).count()).resolves.toBe(1);
   // Every chart is an image with a text alternative that carries its figures.
   for (const name of [/Flags raised each month/, /Flags handled \(decided\) each month/, /Review items opened each month, by reason/,
-    /Median time from entering the queue to a decision/, /Share of decided held posts approved, by reason/]) {
+    /Median time from entering the queue to a decision/, /Share of decided held posts approved, by reason/,
+    /Posts each spam check held each month/, /Share of decided spam-check holds approved, by check/]) {
     await expect(page.getByRole('img', { name }).count()).resolves.toBe(1);
   }
   await expect(page.locator('svg desc').allTextContents()).resolves.toEqual(expect.arrayContaining([

@@ -36,6 +36,8 @@ export type AuditAction =
   | 'ANSWER_EDITED'
   | 'ANSWER_ENDORSED'
   | 'ANSWER_UNENDORSED'
+  | 'CATEGORY_ANNOUNCEMENT_CLEARED'
+  | 'CATEGORY_ANNOUNCEMENT_SET'
   | 'CATEGORY_CREATED'
   | 'CATEGORY_STAFF_TEAM_SET'
   | 'CATEGORY_UPDATED'
@@ -393,6 +395,13 @@ export type SearchSort =
   | 'NEWEST'
   | 'RELEVANCE'
   | 'SCORE';
+
+/** The spam check that held a post: more links than its trust level allows, the same body again within minutes, a blocked word, a link to a blocked domain. */
+export type SpamCheck =
+  | 'BLOCKED_DOMAIN'
+  | 'BLOCKED_WORD'
+  | 'LINKS_OVER_ALLOWANCE'
+  | 'REPEAT';
 
 /** Why the asker may not ask our team now: the peer window is still open, an answer is accepted, staff already have it, or the question is closed. */
 export type StaffHelpRefusal =
@@ -901,6 +910,21 @@ export type AdminSetCategoryStaffTeamMutationVariables = Exact<{
 
 export type AdminSetCategoryStaffTeamMutation = { setCategoryStaffTeam: { id: string } };
 
+export type CategoryAnnouncementQueryVariables = Exact<{
+  categoryId: string | number;
+}>;
+
+
+export type CategoryAnnouncementQuery = { categoryAnnouncement: { message: string, updatedAt: string } | null };
+
+export type SetCategoryAnnouncementMutationVariables = Exact<{
+  categoryId: string | number;
+  message: string;
+}>;
+
+
+export type SetCategoryAnnouncementMutation = { setCategoryAnnouncement: { message: string } | null };
+
 export type AuditLogPageQueryVariables = Exact<{
   filter?: AuditLogFilter | null | undefined;
   after?: string | null | undefined;
@@ -1165,14 +1189,14 @@ export type ReportCategoriesQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ReportCategoriesQuery = { categories: Array<{ id: string, name: string }> };
 
-export type ModerationFiguresFieldsFragment = { flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> };
+export type ModerationFiguresFieldsFragment = { flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }>, spamChecks: Array<{ check: SpamCheck, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> };
 
 export type ModerationDashboardQueryVariables = Exact<{
   input: ModerationReportInput;
 }>;
 
 
-export type ModerationDashboardQuery = { moderationReport: { from: string, to: string, bucket: string, totals: { flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> }, series: Array<{ bucketStart: string, flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> }> } };
+export type ModerationDashboardQuery = { moderationReport: { from: string, to: string, bucket: string, totals: { flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }>, spamChecks: Array<{ check: SpamCheck, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }> }, series: Array<{ bucketStart: string, flagsRaised: number, flagsHandled: number, reviewsDecided: number, medianDecisionHours: number | null, suspensions: number, holds: Array<{ reason: ReviewReason, held: number, decided: number, approved: number, approvedShare: { numerator: number, denominator: number, value: number | null } }>, spamChecks: Array<{ check: SpamCheck, held: number }> }> } };
 
 export type StaffQueuePageQueryVariables = Exact<{
   filter?: StaffQueueFilter | null | undefined;
@@ -1422,6 +1446,17 @@ export const ModerationFiguresFieldsFragmentDoc = new TypedDocumentString(`
   suspensions
   holds {
     reason
+    held
+    decided
+    approved
+    approvedShare {
+      numerator
+      denominator
+      value
+    }
+  }
+  spamChecks {
+    check
     held
     decided
     approved
@@ -2325,6 +2360,21 @@ export const AdminSetCategoryStaffTeamDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminSetCategoryStaffTeamMutation, AdminSetCategoryStaffTeamMutationVariables>;
+export const CategoryAnnouncementDocument = new TypedDocumentString(`
+    query CategoryAnnouncement($categoryId: ID!) {
+  categoryAnnouncement(categoryId: $categoryId) {
+    message
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CategoryAnnouncementQuery, CategoryAnnouncementQueryVariables>;
+export const SetCategoryAnnouncementDocument = new TypedDocumentString(`
+    mutation SetCategoryAnnouncement($categoryId: ID!, $message: String!) {
+  setCategoryAnnouncement(categoryId: $categoryId, message: $message) {
+    message
+  }
+}
+    `) as unknown as TypedDocumentString<SetCategoryAnnouncementMutation, SetCategoryAnnouncementMutationVariables>;
 export const AuditLogPageDocument = new TypedDocumentString(`
     query AuditLogPage($filter: AuditLogFilter, $after: String) {
   auditLog(filter: $filter, first: 50, after: $after) {
@@ -2844,6 +2894,10 @@ export const ModerationDashboardDocument = new TypedDocumentString(`
           value
         }
       }
+      spamChecks {
+        check
+        held
+      }
     }
   }
 }
@@ -2855,6 +2909,17 @@ export const ModerationDashboardDocument = new TypedDocumentString(`
   suspensions
   holds {
     reason
+    held
+    decided
+    approved
+    approvedShare {
+      numerator
+      denominator
+      value
+    }
+  }
+  spamChecks {
+    check
     held
     decided
     approved

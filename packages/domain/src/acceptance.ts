@@ -1,5 +1,6 @@
 import { conflict, forbidden, notFound } from './errors';
 import { type Actor, can, isOwnerOrCan } from './roles';
+import { checkNotSuspended, type RestrictionColumns } from './standing';
 import type { ThreadStatus } from './thread-status';
 import { lockedError } from './thread-moderation';
 
@@ -22,10 +23,12 @@ export interface AcceptanceAnswer {
  * locked question only moderators may (Discourse's solved plugin: a closed topic's author cannot accept,
  * staff can); votes are not affected by a lock.
  */
-function checkCanChangeAcceptance(actor: Actor, question: Omit<AcceptanceQuestion, 'id'>, action: string): void {
+function checkCanChangeAcceptance(actor: Actor & RestrictionColumns, question: Omit<AcceptanceQuestion, 'id'>, action: string, now: Date): void {
   if (!isOwnerOrCan(actor, question.authorId, 'accept_any_answer')) {
     throw forbidden(`Only the person who asked, or a moderator, can ${action}.`);
   }
+  // For someone else's question, a moderator's capability, which a suspension takes away.
+  if (actor.id !== question.authorId) checkNotSuspended(actor, 'accept_any_answer', now);
   if (question.status === 'CLOSED') {
     throw conflict(`This question is closed; reopen it before you ${action}.`);
   }
@@ -34,12 +37,12 @@ function checkCanChangeAcceptance(actor: Actor, question: Omit<AcceptanceQuestio
   }
 }
 
-export function checkCanAccept(actor: Actor, question: AcceptanceQuestion, answer: AcceptanceAnswer): void {
+export function checkCanAccept(actor: Actor & RestrictionColumns, question: AcceptanceQuestion, answer: AcceptanceAnswer, now: Date): void {
   if (answer.deletedAt !== null) throw notFound('That answer has been deleted.');
   if (answer.questionId !== question.id) throw notFound("That answer isn't on this question.");
-  checkCanChangeAcceptance(actor, question, 'accept an answer');
+  checkCanChangeAcceptance(actor, question, 'accept an answer', now);
 }
 
-export function checkCanUnaccept(actor: Actor, question: Omit<AcceptanceQuestion, 'id'>): void {
-  checkCanChangeAcceptance(actor, question, 'withdraw the accepted answer');
+export function checkCanUnaccept(actor: Actor & RestrictionColumns, question: Omit<AcceptanceQuestion, 'id'>, now: Date): void {
+  checkCanChangeAcceptance(actor, question, 'withdraw the accepted answer', now);
 }

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = {
   WEBHOOK_DELETED: { targets: ['WEBHOOK'], verb: 'deleted' },
   ANNOUNCEMENT_SET: { targets: ['ANNOUNCEMENT'], verb: 'set' },
   ANNOUNCEMENT_CLEARED: { targets: ['ANNOUNCEMENT'], verb: 'took down' },
+  CATEGORY_ANNOUNCEMENT_SET: { targets: ['CATEGORY'], verb: 'pinned an announcement in' },
+  CATEGORY_ANNOUNCEMENT_CLEARED: { targets: ['CATEGORY'], verb: 'took down the announcement in' },
   QUESTION_EDITED: { targets: ['QUESTION'], verb: "edited someone else's" },
   ANSWER_EDITED: { targets: ['ANSWER'], verb: "edited someone else's" },
   ANSWER_DELETED: { targets: ['ANSWER'], verb: "deleted someone else's" },

@@ -6,15 +6,25 @@ import { type TrustLevel, trustPrivilegesOf } from './trust-levels';
 /**
  * Who may mark a question a duplicate of another and take the mark off: moderators and admins
  * (`moderate_threads`), and members whose trust level allows closing duplicates (`TRUST_ALLOWANCES.closeDuplicates`:
- * LEADER) unless suspended at `now`. Merging the duplicate's answers stays the moderators'.
+ * LEADER), neither while suspended at `now`. Merging the duplicate's answers stays the moderators'.
  */
 export function checkCanCloseDuplicates(actor: Pick<Actor, 'role'> & { trustLevel: TrustLevel } & RestrictionColumns, now: Date): void {
-  if (can(actor.role, 'moderate_threads')) return;
-  if (!trustPrivilegesOf(actor.trustLevel).closeDuplicates) {
-    throw forbidden('Only moderators and leaders (the highest trust level) can mark a question as a duplicate.');
+  const refusal = closeDuplicatesRefusal(actor, now);
+  if (refusal) throw forbidden(refusal);
+}
+
+/** Whether `checkCanCloseDuplicates` lets the actor mark duplicates now (what a page offers them). */
+export function canCloseDuplicates(actor: Pick<Actor, 'role'> & { trustLevel: TrustLevel } & RestrictionColumns, now: Date): boolean {
+  return closeDuplicatesRefusal(actor, now) === null;
+}
+
+function closeDuplicatesRefusal(actor: Pick<Actor, 'role'> & { trustLevel: TrustLevel } & RestrictionColumns, now: Date): string | null {
+  if (!can(actor.role, 'moderate_threads') && !trustPrivilegesOf(actor.trustLevel).closeDuplicates) {
+    return 'Only moderators and leaders (the highest trust level) can mark a question as a duplicate.';
   }
+  // A suspension takes it from moderators and leaders alike.
   const { suspension } = standingOf(actor, now);
-  if (suspension) throw forbidden(suspensionMessage(suspension));
+  return suspension ? suspensionMessage(suspension) : null;
 }
 
 /** The original a duplicate would point to, as the database sees it now. */

@@ -2,6 +2,7 @@ import type { AuditAction } from './audit-actions';
 import type { FieldError } from './errors';
 import { type Actor, can, type Role } from './roles';
 import { allowanceOf, type TrustLevel } from './trust-levels';
+import type { SpamCheck } from './spam-checks';
 import { formatUtc, type Restriction } from './standing';
 
 /**
@@ -148,6 +149,8 @@ export interface PostHold {
   reason: string;
   /** For the moderators: what the check found (the spam checks), if anything. */
   detail?: string | null;
+  /** The spam checks that held it (a SPAM_CHECK hold names at least one). */
+  spamChecks?: readonly SpamCheck[];
 }
 
 export const NEW_MEMBER_HOLD: PostHold = Object.freeze({ kind: 'NEW_MEMBER', reason: NEW_MEMBER_HOLD_REASON, detail: null });

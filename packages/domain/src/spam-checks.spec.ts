@@ -26,6 +26,7 @@ describe('the link check', () => {
       kind: 'SPAM_CHECK',
       reason: 'Your post has more links than new members may post (2); a moderator will look at it.',
       detail: '3 links; trust level NEW allows 2.',
+      spamChecks: ['LINKS_OVER_ALLOWANCE'],
     });
   });
 
@@ -43,6 +44,7 @@ describe('the repeat check', () => {
     const hold = spamHold(newMember, { body: 'buy cheap phones', bodyHtml: '' }, recent('Buy  CHEAP\n phones', minutesAgo(3)));
     expect(hold?.reason).toBe('Your post repeats one you posted 3 minutes ago; a moderator will look at it.');
     expect(hold?.detail).toContain(minutesAgo(3).toISOString());
+    expect(hold?.spamChecks).toEqual(['REPEAT']);
   });
 
   it('lets it through after the window, or when the text differs', () => {
@@ -66,6 +68,7 @@ describe('blocked words and domains', () => {
     const hold = spamHold(newMember, { body: 'Casino tonight', bodyHtml: '' }, context({ rules }));
     expect(hold?.reason).toBe('Your post contains a word that is checked before it is shown; a moderator will look at it.');
     expect(hold?.detail).toBe('Blocked word: "casino".');
+    expect(hold?.spamChecks).toEqual(['BLOCKED_WORD']);
   });
 
   it('holds a link to a blocked domain or its subdomain, not a look-alike', () => {
@@ -73,6 +76,7 @@ describe('blocked words and domains', () => {
     const hold = spamHold(newMember, { body: 'see', bodyHtml: '<a href="https://shop.spam.example/x">x</a>' }, context({ rules }));
     expect(hold?.reason).toBe('Your post links to a site (shop.spam.example) whose links are checked before they are shown; a moderator will look at it.');
     expect(hold?.detail).toBe('Link to blocked domain spam.example (shop.spam.example).');
+    expect(hold?.spamChecks).toEqual(['BLOCKED_DOMAIN']);
     expect(spamHold(newMember, { body: 'see', bodyHtml: '<a href="https://notspam.example/x">x</a>' }, context({ rules }))).toBeNull();
   });
 
@@ -80,6 +84,7 @@ describe('blocked words and domains', () => {
     const hold = spamHold(newMember, { body: 'casino', bodyHtml: links(3, 'spam.example') }, context({ rules }));
     expect(hold?.reason).toContain('a word');
     expect(hold?.detail).toBe('Blocked word: "casino". Link to blocked domain spam.example (spam.example). 3 links; trust level NEW allows 2.');
+    expect(hold?.spamChecks).toEqual(['BLOCKED_WORD', 'BLOCKED_DOMAIN', 'LINKS_OVER_ALLOWANCE']);
   });
 });
 

@@ -23,6 +23,10 @@ export const SPAM_RULE_LIMITS = {
   domain: { max: 253 },
 } as const;
 
+/** The checks, by name: the review item records which of them held a post, and the moderation report counts per check. */
+export const SPAM_CHECKS = ['LINKS_OVER_ALLOWANCE', 'REPEAT', 'BLOCKED_WORD', 'BLOCKED_DOMAIN'] as const;
+export type SpamCheck = (typeof SPAM_CHECKS)[number];
+
 /** How long after a post the same body from the same author is held (SPAM_REPEAT_WINDOW_MINUTES). */
 export const DEFAULT_SPAM_REPEAT_WINDOW_MINUTES = 10;
 
@@ -118,25 +122,27 @@ export function blockedDomainOf(hosts: readonly string[], domains: readonly stri
 }
 
 interface Finding {
+  check: SpamCheck;
   reason: string;
   detail: string;
 }
 
 /**
  * The spam hold for a new post, or null when it passes. Every check runs; the author reads the first
- * finding's reason, the moderators every finding's detail.
+ * finding's reason, the moderators every finding's detail, and the hold names every check that found something.
  */
 export function spamHold(author: SpamCheckAuthor, post: SpamCheckPost, context: SpamCheckContext): PostHold | null {
   if (spamCheckExempt(author)) return null;
   const findings: Finding[] = [];
 
   const word = blockedWordIn(post.title ? `${post.title}\n${post.body}` : post.body, context.rules.words);
-  if (word) findings.push({ reason: `Your post contains a word that is checked before it is shown; ${NEXT}`, detail: `Blocked word: "${word}".` });
+  if (word) findings.push({ check: 'BLOCKED_WORD', reason: `Your post contains a word that is checked before it is shown; ${NEXT}`, detail: `Blocked word: "${word}".` });
 
   const hosts = linkHosts(post.bodyHtml);
   const blocked = blockedDomainOf(hosts, context.rules.domains);
   if (blocked) {
     findings.push({
+      check: 'BLOCKED_DOMAIN',
       reason: `Your post links to a site (${blocked.host}) whose links are checked before they are shown; ${NEXT}`,
       detail: `Link to blocked domain ${blocked.domain} (${blocked.host}).`,
     });
@@ -146,6 +152,7 @@ export function spamHold(author: SpamCheckAuthor, post: SpamCheckPost, context: 
   const links = countLinks(post.bodyHtml);
   if (links > allowed) {
     findings.push({
+      check: 'LINKS_OVER_ALLOWANCE',
       reason: `Your post has more links than ${LEVEL_WORDS[author.trustLevel]} may post (${allowed}); ${NEXT}`,
       detail: `${links} links; trust level ${author.trustLevel} allows ${allowed}.`,
     });
@@ -159,13 +166,16 @@ export function spamHold(author: SpamCheckAuthor, post: SpamCheckPost, context: 
   if (repeat) {
     const minutes = Math.max(0, Math.round((context.now.getTime() - repeat.createdAt.getTime()) / 60_000));
     findings.push({
+      check: 'REPEAT',
       reason: `Your post repeats one you posted ${minutes === 0 ? 'moments' : minutes === 1 ? 'a minute' : `${minutes} minutes`} ago; ${NEXT}`,
       detail: `Same text as their post of ${repeat.createdAt.toISOString()} (within ${context.repeatWindowMinutes} minutes).`,
     });
   }
 
   if (findings.length === 0) return null;
-  return { kind: 'SPAM_CHECK', reason: findings[0]!.reason, detail: findings.map((f) => f.detail).join(' ') };
+  return {
+    kind: 'SPAM_CHECK', reason: findings[0]!.reason, detail: findings.map((f) => f.detail).join(' '), spamChecks: findings.map((f) => f.check),
+  };
 }
 
 /** A domain as the list keeps it: lower case, without a scheme, path, leading "*." or "www." or trailing dot. */

@@ -1,5 +1,5 @@
 import { CAPABILITIES, PARTICIPATION_CAPABILITIES, ROLES, type Role } from './roles';
-import { participationRefusal, restrainRefusal, type RestrictionColumns, standingOf, suspensionMessage, validateRestriction } from './standing';
+import { suspensionRefusal, restrainRefusal, type RestrictionColumns, standingOf, suspensionMessage, validateRestriction } from './standing';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const later = new Date('2026-03-12T14:00:00Z');
@@ -27,26 +27,30 @@ describe('standingOf', () => {
   });
 });
 
-describe('participationRefusal', () => {
+describe('suspensionRefusal', () => {
   const suspended = { ...free, suspendedUntil: later, suspensionReason: 'Spam links.' };
 
   it('refuses every participation capability while suspended, saying until when and why', () => {
     for (const capability of PARTICIPATION_CAPABILITIES) {
-      expect(participationRefusal(suspended, capability, now)).toBe(
+      expect(suspensionRefusal(suspended, capability, now)).toBe(
         'Your account is suspended until 2026-03-12 14:00 UTC: Spam links. You can still read and sign in, but not post, vote or flag until then.',
       );
     }
   });
 
-  it('leaves every other capability alone, and everything once the suspension is over', () => {
+  it("refuses a role's tools too (a suspended moderator cannot moderate), and nothing once the suspension is over", () => {
     for (const capability of CAPABILITIES.filter((c) => !PARTICIPATION_CAPABILITIES.includes(c))) {
-      expect(participationRefusal(suspended, capability, now)).toBeNull();
+      expect(suspensionRefusal(suspended, capability, now)).toBe(
+        'Your account is suspended until 2026-03-12 14:00 UTC: Spam links. You can still read and sign in, but not post, vote or flag until then. '
+          + "Your role's tools (moderating, managing users and the rest) are closed to you until then too.",
+      );
+      expect(suspensionRefusal(suspended, capability, later)).toBeNull();
     }
-    expect(participationRefusal(suspended, 'post_answer', later)).toBeNull();
+    expect(suspensionRefusal(suspended, 'post_answer', later)).toBeNull();
   });
 
   it('does not refuse a silenced member: their posts are held instead', () => {
-    expect(participationRefusal({ ...free, silencedUntil: later, silenceReason: 'x' }, 'post_answer', now)).toBeNull();
+    expect(suspensionRefusal({ ...free, silencedUntil: later, silenceReason: 'x' }, 'post_answer', now)).toBeNull();
   });
 
   it('builds its message from the suspension', () => {

@@ -1,5 +1,5 @@
 import { type Actor, type Capability, PARTICIPATION_CAPABILITIES, type Role } from './roles';
-import type { FieldError } from './errors';
+import { type FieldError, forbidden } from './errors';
 import { LIMITS } from './validation';
 
 /**
@@ -53,12 +53,21 @@ export function suspensionMessage(suspension: Restriction): string {
 
 /**
  * Why this user may not use `capability` now, or null when they may: a suspension in force refuses every
- * participation capability (roles.ts's PARTICIPATION_CAPABILITIES), and nothing else.
+ * capability, taking part (roles.ts's PARTICIPATION_CAPABILITIES) and a role's tools alike, so a suspended
+ * moderator or member of staff can neither post nor moderate.
  */
-export function participationRefusal(user: RestrictionColumns, capability: Capability, now: Date): string | null {
-  if (!PARTICIPATION_CAPABILITIES.includes(capability)) return null;
+export function suspensionRefusal(user: RestrictionColumns, capability: Capability, now: Date): string | null {
   const { suspension } = standingOf(user, now);
-  return suspension ? suspensionMessage(suspension) : null;
+  if (!suspension) return null;
+  return PARTICIPATION_CAPABILITIES.includes(capability)
+    ? suspensionMessage(suspension)
+    : `${suspensionMessage(suspension)} Your role's tools (moderating, managing users and the rest) are closed to you until then too.`;
+}
+
+/** Throws FORBIDDEN when a suspension is in force: acting on someone else's post with a role's capability (edit_any_post, ...). */
+export function checkNotSuspended(user: RestrictionColumns, capability: Capability, now: Date): void {
+  const refusal = suspensionRefusal(user, capability, now);
+  if (refusal) throw forbidden(refusal);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import type { AnnouncementRow } from './announcement.repository';
 
-@ObjectType('Announcement', { description: 'The service announcement shown on the home page (outages, known issues).' })
+@ObjectType('Announcement', { description: 'A service announcement (outages, known issues): the site-wide one on the home page, or one pinned in a category on its page.' })
 export class AnnouncementModel {
   @Field()
   message!: string;

@@ -1,4 +1,4 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer, Requires, type Viewer } from '../common/viewer';
 import { AnnouncementModel, toAnnouncementModel } from './announcement.model';
 import { AnnouncementService } from './announcement.service';
@@ -17,6 +17,26 @@ export class AnnouncementResolver {
   @Requires('set_announcement')
   async setAnnouncement(@Args('message') message: string, @CurrentViewer() viewer: Viewer): Promise<AnnouncementModel | null> {
     const announcement = await this.service.set(message, viewer.id);
+    return announcement && toAnnouncementModel(announcement);
+  }
+
+  @Query(() => AnnouncementModel, { nullable: true, description: "The announcement pinned in a category (shown on the category's page), if one is up." })
+  async categoryAnnouncement(@Args('categoryId', { type: () => ID }) categoryId: string): Promise<AnnouncementModel | null> {
+    const announcement = await this.service.currentInCategory(categoryId);
+    return announcement && toAnnouncementModel(announcement);
+  }
+
+  @Mutation(() => AnnouncementModel, {
+    nullable: true,
+    description: 'Moderators and admins pin an announcement in a category (one each). An empty message takes it down (answers null). Audited.',
+  })
+  @Requires('moderate_threads')
+  async setCategoryAnnouncement(
+    @Args('categoryId', { type: () => ID }) categoryId: string,
+    @Args('message') message: string,
+    @CurrentViewer() viewer: Viewer,
+  ): Promise<AnnouncementModel | null> {
+    const announcement = await this.service.setInCategory(categoryId, message, viewer.id);
     return announcement && toAnnouncementModel(announcement);
   }
 }

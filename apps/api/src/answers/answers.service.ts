@@ -128,10 +128,10 @@ export class AnswersService {
     const bodyHtml = await this.markdown.render(input.body);
     return this.transactions.run(async (em) => {
       const { answer, question } = await this.lockLiveAnswerAndQuestion(em, input.id);
-      checkCanEditPost(viewer, answer);
+      const now = this.clock.now();
+      checkCanEditPost(viewer, answer, now);
       const reason = editReasonFor(viewer, answer, input.reason);
       checkImagesAllowed(viewer, bodyHtml);
-      const now = this.clock.now();
       await this.revisions.keep(em, 'ANSWER', answer.id, answer, viewer.id, now, reason);
       const edited = await this.answers.edit(em, answer.id, input.body, bodyHtml, now);
       if (answer.authorId !== viewer.id && answer.body !== input.body) {
@@ -153,8 +153,8 @@ export class AnswersService {
   async delete(viewer: Viewer, answerId: string, reason: string | null = null): Promise<QuestionEntity> {
     return this.transactions.run(async (em) => {
       const { answer: target, question } = await this.lockLiveAnswerAndQuestion(em, answerId);
-      checkCanDeletePost(viewer, target);
       const now = this.clock.now();
+      checkCanDeletePost(viewer, target, now);
       if (target.authorId !== viewer.id) {
         await this.audit.record(em, {
           actorId: viewer.id, action: 'ANSWER_DELETED', targetType: 'ANSWER', targetId: target.id,
@@ -186,12 +186,12 @@ export class AnswersService {
   }
 
   /** Accepts in the caller's transaction, which holds no lock yet (a reminder's one-click link accepts as the asker, without a session). */
-  async acceptWithin(em: EntityManager, viewer: Pick<Viewer, 'id' | 'role'>, answerId: string): Promise<QuestionEntity> {
+  async acceptWithin(em: EntityManager, viewer: Pick<Viewer, 'id' | 'role' | 'suspendedUntil' | 'suspensionReason' | 'silencedUntil' | 'silenceReason'>, answerId: string): Promise<QuestionEntity> {
     const { answer, question } = await this.lockLiveAnswerAndQuestion(em, answerId);
-    checkCanAccept(viewer, question, answer);
+    const now = this.clock.now();
+    checkCanAccept(viewer, question, answer, now);
     if (answer.moderationState !== 'VISIBLE') throw conflict('This answer is held or hidden for review; it can be accepted once a moderator approves it.');
     if (question.acceptedAnswerId === answer.id) return question;
-    const now = this.clock.now();
     await this.answers.withdrawAcceptance(em, question.id, viewer.id, now);
     await this.answers.recordAcceptance(em, { questionId: question.id, answerId: answer.id, acceptedBy: viewer.id, acceptedAt: now });
     await this.users.moveReputation(em, [
@@ -217,9 +217,9 @@ export class AnswersService {
   async unaccept(viewer: Viewer, questionId: string): Promise<QuestionEntity> {
     return this.transactions.run(async (em) => {
       const question = await this.questionsService.lockLive(em, questionId);
-      checkCanUnaccept(viewer, question);
-      if (!question.acceptedAnswerId) throw conflict('This question has no accepted answer to withdraw.');
       const now = this.clock.now();
+      checkCanUnaccept(viewer, question, now);
+      if (!question.acceptedAnswerId) throw conflict('This question has no accepted answer to withdraw.');
       const withdrawn = await this.withdraw(em, question, viewer, now);
       if (question.authorId !== viewer.id) {
         await this.audit.record(em, {

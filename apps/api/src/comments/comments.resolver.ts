@@ -26,8 +26,13 @@ export class CommentsResolver {
 
   @Mutation(() => Boolean, { description: 'Soft delete by the author or a moderator.' })
   @SignedIn()
-  deleteComment(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer): Promise<boolean> {
-    return this.comments.delete(viewer, id);
+  deleteComment(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentViewer() viewer: Viewer,
+    @Args('reason', { type: () => String, nullable: true, description: "Why (a moderator removing someone else's comment); kept with the audit entry and sent to the author." })
+    reason?: string | null,
+  ): Promise<boolean> {
+    return this.comments.delete(viewer, id, reason ?? null);
   }
 
   @ResolveField(() => UserModel)

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  assertValid, authorKindFor, canSeePost, checkCanDeletePost, checkCanEditPost, checkThreadTakesPosts, conflict, type ModerationState, notFound, validateComment,
+  assertValid, authorKindFor, canSeePost, checkCanDeletePost, checkModerationReason, checkCanEditPost, checkThreadTakesPosts, conflict, type ModerationState, notFound, validateComment,
 } from '@peerdesk/domain';
 import { AnswersService } from '../answers/answers.service';
 import { AuditService } from '../audit/audit.service';
@@ -99,8 +99,8 @@ export class CommentsService {
     const bodyHtml = await this.markdown.render(input.body);
     return this.transactions.run(async (em) => {
       const comment = await this.lockLiveComment(em, input.id);
-      checkCanEditPost(viewer, comment);
       const now = this.clock.now();
+      checkCanEditPost(viewer, comment, now);
       if (comment.authorId !== viewer.id && comment.body !== input.body) {
         await this.audit.record(em, {
           actorId: viewer.id, action: 'COMMENT_EDITED', targetType: 'COMMENT', targetId: comment.id,
@@ -112,16 +112,26 @@ export class CommentsService {
   }
 
   /** Soft delete by the author or a moderator; the row stays, with who removed it. */
-  async delete(viewer: Viewer, commentId: string): Promise<true> {
+  /**
+   * Soft delete by the author or a moderator. `reason`: a moderator's words when removing someone else's comment,
+   * kept with the audit entry and sent to the author with the removal (post.moderated), as other removals are.
+   */
+  async delete(viewer: Viewer, commentId: string, reason: string | null = null): Promise<true> {
+    const because = reason?.trim() ? checkModerationReason(reason) : null;
     return this.transactions.run(async (em) => {
       const comment = await this.lockLiveComment(em, commentId);
-      checkCanDeletePost(viewer, comment);
       const now = this.clock.now();
+      checkCanDeletePost(viewer, comment, now);
       await this.comments.markDeleted(em, comment.id, viewer.id, now);
       if (comment.authorId !== viewer.id) {
         await this.audit.record(em, {
           actorId: viewer.id, action: 'COMMENT_DELETED', targetType: 'COMMENT', targetId: comment.id,
-          before: { questionId: comment.questionId, authorId: comment.authorId, deleted: false }, after: { questionId: comment.questionId, deleted: true }, at: now,
+          before: { questionId: comment.questionId, authorId: comment.authorId, deleted: false }, after: { questionId: comment.questionId, deleted: true },
+          reason: because, at: now,
+        });
+        await this.events.publish(em, {
+          type: 'post.moderated', targetType: 'COMMENT', targetId: comment.id, questionId: comment.questionId, authorId: comment.authorId,
+          outcome: 'DELETED', reason: because, actorId: viewer.id, secondLook: false, at: now,
         });
       }
       return true as const;

@@ -45,11 +45,12 @@ export type DomainEvent =
   /**
    * A post's visibility changed by moderation: HIDDEN (flags or a moderator), APPROVED (a held post shown, or a
    * hidden one restored after review), RESTORED (shown again by hand), DELETED (a review decision). `reason` is
-   * what its author is told; `actorId` null when the flags' weight hid it.
+   * what its author is told; `actorId` null when the flags' weight hid it. `secondLook`: the decision left a review
+   * item the author may ask a second look at (a post hidden by hand without one has nothing to ask on).
    */
   | {
     type: 'post.moderated'; targetType: FlagTargetType; targetId: string; questionId: string; authorId: string | null;
-    outcome: PostModerationOutcome; reason: string | null; actorId: string | null; at: Date;
+    outcome: PostModerationOutcome; reason: string | null; actorId: string | null; secondLook: boolean; at: Date;
   };
 
 export type PostModerationOutcome = 'HIDDEN' | 'APPROVED' | 'RESTORED' | 'DELETED';

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
-import { type Affiliation, type Capability, can, forbidden, participationRefusal, type RestrictionColumns, type Role, type TrustLevel, unauthenticated } from '@peerdesk/domain';
+import { type Affiliation, type Capability, can, forbidden, suspensionRefusal, type RestrictionColumns, type Role, type TrustLevel, unauthenticated } from '@peerdesk/domain';
 import type { Loaders } from './loaders';
 
 /**
@@ -42,7 +42,7 @@ export function requireCapability(viewer: Viewer | null, capability: Capability,
   if (!can(signedIn.role, capability)) {
     throw forbidden(`Your role (${signedIn.role.toLowerCase()}) does not allow this.`);
   }
-  const refusal = participationRefusal(signedIn, capability, now);
+  const refusal = suspensionRefusal(signedIn, capability, now);
   if (refusal) throw forbidden(refusal);
   return signedIn;
 }

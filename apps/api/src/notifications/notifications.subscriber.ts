@@ -180,7 +180,7 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         const because = event.reason ? ` ${event.reason.replace(/[.\s]*$/, '.')}` : '';
         const message = {
           HIDDEN: event.actorId
-            ? `A moderator hid your ${what}.${because} You can ask for a second look once.`
+            ? `A moderator hid your ${what}.${because}${event.secondLook ? ' You can ask for a second look once.' : ''}`
             : `Your ${what} is hidden until a moderator reviews it.${because}`,
           APPROVED: `A moderator approved your ${what}: everyone can see it now.`,
           RESTORED: `Your ${what} is visible again.`,

@@ -1,7 +1,9 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { canEditPost } from '@peerdesk/domain';
+import { Inject } from '@nestjs/common';
+import { canCloseDuplicates, canEditPost, canRetagQuestion } from '@peerdesk/domain';
 import { CategoryModel, toCategoryModel } from '../categories/category.model';
 import { CategoryLoader } from '../categories/categories.loaders';
+import { CLOCK, type Clock } from '../common/clock';
 import { type Connection, mapNodes } from '../common/pagination';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
 import { toUserModel, UserModel } from '../users/user.model';
@@ -14,7 +16,7 @@ import { RateLimit } from '../rate-limits/rate-limit.guard';
 
 @Resolver(() => QuestionModel)
 export class QuestionsResolver {
-  constructor(private readonly service: QuestionsService) {}
+  constructor(private readonly service: QuestionsService, @Inject(CLOCK) private readonly clock: Clock) {}
 
   @Query(() => QuestionModel, { description: 'One question with its answers; counts a view.' })
   async question(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null, @Context() { req }: RequestContext): Promise<QuestionModel> {
@@ -47,6 +49,16 @@ export class QuestionsResolver {
   @ResolveField({ description: 'Whether the signed-in viewer may edit this question (its author or a moderator).' })
   viewerCanEdit(@Parent() question: QuestionModel, @CurrentViewer() viewer: Viewer | null): boolean {
     return viewer !== null && canEditPost(viewer, question);
+  }
+
+  @ResolveField({ description: "Whether the signed-in viewer may change this question's tags: who may edit it, and REGULAR and LEADER members (not while suspended)." })
+  viewerCanRetag(@Parent() question: QuestionModel, @CurrentViewer() viewer: Viewer | null): boolean {
+    return viewer !== null && canRetagQuestion(viewer, question, this.clock.now());
+  }
+
+  @ResolveField({ description: 'Whether the signed-in viewer may mark this question a duplicate: moderators and LEADER members (not while suspended).' })
+  viewerCanMarkDuplicate(@Parent() _question: QuestionModel, @CurrentViewer() viewer: Viewer | null): boolean {
+    return viewer !== null && canCloseDuplicates(viewer, this.clock.now());
   }
 
   @ResolveField(() => CategoryModel)

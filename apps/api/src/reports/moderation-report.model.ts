@@ -1,15 +1,13 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import type { ReviewReason } from '@peerdesk/domain';
-// The ReviewReason enum is the review module's; the report names the same one.
-import { ReviewReasonEnum } from '../review/review.model';
+import type { ReviewReason, SpamCheck } from '@peerdesk/domain';
+// The ReviewReason and SpamCheck enums are the review module's; the report names the same ones.
+import { ReviewReasonEnum, SpamCheckEnum } from '../review/review.model';
 import { RateModel } from './deflection-report.model';
 
-@ObjectType('ModerationHoldFigures', { description: 'Review items opened for one reason, and how those of them decided so far were decided.' })
-export class ModerationHoldFiguresModel {
-  @Field(() => ReviewReasonEnum)
-  reason!: ReviewReason;
-
-  @Field(() => Int, { description: 'Items opened for this reason in the bucket (posts held, or flagged into the queue).' })
+/** Held, decided, approved and their share: the same four figures per review reason and per spam check. */
+@ObjectType({ isAbstract: true })
+abstract class HoldCountsModel {
+  @Field(() => Int, { description: 'Items opened in the bucket (posts held, or flagged into the queue).' })
   held!: number;
 
   @Field(() => Int, { description: 'Of those, the items decided by now.' })
@@ -20,6 +18,21 @@ export class ModerationHoldFiguresModel {
 
   @Field(() => RateModel, { description: 'approved / decided: the share of decided holds a moderator approved.' })
   approvedShare!: RateModel;
+}
+
+@ObjectType('ModerationHoldFigures', { description: 'Review items opened for one reason, and how those of them decided so far were decided.' })
+export class ModerationHoldFiguresModel extends HoldCountsModel {
+  @Field(() => ReviewReasonEnum)
+  reason!: ReviewReason;
+}
+
+@ObjectType('ModerationSpamCheckFigures', {
+  description: 'Posts one spam check held (a post two checks held counts for each), and how those decided so far were decided: '
+    + 'the approved share is the check\'s false-positive rate.',
+})
+export class ModerationSpamCheckFiguresModel extends HoldCountsModel {
+  @Field(() => SpamCheckEnum)
+  check!: SpamCheck;
 }
 
 @ObjectType('ModerationFigures', { description: 'Definitions: docs/metrics.md, "Moderation figures".' })
@@ -38,6 +51,11 @@ export class ModerationFiguresModel {
 
   @Field(() => [ModerationHoldFiguresModel], { description: 'One entry per review reason, in the order FLAGGED, NEW_MEMBER, SILENCED, SPAM_CHECK.' })
   holds!: ModerationHoldFiguresModel[];
+
+  @Field(() => [ModerationSpamCheckFiguresModel], {
+    description: 'The SPAM_CHECK holds split by check, one entry per check in the order LINKS_OVER_ALLOWANCE, REPEAT, BLOCKED_WORD, BLOCKED_DOMAIN.',
+  })
+  spamChecks!: ModerationSpamCheckFiguresModel[];
 
   @Field(() => Int, { description: 'Suspensions (USER_SUSPENDED in the audit log, by hand or through a review decision).' })
   suspensions!: number;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type FieldError, rate, REVIEW_REASONS, type ReviewReason, validationFailed } from '@peerdesk/domain';
+import { type FieldError, rate, REVIEW_REASONS, type ReviewReason, SPAM_CHECKS, type SpamCheck, validationFailed } from '@peerdesk/domain';
 import type { ModerationFiguresModel, ModerationReportModel } from './moderation-report.model';
 import { type ModerationFigureRow, ModerationReportRepository } from './moderation-report.repository';
 import { checkPeriod } from './reports.service';
@@ -13,18 +13,20 @@ export interface ModerationReportRequest {
 
 /** The figures of one bucket (or of the whole period) from its rows; a figure with no row is 0. */
 function figuresOf(rows: ModerationFigureRow[]): ModerationFiguresModel {
-  const count = (figure: ModerationFigureRow['figure'], reason: ReviewReason | null = null) =>
-    rows.find((row) => row.figure === figure && row.reason === reason)?.n ?? 0;
+  const count = (figure: ModerationFigureRow['figure'], reason: ReviewReason | null = null, spamCheck: SpamCheck | null = null) =>
+    rows.find((row) => row.figure === figure && row.reason === reason && row.spamCheck === spamCheck)?.n ?? 0;
+  const holdFigures = (reason: ReviewReason, spamCheck: SpamCheck | null = null) => {
+    const decided = count('held_decided', reason, spamCheck);
+    const approved = count('held_approved', reason, spamCheck);
+    return { held: count('held', reason, spamCheck), decided, approved, approvedShare: rate(approved, decided) };
+  };
   return {
     flagsRaised: count('flags_raised'),
     flagsHandled: count('flags_handled'),
     reviewsDecided: count('decided'),
     medianDecisionHours: rows.find((row) => row.figure === 'decided')?.medianHours ?? null,
-    holds: REVIEW_REASONS.map((reason) => {
-      const decided = count('held_decided', reason);
-      const approved = count('held_approved', reason);
-      return { reason, held: count('held', reason), decided, approved, approvedShare: rate(approved, decided) };
-    }),
+    holds: REVIEW_REASONS.map((reason) => ({ reason, ...holdFigures(reason) })),
+    spamChecks: SPAM_CHECKS.map((check) => ({ check, ...holdFigures('SPAM_CHECK', check) })),
     suspensions: count('suspensions'),
   };
 }

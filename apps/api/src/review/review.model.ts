@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import {
   FLAG_OUTCOMES, FLAG_REASONS, FLAG_TARGET_TYPES, type FlagOutcome, type FlagReason, type FlagTargetType, POST_MODERATION_STATES, type PostModerationState,
-  REVIEW_ACTIONS, REVIEW_REASONS, REVIEW_STATES, type ReviewAction, type ReviewReason, type ReviewState,
+  REVIEW_ACTIONS, REVIEW_REASONS, REVIEW_STATES, type ReviewAction, type ReviewReason, type ReviewState, SPAM_CHECKS,
 } from '@peerdesk/domain';
 import { enumOf } from '../common/enums';
 import { ConnectionOf } from '../common/pagination';
@@ -14,12 +14,17 @@ export const ReviewReasonEnum = enumOf(REVIEW_REASONS);
 export const ReviewStateEnum = enumOf(REVIEW_STATES);
 export const ReviewActionEnum = enumOf(REVIEW_ACTIONS);
 export const ModerationStateEnum = enumOf(POST_MODERATION_STATES);
+export const SpamCheckEnum = enumOf(SPAM_CHECKS);
 
 registerEnumType(FlagTargetTypeEnum, { name: 'FlagTargetType', description: 'A question, an answer or a comment.' });
 registerEnumType(FlagReasonEnum, { name: 'FlagReason', description: 'NEEDS_STAFF: account-specific or urgent, for our team. OTHER needs a note.' });
 registerEnumType(FlagOutcomeEnum, { name: 'FlagOutcome', description: 'UPHELD: the post was hidden or deleted after review; DECLINED: it was approved.' });
 registerEnumType(ReviewReasonEnum, { name: 'ReviewReason', description: "FLAGGED by members; NEW_MEMBER: a new member's first posts; SILENCED: a silenced member's posts; SPAM_CHECK: held by a spam check." });
 registerEnumType(ReviewStateEnum, { name: 'ReviewState' });
+registerEnumType(SpamCheckEnum, {
+  name: 'SpamCheck',
+  description: 'The spam check that held a post: more links than its trust level allows, the same body again within minutes, a blocked word, a link to a blocked domain.',
+});
 registerEnumType(ReviewActionEnum, {
   name: 'ReviewAction',
   description: 'APPROVE shows the post; HIDE hides it; DELETE soft-deletes it; SUSPEND_AUTHOR hides it and suspends its author for 7 days (REVIEW_SUSPENSION_DAYS), with the note as the reason.',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { FlagOutcome, FlagReason, FlagTargetType, ReviewAction, ReviewReason, ReviewState } from '@peerdesk/domain';
+import type { FlagOutcome, FlagReason, FlagTargetType, ReviewAction, ReviewReason, ReviewState, SpamCheck } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
 
 /** A post as review items and flags name it. */
@@ -114,12 +114,12 @@ export class ReviewRepository {
 
   async insertItem(
     em: EntityManager,
-    item: PostRef & { questionId: string; authorId: string | null; reason: ReviewReason; detail: string | null; at: Date },
+    item: PostRef & { questionId: string; authorId: string | null; reason: ReviewReason; detail: string | null; spamChecks?: readonly SpamCheck[]; at: Date },
   ): Promise<ReviewItemRow> {
     const rows: ReviewItemRow[] = await em.query(
-      `INSERT INTO review_items AS r (target_type, target_id, question_id, author_id, reason, detail, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${ITEM_COLUMNS}`,
-      [item.targetType, item.targetId, item.questionId, item.authorId, item.reason, item.detail, item.at],
+      `INSERT INTO review_items AS r (target_type, target_id, question_id, author_id, reason, detail, spam_checks, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${ITEM_COLUMNS}`,
+      [item.targetType, item.targetId, item.questionId, item.authorId, item.reason, item.detail, item.spamChecks ?? [], item.at],
     );
     return rows[0];
   }

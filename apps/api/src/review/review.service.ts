@@ -73,7 +73,7 @@ export class ReviewService implements DomainEventHandler, OnModuleInit {
     if (event.type !== 'post.held') return;
     await this.reviews.insertItem(em, {
       targetType: event.targetType, targetId: event.targetId, questionId: event.questionId, authorId: event.authorId,
-      reason: event.hold.kind, detail: event.hold.detail ?? null, at: event.at,
+      reason: event.hold.kind, detail: event.hold.detail ?? null, spamChecks: event.hold.spamChecks, at: event.at,
     });
   }
 
@@ -109,7 +109,7 @@ export class ReviewService implements DomainEventHandler, OnModuleInit {
         if (flagsHidePost(open.weight, this.config.flagHideThreshold)) {
           const reason = flagHideReason(open.reasons);
           await this.setState(em, locked, 'HIDDEN', reason, viewer.id, now);
-          await this.told(em, locked, 'HIDDEN', reason, null, now);
+          await this.told(em, locked, 'HIDDEN', reason, null, now, false);
         }
       }
       return flag;
@@ -169,8 +169,9 @@ export class ReviewService implements DomainEventHandler, OnModuleInit {
         },
         reason, at: now,
       });
-      await this.told(em, locked, outcome, reason, viewer.id, now);
-      return (await this.reviews.findItem(em, item.id))!;
+      const decided = (await this.reviews.findItem(em, item.id))!;
+      await this.told(em, locked, outcome, reason, viewer.id, now, secondLookRefusal(decided) === null);
+      return decided;
     });
   }
 
@@ -216,7 +217,9 @@ export class ReviewService implements DomainEventHandler, OnModuleInit {
         reason, at: now,
       });
       const outcome: PostModerationOutcome = action === 'HIDE' ? 'HIDDEN' : before.state === 'HELD' ? 'APPROVED' : 'RESTORED';
-      await this.told(em, locked, outcome, reason, viewer.id, now);
+      // A hide by hand can be looked at again only through the review item it decided; without one, the author is not offered it.
+      const secondLook = action === 'HIDE' && item !== null && secondLookRefusal({ ...item, state: 'RESOLVED', decision: 'HIDE' }) === null;
+      await this.told(em, locked, outcome, reason, viewer.id, now, secondLook);
       return { ...post, questionId: locked.question.id, state };
     });
   }
@@ -280,10 +283,12 @@ export class ReviewService implements DomainEventHandler, OnModuleInit {
   }
 
   /** post.moderated: the author's notification, the search index. */
-  private told(em: EntityManager, locked: LockedPost, outcome: PostModerationOutcome, reason: string | null, actorId: string | null, at: Date): Promise<void> {
+  private told(
+    em: EntityManager, locked: LockedPost, outcome: PostModerationOutcome, reason: string | null, actorId: string | null, at: Date, secondLook: boolean,
+  ): Promise<void> {
     return this.events.publish(em, {
       type: 'post.moderated', targetType: locked.targetType, targetId: locked.post.id, questionId: locked.question.id,
-      authorId: locked.post.authorId, outcome, reason, actorId, at,
+      authorId: locked.post.authorId, outcome, reason, actorId, secondLook, at,
     });
   }
 }

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { CategoryPageDocument, QuestionListDocument, WatchCategoryDocument } from '@peerdesk/api-client';
+import { CategoryAnnouncementDocument, CategoryPageDocument, QuestionListDocument, SetCategoryAnnouncementDocument, WatchCategoryDocument } from '@peerdesk/api-client';
+import { can, LIMITS } from '@peerdesk/domain';
 import { formAction, text } from '$lib/server/forms';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import { listQuery } from '$lib/server/question-filters';
@@ -12,14 +13,18 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
     const { category } = await graphql(fetch, CategoryPageDocument, { slug: params.slug });
     const list = listQuery(url, category.id);
     // Pinned questions head the first page; the paged list is the rest.
-    const [{ questions }, pinned] = await Promise.all([
+    const [{ questions }, pinned, { categoryAnnouncement }] = await Promise.all([
       graphql(fetch, QuestionListDocument, { filter: { ...list.filter, pinned: false }, orderBy: list.orderBy, after: list.after, first: PAGE_SIZE }),
       list.after === null ? graphql(fetch, QuestionListDocument, { filter: { ...list.filter, pinned: true }, orderBy: list.orderBy, first: PAGE_SIZE }) : null,
+      graphql(fetch, CategoryAnnouncementDocument, { categoryId: category.id }),
     ]);
     const pinnedQuestions = pinned?.questions.edges.map((edge) => edge.node) ?? [];
     return {
       category,
       signedIn: Boolean(locals.viewer),
+      announcement: categoryAnnouncement,
+      canPinAnnouncement: !!locals.viewer && can(locals.viewer.role, 'moderate_threads'),
+      announcementMax: LIMITS.announcement.max,
       show: list.show,
       sort: list.sort,
       tag: list.tag,
@@ -42,6 +47,16 @@ export const actions: Actions = {
     const watching = text(form, 'watching') === 'true';
     return formAction(event, 'watch', WatchCategoryDocument, { categoryId: text(form, 'categoryId'), watching }, {
       success: watching ? 'You will be notified of every new question in this category.' : 'You stopped watching this category.',
+    });
+  },
+  /** Pin, change or (with "clear", an empty message) take down the category's announcement; the API checks who may. */
+  setAnnouncement: async (event) => {
+    const form = await event.request.formData();
+    const message = form.has('clear') ? '' : text(form, 'message');
+    const { category } = await graphql(event.fetch, CategoryPageDocument, { slug: event.params.slug });
+    return formAction(event, 'setAnnouncement', SetCategoryAnnouncementDocument, { categoryId: category.id, message }, {
+      values: { message },
+      success: message ? 'Announcement pinned in this category.' : 'Announcement taken down.',
     });
   },
 };
