@@ -8,7 +8,7 @@ const READ = `query ($id: ID!) { privateConversation(questionId: $id) {
 const SEND = `mutation ($id: ID!, $body: String!) { sendPrivateMessage(questionId: $id, body: $body) { id body bodyHtml author { id isEmployee } } }`;
 const RESOLVE = `mutation ($id: ID!, $summary: String) { resolvePrivately(questionId: $id, summary: $summary) { id resolvedAt } }`;
 const ESCALATE = `mutation ($id: ID!) { escalateQuestion(questionId: $id, reason: "Needs the account team.") { id } }`;
-const ESCALATION = `query ($id: ID!) { question(id: $id) { status helpingPrivately escalation { state firstStaffResponseAt needsInfo staffDueAt } } }`;
+const ESCALATION = `query ($id: ID!) { question(id: $id) { status helpingPrivately escalation { state firstStaffResponseAt staffDueAt } } }`;
 
 describe('private conversations', () => {
   let app: TestApp;
@@ -130,10 +130,10 @@ describe('private conversations', () => {
       const id = await escalated();
       await app.ok(`mutation ($id: ID!) { markNeedsInfo(questionId: $id, note: "Order number?") { id } }`, { id }, staff);
       await send(otherStaff, id, 'Any news?');
-      expect((await app.ok<{ question: any }>(ESCALATION, { id })).question.escalation.needsInfo).toBe(true);
+      expect((await app.ok<{ question: any }>(ESCALATION, { id })).question.escalation.state).toBe('NEEDS_INFO');
       app.clock.advance(HOUR);
       await send(asker, id, 'Order 4711.');
-      expect((await app.ok<{ question: any }>(ESCALATION, { id })).question.escalation.needsInfo).toBe(false);
+      expect((await app.ok<{ question: any }>(ESCALATION, { id })).question.escalation.state).not.toBe('NEEDS_INFO');
       expect(await escalationEvents(id)).toContain('RESUMED');
     });
 
