@@ -855,7 +855,7 @@ export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
 export type AdminPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown>, staffTeam: Array<{ id: string }> }>, staffMembers: Array<{ id: string, displayName: string }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }>, spamRules: { words: Array<string>, domains: Array<string> } };
+export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, solvedAutoCloseDays: number | null, businessCalendar: Record<string, unknown>, staffTeam: Array<{ id: string }> }>, staffMembers: Array<{ id: string, displayName: string }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }>, spamRules: { words: Array<string>, domains: Array<string> } };
 
 export type AdminWebhookDeliveriesQueryVariables = Exact<{
   id: string | number;
@@ -2282,6 +2282,7 @@ export const AdminPageDocument = new TypedDocumentString(`
     unsolvedWindowHours
     fastLanePeerWindowHours
     staffResponseHours
+    solvedAutoCloseDays
     businessCalendar
     staffTeam {
       id
