@@ -115,6 +115,7 @@ export type CloseReason =
   | 'DUPLICATE'
   | 'OFF_TOPIC'
   | 'OTHER'
+  | 'RESOLVED'
   | 'RESOLVED_ELSEWHERE';
 
 export type CreateCategoryInput = {
@@ -128,6 +129,8 @@ export type CreateCategoryInput = {
   peerWindowHours?: number;
   /** Lower-case words joined by hyphens; part of the category address. */
   slug: string;
+  /** Days after its acceptance a solved question closes by itself (1–3650); null: never. */
+  solvedAutoCloseDays?: number | null | undefined;
   /** Business hours staff have to respond once escalated (1–720). */
   staffResponseHours?: number;
   /** Hours a peer-answered question may stay unsolved before staff step in (1–720). */
@@ -448,6 +451,8 @@ export type UpdateCategoryInput = {
   name?: string | null | undefined;
   peerWindowHours?: number | null | undefined;
   slug?: string | null | undefined;
+  /** Days after its acceptance a solved question closes by itself (1–3650); send 0 to turn auto-close off. */
+  solvedAutoCloseDays?: number | null | undefined;
   staffResponseHours?: number | null | undefined;
   unsolvedWindowHours?: number | null | undefined;
 };
@@ -850,7 +855,7 @@ export type DeleteMyAccountMutation = { deleteMyAccount: boolean };
 export type AdminPageQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, businessCalendar: Record<string, unknown>, staffTeam: Array<{ id: string }> }>, staffMembers: Array<{ id: string, displayName: string }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }>, spamRules: { words: Array<string>, domains: Array<string> } };
+export type AdminPageQuery = { announcement: { message: string, updatedAt: string } | null, categories: Array<{ id: string, name: string, slug: string, description: string, questionCount: number, peerWindowHours: number, unsolvedWindowHours: number, fastLanePeerWindowHours: number | null, staffResponseHours: number, solvedAutoCloseDays: number | null, businessCalendar: Record<string, unknown>, staffTeam: Array<{ id: string }> }>, staffMembers: Array<{ id: string, displayName: string }>, webhooks: Array<{ id: string, url: string, events: Array<string>, secretHint: string, createdAt: string }>, spamRules: { words: Array<string>, domains: Array<string> } };
 
 export type AdminWebhookDeliveriesQueryVariables = Exact<{
   id: string | number;
@@ -2277,6 +2282,7 @@ export const AdminPageDocument = new TypedDocumentString(`
     unsolvedWindowHours
     fastLanePeerWindowHours
     staffResponseHours
+    solvedAutoCloseDays
     businessCalendar
     staffTeam {
       id

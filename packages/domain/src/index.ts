@@ -29,3 +29,4 @@ export * from './personal-data';
 export * from './mentions';
 export * from './private-conversations';
 export * from './accept-reminders';
+export * from './auto-close';

@@ -2,17 +2,22 @@ import { conflict, validationFailed } from './errors';
 import { type Actor, can } from './roles';
 
 /**
- * Why a moderator closed a question. DUPLICATE is only ever set by marking a duplicate (which names the
- * original); `closeQuestion` takes the others, OTHER with a note.
+ * Why a question is closed. DUPLICATE is only ever set by marking a duplicate (which names the original);
+ * RESOLVED only by auto-close (a solved question closed by itself, auto-close.ts); `closeQuestion` takes
+ * the others (MODERATOR_CLOSE_REASONS), OTHER with a note.
  */
-export const CLOSE_REASONS = ['OFF_TOPIC', 'RESOLVED_ELSEWHERE', 'DUPLICATE', 'OTHER'] as const;
+export const CLOSE_REASONS = ['OFF_TOPIC', 'RESOLVED_ELSEWHERE', 'DUPLICATE', 'OTHER', 'RESOLVED'] as const;
 export type CloseReason = typeof CLOSE_REASONS[number];
+
+/** The reasons a moderator picks from when closing by hand. */
+export const MODERATOR_CLOSE_REASONS = CLOSE_REASONS.filter((reason) => reason !== 'DUPLICATE' && reason !== 'RESOLVED');
 
 export const CLOSE_REASON_LABELS: Readonly<Record<CloseReason, string>> = {
   OFF_TOPIC: 'Off-topic',
   RESOLVED_ELSEWHERE: 'Resolved elsewhere',
   DUPLICATE: 'Duplicate',
   OTHER: 'Other',
+  RESOLVED: 'Solved',
 };
 
 /** A moderator's reason (lock, close note, move, delete, edit of another's post): said in a sentence, kept short. */
@@ -32,6 +37,9 @@ export function checkModerationReason(reason: string | null | undefined, field =
 export function checkCloseReason(reason: CloseReason, note: string | null | undefined): { reason: CloseReason; note: string | null } {
   if (reason === 'DUPLICATE') {
     throw validationFailed([{ field: 'reason', message: 'To close as a duplicate, mark it a duplicate of the original (markDuplicate).' }]);
+  }
+  if (reason === 'RESOLVED') {
+    throw validationFailed([{ field: 'reason', message: 'Solved questions close by themselves (the category\'s auto-close); pick another reason.' }]);
   }
   const trimmed = note?.trim() || null;
   if (reason === 'OTHER' && !trimmed) throw validationFailed([{ field: 'note', message: 'Say why it is closed: members see this note.' }]);

@@ -23,6 +23,8 @@ export const LIMITS = {
   peerWindowHours: { min: 1, max: 720 },
   staffResponseHours: { min: 1, max: 720 },
   unsolvedWindowHours: { min: 1, max: 720 },
+  // Days after its acceptance a solved question closes by itself (auto-close.ts); up to ten years.
+  solvedAutoCloseDays: { min: 1, max: 3650 },
   announcement: { max: 500 },
   // A webhook's secret signs every body it is sent; a short one is guessable.
   webhookSecret: { min: 16, max: 256 },
@@ -172,6 +174,8 @@ export interface CategoryInput {
   unsolvedWindowHours?: number;
   /** Null turns the fast lane off. */
   fastLanePeerWindowHours?: number | null;
+  /** Null: solved questions are never closed automatically. */
+  solvedAutoCloseDays?: number | null;
   businessCalendar?: unknown;
 }
 
@@ -205,8 +209,15 @@ export function validateCategoryPatch(patch: CategoryPatch): FieldError[] {
     ...(patch.fastLanePeerWindowHours === undefined || patch.fastLanePeerWindowHours === null
       ? []
       : checkWholeHours('fastLanePeerWindowHours', 'Fast-lane peer window', patch.fastLanePeerWindowHours, LIMITS.peerWindowHours)),
+    ...(patch.solvedAutoCloseDays === undefined || patch.solvedAutoCloseDays === null ? [] : checkAutoCloseDays(patch.solvedAutoCloseDays)),
     ...(patch.businessCalendar === undefined ? [] : validateBusinessCalendar(patch.businessCalendar)),
   ];
+}
+
+function checkAutoCloseDays(value: number): FieldError[] {
+  const { min, max } = LIMITS.solvedAutoCloseDays;
+  if (Number.isInteger(value) && value >= min && value <= max) return [];
+  return [{ field: 'solvedAutoCloseDays', message: `Auto-close must be a whole number of days from ${min} to ${max} (it is ${value}).` }];
 }
 
 /** A new category: the same rules as a patch, with every required field present by type. */

@@ -5,7 +5,7 @@ import { CategoryEntity } from './category.entity';
 import { findInOrder } from '../database/find-in-order';
 
 export type NewCategoryRow = Pick<CategoryEntity, 'name' | 'slug' | 'description' | 'peerWindowHours' | 'staffResponseHours' | 'createdAt'> &
-  Partial<Pick<CategoryEntity, 'unsolvedWindowHours' | 'fastLanePeerWindowHours' | 'businessCalendar'>>;
+  Partial<Pick<CategoryEntity, 'unsolvedWindowHours' | 'fastLanePeerWindowHours' | 'solvedAutoCloseDays' | 'businessCalendar'>>;
 
 /** A category's live questions: how many, how many solved and still waiting, and the latest activity. */
 export interface CategoryActivity {

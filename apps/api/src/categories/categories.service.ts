@@ -51,8 +51,9 @@ export class CategoriesService {
   async update(actorId: string, { id, ...patch }: UpdateCategoryInput): Promise<CategoryEntity> {
     const changes: CategoryPatch = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined && v !== null));
     if (typeof changes.name === 'string') changes.name = changes.name.trim();
-    // 0 turns the fast lane off (GraphQL has no way to tell "set to null" from "leave as is" here).
+    // 0 turns the fast lane and auto-close off (GraphQL has no way to tell "set to null" from "leave as is" here).
     if (changes.fastLanePeerWindowHours === 0) changes.fastLanePeerWindowHours = null;
+    if (changes.solvedAutoCloseDays === 0) changes.solvedAutoCloseDays = null;
     assertValid(validateCategoryPatch(changes));
     checkId(id, 'category');
     try {

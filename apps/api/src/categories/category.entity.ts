@@ -27,6 +27,10 @@ export class CategoryEntity {
   @Column({ name: 'fast_lane_peer_window_hours', type: 'integer', nullable: true })
   fastLanePeerWindowHours!: number | null;
 
+  /** Days after its acceptance a solved question closes by itself; null: never. */
+  @Column({ name: 'solved_auto_close_days', type: 'integer', nullable: true })
+  solvedAutoCloseDays!: number | null;
+
   /** The staff clock's working hours (a BusinessCalendar from @peerdesk/domain). */
   @Column({ name: 'business_calendar', type: 'jsonb' })
   businessCalendar!: BusinessCalendar;

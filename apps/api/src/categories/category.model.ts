@@ -30,6 +30,9 @@ export class CategoryModel {
   @Field(() => Int, { nullable: true, description: "A shorter peer window for a member's first question; null when off." })
   fastLanePeerWindowHours!: number | null;
 
+  @Field(() => Int, { nullable: true, description: 'Days after its acceptance a solved question closes by itself (1–3650); null: never.' })
+  solvedAutoCloseDays!: number | null;
+
   @Field(() => GraphQLJSONObject, { description: 'Working hours of the staff clock: { timeZone, week: { mon: [{ start, end }] … }, holidays }.' })
   businessCalendar!: BusinessCalendar;
 

@@ -33,7 +33,8 @@ export type DomainEvent =
   | { type: 'question.returned_to_community'; questionId: string; returnedBy: string; at: Date }
   | { type: 'question.marked_duplicate'; questionId: string; originalId: string; markedBy: string; at: Date }
   | { type: 'question.duplicate_unmarked'; questionId: string; originalId: string; unmarkedBy: string; at: Date }
-  | { type: 'question.closed'; questionId: string; reason: Exclude<CloseReason, 'DUPLICATE'>; closedBy: string; at: Date }
+  /** `closedBy` null: closed by the system (auto-close of a solved question). */
+  | { type: 'question.closed'; questionId: string; reason: Exclude<CloseReason, 'DUPLICATE'>; closedBy: string | null; at: Date }
   | { type: 'question.reopened'; questionId: string; reopenedBy: string; at: Date }
   | { type: 'question.moved'; questionId: string; fromCategoryId: string; toCategoryId: string; movedBy: string; at: Date }
   | { type: 'question.deleted'; questionId: string; deletedBy: string; at: Date }

@@ -98,6 +98,10 @@ export class QuestionEntity {
   @Column({ name: 'close_note', type: 'text', nullable: true })
   closeNote!: string | null;
 
+  /** When a moderator last reopened it; null: never (auto-close leaves a question reopened after its acceptance open). */
+  @Column({ name: 'reopened_at', type: 'timestamptz', nullable: true })
+  reopenedAt!: Date | null;
+
   /** Pinned to the top of its category's list since then; null: not pinned. */
   @Column({ name: 'pinned_at', type: 'timestamptz', nullable: true })
   pinnedAt!: Date | null;

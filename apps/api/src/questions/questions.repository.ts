@@ -180,9 +180,30 @@ export class QuestionsRepository {
     await em.update(QuestionEntity, { id }, { status, closeReason: reason, closeNote: note, updatedAt: at });
   }
 
-  /** Reopens a closed question in the status the state machine gave; the close reason goes. */
+  /** Reopens a closed question in the status the state machine gave; the close reason goes, the moment stays (auto-close reads it). */
   async reopen(em: EntityManager, id: string, status: ThreadStatus, at: Date): Promise<void> {
-    await em.update(QuestionEntity, { id }, { status, closeReason: null, closeNote: null, updatedAt: at });
+    await em.update(QuestionEntity, { id }, { status, closeReason: null, closeNote: null, reopenedAt: at, updatedAt: at });
+  }
+
+  /**
+   * Locks up to `limit` live solved questions due to close by themselves at `now` (the set form of
+   * `isDueToAutoClose` in @peerdesk/domain: accepted at least their category's `solved_auto_close_days`
+   * ago, not reopened since), oldest acceptance first, skipping rows another process holds. Each comes
+   * with its category's days.
+   */
+  async claimDueToAutoClose(em: EntityManager, now: Date, limit: number): Promise<Array<{ question: QuestionEntity; days: number }>> {
+    const rows: Array<{ id: string; days: number }> = await em.query(
+      `SELECT q.id::text AS id, c.solved_auto_close_days AS days
+         FROM questions q JOIN categories c ON c.id = q.category_id
+        WHERE q.status = 'SOLVED' AND q.deleted_at IS NULL AND c.solved_auto_close_days IS NOT NULL
+          AND q.solved_at <= $1::timestamptz - c.solved_auto_close_days * interval '24 hours'
+          AND (q.reopened_at IS NULL OR q.reopened_at < q.solved_at)
+        ORDER BY q.solved_at, q.id
+        LIMIT $2
+          FOR UPDATE OF q SKIP LOCKED`,
+      [now, limit]);
+    const questions = new Map((await em.findBy(QuestionEntity, { id: In(rows.map((row) => row.id)) })).map((q) => [q.id, q]));
+    return rows.map((row) => ({ question: questions.get(row.id)!, days: row.days }));
   }
 
   /** Moves the question to another category; unpinned, as a pin belongs to the category it was pinned in. */

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  acceptsAnswers, type AuditAction, checkCloseReason, checkModerationReason, type CloseReason, conflict, MAX_PINNED_PER_CATEGORY, nextThreadStatus, notFound,
-  validationFailed,
+  acceptsAnswers, type AuditAction, autoCloseNote, checkCloseReason, checkModerationReason, type CloseReason, conflict, isDueToAutoClose,
+  MAX_PINNED_PER_CATEGORY, nextThreadStatus, notFound, validationFailed,
 } from '@peerdesk/domain';
 import { AnswersRepository } from '../answers/answers.repository';
 import { AuditService } from '../audit/audit.service';
@@ -56,14 +56,39 @@ export class ThreadModerationService {
 
   close(viewer: Viewer, id: string, kind: CloseReason, noteInput: string | null | undefined): Promise<QuestionEntity> {
     const { reason, note } = checkCloseReason(kind, noteInput);
-    const closeReason = reason as Exclude<CloseReason, 'DUPLICATE'>;
-    return this.withQuestion(id, async (em, question, now) => {
-      const status = nextThreadStatus(question.status, { type: 'CLOSED' });
-      await this.questions.close(em, question.id, status, closeReason, note, now);
-      await this.record(em, viewer, 'QUESTION_CLOSED', question.id,
-        { status: question.status }, { status, closeReason, closeNote: note }, note ?? closeReason, now);
-      await this.events.publish(em, { type: 'question.closed', questionId: question.id, reason: closeReason, closedBy: viewer.id, at: now });
+    return this.withQuestion(id, (em, question, now) => this.closeLocked(em, viewer.id, question, reason as Exclude<CloseReason, 'DUPLICATE'>, note, now));
+  }
+
+  /**
+   * Closes, as the system, up to `limit` solved questions due to close by themselves (their category's
+   * `solvedAutoCloseDays` after acceptance, `isDueToAutoClose`), in one transaction: claimed with SKIP LOCKED,
+   * so several API processes never close one twice, and each closed as a moderator's close is (state
+   * machine, audit row with no actor, `question.closed` event) with the reason RESOLVED. Returns the ids closed.
+   */
+  autoCloseDue(limit: number): Promise<string[]> {
+    return this.transactions.run(async (em) => {
+      const now = this.clock.now();
+      const closed: string[] = [];
+      for (const { question, days } of await this.questions.claimDueToAutoClose(em, now, limit)) {
+        if (!isDueToAutoClose(question, { solvedAutoCloseDays: days }, now)) continue;
+        await this.closeLocked(em, null, question, 'RESOLVED', autoCloseNote(days), now);
+        closed.push(question.id);
+      }
+      return closed;
     });
+  }
+
+  /** The one close: the caller holds the question's row lock; `actorId` null is the system. */
+  private async closeLocked(
+    em: EntityManager, actorId: string | null, question: QuestionEntity, closeReason: Exclude<CloseReason, 'DUPLICATE'>, note: string | null, now: Date,
+  ): Promise<void> {
+    const status = nextThreadStatus(question.status, { type: 'CLOSED' });
+    await this.questions.close(em, question.id, status, closeReason, note, now);
+    await this.audit.record(em, {
+      actorId, action: 'QUESTION_CLOSED', targetType: 'QUESTION', targetId: question.id,
+      before: { status: question.status }, after: { status, closeReason, closeNote: note }, reason: note ?? closeReason, at: now,
+    });
+    await this.events.publish(em, { type: 'question.closed', questionId: question.id, reason: closeReason, closedBy: actorId, at: now });
   }
 
   /** Reopens a question closed with a reason; a duplicate reopens by taking its mark off (unmarkDuplicate), so its link goes too. */

@@ -25,6 +25,9 @@ export class CreateCategoryInput {
   @Field(() => Int, { nullable: true, description: "A shorter peer window for a member's first question (1–720); null: off." })
   fastLanePeerWindowHours?: number | null;
 
+  @Field(() => Int, { nullable: true, description: 'Days after its acceptance a solved question closes by itself (1–3650); null: never.' })
+  solvedAutoCloseDays?: number | null;
+
   @Field(() => GraphQLJSONObject, { nullable: true, description: 'Staff working hours; default Europe/Dublin, Mon–Fri 09:00–17:00.' })
   businessCalendar?: BusinessCalendar;
 }
@@ -54,6 +57,9 @@ export class UpdateCategoryInput {
 
   @Field(() => Int, { nullable: true, description: 'Send 0 to turn the fast lane off.' })
   fastLanePeerWindowHours?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Days after its acceptance a solved question closes by itself (1–3650); send 0 to turn auto-close off.' })
+  solvedAutoCloseDays?: number;
 
   @Field(() => GraphQLJSONObject, { nullable: true })
   businessCalendar?: BusinessCalendar;

@@ -28,15 +28,15 @@ export const load: PageServerLoad = async (event) => {
     : null;
   // Every window has the same ceiling in the API's limits.
   const maxHours = LIMITS.peerWindowHours.max;
-  return { ...data, deliveries, webhookId, webhookEvents: WEBHOOK_EVENTS, maxHours, announcementMax: LIMITS.announcement.max, webhookSecretMin: LIMITS.webhookSecret.min };
+  return { ...data, deliveries, webhookId, webhookEvents: WEBHOOK_EVENTS, maxHours, maxAutoCloseDays: LIMITS.solvedAutoCloseDays.max, announcementMax: LIMITS.announcement.max, webhookSecretMin: LIMITS.webhookSecret.min };
 };
 
-/** Whole hours from a number field; '' leaves the setting as it is (or at its default). */
-function hours(form: FormData, name: string, errors: Record<string, string>): number | undefined {
+/** A whole number (of hours, or `unit`) from a number field; '' leaves the setting as it is (or at its default). */
+function hours(form: FormData, name: string, errors: Record<string, string>, unit = 'hours'): number | undefined {
   const value = text(form, name);
   if (value === '') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n)) errors[name] = 'Enter a whole number of hours.';
+  if (!Number.isInteger(n)) errors[name] = `Enter a whole number of ${unit}.`;
   return n;
 }
 
@@ -61,12 +61,13 @@ function categoryFields(form: FormData) {
     unsolvedWindowHours: hours(form, 'unsolvedWindowHours', errors),
     fastLanePeerWindowHours: hours(form, 'fastLanePeerWindowHours', errors),
     staffResponseHours: hours(form, 'staffResponseHours', errors),
+    solvedAutoCloseDays: hours(form, 'solvedAutoCloseDays', errors, 'days'),
     businessCalendar,
   };
   return { input, errors };
 }
 
-const CATEGORY_FIELDS = ['name', 'slug', 'description', 'peerWindowHours', 'unsolvedWindowHours', 'fastLanePeerWindowHours', 'staffResponseHours', 'businessCalendar'];
+const CATEGORY_FIELDS = ['name', 'slug', 'description', 'peerWindowHours', 'unsolvedWindowHours', 'fastLanePeerWindowHours', 'staffResponseHours', 'solvedAutoCloseDays', 'businessCalendar'];
 
 export const actions: Actions = {
   createCategory: async (event) => {
@@ -75,7 +76,8 @@ export const actions: Actions = {
     const { input, errors } = categoryFields(form);
     if (Object.keys(errors).length) return invalid('createCategory', errors, values);
     // The API asks for a name and a slug; sending '' lets it say so beside each field.
-    const create = { ...input, name: input.name ?? '', slug: input.slug ?? '', fastLanePeerWindowHours: input.fastLanePeerWindowHours || null };
+    const create = { ...input, name: input.name ?? '', slug: input.slug ?? '', fastLanePeerWindowHours: input.fastLanePeerWindowHours || null,
+      solvedAutoCloseDays: input.solvedAutoCloseDays || null };
     return formAction(event, 'createCategory', AdminCreateCategoryDocument, { input: create }, { values, success: `Category “${create.name}” created.` });
   },
   updateCategory: async (event) => {
@@ -84,7 +86,9 @@ export const actions: Actions = {
     const values = textValues(form, CATEGORY_FIELDS);
     const { input, errors } = categoryFields(form);
     if (Object.keys(errors).length) return invalid(`updateCategory:${id}`, errors, values);
-    return formAction(event, `updateCategory:${id}`, AdminUpdateCategoryDocument, { input: { id, ...input } }, { values, success: 'Category saved.' });
+    // The field shows the stored days, so an emptied one means "never" (0 to the API).
+    const update = { id, ...input, solvedAutoCloseDays: input.solvedAutoCloseDays ?? 0 };
+    return formAction(event, `updateCategory:${id}`, AdminUpdateCategoryDocument, { input: update }, { values, success: 'Category saved.' });
   },
   setStaffTeam: async (event) => {
     const form = await event.request.formData();

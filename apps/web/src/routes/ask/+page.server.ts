@@ -16,8 +16,15 @@ export const load: PageServerLoad = async ({ fetch, locals, url }) => {
   if (!locals.viewer) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
   const { categories } = await graphql(fetch, AskFormDocument);
   // One id per ask attempt ties the suggestions shown to whether a question was posted after all.
-  return { categories, category: url.searchParams.get('category') ?? '', askSessionId: crypto.randomUUID(), maxTags: LIMITS.tagsPerQuestion.max };
+  return {
+    categories, category: url.searchParams.get('category') ?? '', title: prefilledTitle(url), askSessionId: crypto.randomUUID(), maxTags: LIMITS.tagsPerQuestion.max,
+  };
 };
+
+/** A title handed over in `?title=` (a closed question's "Ask a new question"), on one line and no longer than a title may be. */
+function prefilledTitle(url: URL): string {
+  return (url.searchParams.get('title') ?? '').replace(/\s+/g, ' ').trim().slice(0, LIMITS.title.max);
+}
 
 export const actions: Actions = {
   preview: (event) => previewAction(event, ['title', 'categoryId', 'tags', 'askSessionId']),

@@ -30,7 +30,7 @@ import {
   VoteDocument,
   WatchQuestionDocument,
 } from '@peerdesk/api-client';
-import { can, CLOSE_REASON_LABELS, CLOSE_REASONS, FLAG_REASONS, type FlagReason, LIMITS } from '@peerdesk/domain';
+import { can, CLOSE_REASON_LABELS, FLAG_REASONS, type FlagReason, LIMITS, MODERATOR_CLOSE_REASONS } from '@peerdesk/domain';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import { formAction, text, textValues } from '$lib/server/forms';
 import { personalDataWarning } from '$lib/server/personal-data';
@@ -42,7 +42,7 @@ import { staffStepActions } from '$lib/server/staff-steps';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The reasons a moderator closes with from the menu (a duplicate is marked with its original instead). */
-const CLOSE_CHOICES = CLOSE_REASONS.filter((reason) => reason !== 'DUPLICATE').map((value) => ({ value, label: CLOSE_REASON_LABELS[value] }));
+const CLOSE_CHOICES = MODERATOR_CLOSE_REASONS.map((value) => ({ value, label: CLOSE_REASON_LABELS[value] }));
 
 export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   // ?edit=question or ?edit=<answer id> opens that post's editor, which needs the Markdown sources.
