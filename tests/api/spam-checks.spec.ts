@@ -78,6 +78,20 @@ describe('the spam checks', () => {
     expect(await moderationOf(later, author)).toEqual({ state: 'VISIBLE', reason: null });
   });
 
+  it('holds exactly one of two identical posts sent at once (the checks run one at a time per author)', async () => {
+    const author = await app.member();
+    await app.setTrustLevel(author, 'MEMBER');
+    for (let round = 1; round <= 6; round++) {
+      const body = `Same offer again, round ${round}: unlocked phones, message me.`;
+      // Two questions: no question row is shared, so nothing but the author's posting lock orders them.
+      const both = await Promise.all([ask(author, body, `Phones for sale, round ${round}`), ask(author, body, `Phones for sale, round ${round}`)]);
+      const states = await Promise.all(both.map(async (id) => (await moderationOf(id, author)).state));
+      expect([...states].sort()).toEqual(['HELD', 'VISIBLE']);
+      const held = both[states.indexOf('HELD')]!;
+      expect((await queued(held)).map((item) => item.detail)).toEqual([expect.stringMatching(/^Same text as their post of /)]);
+    }
+  });
+
   it('holds a blocked word (in the title too) and a link to a blocked domain, naming them to the moderators', async () => {
     const member = await app.member();
     await app.setTrustLevel(member, 'MEMBER');
@@ -117,6 +131,99 @@ describe('the spam checks', () => {
     const [item] = await app.db.query(`SELECT id::text FROM review_items WHERE target_type = 'QUESTION' AND target_id = $1`, [held]);
     await app.ok(`mutation ($id: ID!) { resolveReview(id: $id, action: APPROVE) { id } }`, { id: item.id }, moderator);
     expect(await moderationOf(held, newcomer)).toEqual({ state: 'VISIBLE', reason: null });
+  });
+
+  describe('an edit of an approved post', () => {
+    const EDIT_QUESTION = `mutation ($input: EditQuestionInput!) { editQuestion(input: $input) { id } }`;
+    const EDIT_ANSWER = `mutation ($input: EditAnswerInput!) { editAnswer(input: $input) { id moderation { state reason } } }`;
+    const EDIT_COMMENT = `mutation ($input: EditCommentInput!) { editComment(input: $input) { id moderation { state reason } } }`;
+    const COMMENT = `mutation ($input: PostCommentInput!) { postComment(input: $input) { id } }`;
+    const THREAD = `query ($id: ID!) { question(id: $id) { answerCount answers { id } } }`;
+    const WORD_REASON = 'Your post contains a word that is checked before it is shown; a moderator will look at it.';
+
+    const memberAt = async (level: 'MEMBER' | 'REGULAR') => {
+      const user = await app.member();
+      await app.setTrustLevel(user, level);
+      return user;
+    };
+
+    it('holds a question rewritten with a blocked word or domain, tells its author why, and approval shows it again', async () => {
+      const author = await memberAt('MEMBER');
+      const question = await ask(author, 'The line drops every evening around eight.');
+      await app.ok(EDIT_QUESTION, { input: { id: question, body: 'Found a fix, details at https://shop.spam.example/fix for everyone.' } }, author);
+      expect(await moderationOf(question, author)).toEqual({
+        state: 'HELD', reason: 'Your post links to a site (shop.spam.example) whose links are checked before they are shown; a moderator will look at it.',
+      });
+      expect(await queued(question)).toEqual([{ targetType: 'QUESTION', targetId: question, reason: 'SPAM_CHECK', detail: 'Link to blocked domain spam.example (shop.spam.example).' }]);
+      // Nobody else reads it any more.
+      expectError(await app.gql(QUESTION, { id: question }), 'NOT_FOUND');
+
+      const [item] = await app.db.query(`SELECT id::text FROM review_items WHERE target_type = 'QUESTION' AND target_id = $1`, [question]);
+      await app.ok(`mutation ($id: ID!) { resolveReview(id: $id, action: APPROVE) { id } }`, { id: item.id }, moderator);
+      expect((await app.ok<{ question: { id: string } }>(QUESTION, { id: question })).question.id).toBe(question);
+
+      // A new title is checked too.
+      const titled = await ask(author, 'Which router settings help with the evening drop?');
+      await app.ok(EDIT_QUESTION, { input: { id: titled, title: 'Casino bonus for router owners' } }, author);
+      expect(await moderationOf(titled, author)).toEqual({ state: 'HELD', reason: WORD_REASON });
+    });
+
+    it('holds an answer rewritten with too many links (it stops counting) and a comment with a blocked word', async () => {
+      const asker = await memberAt('MEMBER');
+      const question = await ask(asker, 'Which DNS servers work best with the hub?');
+      const answerer = await app.member(); // NEW: two links per post
+      const answer = await app.answer(answerer, question, 'Try the ones your hub offers first.');
+      expect((await app.ok<{ question: { answerCount: number } }>(THREAD, { id: question })).question.answerCount).toBe(1);
+
+      const edited = await app.ok<{ editAnswer: { moderation: { state: string; reason: string } } }>(EDIT_ANSWER, { input: { id: answer.id, body: `Try these: ${links(3)}.` } }, answerer);
+      expect(edited.editAnswer.moderation).toEqual({ state: 'HELD', reason: 'Your post has more links than new members may post (2); a moderator will look at it.' });
+      expect((await app.ok<{ question: { answerCount: number; answers: unknown[] } }>(THREAD, { id: question })).question).toEqual({ answerCount: 0, answers: [] });
+      expect((await queued(answer.id, 'ANSWER')).map((item) => item.detail)).toEqual(['3 links; trust level NEW allows 2.']);
+
+      const commenter = await memberAt('MEMBER');
+      const comment = (await app.ok<{ postComment: { id: string } }>(COMMENT, { input: { targetId: question, targetType: 'QUESTION', body: 'Same problem here since Monday.' } }, commenter)).postComment.id;
+      const commented = await app.ok<{ editComment: { moderation: { state: string; reason: string } } }>(EDIT_COMMENT, { input: { id: comment, body: 'Same problem, casino bonus fixed it.' } }, commenter);
+      expect(commented.editComment.moderation).toEqual({ state: 'HELD', reason: WORD_REASON });
+      expect((await queued(comment, 'COMMENT')).map((item) => item.detail)).toEqual(['Blocked word: "casino bonus".']);
+    });
+
+    it('never counts a post\'s own earlier text as a repeat, but does another recent post of its author', async () => {
+      const author = await memberAt('MEMBER');
+      const body = 'Restarting the hub at night clears the evening drops for me.';
+      const question = await ask(author, body);
+      await app.ok(EDIT_QUESTION, { input: { id: question, title: 'Evening drops cleared by a nightly restart' } }, author);
+      await app.ok(EDIT_QUESTION, { input: { id: question, body: `${body} Tested for a week.` } }, author);
+      expect(await moderationOf(question, author)).toEqual({ state: 'VISIBLE', reason: null });
+
+      const other = await ask(author, 'Which hub settings survive a factory reset?');
+      app.clock.advance(2 * 60);
+      await app.ok(EDIT_QUESTION, { input: { id: other, body: `${body} Tested for a week.` } }, author);
+      expect(await moderationOf(other, author)).toEqual({ state: 'HELD', reason: 'Your post repeats one you posted 2 minutes ago; a moderator will look at it.' });
+    });
+
+    it('holds a flagged post rewritten into spam in the review item its flag already opened', async () => {
+      const author = await memberAt('MEMBER');
+      const question = await ask(author, 'Is the outage in the north area over yet?');
+      await app.ok(`mutation ($input: FlagInput!) { flag(input: $input) { id } }`, { input: { targetType: 'QUESTION', targetId: question, reason: 'OFF_TOPIC' } }, await app.member());
+      expect(await moderationOf(question, author)).toEqual({ state: 'VISIBLE', reason: null });
+      await app.ok(EDIT_QUESTION, { input: { id: question, body: 'Outage over, celebrate with a casino bonus.' } }, author);
+      expect(await moderationOf(question, author)).toEqual({ state: 'HELD', reason: WORD_REASON });
+      expect(await app.db.query(`SELECT reason FROM review_items WHERE target_type = 'QUESTION' AND target_id = $1 AND state = 'OPEN'`, [question])).toEqual([{ reason: 'FLAGGED' }]);
+    });
+
+    it('never holds an edit by a moderator or an employee', async () => {
+      const author = await memberAt('MEMBER');
+      const question = await ask(author, 'Voicemail greeting resets after every update.');
+      await app.ok(EDIT_QUESTION, { input: { id: question, body: 'Voicemail greeting resets: casino bonus test phrase kept for the record.', reason: 'Quoting the report' } }, moderator);
+      expect(await moderationOf(question, author)).toEqual({ state: 'VISIBLE', reason: null });
+
+      const employee = await app.userWithRole('STAFF');
+      const answer = await app.answer(employee, question, 'Re-record the greeting after the update.');
+      const edited = await app.ok<{ editAnswer: { moderation: { state: string } } }>(EDIT_ANSWER, { input: { id: answer.id, body: `See ${links(4, 'spam.example')} and the casino bonus notice.` } }, employee);
+      expect(edited.editAnswer.moderation.state).toBe('VISIBLE');
+      expect(await queued(question)).toEqual([]);
+      expect(await queued(answer.id, 'ANSWER')).toEqual([]);
+    });
   });
 
   it('lets only admins read and edit the lists, normalizes them, and audits each change', async () => {

@@ -128,7 +128,7 @@ interface Finding {
 }
 
 /**
- * The spam hold for a new post, or null when it passes. Every check runs; the author reads the first
+ * The spam hold for a new post (or an edit of one), or null when it passes. Every check runs; the author reads the first
  * finding's reason, the moderators every finding's detail, and the hold names every check that found something.
  */
 export function spamHold(author: SpamCheckAuthor, post: SpamCheckPost, context: SpamCheckContext): PostHold | null {

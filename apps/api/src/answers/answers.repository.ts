@@ -35,11 +35,11 @@ export class AnswersRepository {
     private readonly questions: QuestionsRepository,
   ) {}
 
-  /** The bodies of an author's answers since a time (held, hidden and deleted ones too), for the spam checks' repeat check. */
-  async recentBodiesBy(em: EntityManager, authorId: string, since: Date): Promise<RecentPost[]> {
+  /** The bodies of an author's answers since a time (held, hidden and deleted ones too), for the spam checks' repeat check; `exceptId`: the post being edited. */
+  async recentBodiesBy(em: EntityManager, authorId: string, since: Date, exceptId: string | null): Promise<RecentPost[]> {
     const rows: Array<{ body: string; created_at: Date }> = await em.query(
-      `SELECT body, created_at FROM answers WHERE author_id = $1 AND created_at >= $2 ORDER BY created_at DESC LIMIT 50`,
-      [authorId, since],
+      `SELECT body, created_at FROM answers WHERE author_id = $1 AND created_at >= $2 AND id IS DISTINCT FROM $3 ORDER BY created_at DESC LIMIT 50`,
+      [authorId, since, exceptId],
     );
     return rows.map((row) => ({ body: row.body, createdAt: row.created_at }));
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   acceptanceReputation, acceptsAnswers, assertValid, authorKindFor, canSeePost, checkCanAccept, checkCanDeletePost, checkCanEditPost, checkCanUnaccept, checkImagesAllowed,
-  checkThreadTakesPosts, conflict, editReasonFor, type ModerationState, nextThreadStatus, notFound, type ThreadStatus, validateAnswer,
+  checkThreadTakesPosts, conflict, editReasonFor, type ModerationState, nextThreadStatus, notFound, type PostHold, type ThreadStatus, validateAnswer,
 } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
@@ -77,12 +77,17 @@ export class AnswersService {
       }, now, hold);
       if (hold) {
         // Not counted, not notified, not indexed, no effect on the thread's status or clocks until it is approved.
-        await this.events.publish(em, { type: 'post.held', targetType: 'ANSWER', targetId: answer.id, questionId: question.id, authorId: viewer.id, hold, at: now });
+        await this.held(em, answer, hold, now);
       } else {
         await this.publish(em, question, answer, now);
       }
       return answer;
     });
+  }
+
+  /** An answer waits in the review queue (post.held), its author told why by its moderation reason. */
+  private held(em: EntityManager, answer: AnswerEntity, hold: PostHold, now: Date): Promise<void> {
+    return this.events.publish(em, { type: 'post.held', targetType: 'ANSWER', targetId: answer.id, questionId: answer.questionId, authorId: answer.authorId, hold, at: now });
   }
 
   /** An answer joins its thread for everyone: counted, the thread's status moved, and `answer.posted` told. */
@@ -132,6 +137,10 @@ export class AnswersService {
       checkCanEditPost(viewer, answer, now);
       const reason = editReasonFor(viewer, answer, input.reason);
       checkImagesAllowed(viewer, bodyHtml);
+      // New text in an approved answer goes through the posting checks again: held, it stops counting until approved.
+      const hold = answer.body !== input.body && answer.moderationState === 'VISIBLE'
+        ? await this.postingHold.holdFor(em, viewer, { body: input.body, bodyHtml }, { targetType: 'ANSWER', targetId: answer.id })
+        : null;
       await this.revisions.keep(em, 'ANSWER', answer.id, answer, viewer.id, now, reason);
       const edited = await this.answers.edit(em, answer.id, input.body, bodyHtml, now);
       if (answer.authorId !== viewer.id && answer.body !== input.body) {
@@ -140,9 +149,17 @@ export class AnswersService {
           before: { questionId: question.id, authorId: answer.authorId, body: answer.body }, after: { questionId: question.id, body: input.body }, reason, at: now,
         });
       }
-      await this.questions.noteActivity(em, question.id, now);
+      if (hold) {
+        // As a hidden answer does, a held one stops counting (and stops being the accepted one).
+        await this.moderate(em, question, edited, 'HELD', hold.reason, viewer.id, now);
+        await this.held(em, edited, hold, now);
+      } else {
+        await this.questions.noteActivity(em, question.id, now);
+      }
       await this.events.publish(em, { type: 'answer.edited', questionId: question.id, answerId: answer.id, editorId: viewer.id, at: now });
-      return { answer: edited, acceptedAnswerId: question.acceptedAnswerId };
+      return hold
+        ? { answer: (await this.answers.findById(em, answer.id))!, acceptedAnswerId: (await this.questions.getById(em, question.id)).acceptedAnswerId }
+        : { answer: edited, acceptedAnswerId: question.acceptedAnswerId };
     });
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
-  assertValid, authorKindFor, canSeePost, checkCanDeletePost, checkModerationReason, checkCanEditPost, checkThreadTakesPosts, conflict, type ModerationState, notFound, validateComment,
+  assertValid, authorKindFor, canSeePost, checkCanDeletePost, checkModerationReason, checkCanEditPost, checkThreadTakesPosts, conflict, type ModerationState, notFound, type PostHold, validateComment,
 } from '@peerdesk/domain';
 import { AnswersService } from '../answers/answers.service';
 import { AuditService } from '../audit/audit.service';
@@ -63,12 +63,17 @@ export class CommentsService {
         bodyHtml,
       }, now, hold);
       if (hold) {
-        await this.events.publish(em, { type: 'post.held', targetType: 'COMMENT', targetId: comment.id, questionId: question.id, authorId: viewer.id, hold, at: now });
+        await this.held(em, comment, hold, now);
       } else {
         await this.publish(em, comment, now);
       }
       return comment;
     });
+  }
+
+  /** A comment waits in the review queue (post.held), its author told why by its moderation reason. */
+  private held(em: EntityManager, comment: CommentEntity, hold: PostHold, now: Date): Promise<void> {
+    return this.events.publish(em, { type: 'post.held', targetType: 'COMMENT', targetId: comment.id, questionId: comment.questionId, authorId: comment.authorId, hold, at: now });
   }
 
   private async publish(em: EntityManager, comment: CommentEntity, now: Date): Promise<void> {
@@ -92,7 +97,8 @@ export class CommentsService {
 
   /**
    * Author or moderator. Comments keep no revisions: they are short, and an edit is a correction; a
-   * moderator's edit of someone else's comment keeps the text as it was in the audit log.
+   * moderator's edit of someone else's comment keeps the text as it was in the audit log. New text in an
+   * approved comment goes through the posting checks again (PostingHold) and may wait for a moderator.
    */
   async edit(viewer: Viewer, input: EditCommentInput): Promise<CommentEntity> {
     assertValid(validateComment(input));
@@ -101,13 +107,20 @@ export class CommentsService {
       const comment = await this.lockLiveComment(em, input.id);
       const now = this.clock.now();
       checkCanEditPost(viewer, comment, now);
+      const hold = comment.body !== input.body && comment.moderationState === 'VISIBLE'
+        ? await this.postingHold.holdFor(em, viewer, { body: input.body, bodyHtml }, { targetType: 'COMMENT', targetId: comment.id })
+        : null;
       if (comment.authorId !== viewer.id && comment.body !== input.body) {
         await this.audit.record(em, {
           actorId: viewer.id, action: 'COMMENT_EDITED', targetType: 'COMMENT', targetId: comment.id,
           before: { questionId: comment.questionId, authorId: comment.authorId, body: comment.body }, after: { questionId: comment.questionId, body: input.body }, at: now,
         });
       }
-      return this.comments.edit(em, comment.id, input.body, bodyHtml, now);
+      const edited = await this.comments.edit(em, comment.id, input.body, bodyHtml, now);
+      if (!hold) return edited;
+      await this.moderate(em, edited, 'HELD', hold.reason, now);
+      await this.held(em, edited, hold, now);
+      return (await this.comments.findLive(em, comment.id))!;
     });
   }
 

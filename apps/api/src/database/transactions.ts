@@ -15,6 +15,8 @@ import { sqlState } from './errors';
  *      taken first by every change to the question or to anything on it: answers, acceptance, votes
  *      (on the question or on one of its answers), comments, escalations, duplicates;
  *   2. its answers (the row written, or the one an acceptance points to);
+ *      then, for a member's new or edited post, their posting lock (`UsersRepository.lockPostingOf`, an
+ *      advisory lock taken by `PostingHold.holdFor`: the spam and first-post checks, one at a time per author);
  *   3. votes, comments, escalation rows of that question;
  *   4. users' reputation, all of a transaction's changes in one call, in user id order, then their
  *      rows of the reputation ledger (`UsersRepository.moveReputation`);

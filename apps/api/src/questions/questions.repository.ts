@@ -35,11 +35,11 @@ const ORDER_COLUMNS: Record<QuestionOrder, { column: string; keyOf: (q: Question
 export class QuestionsRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** The bodies of an author's questions since a time (held, hidden and deleted ones too), for the spam checks' repeat check. */
-  async recentBodiesBy(em: EntityManager, authorId: string, since: Date): Promise<RecentPost[]> {
+  /** The bodies of an author's questions since a time (held, hidden and deleted ones too), for the spam checks' repeat check; `exceptId`: the post being edited. */
+  async recentBodiesBy(em: EntityManager, authorId: string, since: Date, exceptId: string | null): Promise<RecentPost[]> {
     const rows: Array<{ body: string; created_at: Date }> = await em.query(
-      `SELECT body, created_at FROM questions WHERE author_id = $1 AND created_at >= $2 ORDER BY created_at DESC LIMIT 50`,
-      [authorId, since],
+      `SELECT body, created_at FROM questions WHERE author_id = $1 AND created_at >= $2 AND id IS DISTINCT FROM $3 ORDER BY created_at DESC LIMIT 50`,
+      [authorId, since, exceptId],
     );
     return rows.map((row) => ({ body: row.body, createdAt: row.created_at }));
   }

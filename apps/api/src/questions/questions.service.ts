@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  assertValid, can, canSeePost, checkCanEditQuestion, checkImagesAllowed, editReasonFor, type ModerationState, normalizeTags, notFound, validateQuestion,
+  assertValid, can, canSeePost, checkCanEditQuestion, checkImagesAllowed, editReasonFor, type ModerationState, normalizeTags, notFound, type PostHold, validateQuestion,
 } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CategoriesService } from '../categories/categories.service';
@@ -51,9 +51,7 @@ export class QuestionsService {
       const question = await this.questions.insert(em, { ...fields, categoryId: input.categoryId, authorId: viewer.id, bodyHtml, status: 'OPEN' }, now, hold);
       if (hold) {
         // Nobody else sees it yet: no notifications, webhooks, search or community clock until it is approved.
-        await this.events.publish(em, {
-          type: 'post.held', targetType: 'QUESTION', targetId: question.id, questionId: question.id, authorId: viewer.id, hold, at: now,
-        });
+        await this.held(em, question, hold, now);
       } else {
         await this.events.publish(em, {
           type: 'question.asked', questionId: question.id, categoryId: question.categoryId, authorId: viewer.id, askSessionId: input.askSessionId, at: now,
@@ -61,6 +59,11 @@ export class QuestionsService {
       }
       return question;
     });
+  }
+
+  /** A question waits in the review queue (post.held), its author told why by its moderation reason. */
+  private held(em: EntityManager, question: QuestionEntity, hold: PostHold, now: Date): Promise<void> {
+    return this.events.publish(em, { type: 'post.held', targetType: 'QUESTION', targetId: question.id, questionId: question.id, authorId: question.authorId, hold, at: now });
   }
 
   /**
@@ -90,7 +93,9 @@ export class QuestionsService {
    * (checkCanEditQuestion). The previous title, body and tags are kept as a revision, with the editor and
    * their reason. A moderator's edit of someone else's question is recorded in the audit log with the fields
    * it changed; an author's own is not, nor a member's retagging (as on Discourse: the revision history on
-   * the post shows it, and the audit log is the moderators' and admins' actions).
+   * the post shows it, and the audit log is the moderators' and admins' actions). A new title or body of an
+   * approved question goes through the posting checks again (PostingHold): held, it leaves every list and search
+   * until a moderator approves it.
    */
   async edit(viewer: Viewer, input: EditQuestionInput): Promise<QuestionEntity> {
     checkId(input.id, 'question');
@@ -108,8 +113,16 @@ export class QuestionsService {
       assertValid(validateQuestion(next));
       const bodyHtml = input.body === undefined ? question.bodyHtml : await this.markdown.render(next.body);
       if (input.body !== undefined) checkImagesAllowed(viewer, bodyHtml);
+      const rewritten = changed.includes('title') || changed.includes('body');
+      const hold = rewritten && question.moderationState === 'VISIBLE'
+        ? await this.postingHold.holdFor(em, viewer, { title: next.title, body: next.body, bodyHtml }, { targetType: 'QUESTION', targetId: question.id })
+        : null;
       await this.revisions.keep(em, 'QUESTION', question.id, question, viewer.id, now, reason);
       await this.questions.edit(em, question.id, { ...next, bodyHtml }, now);
+      if (hold) {
+        await this.moderate(em, question, 'HELD', hold.reason, now);
+        await this.held(em, question, hold, now);
+      }
       if (question.authorId !== viewer.id && changed.length && can(viewer.role, 'edit_any_post')) {
         await this.audit.record(em, {
           actorId: viewer.id, action: 'QUESTION_EDITED', targetType: 'QUESTION', targetId: question.id,

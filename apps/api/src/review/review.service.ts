@@ -68,9 +68,13 @@ export class ReviewService implements DomainEventHandler, OnModuleInit {
     this.events.subscribe(this);
   }
 
-  /** A post held when written (a new member's first posts; later the spam checks) waits in the queue. */
+  /**
+   * A post held when written or rewritten (a silence, the spam checks, a new member's first posts) waits in the
+   * queue. An approved post edited while flagged already has its open item: the moderator reads the new text there.
+   */
   async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     if (event.type !== 'post.held') return;
+    if (await this.reviews.lockOpenItem(em, event)) return;
     await this.reviews.insertItem(em, {
       targetType: event.targetType, targetId: event.targetId, questionId: event.questionId, authorId: event.authorId,
       reason: event.hold.kind, detail: event.hold.detail ?? null, spamChecks: event.hold.spamChecks, at: event.at,

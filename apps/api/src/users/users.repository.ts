@@ -133,6 +133,15 @@ export class UsersRepository {
    * posted before (held, hidden and deleted ones too; counted only for a NEW member, the one level the hold
    * reads). One statement; null when there is no such account.
    */
+  /**
+   * Serialises this author's posting checks until the transaction ends (PostingHold.holdFor): a
+   * transaction-level advisory lock, keyed by a hash of the id (a rare collision only makes two authors wait
+   * for each other). No table row is locked, so it takes no place among the rows of the lock order.
+   */
+  async lockPostingOf(em: EntityManager, id: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('posting-hold:' || $1::text, 0))`, [id]);
+  }
+
   async postingRecord(em: EntityManager, id: string): Promise<{ trustLevel: TrustLevel; priorPosts: number } | null> {
     const rows: Array<{ trust_level: TrustLevel; posts: number }> = await em.query(
       `SELECT u.trust_level,

@@ -62,24 +62,30 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   const closeLabel = question.closeReason ? CLOSE_REASON_LABELS[question.closeReason.kind] : null;
   return {
     question, duplicate, editing, now: new Date().toISOString(), maxTags: LIMITS.tagsPerQuestion.max, closeLabel, flagReasons: FLAG_REASONS,
-    moderation: moderator ? await moderationMenu(fetch, question.id, url.searchParams.get('original')) : null,
+    moderation: moderator ? await moderationMenu(fetch) : null,
+    duplicateSearch: question.viewerCanMarkDuplicate ? await originalsFor(fetch, question.id, url.searchParams.get('original')) : null,
     canHide: !!locals.viewer && can(locals.viewer.role, 'review_posts'),
     privateConversation: await privateConversationFor(fetch, question, locals.viewer),
     mayEndorse: !!locals.viewer && can(locals.viewer.role, 'endorse_answer'),
   };
 };
 
+/** What the moderation menu needs besides the question: the categories to move to. */
+async function moderationMenu(fetch: typeof globalThis.fetch) {
+  const { categories } = await graphql(fetch, ModerationMenuDocument, {});
+  return { categories, closeChoices: CLOSE_CHOICES };
+}
+
 /**
- * What the moderation menu needs: the categories to move to and, after a search (?original=<title words>),
+ * The mark-duplicate form (for whoever `viewerCanMarkDuplicate`): after a search (?original=<title words>),
  * the questions that could be the original of this one (the similar-questions search, this one left out).
  */
-async function moderationMenu(fetch: typeof globalThis.fetch, questionId: string, search: string | null) {
-  const { categories } = await graphql(fetch, ModerationMenuDocument, {});
+async function originalsFor(fetch: typeof globalThis.fetch, questionId: string, search: string | null) {
   const query = search?.trim() ?? '';
   const originals = query.length >= 3
     ? (await graphql(fetch, SimilarQuestionsDocument, { title: query })).similarQuestions.filter((q) => q.id !== questionId)
     : null;
-  return { categories, closeChoices: CLOSE_CHOICES, originalSearch: query, originals };
+  return { originalSearch: query, originals };
 }
 
 const postType = (data: FormData) => (text(data, 'targetType') === 'ANSWER' ? 'ANSWER' : 'QUESTION');
@@ -104,6 +110,14 @@ export const actions: Actions = {
     return personalDataWarning(data, 'edit-question', [values.title, values.body], values) ?? formAction(event, 'edit-question', EditQuestionDocument, { input }, {
       values,
       then: () => redirect(303, questionPath({ id: event.params.id, title: values.title })),
+    });
+  },
+
+  // Only the tags of someone else's question (lib/RetagForm.svelte); the API says who may (trust level or role).
+  retag: async (event) => {
+    const values = textValues(await event.request.formData(), ['tags', 'reason']);
+    return formAction(event, 'retag', EditQuestionDocument, { input: { id: event.params.id, tags: parseTags(values.tags), reason: values.reason || undefined } }, {
+      values, success: 'The tags are changed.',
     });
   },
 
@@ -236,7 +250,7 @@ export const actions: Actions = {
     });
   },
 
-  /** Marks this question a duplicate of the original picked from the search, and with `merge` moves its answers there too. */
+  /** Marks this question a duplicate of the original picked from the search (lib/MarkDuplicateForm.svelte), and with `merge` moves its answers there too. */
   markDuplicate: async (event) => {
     const data = await event.request.formData();
     const originalId = text(data, 'originalId');
