@@ -8,7 +8,7 @@ const READ = `query ($id: ID!) { privateConversation(questionId: $id) {
 const SEND = `mutation ($id: ID!, $body: String!) { sendPrivateMessage(questionId: $id, body: $body) { id body bodyHtml author { id isEmployee } } }`;
 const RESOLVE = `mutation ($id: ID!, $summary: String) { resolvePrivately(questionId: $id, summary: $summary) { id resolvedAt } }`;
 const ESCALATE = `mutation ($id: ID!) { escalateQuestion(questionId: $id, reason: "Needs the account team.") { id } }`;
-const ESCALATION = `query ($id: ID!) { question(id: $id) { status helpingPrivately escalation { state firstStaffResponseAt needsInfo staffDueAt } } }`;
+const ESCALATION = `query ($id: ID!) { question(id: $id) { status helpingPrivately escalation { state firstStaffResponseAt needsInfo { repliedAt } staffDueAt } } }`;
 
 describe('private conversations', () => {
   let app: TestApp;
@@ -130,10 +130,12 @@ describe('private conversations', () => {
       const id = await escalated();
       await app.ok(`mutation ($id: ID!) { markNeedsInfo(questionId: $id, note: "Order number?") { id } }`, { id }, staff);
       await send(otherStaff, id, 'Any news?');
-      expect((await app.ok<{ question: any }>(ESCALATION, { id })).question.escalation.needsInfo).toBe(true);
+      expect((await app.ok<{ question: any }>(ESCALATION, { id }, staff)).question.escalation).toMatchObject({ state: 'NEEDS_INFO', needsInfo: { repliedAt: null } });
       app.clock.advance(HOUR);
       await send(asker, id, 'Order 4711.');
-      expect((await app.ok<{ question: any }>(ESCALATION, { id })).question.escalation.needsInfo).toBe(false);
+      const resumed = (await app.ok<{ question: any }>(ESCALATION, { id }, staff)).question.escalation;
+      expect(resumed.state).not.toBe('NEEDS_INFO');
+      expect(resumed.needsInfo.repliedAt).not.toBeNull();
       expect(await escalationEvents(id)).toContain('RESUMED');
     });
 
@@ -237,6 +239,24 @@ describe('private conversations', () => {
       expectError(await send(staff, id, 'One more thing.'), 'CONFLICT');
       expectError(await app.gql(RESOLVE, { id }, staff), 'CONFLICT');
       expect((await read(asker, id)).resolvedAt).not.toBeNull();
+    });
+    it('reads as SOLVED afterwards (not ESCALATED), and a later peer answer starts no community clock that would escalate it again', async () => {
+      const id = await escalated();
+      await send(staff, id, 'Your refund went out today.');
+      await app.ok(RESOLVE, { id }, staff);
+      const status = async () => (await app.ok<{ question: any }>(`query ($id: ID!) { question(id: $id) { status acceptedAnswer { id } escalation { state } } }`, { id })).question;
+      expect(await status()).toMatchObject({ status: 'SOLVED', acceptedAnswer: null });
+
+      const answer = await app.answer(otherCustomer, id);
+      expect((await status()).status).toBe('SOLVED');
+      const [clock]: Array<{ community_due_at: Date | null }> = await app.db.query('SELECT community_due_at FROM questions WHERE id = $1', [id]);
+      expect(clock.community_due_at).toBeNull();
+      // Past the unsolved window (72 hours by default) that a peer answer would otherwise start.
+      app.clock.advance(4 * 24 * HOUR);
+      const swept = await (await fetch(`${app.baseUrl}/test/sweep`, { method: 'POST' })).json() as { escalated: string[] };
+      expect(swept.escalated).not.toContain(id);
+      // The asker may still accept the peer answer: it stays SOLVED, now with an accepted answer.
+      expect((await app.acceptAnswer(asker, answer.id)).data?.acceptAnswer.status).toBe('SOLVED');
     });
   });
 

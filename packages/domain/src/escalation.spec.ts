@@ -6,7 +6,7 @@ import {
 const policy: PeerWindowPolicy = { peerWindowHours: 24, unsolvedWindowHours: 72, fastLanePeerWindowHours: null };
 const askedAt = new Date('2026-03-02T10:00:00.000Z');
 const facts = (overrides: Partial<CommunityClockFacts> = {}): CommunityClockFacts => ({
-  askedAt, isFirstQuestion: false, hasPeerAnswer: false, hasAcceptedAnswer: false, hasOpenEscalation: false, isClosed: false, isImported: false, firedTriggers: [], ...overrides,
+  askedAt, isFirstQuestion: false, hasPeerAnswer: false, hasAcceptedAnswer: false, isSolved: false, hasOpenEscalation: false, isClosed: false, isImported: false, firedTriggers: [], ...overrides,
 });
 
 describe('communityDeadline', () => {
@@ -33,6 +33,7 @@ describe('communityDeadline', () => {
 
   it('stops while solved, escalated or closed', () => {
     expect(communityDeadline(policy, facts({ hasAcceptedAnswer: true }))).toBeNull();
+    expect(communityDeadline(policy, facts({ hasPeerAnswer: true, isSolved: true }))).toBeNull();
     expect(communityDeadline(policy, facts({ hasOpenEscalation: true }))).toBeNull();
     expect(communityDeadline(policy, facts({ isClosed: true }))).toBeNull();
   });

@@ -19,6 +19,8 @@ export interface CommunityClockFacts {
   isFirstQuestion: boolean;
   hasPeerAnswer: boolean;
   hasAcceptedAnswer: boolean;
+  /** SOLVED: an accepted answer, or our team resolved it in a private conversation; nobody needs to step in. */
+  isSolved: boolean;
   /** Staff already have it: the community clock stops. */
   hasOpenEscalation: boolean;
   /** A closed (CLOSED status) thread needs nobody. */
@@ -49,7 +51,7 @@ export function peerWindowHoursFor(policy: PeerWindowPolicy, isFirstQuestion: bo
  * imported history).
  */
 export function communityDeadline(policy: PeerWindowPolicy, facts: CommunityClockFacts): CommunityDeadline | null {
-  if (facts.isImported || facts.hasAcceptedAnswer || facts.hasOpenEscalation || facts.isClosed) return null;
+  if (facts.isImported || facts.hasAcceptedAnswer || facts.isSolved || facts.hasOpenEscalation || facts.isClosed) return null;
   const fired = new Set(facts.firedTriggers);
   if (!facts.hasPeerAnswer && !fired.has('UNANSWERED_TIMEOUT')) {
     return { dueAt: addWallClockHours(facts.askedAt, peerWindowHoursFor(policy, facts.isFirstQuestion)), trigger: 'UNANSWERED_TIMEOUT' };
