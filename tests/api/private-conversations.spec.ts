@@ -72,9 +72,17 @@ describe('private conversations', () => {
     it('lets the asker open one on a question where they flagged a post as needing our team', async () => {
       const id = (await app.ask(asker, categoryId)).id;
       const answer = await app.answer(otherCustomer, id);
+      const mayMessage = async (user?: TestUser) => (await app.ok<{ question: { viewerCanMessagePrivately: boolean } }>(
+        `query ($id: ID!) { question(id: $id) { viewerCanMessagePrivately } }`, { id }, user ?? {})).question.viewerCanMessagePrivately;
+      expect(await mayMessage(asker)).toBe(false);
       expectError(await send(asker, id, 'This has my address in it, can we talk privately?'), 'FORBIDDEN');
       await app.ok(`mutation ($id: ID!) { flag(input: { targetType: ANSWER, targetId: $id, reason: NEEDS_STAFF }) { id } }`, { id: answer.id }, asker);
+      // The field says what the mutation then does, for each viewer.
+      expect({ asker: await mayMessage(asker), staff: await mayMessage(staff), other: await mayMessage(otherCustomer), volunteer: await mayMessage(volunteer), anonymous: await mayMessage() })
+        .toEqual({ asker: true, staff: true, other: false, volunteer: false, anonymous: false });
       expect((await send(asker, id, 'This has my address in it, can we talk privately?')).errors).toBeUndefined();
+      await app.ok(RESOLVE, { id }, staff);
+      expect({ asker: await mayMessage(asker), staff: await mayMessage(staff) }).toEqual({ asker: false, staff: false });
     });
 
     it('refuses a member, a volunteer moderator and another customer on an open conversation, to read or to send', async () => {
