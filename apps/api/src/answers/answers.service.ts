@@ -141,7 +141,7 @@ export class AnswersService {
         });
       }
       await this.questions.noteActivity(em, question.id, now);
-      await this.events.publish(em, { type: 'answer.edited', questionId: question.id, answerId: answer.id, editorId: viewer.id, at: now });
+      await this.events.publish(em, { type: 'answer.edited', questionId: question.id, answerId: answer.id, editorId: viewer.id, previousBody: answer.body, at: now });
       return { answer: edited, acceptedAnswerId: question.acceptedAnswerId };
     });
   }
