@@ -254,6 +254,9 @@ describe('private conversations', () => {
       await app.ok(RESOLVE, { id }, staff);
       const status = async () => (await app.ok<{ question: any }>(`query ($id: ID!) { question(id: $id) { status acceptedAnswer { id } escalation { state } } }`, { id })).question;
       expect(await status()).toMatchObject({ status: 'SOLVED', acceptedAnswer: null });
+      // Solved, as an accepted question: the asker's "request staff help" says why not (the request is refused below).
+      const { question: { staffHelp } } = await app.ok<{ question: any }>(`query ($id: ID!) { question(id: $id) { staffHelp { allowed refusal } } }`, { id }, asker);
+      expect(staffHelp).toEqual({ allowed: false, refusal: 'SOLVED' });
 
       const answer = await app.answer(otherCustomer, id);
       expect((await status()).status).toBe('SOLVED');
@@ -263,6 +266,8 @@ describe('private conversations', () => {
       app.clock.advance(4 * 24 * HOUR);
       const swept = await (await fetch(`${app.baseUrl}/test/sweep`, { method: 'POST' })).json() as { escalated: string[] };
       expect(swept.escalated).not.toContain(id);
+      // Past the peer window too, the request is refused by the thread's state, not by the clock.
+      expect(expectError(await app.gql(`mutation ($id: ID!) { requestStaffHelp(questionId: $id) { id } }`, { id }, asker), 'CONFLICT').message).toMatch(/solved/);
       // The asker may still accept the peer answer: it stays SOLVED, now with an accepted answer.
       expect((await app.acceptAnswer(asker, answer.id)).data?.acceptAnswer.status).toBe('SOLVED');
     });

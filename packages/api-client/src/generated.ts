@@ -408,7 +408,8 @@ export type StaffHelpRefusal =
   | 'ALREADY_WITH_STAFF'
   | 'ANSWER_ACCEPTED'
   | 'CLOSED'
-  | 'PEER_WINDOW_OPEN';
+  | 'PEER_WINDOW_OPEN'
+  | 'SOLVED';
 
 export type StaffQueueFilter = {
   assigneeId?: string | number | null | undefined;

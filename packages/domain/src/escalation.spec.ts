@@ -54,7 +54,7 @@ describe('askerMayRequestStaff', () => {
 });
 
 describe('staffHelpFor', () => {
-  const f = { askedAt, isFirstQuestion: false, hasAcceptedAnswer: false, hasOpenEscalation: false, isClosed: false };
+  const f = { askedAt, isFirstQuestion: false, hasAcceptedAnswer: false, isSolved: false, hasOpenEscalation: false, isClosed: false };
   const later = new Date('2026-03-09T00:00:00.000Z');
 
   it('says when the peer window ends while it is open, and allows the request after it', () => {
@@ -69,6 +69,7 @@ describe('staffHelpFor', () => {
 
   it('refuses, with no date, once waiting changes nothing', () => {
     expect(staffHelpFor(policy, { ...f, hasAcceptedAnswer: true }, later)).toMatchObject({ allowed: false, refusal: 'ANSWER_ACCEPTED', availableAt: null });
+    expect(staffHelpFor(policy, { ...f, isSolved: true }, later)).toMatchObject({ allowed: false, refusal: 'SOLVED', availableAt: null });
     expect(staffHelpFor(policy, { ...f, hasOpenEscalation: true }, later)).toMatchObject({ allowed: false, refusal: 'ALREADY_WITH_STAFF', availableAt: null });
     expect(staffHelpFor(policy, { ...f, isClosed: true }, later)).toMatchObject({ allowed: false, refusal: 'CLOSED', availableAt: null });
   });

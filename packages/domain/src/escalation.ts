@@ -67,7 +67,8 @@ export function askerMayRequestStaff(policy: PeerWindowPolicy, facts: Pick<Commu
   return !facts.hasAcceptedAnswer && now >= addWallClockHours(facts.askedAt, peerWindowHoursFor(policy, facts.isFirstQuestion));
 }
 
-export const STAFF_HELP_REFUSALS = ['PEER_WINDOW_OPEN', 'ANSWER_ACCEPTED', 'ALREADY_WITH_STAFF', 'CLOSED'] as const;
+/** SOLVED: solved without an accepted answer (our team resolved it privately); the thread machine refuses escalating it, as an accepted one. */
+export const STAFF_HELP_REFUSALS = ['PEER_WINDOW_OPEN', 'ANSWER_ACCEPTED', 'SOLVED', 'ALREADY_WITH_STAFF', 'CLOSED'] as const;
 export type StaffHelpRefusal = typeof STAFF_HELP_REFUSALS[number];
 
 export interface StaffHelp {
@@ -86,13 +87,14 @@ export interface StaffHelp {
  */
 export function staffHelpFor(
   policy: PeerWindowPolicy,
-  facts: Pick<CommunityClockFacts, 'askedAt' | 'isFirstQuestion' | 'hasAcceptedAnswer' | 'hasOpenEscalation' | 'isClosed'>,
+  facts: Pick<CommunityClockFacts, 'askedAt' | 'isFirstQuestion' | 'hasAcceptedAnswer' | 'isSolved' | 'hasOpenEscalation' | 'isClosed'>,
   now: Date,
 ): StaffHelp {
   const peerWindowHours = peerWindowHoursFor(policy, facts.isFirstQuestion);
   const refused = (refusal: StaffHelpRefusal, availableAt: Date | null = null): StaffHelp => ({ allowed: false, refusal, peerWindowHours, availableAt });
   if (facts.isClosed) return refused('CLOSED');
   if (facts.hasAcceptedAnswer) return refused('ANSWER_ACCEPTED');
+  if (facts.isSolved) return refused('SOLVED');
   if (facts.hasOpenEscalation) return refused('ALREADY_WITH_STAFF');
   if (!askerMayRequestStaff(policy, facts, now)) return refused('PEER_WINDOW_OPEN', addWallClockHours(facts.askedAt, peerWindowHours));
   return { allowed: true, refusal: null, peerWindowHours, availableAt: null };
