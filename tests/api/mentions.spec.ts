@@ -98,6 +98,30 @@ describe('@mentions', () => {
     expect((await notes(asker, questionId)).map((r: { message: string }) => r.message)).toEqual([expect.stringMatching(/^Newcomer commented on your question/)]);
   });
 
+  it('notifies only the members an edit of a question or an answer adds, and nobody for a held post', async () => {
+    const added = await regular('Bo Added');
+    const questionId = await ask(asker, `Same as ${token(mentioned)} reported.`);
+    const answerId = (await app.answer(helper, questionId, 'Try a factory reset of the router, then re-pair.')).id;
+    await app.ok(`mutation ($input: EditQuestionInput!) { editQuestion(input: $input) { id } }`,
+      { input: { id: questionId, body: `Same as ${token(mentioned)} reported; ${token(added)} too.` } }, asker);
+    await app.ok(`mutation ($input: EditAnswerInput!) { editAnswer(input: $input) { id } }`,
+      { input: { id: answerId, body: `Try a factory reset, as ${token(mentioned)} did.` } }, helper);
+    expect((await notes(mentioned, questionId)).map((r: { actor: string; message: string }) => [r.actor, r.message])).toEqual([
+      [asker.id, expect.stringMatching(/^Asker mentioned you in the question/)],
+      [helper.id, expect.stringMatching(/^Helper mentioned you in an answer to/)],
+    ]);
+    expect((await notes(added, questionId)).map((r: { kind: string; actor: string }) => [r.kind, r.actor])).toEqual([['MENTIONED', asker.id]]);
+
+    // A newcomer's held answer, edited before approval: its mentions notify once, when it is published.
+    const newcomer = await app.member('Held Newcomer');
+    const heldId = (await app.answer(newcomer, questionId, 'A factory reset fixed mine, honestly.')).id;
+    await app.ok(`mutation ($input: EditAnswerInput!) { editAnswer(input: $input) { id } }`,
+      { input: { id: heldId, body: `A factory reset fixed mine, ask ${token(added)}.` } }, newcomer);
+    expect(await notes(added, questionId)).toHaveLength(1);
+    await approve(heldId);
+    expect((await notes(added, questionId)).map((r: { actor: string }) => r.actor)).toEqual([asker.id, newcomer.id]);
+  });
+
   describe('mentionSuggestions', () => {
     const suggest = async (by: TestUser, prefix: string, questionId?: string) =>
       (await app.ok<{ mentionSuggestions: Array<{ userId: string; displayName: string; token: string }> }>(SUGGEST, { prefix, questionId }, by)).mentionSuggestions;

@@ -8,7 +8,7 @@ const READ = `query ($id: ID!) { privateConversation(questionId: $id) {
 const SEND = `mutation ($id: ID!, $body: String!) { sendPrivateMessage(questionId: $id, body: $body) { id body bodyHtml author { id isEmployee } } }`;
 const RESOLVE = `mutation ($id: ID!, $summary: String) { resolvePrivately(questionId: $id, summary: $summary) { id resolvedAt } }`;
 const ESCALATE = `mutation ($id: ID!) { escalateQuestion(questionId: $id, reason: "Needs the account team.") { id } }`;
-const ESCALATION = `query ($id: ID!) { question(id: $id) { status helpingPrivately escalation { state firstStaffResponseAt staffDueAt } } }`;
+const ESCALATION = `query ($id: ID!) { question(id: $id) { status helpingPrivately escalation { state firstStaffResponseAt needsInfo { repliedAt } staffDueAt } } }`;
 
 describe('private conversations', () => {
   let app: TestApp;
@@ -72,9 +72,17 @@ describe('private conversations', () => {
     it('lets the asker open one on a question where they flagged a post as needing our team', async () => {
       const id = (await app.ask(asker, categoryId)).id;
       const answer = await app.answer(otherCustomer, id);
+      const mayMessage = async (user?: TestUser) => (await app.ok<{ question: { viewerCanMessagePrivately: boolean } }>(
+        `query ($id: ID!) { question(id: $id) { viewerCanMessagePrivately } }`, { id }, user ?? {})).question.viewerCanMessagePrivately;
+      expect(await mayMessage(asker)).toBe(false);
       expectError(await send(asker, id, 'This has my address in it, can we talk privately?'), 'FORBIDDEN');
       await app.ok(`mutation ($id: ID!) { flag(input: { targetType: ANSWER, targetId: $id, reason: NEEDS_STAFF }) { id } }`, { id: answer.id }, asker);
+      // The field says what the mutation then does, for each viewer.
+      expect({ asker: await mayMessage(asker), staff: await mayMessage(staff), other: await mayMessage(otherCustomer), volunteer: await mayMessage(volunteer), anonymous: await mayMessage() })
+        .toEqual({ asker: true, staff: true, other: false, volunteer: false, anonymous: false });
       expect((await send(asker, id, 'This has my address in it, can we talk privately?')).errors).toBeUndefined();
+      await app.ok(RESOLVE, { id }, staff);
+      expect({ asker: await mayMessage(asker), staff: await mayMessage(staff) }).toEqual({ asker: false, staff: false });
     });
 
     it('refuses a member, a volunteer moderator and another customer on an open conversation, to read or to send', async () => {
@@ -130,10 +138,12 @@ describe('private conversations', () => {
       const id = await escalated();
       await app.ok(`mutation ($id: ID!) { markNeedsInfo(questionId: $id, note: "Order number?") { id } }`, { id }, staff);
       await send(otherStaff, id, 'Any news?');
-      expect((await app.ok<{ question: any }>(ESCALATION, { id })).question.escalation.state).toBe('NEEDS_INFO');
+      expect((await app.ok<{ question: any }>(ESCALATION, { id }, staff)).question.escalation).toMatchObject({ state: 'NEEDS_INFO', needsInfo: { repliedAt: null } });
       app.clock.advance(HOUR);
       await send(asker, id, 'Order 4711.');
-      expect((await app.ok<{ question: any }>(ESCALATION, { id })).question.escalation.state).not.toBe('NEEDS_INFO');
+      const resumed = (await app.ok<{ question: any }>(ESCALATION, { id }, staff)).question.escalation;
+      expect(resumed.state).not.toBe('NEEDS_INFO');
+      expect(resumed.needsInfo.repliedAt).not.toBeNull();
       expect(await escalationEvents(id)).toContain('RESUMED');
     });
 
@@ -237,6 +247,29 @@ describe('private conversations', () => {
       expectError(await send(staff, id, 'One more thing.'), 'CONFLICT');
       expectError(await app.gql(RESOLVE, { id }, staff), 'CONFLICT');
       expect((await read(asker, id)).resolvedAt).not.toBeNull();
+    });
+    it('reads as SOLVED afterwards (not ESCALATED), and a later peer answer starts no community clock that would escalate it again', async () => {
+      const id = await escalated();
+      await send(staff, id, 'Your refund went out today.');
+      await app.ok(RESOLVE, { id }, staff);
+      const status = async () => (await app.ok<{ question: any }>(`query ($id: ID!) { question(id: $id) { status acceptedAnswer { id } escalation { state } } }`, { id })).question;
+      expect(await status()).toMatchObject({ status: 'SOLVED', acceptedAnswer: null });
+      // Solved, as an accepted question: the asker's "request staff help" says why not (the request is refused below).
+      const { question: { staffHelp } } = await app.ok<{ question: any }>(`query ($id: ID!) { question(id: $id) { staffHelp { allowed refusal } } }`, { id }, asker);
+      expect(staffHelp).toEqual({ allowed: false, refusal: 'SOLVED' });
+
+      const answer = await app.answer(otherCustomer, id);
+      expect((await status()).status).toBe('SOLVED');
+      const [clock]: Array<{ community_due_at: Date | null }> = await app.db.query('SELECT community_due_at FROM questions WHERE id = $1', [id]);
+      expect(clock.community_due_at).toBeNull();
+      // Past the unsolved window (72 hours by default) that a peer answer would otherwise start.
+      app.clock.advance(4 * 24 * HOUR);
+      const swept = await (await fetch(`${app.baseUrl}/test/sweep`, { method: 'POST' })).json() as { escalated: string[] };
+      expect(swept.escalated).not.toContain(id);
+      // Past the peer window too, the request is refused by the thread's state, not by the clock.
+      expect(expectError(await app.gql(`mutation ($id: ID!) { requestStaffHelp(questionId: $id) { id } }`, { id }, asker), 'CONFLICT').message).toMatch(/solved/);
+      // The asker may still accept the peer answer: it stays SOLVED, now with an accepted answer.
+      expect((await app.acceptAnswer(asker, answer.id)).data?.acceptAnswer.status).toBe('SOLVED');
     });
   });
 

@@ -48,7 +48,9 @@ it('warns before a comment with an e-mail address goes public, keeps the text, a
   expect(await world.api.count('comments', 'body = $1', [comment])).toBe(1);
   await context.close();
 
-  // The asker is offered the private conversation instead, which posts the same body there.
+  // The asker who called for our team (flagging the comment NEEDS_STAFF) is offered the private conversation instead, as the API would take it.
+  const [{ id: commentId }] = await world.api.db.query(`SELECT id::text FROM comments WHERE body = $1`, [comment]);
+  await world.api.ok(`mutation ($id: ID!) { flag(input: { targetType: COMMENT, targetId: $id, reason: NEEDS_STAFF }) { id } }`, { id: commentId }, asker);
   const own = await withoutScripts(asker);
   await own.page.goto(`/questions/${question.id}`);
   await own.page.getByRole('heading', { name: 'Your answer' }).waitFor();

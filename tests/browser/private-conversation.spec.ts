@@ -78,3 +78,18 @@ it('lets staff resolve it privately with a public summary', async () => {
   await expect(page.locator('.answers').textContent()).resolves.toContain('We corrected the company name on the invoice');
   await context.close();
 });
+
+it('offers the asker the private form once she flags a post on her question as needing our team, before any escalation', async () => {
+  const question = await world.api.ask(asker, (await world.api.category()).id, { title: 'My direct debit date is wrong on the account' });
+  const { context, page } = await world.withSession(asker);
+  await page.goto(`/questions/${question.id}`);
+  await expect(page.getByLabel('Private message').count()).resolves.toBe(0);
+  const answer = await world.api.answer(other, question.id, 'Change it under Payments, it takes a day to show.');
+  await world.api.ok(`mutation ($id: ID!) { flag(input: { targetType: ANSWER, targetId: $id, reason: NEEDS_STAFF }) { id } }`, { id: answer.id }, asker);
+  await page.reload();
+  await page.getByLabel('Private message').fill('It should be the 15th, not the 1st.');
+  await page.getByRole('button', { name: 'Send privately' }).click();
+  await page.getByText('Sent privately').waitFor();
+  expect(await world.api.count('private_messages', 'question_id = $1', [question.id])).toBe(1);
+  await context.close();
+});

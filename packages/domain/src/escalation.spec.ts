@@ -6,7 +6,7 @@ import {
 const policy: PeerWindowPolicy = { peerWindowHours: 24, unsolvedWindowHours: 72, fastLanePeerWindowHours: null };
 const askedAt = new Date('2026-03-02T10:00:00.000Z');
 const facts = (overrides: Partial<CommunityClockFacts> = {}): CommunityClockFacts => ({
-  askedAt, isFirstQuestion: false, hasPeerAnswer: false, hasAcceptedAnswer: false, hasOpenEscalation: false, isClosed: false, isImported: false, firedTriggers: [], ...overrides,
+  askedAt, isFirstQuestion: false, hasPeerAnswer: false, hasAcceptedAnswer: false, isSolved: false, hasOpenEscalation: false, isClosed: false, isImported: false, firedTriggers: [], ...overrides,
 });
 
 describe('communityDeadline', () => {
@@ -33,6 +33,7 @@ describe('communityDeadline', () => {
 
   it('stops while solved, escalated or closed', () => {
     expect(communityDeadline(policy, facts({ hasAcceptedAnswer: true }))).toBeNull();
+    expect(communityDeadline(policy, facts({ hasPeerAnswer: true, isSolved: true }))).toBeNull();
     expect(communityDeadline(policy, facts({ hasOpenEscalation: true }))).toBeNull();
     expect(communityDeadline(policy, facts({ isClosed: true }))).toBeNull();
   });
@@ -53,7 +54,7 @@ describe('askerMayRequestStaff', () => {
 });
 
 describe('staffHelpFor', () => {
-  const f = { askedAt, isFirstQuestion: false, hasAcceptedAnswer: false, hasOpenEscalation: false, isClosed: false };
+  const f = { askedAt, isFirstQuestion: false, hasAcceptedAnswer: false, isSolved: false, hasOpenEscalation: false, isClosed: false };
   const later = new Date('2026-03-09T00:00:00.000Z');
 
   it('says when the peer window ends while it is open, and allows the request after it', () => {
@@ -68,6 +69,7 @@ describe('staffHelpFor', () => {
 
   it('refuses, with no date, once waiting changes nothing', () => {
     expect(staffHelpFor(policy, { ...f, hasAcceptedAnswer: true }, later)).toMatchObject({ allowed: false, refusal: 'ANSWER_ACCEPTED', availableAt: null });
+    expect(staffHelpFor(policy, { ...f, isSolved: true }, later)).toMatchObject({ allowed: false, refusal: 'SOLVED', availableAt: null });
     expect(staffHelpFor(policy, { ...f, hasOpenEscalation: true }, later)).toMatchObject({ allowed: false, refusal: 'ALREADY_WITH_STAFF', availableAt: null });
     expect(staffHelpFor(policy, { ...f, isClosed: true }, later)).toMatchObject({ allowed: false, refusal: 'CLOSED', availableAt: null });
   });

@@ -19,6 +19,8 @@ export interface CommunityClockFacts {
   isFirstQuestion: boolean;
   hasPeerAnswer: boolean;
   hasAcceptedAnswer: boolean;
+  /** SOLVED: an accepted answer, or our team resolved it in a private conversation; nobody needs to step in. */
+  isSolved: boolean;
   /** Staff already have it: the community clock stops. */
   hasOpenEscalation: boolean;
   /** A closed (CLOSED status) thread needs nobody. */
@@ -49,7 +51,7 @@ export function peerWindowHoursFor(policy: PeerWindowPolicy, isFirstQuestion: bo
  * imported history).
  */
 export function communityDeadline(policy: PeerWindowPolicy, facts: CommunityClockFacts): CommunityDeadline | null {
-  if (facts.isImported || facts.hasAcceptedAnswer || facts.hasOpenEscalation || facts.isClosed) return null;
+  if (facts.isImported || facts.hasAcceptedAnswer || facts.isSolved || facts.hasOpenEscalation || facts.isClosed) return null;
   const fired = new Set(facts.firedTriggers);
   if (!facts.hasPeerAnswer && !fired.has('UNANSWERED_TIMEOUT')) {
     return { dueAt: addWallClockHours(facts.askedAt, peerWindowHoursFor(policy, facts.isFirstQuestion)), trigger: 'UNANSWERED_TIMEOUT' };
@@ -65,7 +67,8 @@ export function askerMayRequestStaff(policy: PeerWindowPolicy, facts: Pick<Commu
   return !facts.hasAcceptedAnswer && now >= addWallClockHours(facts.askedAt, peerWindowHoursFor(policy, facts.isFirstQuestion));
 }
 
-export const STAFF_HELP_REFUSALS = ['PEER_WINDOW_OPEN', 'ANSWER_ACCEPTED', 'ALREADY_WITH_STAFF', 'CLOSED'] as const;
+/** SOLVED: solved without an accepted answer (our team resolved it privately); the thread machine refuses escalating it, as an accepted one. */
+export const STAFF_HELP_REFUSALS = ['PEER_WINDOW_OPEN', 'ANSWER_ACCEPTED', 'SOLVED', 'ALREADY_WITH_STAFF', 'CLOSED'] as const;
 export type StaffHelpRefusal = typeof STAFF_HELP_REFUSALS[number];
 
 export interface StaffHelp {
@@ -84,13 +87,14 @@ export interface StaffHelp {
  */
 export function staffHelpFor(
   policy: PeerWindowPolicy,
-  facts: Pick<CommunityClockFacts, 'askedAt' | 'isFirstQuestion' | 'hasAcceptedAnswer' | 'hasOpenEscalation' | 'isClosed'>,
+  facts: Pick<CommunityClockFacts, 'askedAt' | 'isFirstQuestion' | 'hasAcceptedAnswer' | 'isSolved' | 'hasOpenEscalation' | 'isClosed'>,
   now: Date,
 ): StaffHelp {
   const peerWindowHours = peerWindowHoursFor(policy, facts.isFirstQuestion);
   const refused = (refusal: StaffHelpRefusal, availableAt: Date | null = null): StaffHelp => ({ allowed: false, refusal, peerWindowHours, availableAt });
   if (facts.isClosed) return refused('CLOSED');
   if (facts.hasAcceptedAnswer) return refused('ANSWER_ACCEPTED');
+  if (facts.isSolved) return refused('SOLVED');
   if (facts.hasOpenEscalation) return refused('ALREADY_WITH_STAFF');
   if (!askerMayRequestStaff(policy, facts, now)) return refused('PEER_WINDOW_OPEN', addWallClockHours(facts.askedAt, peerWindowHours));
   return { allowed: true, refusal: null, peerWindowHours, availableAt: null };

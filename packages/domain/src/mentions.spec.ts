@@ -1,4 +1,4 @@
-import { mentionedUserIds, mentionToken } from './mentions';
+import { mentionedUserIds, mentionToken, newlyMentionedUserIds } from './mentions';
 import { LIMITS } from './validation';
 
 describe('mentionToken', () => {
@@ -59,5 +59,18 @@ describe('mentionedUserIds', () => {
     const many = Array.from({ length: LIMITS.mentionsPerPost.max + 3 }, (_, i) => `@M#${i + 1}`).join(' ');
     expect(mentionedUserIds(many)).toHaveLength(LIMITS.mentionsPerPost.max);
     expect(mentionedUserIds('@A#1 @A#1 @B#2 @C#3', 2)).toEqual(['1', '2']);
+  });
+});
+
+describe('newlyMentionedUserIds', () => {
+  it('names only the members the edit adds, in order, not those mentioned before nor one moved into code', () => {
+    expect(newlyMentionedUserIds('Thanks @Ann#1.', 'Thanks @Ann#1 and @Bo#2, also @Cy#3.')).toEqual(['2', '3']);
+    expect(newlyMentionedUserIds('Thanks @Ann#1.', 'Thanks again @Ann#1.')).toEqual([]);
+    expect(newlyMentionedUserIds('`@Ann#1`', '@Ann#1 now for real')).toEqual(['1']);
+    expect(newlyMentionedUserIds('@Ann#1', '`@Ann#1` @Bo#2')).toEqual(['2']);
+  });
+
+  it('counts as already told only those the limit let through before', () => {
+    expect(newlyMentionedUserIds('@A#1 @B#2 @C#3', '@C#3 @A#1 @B#2', 2)).toEqual(['3']);
   });
 });

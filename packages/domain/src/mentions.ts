@@ -34,6 +34,15 @@ export function mentionedUserIds(markdown: string, limit: number = LIMITS.mentio
   return ids;
 }
 
+/**
+ * The members an edit mentions that the text before it did not (as notified then: within `limit`): only they hear
+ * of the edit; those mentioned before were told when the post was published or first named them.
+ */
+export function newlyMentionedUserIds(before: string, after: string, limit: number = LIMITS.mentionsPerPost.max): string[] {
+  const already = new Set(mentionedUserIds(before, limit));
+  return mentionedUserIds(after, limit).filter((id) => !already.has(id));
+}
+
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const INDENTED = /^(?: {4}|\t)/;
 

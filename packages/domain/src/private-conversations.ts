@@ -28,8 +28,8 @@ export interface PrivateMessageFacts {
 /**
  * Why `actor` may not send a private message on the question, or null when they may. Employees may open one at any
  * time; the asker once the question is with our team (escalated, or flagged by them as needing our team); once open,
- * both sides write until staff resolve it. A resolved conversation takes no more messages (the asker can call for
- * our team again on the public thread).
+ * both sides write until staff resolve it. A resolved conversation takes no more messages; the question is SOLVED
+ * then (thread-status.ts), and the asker's way back to our team is a new question or a comment on this one.
  */
 export function privateMessageRefusal(actor: PrivateConversationActor, facts: PrivateMessageFacts): { code: 'FORBIDDEN' | 'CONFLICT'; message: string } | null {
   if (!mayReadPrivateConversation(actor, facts.askerId)) {

@@ -18,6 +18,7 @@ export type ThreadEvent =
   | { type: 'ACCEPTANCE_WITHDRAWN'; answerCount: number }
   | { type: 'ESCALATED' }
   | { type: 'RETURNED_TO_COMMUNITY'; answerCount: number; hasAcceptedAnswer: boolean }
+  | { type: 'RESOLVED_PRIVATELY' }
   | { type: 'CLOSED' }
   | { type: 'REOPENED'; answerCount: number; hasAcceptedAnswer: boolean };
 export type ThreadEventType = ThreadEvent['type'];
@@ -69,6 +70,13 @@ export const THREAD_TRANSITIONS: readonly ThreadTransition[] = Object.freeze([
   { from: 'ESCALATED', event: 'RETURNED_TO_COMMUNITY', to: 'ANSWERED', when: 'has answers' },
   { from: 'ESCALATED', event: 'RETURNED_TO_COMMUNITY', to: 'OPEN', when: 'has no answers' },
 
+  // Our team settled it in the private conversation: solved by staff although no answer is accepted (yet).
+  { from: 'OPEN', event: 'RESOLVED_PRIVATELY', to: 'SOLVED' },
+  { from: 'ANSWERED', event: 'RESOLVED_PRIVATELY', to: 'SOLVED' },
+  { from: 'ESCALATED', event: 'RESOLVED_PRIVATELY', to: 'SOLVED' },
+  { from: 'SOLVED', event: 'RESOLVED_PRIVATELY', to: 'SOLVED' },
+  { from: 'CLOSED', event: 'RESOLVED_PRIVATELY', to: 'CLOSED' },
+
   { from: 'OPEN', event: 'CLOSED', to: 'CLOSED' },
   { from: 'ANSWERED', event: 'CLOSED', to: 'CLOSED' },
   { from: 'SOLVED', event: 'CLOSED', to: 'CLOSED' },
@@ -86,6 +94,7 @@ const EVENT_ACTION: Readonly<Record<ThreadEventType, string>> = {
   ACCEPTANCE_WITHDRAWN: 'Withdrawing the accepted answer',
   ESCALATED: 'Escalating to staff',
   RETURNED_TO_COMMUNITY: 'Returning to the community',
+  RESOLVED_PRIVATELY: 'Resolving privately',
   CLOSED: 'Closing',
   REOPENED: 'Reopening',
 };

@@ -156,7 +156,7 @@ export class AnswersService {
       } else {
         await this.questions.noteActivity(em, question.id, now);
       }
-      await this.events.publish(em, { type: 'answer.edited', questionId: question.id, answerId: answer.id, editorId: viewer.id, at: now });
+      await this.events.publish(em, { type: 'answer.edited', questionId: question.id, answerId: answer.id, editorId: viewer.id, previousBody: answer.body, at: now });
       return hold
         ? { answer: (await this.answers.findById(em, answer.id))!, acceptedAnswerId: (await this.questions.getById(em, question.id)).acceptedAnswerId }
         : { answer: edited, acceptedAnswerId: question.acceptedAnswerId };

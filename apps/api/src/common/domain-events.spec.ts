@@ -3,7 +3,7 @@ import { type DomainEvent, DomainEvents, HANDLER_ORDER } from './domain-events';
 
 const ran: string[] = [];
 const recording = (name: string) => ({ [name]: class { async handle() { ran.push(name); } } })[name];
-const event: DomainEvent = { type: 'question.edited', questionId: '1', editorId: '2', at: new Date(0) };
+const event: DomainEvent = { type: 'question.edited', questionId: '1', editorId: '2', previousBody: '', at: new Date(0) };
 
 describe('DomainEvents', () => {
   beforeEach(() => { ran.length = 0; });

@@ -9,7 +9,8 @@ import type { AuthorKind, CloseReason, EscalationReason, FlagReason, FlagTargetT
  */
 export type DomainEvent =
   | { type: 'question.asked'; questionId: string; categoryId: string; authorId: string; askSessionId?: string; at: Date }
-  | { type: 'question.edited'; questionId: string; editorId: string; at: Date }
+  /** `previousBody`: the Markdown before the edit (for mentions the edit adds). */
+  | { type: 'question.edited'; questionId: string; editorId: string; previousBody: string; at: Date }
   | { type: 'answer.posted'; questionId: string; answerId: string; authorId: string; authorKind: AuthorKind; at: Date }
   | { type: 'answer.accepted'; questionId: string; answerId: string; answerAuthorId: string; acceptedBy: string; at: Date }
   | { type: 'acceptance.withdrawn'; questionId: string; withdrawnBy: string; at: Date }
@@ -28,7 +29,7 @@ export type DomainEvent =
   | { type: 'escalation.needs_info'; questionId: string; askerId: string; note: string; askedBy: string; at: Date }
   /** The asker replied to a needs-info request (a comment, an edit, a private message): the staff clock runs again. */
   | { type: 'escalation.asker_replied'; questionId: string; categoryId: string; askerId: string; assigneeId: string | null; at: Date }
-  | { type: 'answer.edited'; questionId: string; answerId: string; editorId: string; at: Date }
+  | { type: 'answer.edited'; questionId: string; answerId: string; editorId: string; previousBody: string; at: Date }
   | { type: 'answer.removed'; questionId: string; answerId: string; removedBy: string; at: Date }
   | { type: 'question.returned_to_community'; questionId: string; returnedBy: string; at: Date }
   | { type: 'question.marked_duplicate'; questionId: string; originalId: string; markedBy: string; at: Date }

@@ -26,6 +26,7 @@ export class CommunityClock {
           isFirstQuestion: question.isFirstQuestion,
           hasPeerAnswer: question.hasPeerAnswer,
           hasAcceptedAnswer: question.acceptedAnswerId !== null,
+          isSolved: question.status === 'SOLVED',
           hasOpenEscalation: await this.escalations.hasOpen(em, questionId),
           isClosed: question.status === 'CLOSED',
           isImported: await this.imports.isImported(em, { targetType: 'QUESTION', targetId: questionId }),

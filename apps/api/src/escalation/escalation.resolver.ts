@@ -152,7 +152,7 @@ export class QuestionEscalationResolver {
     ]);
     if (!category) return null;
     return staffHelpFor(category, {
-      askedAt: question.createdAt, isFirstQuestion: question.isFirstQuestion, hasAcceptedAnswer: question.acceptedAnswerId !== null,
+      askedAt: question.createdAt, isFirstQuestion: question.isFirstQuestion, hasAcceptedAnswer: question.acceptedAnswerId !== null, isSolved: question.status === 'SOLVED',
       hasOpenEscalation: !!escalation && escalation.closedAt === null, isClosed: question.status === 'CLOSED',
     }, this.clock.now());
   }

@@ -93,7 +93,9 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
       case 'question.resolved_privately': {
         const open = await this.escalations.lockOpen(em, event.questionId);
         if (open) await this.close(em, open, 'SOLVED', event.resolvedBy, null, event.at, 'RESOLVED_PRIVATELY');
-        return;
+        const question = await this.questions.getById(em, event.questionId);
+        await this.questions.setStatus(em, event.questionId, nextThreadStatus(question.status, { type: 'RESOLVED_PRIVATELY' }));
+        return this.communityClock.refresh(em, event.questionId);
       }
       case 'acceptance.withdrawn':
         return this.communityClock.refresh(em, event.questionId);
@@ -271,7 +273,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
       const status = nextThreadStatus(question.status, {
         type: 'RETURNED_TO_COMMUNITY', answerCount: question.answerCount, hasAcceptedAnswer: question.acceptedAnswerId !== null,
       });
-      await this.questions.markReturnedToCommunity(em, questionId, status);
+      await this.questions.setStatus(em, questionId, status);
       await this.audit.record(em, {
         actorId: viewer.id, action: 'ESCALATION_RETURNED_TO_COMMUNITY', targetType: 'QUESTION', targetId: questionId,
         before: { escalationId: escalation.id, status: question.status }, after: { escalationId: escalation.id, status }, reason: reason.trim(), at: now,

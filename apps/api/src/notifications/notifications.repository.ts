@@ -186,6 +186,13 @@ export class NotificationsRepository {
     return rows[0]?.body ?? '';
   }
 
+  /** The post's Markdown while published and shown, else null: a held post's mentions wait for its publication, a hidden one's tell nobody. */
+  async publishedPostBody(em: EntityManager, targetType: 'QUESTION' | 'ANSWER', id: string): Promise<string | null> {
+    const table = targetType === 'QUESTION' ? 'questions' : 'answers';
+    const rows: Array<{ body: string }> = await em.query(`SELECT body FROM ${table} WHERE id = $1 AND published AND moderation_state = 'VISIBLE'`, [id]);
+    return rows[0]?.body ?? null;
+  }
+
   async commentFacts(em: EntityManager, commentId: string): Promise<CommentFacts | null> {
     const rows: CommentFacts[] = await em.query(
       `SELECT c.body, c.target_type, c.target_id::text, COALESCE(q.author_id, a.author_id)::text AS target_author_id

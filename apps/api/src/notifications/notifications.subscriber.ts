@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { mentionedUserIds } from '@peerdesk/domain';
+import { mentionedUserIds, newlyMentionedUserIds } from '@peerdesk/domain';
 import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
 import { EmailOutbox } from './email-outbox';
 import { formatDue, quoted } from './messages';
@@ -227,6 +227,20 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
           questionId: q.id, actorId: event.authorId,
           recipients: staff.map((id) => this.to(id, 'PRIVATE_MESSAGE', { ...facts, message: `The asker sent our team a private message about ${quoted(q.title)}.` })),
         };
+      }
+      case 'question.edited':
+      case 'answer.edited': {
+        // A held post tells nobody yet: its mentions notify when it is published (question.asked, answer.posted).
+        const [targetType, id] = event.type === 'question.edited' ? ['QUESTION', event.questionId] as const : ['ANSWER', event.answerId] as const;
+        const post = await this.notifications.publishedPostBody(em, targetType, id);
+        const q = post === null ? null : await this.notifications.questionFacts(em, event.questionId);
+        if (post === null || !q) return null;
+        const added = await this.notifications.existingMembers(em, newlyMentionedUserIds(event.previousBody, post));
+        if (added.length === 0) return null;
+        const who = await this.displayName(em, event.editorId);
+        const where = targetType === 'QUESTION' ? `the question ${quoted(q.title)}` : `an answer to ${quoted(q.title)}`;
+        const facts = targetType === 'QUESTION' ? { questionTitle: q.title } : { questionTitle: q.title, answerId: id };
+        return { questionId: q.id, actorId: event.editorId, recipients: this.mentions(added, facts, `${who} mentioned you in ${where}.`) };
       }
       default:
         return null;

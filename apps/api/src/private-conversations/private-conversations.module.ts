@@ -5,7 +5,7 @@ import { QuestionsModule } from '../questions/questions.module';
 import { UsersModule } from '../users/users.module';
 import { HelpingPrivatelyLoader } from './private-conversations.loaders';
 import { PrivateConversationsRepository } from './private-conversations.repository';
-import { PrivateConversationsResolver, PrivateMessageResolver, QuestionHelpingPrivatelyResolver } from './private-conversations.resolver';
+import { PrivateConversationsResolver, PrivateMessageResolver, QuestionPrivateConversationResolver } from './private-conversations.resolver';
 import { PrivateConversationsService } from './private-conversations.service';
 
 /** The private conversation between a question's asker and our team (docs/architecture.md). */
@@ -13,7 +13,7 @@ import { PrivateConversationsService } from './private-conversations.service';
   imports: [QuestionsModule, AnswersModule, UsersModule, MarkdownModule],
   providers: [
     PrivateConversationsRepository, PrivateConversationsService, HelpingPrivatelyLoader,
-    PrivateConversationsResolver, PrivateMessageResolver, QuestionHelpingPrivatelyResolver,
+    PrivateConversationsResolver, PrivateMessageResolver, QuestionPrivateConversationResolver,
   ],
   exports: [PrivateConversationsRepository],
 })

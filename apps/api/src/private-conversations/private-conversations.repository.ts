@@ -53,7 +53,7 @@ export class PrivateConversationsRepository {
   }
 
   /** Whether the asker flagged the question or one of its posts as needing our team (a read of review's flags). */
-  async askerFlaggedForStaff(em: EntityManager, questionId: string, askerId: string): Promise<boolean> {
+  async askerFlaggedForStaff(questionId: string, askerId: string, em: EntityManager = this.db.manager): Promise<boolean> {
     const rows: unknown[] = await em.query(
       `SELECT 1 FROM flags WHERE question_id = $1 AND flagger_id = $2 AND reason = 'NEEDS_STAFF' LIMIT 1`, [questionId, askerId]);
     return rows.length > 0;

@@ -52,7 +52,16 @@ export class PrivateMessageResolver {
 }
 
 @Resolver(() => QuestionModel)
-export class QuestionHelpingPrivatelyResolver {
+export class QuestionPrivateConversationResolver {
+  constructor(private readonly conversations: PrivateConversationsService) {}
+
+  @ResolveField(() => Boolean, {
+    description: 'The viewer may send a private message on this question now (sendPrivateMessage would take it): false for anyone but the asker and employees.',
+  })
+  viewerCanMessagePrivately(@Parent() question: QuestionModel, @Context() { viewer }: RequestContext): Promise<boolean> {
+    return this.conversations.viewerMayMessage(viewer, question);
+  }
+
   @ResolveField(() => Boolean, { description: 'Our team is helping the asker in a private conversation right now (its content is never public).' })
   helpingPrivately(@Parent() question: QuestionModel, @Context() { loaders }: RequestContext): Promise<boolean> {
     return loaders.get(HelpingPrivatelyLoader).load(question.id);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import {
   assertValid, authorKindFor, canSeePost, conflict, DomainError, forbidden, mayReadPrivateConversation, notFound, privateMessageRefusal,
   validateAnswer, validatePrivateMessage,
@@ -54,12 +55,7 @@ export class PrivateConversationsService {
     return this.transactions.run(async (em) => {
       const question = this.visibleQuestion(viewer, await this.questions.lockLive(em, questionId));
       let conversation = await this.conversations.findByQuestion(em, question.id);
-      const refusal = privateMessageRefusal(viewer, {
-        askerId: question.authorId,
-        escalated: question.status === 'ESCALATED',
-        askerFlaggedForStaff: viewer.id === question.authorId && !conversation && await this.conversations.askerFlaggedForStaff(em, question.id, viewer.id),
-        conversation: conversation ? { resolved: conversation.resolvedAt !== null } : null,
-      });
+      const refusal = await this.messageRefusal(viewer, question, conversation, em);
       if (refusal) throw new DomainError(refusal.code, refusal.message);
       const now = this.clock.now();
       conversation ??= await this.conversations.open(em, question.id, viewer.id, now);
@@ -100,6 +96,24 @@ export class PrivateConversationsService {
       });
       await this.events.publish(em, { type: 'question.resolved_privately', questionId: question.id, resolvedBy: viewer.id, at: now });
       return { conversation, messages: await this.conversations.messages(conversation.id) };
+    });
+  }
+
+  /** Whether the viewer may send a message on this question now (Question.viewerCanMessagePrivately): what `send` decides. */
+  async viewerMayMessage(viewer: Viewer | null, question: Pick<QuestionEntity, 'id' | 'authorId' | 'status'>): Promise<boolean> {
+    if (!viewer || !mayReadPrivateConversation(viewer, question.authorId)) return false;
+    return (await this.messageRefusal(viewer, question, await this.conversations.findConversation(question.id))) === null;
+  }
+
+  /** The one rule (privateMessageRefusal) over the question's facts; `em` when the caller holds the question's lock. */
+  private async messageRefusal(
+    viewer: Viewer, question: Pick<QuestionEntity, 'id' | 'authorId' | 'status'>, conversation: PrivateConversationEntity | null, em?: EntityManager,
+  ) {
+    return privateMessageRefusal(viewer, {
+      askerId: question.authorId,
+      escalated: question.status === 'ESCALATED',
+      askerFlaggedForStaff: viewer.id === question.authorId && !conversation && await this.conversations.askerFlaggedForStaff(question.id, viewer.id, em),
+      conversation: conversation ? { resolved: conversation.resolvedAt !== null } : null,
     });
   }
 

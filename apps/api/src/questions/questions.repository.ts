@@ -437,8 +437,8 @@ export class QuestionsRepository {
     await em.update(QuestionEntity, { id: In([...questionIds]) }, { status: 'ESCALATED' });
   }
 
-  /** The status a question goes back to when staff return it to the community (nextThreadStatus decides it). */
-  async markReturnedToCommunity(em: EntityManager, questionId: string, status: ThreadStatus): Promise<void> {
+  /** A status nextThreadStatus decided, for moves that change nothing else (returned to the community, resolved privately). */
+  async setStatus(em: EntityManager, questionId: string, status: ThreadStatus): Promise<void> {
     await em.update(QuestionEntity, { id: questionId }, { status });
   }
 

@@ -132,7 +132,7 @@ export class QuestionsService {
           at: now,
         });
       }
-      await this.events.publish(em, { type: 'question.edited', questionId: question.id, editorId: viewer.id, at: now });
+      await this.events.publish(em, { type: 'question.edited', questionId: question.id, editorId: viewer.id, previousBody: question.body, at: now });
       return this.questions.getById(em, question.id);
     });
   }

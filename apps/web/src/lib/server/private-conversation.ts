@@ -5,7 +5,7 @@ import { graphql } from './graphql';
 /** What the question page shows of its private conversation to someone who takes part in it. */
 export interface PrivateConversationView {
   conversation: PrivateConversationQuery['privateConversation'];
-  /** May write now: the conversation is open, or the viewer may open one (an employee; the asker once the question is with our team). */
+  /** May write now (Question.viewerCanMessagePrivately: the API's one rule, packages/domain/src/private-conversations.ts). */
   canWrite: boolean;
   /** Staff who may resolve it (and post a public summary). */
   canResolve: boolean;
@@ -17,7 +17,7 @@ export interface PrivateConversationView {
  */
 export async function privateConversationFor(
   fetch: typeof globalThis.fetch,
-  question: { id: string; status: string; author: { id: string } },
+  question: { id: string; author: { id: string }; viewerCanMessagePrivately: boolean },
   viewer: ViewerQuery['me'],
 ): Promise<PrivateConversationView | null> {
   if (!viewer || (!viewer.isEmployee && viewer.id !== question.author.id)) return null;
@@ -25,7 +25,7 @@ export async function privateConversationFor(
   const open = !!conversation && !conversation.resolvedAt;
   return {
     conversation,
-    canWrite: open || (!conversation && (viewer.isEmployee || question.status === 'ESCALATED')),
+    canWrite: question.viewerCanMessagePrivately,
     canResolve: open && viewer.isEmployee && can(viewer.role, 'handle_escalation'),
   };
 }
