@@ -140,7 +140,7 @@ describe('reminders to accept', () => {
     app.clock.advance(25 * HOUR);
     const service = app.provider(AcceptRemindersService);
     const results = await Promise.all([service.sendDueBatch(100), service.sendDueBatch(100), service.sendDueBatch(100)]);
-    expect(results.flatMap((r) => r.sent).filter((id) => id === question.id)).toHaveLength(1);
+    expect(results.flatMap((r) => r.done).filter((id) => id === question.id)).toHaveLength(1);
     expect(await reminderMails(await title(question.id))).toHaveLength(1);
     expect(await app.count('notifications', "kind = 'ACCEPT_REMINDER' AND question_id = $1", [question.id])).toBe(1);
   });

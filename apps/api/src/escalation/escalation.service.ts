@@ -7,6 +7,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { CLOCK, type Clock } from '../common/clock';
+import type { BatchResult } from '../common/jobs/batches';
 import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
 import { checkId } from '../common/ids';
 import { type Connection, decodeCursor, toConnection } from '../common/pagination';
@@ -296,7 +297,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
    * One batch of the sweep: escalates up to `limit` questions whose community deadline has passed, in
    * one short transaction; `claimed` 0 means none was due. Returns the questions escalated.
    */
-  escalateDueBatch(limit: number): Promise<{ claimed: number; done: string[] }> {
+  escalateDueBatch(limit: number): Promise<BatchResult> {
     return this.transactions.run(async (em) => {
       const now = this.clock.now();
       const due = await this.questions.claimCommunityDue(em, now, limit);
@@ -308,7 +309,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
   }
 
   /** One batch of the sweep: records the breach of up to `limit` staff deadlines missed; returns their questions. */
-  breachDueBatch(limit: number): Promise<{ claimed: number; done: string[] }> {
+  breachDueBatch(limit: number): Promise<BatchResult> {
     return this.transactions.run(async (em) => {
       const now = this.clock.now();
       const due = await this.escalations.claimBreachDue(em, now, limit);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { drainBatches } from '../common/jobs/batches';
 import { JobRunner } from '../common/jobs/job-runner';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
@@ -37,18 +38,8 @@ export class EscalationSweep implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async sweep(): Promise<SweepResult> {
-    const escalated = await this.inBatches(() => this.escalation.escalateDueBatch(BATCH_SIZE));
-    const breached = await this.inBatches(() => this.escalation.breachDueBatch(BATCH_SIZE));
+    const escalated = await drainBatches(() => this.escalation.escalateDueBatch(BATCH_SIZE));
+    const breached = await drainBatches(() => this.escalation.breachDueBatch(BATCH_SIZE));
     return { escalated, breached };
-  }
-
-  /** Runs batches until one claims nothing; returns what they did. */
-  private async inBatches(batch: () => Promise<{ claimed: number; done: string[] }>): Promise<string[]> {
-    const done: string[] = [];
-    for (;;) {
-      const result = await batch();
-      if (result.claimed === 0) return done;
-      done.push(...result.done);
-    }
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { drainBatches } from '../common/jobs/batches';
 import { JobRunner } from '../common/jobs/job-runner';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
@@ -26,12 +27,7 @@ export class AcceptRemindersJob implements OnApplicationBootstrap, OnApplication
   }
 
   /** Sends every due reminder; returns the questions reminded. */
-  async runOnce(): Promise<string[]> {
-    const sent: string[] = [];
-    for (;;) {
-      const batch = await this.reminders.sendDueBatch(BATCH_SIZE);
-      if (batch.claimed === 0) return sent;
-      sent.push(...batch.sent);
-    }
+  runOnce(): Promise<string[]> {
+    return drainBatches(() => this.reminders.sendDueBatch(BATCH_SIZE));
   }
 }

@@ -5,6 +5,7 @@ import { AnswersService } from '../answers/answers.service';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { CLOCK, type Clock } from '../common/clock';
+import type { BatchResult } from '../common/jobs/batches';
 import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
@@ -67,7 +68,7 @@ export class AcceptRemindersService implements OnModuleInit, DomainEventHandler 
    * racing processes never send one twice. A question solved, escalated or closed meanwhile, or with no
    * visible peer answer left, is skipped for good. Returns the questions reminded.
    */
-  async sendDueBatch(limit: number): Promise<{ claimed: number; sent: string[] }> {
+  async sendDueBatch(limit: number): Promise<BatchResult> {
     return this.transactions.run(async (em) => {
       const now = this.clock.now();
       const due = await this.reminders.claimDue(em, now, limit);
@@ -101,7 +102,7 @@ export class AcceptRemindersService implements OnModuleInit, DomainEventHandler 
         }
       }
       await this.reminders.insertLinks(em, links);
-      return { claimed: due.length, sent: toSend.map((d) => d.questionId) };
+      return { claimed: due.length, done: toSend.map((d) => d.questionId) };
     });
   }
 

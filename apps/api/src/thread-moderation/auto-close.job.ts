@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { drainBatches } from '../common/jobs/batches';
 import { JobRunner } from '../common/jobs/job-runner';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
@@ -26,12 +27,7 @@ export class AutoCloseJob implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** Closes every question due now; returns their ids. */
-  async runOnce(): Promise<string[]> {
-    const closed: string[] = [];
-    for (;;) {
-      const batch = await this.moderation.autoCloseDue(BATCH_SIZE);
-      closed.push(...batch);
-      if (batch.length < BATCH_SIZE) return closed;
-    }
+  runOnce(): Promise<string[]> {
+    return drainBatches(() => this.moderation.autoCloseDue(BATCH_SIZE));
   }
 }

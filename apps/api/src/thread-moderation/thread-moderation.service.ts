@@ -8,6 +8,7 @@ import { AnswersRepository } from '../answers/answers.repository';
 import { AuditService } from '../audit/audit.service';
 import { CategoriesRepository } from '../categories/categories.repository';
 import { CLOCK, type Clock } from '../common/clock';
+import type { BatchResult } from '../common/jobs/batches';
 import { DomainEvents } from '../common/domain-events';
 import { checkId, isEntityId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
@@ -63,18 +64,19 @@ export class ThreadModerationService {
    * Closes, as the system, up to `limit` solved questions due to close by themselves (their category's
    * `solvedAutoCloseDays` after acceptance, `isDueToAutoClose`), in one transaction: claimed with SKIP LOCKED,
    * so several API processes never close one twice, and each closed as a moderator's close is (state
-   * machine, audit row with no actor, `question.closed` event) with the reason RESOLVED. Returns the ids closed.
+   * machine, audit row with no actor, `question.closed` event) with the reason RESOLVED. Returns what it claimed and closed.
    */
-  autoCloseDue(limit: number): Promise<string[]> {
+  autoCloseDue(limit: number): Promise<BatchResult> {
     return this.transactions.run(async (em) => {
       const now = this.clock.now();
-      const closed: string[] = [];
-      for (const { question, days } of await this.questions.claimDueToAutoClose(em, now, limit)) {
+      const claimed = await this.questions.claimDueToAutoClose(em, now, limit);
+      const done: string[] = [];
+      for (const { question, days } of claimed) {
         if (!isDueToAutoClose(question, { solvedAutoCloseDays: days }, now)) continue;
         await this.closeLocked(em, null, question, 'RESOLVED', autoCloseNote(days), now);
-        closed.push(question.id);
+        done.push(question.id);
       }
-      return closed;
+      return { claimed: claimed.length, done };
     });
   }
 
