@@ -44,8 +44,33 @@ describe('needs info: staff ask the asker, the asker replies, staff hear of it',
   const inbox = async (user: TestUser): Promise<any[]> =>
     (await app.ok<{ notifications: any }>(INBOX, {}, user)).notifications.edges.map((e: any) => e.node);
 
+  it("e-mails staff's request at once by default, whatever the asker's usual choice, and not once they turn that kind off", async () => {
+    const quiet = await app.member('Quiet Asker');
+    await app.setTrustLevel(quiet, 'MEMBER');
+    const preferences = (await app.ok<{ notificationPreferences: any }>(
+      `{ notificationPreferences { notificationEmail kinds { kind email defaultEmail } } }`, {}, quiet)).notificationPreferences;
+    expect(preferences.notificationEmail).toBe('IN_APP_ONLY');
+    const kind = (name: string) => preferences.kinds.find((k: any) => k.kind === name);
+    expect(kind('NEEDS_INFO')).toEqual({ kind: 'NEEDS_INFO', email: null, defaultEmail: 'IMMEDIATE' });
+    expect(kind('PRIVATE_MESSAGE').defaultEmail).toBe('IMMEDIATE');
+    expect(kind('ANSWER_POSTED').defaultEmail).toBe('IN_APP_ONLY');
+
+    const category = await app.category({ staffResponseHours: 4, businessCalendar: alwaysOpen });
+    const escalatedByQuiet = async () => {
+      const question = await app.ask(quiet, category.id);
+      await app.ok(ESCALATE, { q: question.id }, volunteer);
+      return question.id;
+    };
+    await app.ok(MARK, { q: await escalatedByQuiet(), note: 'First: the account number?' }, staff);
+    expect((await app.mailsTo(quiet.email)).filter((mail) => mail.body.includes('First: the account number?'))).toHaveLength(1);
+
+    await app.ok(`mutation { setNotificationPreferences(input: { kinds: [{ kind: NEEDS_INFO, email: IN_APP_ONLY }] }) { notificationEmail } }`, {}, quiet);
+    await app.ok(MARK, { q: await escalatedByQuiet(), note: 'Second: the postcode?' }, staff);
+    expect((await app.mailsTo(quiet.email)).some((mail) => mail.body.includes('Second: the postcode?'))).toBe(false);
+    expect((await inbox(quiet)).filter((n) => n.kind === 'NEEDS_INFO')).toHaveLength(2);
+  });
+
   it("shows the note to the asker (field, notification, e-mail), keeps the moderator's reason apart, and hides it from others", async () => {
-    await app.ok(`mutation { setNotificationPreferences(input: { notificationEmail: IMMEDIATE }) { notificationEmail } }`, {}, asker);
     const question = await escalatedQuestion();
     const marked = await app.ok<{ markNeedsInfo: any }>(MARK, { q: question.id, note: NOTE }, staff);
     expect(marked.markNeedsInfo).toEqual({ state: 'NEEDS_INFO', needsInfo: { note: NOTE } });

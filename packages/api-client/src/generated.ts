@@ -787,14 +787,14 @@ export type WatchCategoryMutation = { watchCategory: { id: string, viewerIsWatch
 export type NotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type NotificationPreferencesQuery = { notificationPreferences: { notificationEmail: NotificationEmail, kinds: Array<{ kind: NotificationKind, email: NotificationEmail | null }> } };
+export type NotificationPreferencesQuery = { notificationPreferences: { notificationEmail: NotificationEmail, kinds: Array<{ kind: NotificationKind, email: NotificationEmail | null, defaultEmail: NotificationEmail }> } };
 
 export type SetNotificationPreferencesMutationVariables = Exact<{
   input: NotificationPreferencesInput;
 }>;
 
 
-export type SetNotificationPreferencesMutation = { setNotificationPreferences: { notificationEmail: NotificationEmail, kinds: Array<{ kind: NotificationKind, email: NotificationEmail | null }> } };
+export type SetNotificationPreferencesMutation = { setNotificationPreferences: { notificationEmail: NotificationEmail, kinds: Array<{ kind: NotificationKind, email: NotificationEmail | null, defaultEmail: NotificationEmail }> } };
 
 export type MentionSuggestionsQueryVariables = Exact<{
   prefix: string;
@@ -2181,6 +2181,7 @@ export const NotificationPreferencesDocument = new TypedDocumentString(`
     kinds {
       kind
       email
+      defaultEmail
     }
   }
 }
@@ -2192,6 +2193,7 @@ export const SetNotificationPreferencesDocument = new TypedDocumentString(`
     kinds {
       kind
       email
+      defaultEmail
     }
   }
 }

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { EMAILED_AT_ONCE_BY_DEFAULT } from './notification.model';
+
+/**
+ * The e-mail choice in force for notification `n` of user `u`, with `p` their preference row for its kind (LEFT JOIN):
+ * the kind's own choice, else its default (`defaultEmailFor`). `kindsParameter` is bound to EMAILED_AT_ONCE_BY_DEFAULT.
+ */
+export const emailChoiceSql = (kindsParameter: string): string =>
+  `COALESCE(p.email, CASE WHEN n.kind = ANY(${kindsParameter}::text[]) THEN 'IMMEDIATE' ELSE u.notification_email END)`;
 
 /** A mail claimed for sending. */
 export interface OutboxMail {
@@ -53,8 +61,8 @@ export class EmailOutboxRepository {
          FROM notifications n JOIN users u ON u.id = n.user_id
          LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
         WHERE n.id = ANY($1::bigint[]) AND u.email IS NOT NULL
-          AND COALESCE(p.email, u.notification_email) = 'IMMEDIATE'`,
-      [notificationIds],
+          AND ${emailChoiceSql('$2')} = 'IMMEDIATE'`,
+      [notificationIds, EMAILED_AT_ONCE_BY_DEFAULT],
     );
   }
 
@@ -73,10 +81,10 @@ export class EmailOutboxRepository {
                         LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
                        WHERE n.user_id = u.id AND n.read_at IS NULL
                          AND n.created_at > COALESCE(u.digest_sent_at, '-infinity')
-                         AND COALESCE(p.email, u.notification_email) = 'DAILY_DIGEST')
+                         AND ${emailChoiceSql('$3')} = 'DAILY_DIGEST')
         ORDER BY u.id LIMIT $2
         FOR UPDATE OF u SKIP LOCKED`,
-      [now, limit],
+      [now, limit, EMAILED_AT_ONCE_BY_DEFAULT],
     );
   }
 

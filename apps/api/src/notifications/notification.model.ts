@@ -25,6 +25,17 @@ export type NotificationKind = typeof NOTIFICATION_KINDS[number];
 export const NOTIFICATION_EMAIL_PREFERENCES = ['IN_APP_ONLY', 'IMMEDIATE', 'DAILY_DIGEST'] as const;
 export type NotificationEmailPreference = typeof NOTIFICATION_EMAIL_PREFERENCES[number];
 
+/**
+ * Our team answering the asker's own request for help: mailed at once while the member has made no choice for the
+ * kind, whatever their usual choice (a customer waiting on staff should not have to open the site to find out).
+ */
+export const EMAILED_AT_ONCE_BY_DEFAULT: readonly NotificationKind[] = ['NEEDS_INFO', 'PRIVATE_MESSAGE'];
+
+/** What a kind follows while the member has made no choice of its own for it. */
+export function defaultEmailFor(kind: NotificationKind, usual: NotificationEmailPreference): NotificationEmailPreference {
+  return EMAILED_AT_ONCE_BY_DEFAULT.includes(kind) ? 'IMMEDIATE' : usual;
+}
+
 export const NotificationKindEnum = enumOf(NOTIFICATION_KINDS);
 export const NotificationEmailEnum = enumOf(NOTIFICATION_EMAIL_PREFERENCES);
 
@@ -103,8 +114,13 @@ export class NotificationKindPreferenceModel {
   @Field(() => NotificationKindEnum)
   kind!: NotificationKind;
 
-  @Field(() => NotificationEmailEnum, { nullable: true, description: 'Null: this kind follows notificationEmail.' })
+  @Field(() => NotificationEmailEnum, { nullable: true, description: 'Null: this kind follows defaultEmail.' })
   email!: NotificationEmailPreference | null;
+
+  @Field(() => NotificationEmailEnum, {
+    description: "What this kind follows while email is null: notificationEmail, except that our team's requests and private messages to an asker are e-mailed at once.",
+  })
+  defaultEmail!: NotificationEmailPreference;
 }
 
 @ObjectType('NotificationPreferences')

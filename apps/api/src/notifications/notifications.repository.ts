@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
-import type { NotificationEmailPreference, NotificationKind, NotificationPayload, NotificationRow } from './notification.model';
+import { emailChoiceSql } from './email-outbox.repository';
+import { EMAILED_AT_ONCE_BY_DEFAULT, type NotificationEmailPreference, type NotificationKind, type NotificationPayload, type NotificationRow } from './notification.model';
 
 export type WatchTarget = 'QUESTION' | 'CATEGORY';
 
@@ -231,14 +232,14 @@ export class NotificationsRepository {
          FROM notifications n JOIN users u ON u.id = n.user_id
          LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
         WHERE n.user_id = $1 AND n.read_at IS NULL AND n.created_at > COALESCE($2::timestamptz, '-infinity')
-          AND COALESCE(p.email, u.notification_email) = 'DAILY_DIGEST'
+          AND ${emailChoiceSql('$4')} = 'DAILY_DIGEST'
         ORDER BY n.created_at DESC, n.id DESC LIMIT $3`,
-      [userId, since, limit],
+      [userId, since, limit, EMAILED_AT_ONCE_BY_DEFAULT],
     );
     return { rows: rows.map(({ question_id, payload }) => ({ question_id, payload })), total: rows[0]?.total ?? 0 };
   }
 
-  /** The kinds the user chose an e-mail for; the others follow users.notification_email. */
+  /** The kinds the user chose an e-mail for; the others follow their default (`defaultEmailFor`). */
   async kindPreferences(userId: string): Promise<Array<{ kind: NotificationKind; email: NotificationEmailPreference }>> {
     return this.db.query(`SELECT kind, email FROM notification_preferences WHERE user_id = $1 ORDER BY kind`, [userId]);
   }

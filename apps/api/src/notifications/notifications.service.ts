@@ -11,7 +11,7 @@ import { QuestionsService } from '../questions/questions.service';
 import { UsersRepository } from '../users/users.repository';
 import type { NotificationPreferencesInput } from './dto/notification-preferences.input';
 import {
-  type MentionSuggestionModel, NOTIFICATION_KINDS, type NotificationPreferencesModel, type NotificationRow,
+  defaultEmailFor, type MentionSuggestionModel, NOTIFICATION_KINDS, type NotificationPreferencesModel, type NotificationRow,
 } from './notification.model';
 import { NotificationsRepository } from './notifications.repository';
 
@@ -82,7 +82,7 @@ export class NotificationsService {
       this.repository.kindPreferences(viewer.id),
     ]);
     const byKind = new Map(chosen.map((row) => [row.kind, row.email]));
-    return { notificationEmail, kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, email: byKind.get(kind) ?? null })) };
+    return { notificationEmail, kinds: NOTIFICATION_KINDS.map((kind) => ({ kind, email: byKind.get(kind) ?? null, defaultEmail: defaultEmailFor(kind, notificationEmail) })) };
   }
 
   async setPreferences(viewer: Viewer, input: NotificationPreferencesInput): Promise<NotificationPreferencesModel> {
