@@ -187,7 +187,7 @@ describe('notifications', () => {
 
       const [toAsker] = await inbox(asker);
       expect(toAsker).toMatchObject({ kind: 'QUESTION_ESCALATED', question: { id: questionId }, actor: null });
-      expect(toAsker.message).toMatch(/was passed to our team\. Our team will answer by 4 Mar 2031, 15:30 UTC\.$/);
+      expect(toAsker.message).toMatch(/was passed to our team\. Our team will answer by Tue, 4 Mar 2031, 15:30 UTC\.$/);
       expect(toAsker.payload).toMatchObject({ reason: 'UNANSWERED_TIMEOUT', staffDueAt: staffDueAt.toISOString() });
       for (const member of staff) expect((await inbox(member))[0]).toMatchObject({ kind: 'QUESTION_ESCALATED', question: { id: questionId } });
       expect(await app.count('notifications', 'user_id = $1', [manager.id])).toBe(0);

@@ -1,3 +1,4 @@
+import { momentText } from '@peerdesk/domain';
 import { expectError, expectInvalid, TestApp, type TestUser } from '../support/test-app';
 
 // Finding users (moderators and admins), suspending and silencing them: who may, what a suspended member
@@ -142,7 +143,7 @@ describe('suspending and silencing', () => {
     const suspended = await app.ok(SUSPEND, { id: member.id, until: until.toISOString(), reason: 'Posting the same link in every thread.' }, moderator);
     expect(suspended.suspendUser.suspension).toEqual({ until: until.toISOString(), reason: 'Posting the same link in every thread.' });
 
-    const expected = `Your account is suspended until ${until.toISOString().slice(0, 16).replace('T', ' ')} UTC: Posting the same link in every thread. `
+    const expected = `Your account is suspended until ${momentText(until)}: Posting the same link in every thread. `
       + 'You can still read and sign in, but not post, vote or flag until then.';
     const refusals = [
       await app.gql(`mutation ($input: AskQuestionInput!) { askQuestion(input: $input) { id } }`, {

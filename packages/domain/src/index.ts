@@ -30,3 +30,4 @@ export * from './mentions';
 export * from './private-conversations';
 export * from './accept-reminders';
 export * from './auto-close';
+export * from './moment-text';

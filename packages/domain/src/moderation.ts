@@ -3,7 +3,8 @@ import type { FieldError } from './errors';
 import { type Actor, can, type Role } from './roles';
 import { allowanceOf, type TrustLevel } from './trust-levels';
 import type { SpamCheck } from './spam-checks';
-import { formatUtc, type Restriction } from './standing';
+import { momentText } from './moment-text';
+import { type Restriction } from './standing';
 
 /**
  * Posts' moderation: who sees a held or hidden post, what its author is told, how flags add up to hiding a
@@ -157,7 +158,7 @@ export const NEW_MEMBER_HOLD: PostHold = Object.freeze({ kind: 'NEW_MEMBER', rea
 
 /** A silenced member's post waits for a moderator; the author reads until when and why (standing.ts). */
 export function silencedHold(silence: Restriction): PostHold {
-  return { kind: 'SILENCED', reason: `Waiting for a moderator: your posts are checked until ${formatUtc(silence.until)}. ${silence.reason}`, detail: null };
+  return { kind: 'SILENCED', reason: `Waiting for a moderator: your posts are checked until ${momentText(silence.until)}. ${silence.reason}`, detail: null };
 }
 
 export interface PostingAuthor {

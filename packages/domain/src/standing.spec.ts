@@ -33,7 +33,7 @@ describe('suspensionRefusal', () => {
   it('refuses every participation capability while suspended, saying until when and why', () => {
     for (const capability of PARTICIPATION_CAPABILITIES) {
       expect(suspensionRefusal(suspended, capability, now)).toBe(
-        'Your account is suspended until 2026-03-12 14:00 UTC: Spam links. You can still read and sign in, but not post, vote or flag until then.',
+        'Your account is suspended until Thu, 12 Mar 2026, 14:00 UTC: Spam links. You can still read and sign in, but not post, vote or flag until then.',
       );
     }
   });
@@ -41,7 +41,7 @@ describe('suspensionRefusal', () => {
   it("refuses a role's tools too (a suspended moderator cannot moderate), and nothing once the suspension is over", () => {
     for (const capability of CAPABILITIES.filter((c) => !PARTICIPATION_CAPABILITIES.includes(c))) {
       expect(suspensionRefusal(suspended, capability, now)).toBe(
-        'Your account is suspended until 2026-03-12 14:00 UTC: Spam links. You can still read and sign in, but not post, vote or flag until then. '
+        'Your account is suspended until Thu, 12 Mar 2026, 14:00 UTC: Spam links. You can still read and sign in, but not post, vote or flag until then. '
           + "Your role's tools (moderating, managing users and the rest) are closed to you until then too.",
       );
       expect(suspensionRefusal(suspended, capability, later)).toBeNull();
@@ -54,7 +54,7 @@ describe('suspensionRefusal', () => {
   });
 
   it('builds its message from the suspension', () => {
-    expect(suspensionMessage({ until: later, reason: 'Abuse.' })).toContain('until 2026-03-12 14:00 UTC: Abuse.');
+    expect(suspensionMessage({ until: later, reason: 'Abuse.' })).toContain('until Thu, 12 Mar 2026, 14:00 UTC: Abuse.');
   });
 });
 

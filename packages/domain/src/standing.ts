@@ -1,6 +1,7 @@
 import { type Actor, type Capability, PARTICIPATION_CAPABILITIES, type Role } from './roles';
 import { type FieldError, forbidden } from './errors';
 import { LIMITS } from './validation';
+import { momentText } from './moment-text';
 
 /**
  * A member's standing: suspended (may read and sign in, may not take part: ask, answer, comment, vote,
@@ -40,14 +41,9 @@ export function standingOf(user: RestrictionColumns, now: Date): Standing {
   return { suspended: suspension !== null, silenced: silence !== null, suspension, silence };
 }
 
-/** A time as every message shows it: `2026-03-12 14:00 UTC`. */
-export function formatUtc(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 /** What a suspended member is told when they try to take part. */
 export function suspensionMessage(suspension: Restriction): string {
-  return `Your account is suspended until ${formatUtc(suspension.until)}: ${suspension.reason} `
+  return `Your account is suspended until ${momentText(suspension.until)}: ${suspension.reason} `
     + 'You can still read and sign in, but not post, vote or flag until then.';
 }
 

@@ -73,7 +73,7 @@ export class NotificationModel {
   @Field(() => NotificationKindEnum)
   kind!: NotificationKind;
 
-  @Field({ description: 'One line for the person, e.g. "Our team will answer by 25 Nov 2025, 14:00 UTC."' })
+  @Field({ description: 'One line for the person, e.g. "Our team will answer by Tue, 25 Nov 2025, 14:00 UTC."' })
   message!: string;
 
   @Field(() => GraphQLJSONObject, { description: 'The facts behind the message (answerId, staffDueAt, reason…), by kind.' })

@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { mentionedUserIds, newlyMentionedUserIds } from '@peerdesk/domain';
+import { mentionedUserIds, momentText, newlyMentionedUserIds } from '@peerdesk/domain';
 import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
 import { EmailOutbox } from './email-outbox';
-import { formatDue, quoted } from './messages';
+import { quoted } from './messages';
 import type { NotificationKind } from './notification.model';
 import { type NewNotification, NotificationsRepository, type CommentFacts, type QuestionFacts } from './notifications.repository';
 
@@ -84,7 +84,7 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         const due = event.staffDueAt;
         const facts = { questionTitle: q.title, reason: event.reason, staffDueAt: due?.toISOString() ?? null };
         const staff = await this.notifications.categoryStaff(em, event.categoryId);
-        const promise = due ? `Our team will answer by ${formatDue(due)}.` : 'Our team will answer as soon as possible.';
+        const promise = due ? `Our team will answer by ${momentText(due)}.` : 'Our team will answer as soon as possible.';
         return {
           questionId: q.id,
           // The asker hears the team's promise even when they asked for it themselves.
@@ -92,7 +92,7 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
           recipients: [
             this.to(event.askerId, 'QUESTION_ESCALATED', { ...facts, message: `Your question ${quoted(q.title)} was passed to our team. ${promise}` }),
             ...staff.map((id) => this.to(id, 'QUESTION_ESCALATED', {
-              ...facts, message: `Escalated to staff: ${quoted(q.title)}${due ? ` (due ${formatDue(due)})` : ''}.`,
+              ...facts, message: `Escalated to staff: ${quoted(q.title)}${due ? ` (due ${momentText(due)})` : ''}.`,
             })),
           ],
         };
@@ -142,7 +142,7 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
           questionId: q.id,
           actorId: null,
           recipients: managers.map((id) => this.to(id, 'ESCALATION_BREACHED', {
-            ...facts, message: `Staff response deadline missed: ${quoted(q.title)} was due ${formatDue(event.staffDueAt)}.`,
+            ...facts, message: `Staff response deadline missed: ${quoted(q.title)} was due ${momentText(event.staffDueAt)}.`,
           })),
         };
       }

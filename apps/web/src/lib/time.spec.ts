@@ -1,4 +1,5 @@
 import { jest } from '@jest/globals';
+import { momentText } from '@peerdesk/domain';
 import { absoluteTime, calendarZone, displayZone, relativeTime } from './time';
 
 describe('time formatting', () => {
@@ -15,6 +16,12 @@ describe('time formatting', () => {
     expect(absoluteTime('2026-12-07T13:00:00Z')).toBe('Mon, 7 Dec 2026, 13:00 UTC');
     expect(absoluteTime(new Date('2026-12-07T13:00:00Z'), 'Europe/London')).toBe('Mon, 7 Dec 2026, 13:00 GMT');
     expect(absoluteTime('2026-11-24T14:05:00Z', 'Europe/Berlin')).toBe('Tue, 24 Nov 2026, 15:05 CET');
+  });
+
+  it("reads as the API's messages and e-mails read the same moment (packages/domain momentText)", () => {
+    for (const [iso, zone] of [['2026-12-07T13:00:00Z', 'UTC'], ['2026-03-29T01:30:00Z', 'Europe/Dublin'], ['2031-03-04T15:30:00Z', 'America/New_York']] as const) {
+      expect(absoluteTime(iso, zone)).toBe(momentText(new Date(iso), zone));
+    }
   });
 
   it('builds one formatter per zone, not one per call', () => {
