@@ -21,6 +21,10 @@ const common = { transform: { '^.+\\.ts$': swc }, extensionsToTreatAsEsm: ['.ts'
 module.exports = {
   // A global option (jest ignores it inside a project): integration tests boot an API and hash passwords.
   testTimeout: 60000,
+  // On two cores jest runs every file in band, in jest's own process, one after another, and that process grows with
+  // each file (ES-module test contexts are not all freed) until GC pauses starved timing checks and a late
+  // suite's set-up timed out. A limit makes jest use a worker and replace it once it holds more than this.
+  workerIdleMemoryLimit: '1200MB',
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [
     { ...common, displayName: 'domain', testMatch: ['<rootDir>/packages/*/src/**/*.spec.ts'] },
