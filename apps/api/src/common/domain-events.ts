@@ -85,6 +85,7 @@ export const HANDLER_ORDER: readonly string[] = [
   'SearchIndexSubscriber',
   'SearchInsightsService',
   'ReviewService',
+  'AcceptRemindersService',
 ];
 
 const rank = (handler: DomainEventHandler): number => {
