@@ -183,7 +183,9 @@ describe('notifications', () => {
       const questionId = await question();
       const staffDueAt = new Date('2031-03-04T15:30:00.000Z');
 
-      await publish({ type: 'question.escalated', questionId, categoryId, askerId: asker.id, reason: 'UNANSWERED_TIMEOUT', staffDueAt, at: app.clock.now() });
+      await publish({
+        type: 'questions.escalated', escalations: [{ questionId, categoryId, askerId: asker.id, reason: 'UNANSWERED_TIMEOUT', staffDueAt }], at: app.clock.now(),
+      });
 
       const [toAsker] = await inbox(asker);
       expect(toAsker).toMatchObject({ kind: 'QUESTION_ESCALATED', question: { id: questionId }, actor: null });
@@ -192,7 +194,7 @@ describe('notifications', () => {
       for (const member of staff) expect((await inbox(member))[0]).toMatchObject({ kind: 'QUESTION_ESCALATED', question: { id: questionId } });
       expect(await app.count('notifications', 'user_id = $1', [manager.id])).toBe(0);
 
-      await publish({ type: 'question.escalated', questionId, categoryId, askerId: asker.id, reason: 'MODERATOR', staffDueAt: null, at: app.clock.now() });
+      await publish({ type: 'questions.escalated', escalations: [{ questionId, categoryId, askerId: asker.id, reason: 'MODERATOR', staffDueAt: null }], at: app.clock.now() });
       expect((await inbox(asker))[0].message).toMatch(/Our team will answer as soon as possible\.$/);
 
       await publish({ type: 'escalation.assigned', questionId, assigneeId: staff[1].id, assignedBy: staff[0].id, at: app.clock.now() });
@@ -201,7 +203,7 @@ describe('notifications', () => {
       await publish({ type: 'escalation.assigned', questionId, assigneeId: staff[0].id, assignedBy: staff[0].id, at: app.clock.now() });
       expect(await app.count('notifications', 'user_id = $1', [staff[0].id])).toBe(selfAssigned);
 
-      await publish({ type: 'escalation.breached', questionId, categoryId, staffDueAt, at: app.clock.now() });
+      await publish({ type: 'escalations.breached', breaches: [{ questionId, staffDueAt }], at: app.clock.now() });
       expect((await inbox(manager))[0]).toMatchObject({ kind: 'ESCALATION_BREACHED', question: { id: questionId }, actor: null });
       expect(await app.count('notifications', `kind = 'ESCALATION_BREACHED' AND user_id <> $1`, [manager.id])).toBe(0);
     });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type DefinitionNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse, print, visit } from 'graphql';
 import type { StatementCounter } from '../../apps/api/src/database/statement-counter';
+import { EscalationSweep } from '../../apps/api/src/escalation/escalation.sweep';
 import { TestApp, type TestUser } from '../support/test-app';
 
 // A page's SQL statements must not grow with its size: every field a list shows is batched per request.
@@ -154,5 +155,89 @@ describe('SQL statements per page', () => {
     const small = await statementsOf(async () => expect((await page(fewer)).question.answers).toHaveLength(5));
     const large = await statementsOf(async () => expect((await page(more)).question.answers).toHaveLength(20));
     expectNoStatementPerRow(small, large);
+  });
+
+  describe('the escalation sweep', () => {
+    // Every kind of row a sweep batch writes is written here: escalations and their events, notifications to the asker
+    // and the category's staff team, e-mails to those who chose them at once, webhook deliveries, report facts.
+    let categoryId: string;
+    let asker: TestUser;
+    let team: TestUser[];
+    let manager: TestUser;
+    const sweep = () => app.provider(EscalationSweep).runOnce();
+
+    beforeAll(async () => {
+      const admin = await app.admin();
+      categoryId = (await app.category({ staffResponseHours: 4 })).id;
+      asker = await app.member('Sweep asker');
+      team = [await app.userWithRole('STAFF', 'EMPLOYEE'), await app.userWithRole('STAFF', 'EMPLOYEE'), await app.userWithRole('STAFF', 'EMPLOYEE')];
+      manager = await app.userWithRole('MANAGER');
+      await app.ok(`mutation ($c: ID!, $u: [ID!]!) { setCategoryStaffTeam(categoryId: $c, userIds: $u) { id } }`, { c: categoryId, u: team.map((u) => u.id) }, admin);
+      await app.db.query(`UPDATE users SET notification_email = 'IMMEDIATE' WHERE id = ANY($1::bigint[])`, [[team[0].id, manager.id]]);
+      await app.ok(
+        `mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { id } }`,
+        { input: { url: 'https://hooks.example.com/peerdesk', secret: 'a-webhook-secret-long-enough', events: ['question.escalated', 'escalation.breached'] } },
+        admin,
+      );
+    });
+
+    /** `count` questions of the asker's whose peer window has passed. */
+    async function dueQuestions(count: number): Promise<string[]> {
+      const rows: Array<{ id: string }> = await app.db.query(
+        `INSERT INTO questions (category_id, author_id, title, body, body_html, status, created_at, updated_at, last_activity_at,
+                                community_due_at, community_due_trigger)
+         SELECT $1, $2, 'Due question ' || g, 'Nobody answered in time.', '<p>Nobody answered in time.</p>', 'OPEN',
+                $3::timestamptz - interval '2 days', $3, $3, $3::timestamptz - interval '1 hour', 'UNANSWERED_TIMEOUT'
+           FROM generate_series(1, $4::int) g RETURNING id::text`,
+        [categoryId, asker.id, app.clock.now(), count],
+      );
+      return rows.map((r) => r.id);
+    }
+
+    /** Rows of `table` about these questions. */
+    const rowsAbout = async (table: string, ids: string[]) => app.count(table, 'question_id = ANY($1::bigint[])', [ids]);
+    const deliveriesAbout = async (event: string, ids: string[]) =>
+      app.count('webhook_deliveries', `event = $1 AND (payload::jsonb #>> '{question,id}') = ANY($2::text[])`, [event, ids]);
+
+    it('escalates a batch of 5 or 100 due questions, with all they notify, in the same statements', async () => {
+      const fewer = await dueQuestions(5);
+      const small = await statementsOf(async () => expect((await sweep()).escalated).toHaveLength(5));
+      const more = await dueQuestions(100);
+      const large = await statementsOf(async () => expect((await sweep()).escalated).toHaveLength(100));
+      // A background job's statements do not depend on reply timing: the same count exactly.
+      expect(large).toEqual(small);
+
+      for (const [ids, n] of [[fewer, 5], [more, 100]] as const) {
+        expect(await rowsAbout('escalations', [...ids])).toBe(n);
+        expect(await rowsAbout('escalation_events', [...ids])).toBe(n);
+        expect(await rowsAbout('notifications', [...ids])).toBe(n * (1 + team.length));
+        expect(await app.count('report_question_facts', 'question_id = ANY($1::bigint[]) AND escalations = 1', [[...ids]])).toBe(n);
+      }
+      expect(await app.count('email_outbox', `user_id = $1 AND subject LIKE 'Escalated to staff:%'`, [team[0].id])).toBe(105);
+      expect(await deliveriesAbout('question.escalated', [...fewer, ...more])).toBe(105);
+    });
+
+    it('records a batch of 5 or 100 breaches, with all they notify, in the same statements', async () => {
+      const fewer = await dueQuestions(5);
+      const more = await dueQuestions(100);
+      expect((await sweep()).escalated).toHaveLength(105);
+      const missDeadlines = (ids: string[]) => app.db.query(
+        `UPDATE escalations SET staff_due_at = $2::timestamptz - interval '1 hour' WHERE question_id = ANY($1::bigint[])`, [ids, app.clock.now()]);
+
+      await missDeadlines(fewer);
+      const small = await statementsOf(async () => expect((await sweep()).breached).toHaveLength(5));
+      await missDeadlines(more);
+      const large = await statementsOf(async () => expect((await sweep()).breached).toHaveLength(100));
+      expect(large).toEqual(small);
+
+      const all = [...fewer, ...more];
+      const managers = await app.count('users', `role = 'MANAGER'`);
+      expect(await app.count('escalations', 'question_id = ANY($1::bigint[]) AND breached_at IS NOT NULL', [all])).toBe(105);
+      expect(await app.count('escalation_events', `question_id = ANY($1::bigint[]) AND type = 'BREACHED'`, [all])).toBe(105);
+      expect(await app.count('notifications', `question_id = ANY($1::bigint[]) AND kind = 'ESCALATION_BREACHED'`, [all])).toBe(105 * managers);
+      expect(await app.count('email_outbox', `user_id = $1 AND subject LIKE 'Staff response deadline missed:%'`, [manager.id])).toBe(105);
+      expect(await app.count('report_question_facts', 'question_id = ANY($1::bigint[]) AND breached_escalations = 1', [all])).toBe(105);
+      expect(await deliveriesAbout('escalation.breached', all)).toBe(105);
+    });
   });
 });

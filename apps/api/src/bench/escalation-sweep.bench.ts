@@ -9,17 +9,20 @@ import { progress } from './progress';
 const SEED_CHUNK = 10_000;
 
 /**
- * Seeds `questions` questions whose peer window has passed, then times one sweep that escalates them
- * all (each with its events and notifications, as in production).
+ * Seeds `questions` questions whose peer window has passed, in a category with a staff team, then times one
+ * sweep that escalates them all (each with its events and notifications, as in production).
  */
 export async function benchEscalationSweep(dataSource: DataSource, config: AppConfig, questions: number): Promise<Record<string, string>> {
   const [{ id: categoryId }] = await dataSource.query(
     `INSERT INTO categories (name, slug, created_at) VALUES ('Bench', 'bench', now()) RETURNING id`);
   const [{ id: askerId }] = await dataSource.query(
     `INSERT INTO users (display_name, created_at, updated_at) VALUES ('Bench asker', now(), now()) RETURNING id`);
+  // The category's staff team of 5 hears of each escalation (the other staff do not): 6 notifications per question.
   await dataSource.query(`
-    INSERT INTO users (display_name, role, affiliation, created_at, updated_at)
-    SELECT 'Bench agent ' || g, 'STAFF', 'EMPLOYEE', now(), now() FROM generate_series(1, 3) g`);
+    WITH staff AS (
+      INSERT INTO users (display_name, role, affiliation, created_at, updated_at)
+      SELECT 'Bench agent ' || g, 'STAFF', 'EMPLOYEE', now(), now() FROM generate_series(1, 8) g RETURNING id)
+    INSERT INTO category_staff (category_id, user_id) SELECT $1, id FROM staff ORDER BY id LIMIT 5`, [categoryId]);
 
   const seedStart = Date.now();
   for (let seeded = 0; seeded < questions; seeded += SEED_CHUNK) {
@@ -43,7 +46,7 @@ export async function benchEscalationSweep(dataSource: DataSource, config: AppCo
       const [{ count }] = await dataSource.query('SELECT count(*)::int AS count FROM escalations');
       progress('sweeping', count, questions, sweepStart);
     }, 2000);
-    const result = await app.get(EscalationSweep).sweep().finally(() => clearInterval(watcher));
+    const result = await app.get(EscalationSweep).runOnce().finally(() => clearInterval(watcher));
     const seconds = (Date.now() - sweepStart) / 1000;
     progress('sweeping', result.escalated.length, questions, sweepStart);
     if (result.escalated.length !== questions) throw new Error(`The sweep escalated ${result.escalated.length} of ${questions} due questions`);

@@ -22,9 +22,14 @@ export type DomainEvent =
   | { type: 'private_message.sent'; questionId: string; messageId: string; authorId: string; authorKind: AuthorKind; at: Date }
   /** Staff resolved the question's private conversation: the open escalation closes as solved. */
   | { type: 'question.resolved_privately'; questionId: string; resolvedBy: string; at: Date }
-  | { type: 'question.escalated'; questionId: string; categoryId: string; askerId: string; reason: EscalationReason; staffDueAt: Date | null; at: Date }
+  /**
+   * Questions sent to our team at one moment: the sweep's batch, or one by hand. One event for the set, so every
+   * handler takes it in a fixed number of statements however many there are.
+   */
+  | { type: 'questions.escalated'; escalations: EscalatedQuestion[]; at: Date }
   | { type: 'escalation.assigned'; questionId: string; assigneeId: string; assignedBy: string; at: Date }
-  | { type: 'escalation.breached'; questionId: string; categoryId: string; staffDueAt: Date; at: Date }
+  /** Staff deadlines missed, as a set like `questions.escalated`: the sweep's batch, or one late staff response. */
+  | { type: 'escalations.breached'; breaches: BreachedEscalation[]; at: Date }
   /** Staff wait on the asker: `note` is what they asked, addressed to the asker. */
   | { type: 'escalation.needs_info'; questionId: string; askerId: string; note: string; askedBy: string; at: Date }
   /** The asker replied to a needs-info request (a comment, an edit, a private message): the staff clock runs again. */
@@ -54,6 +59,20 @@ export type DomainEvent =
     type: 'post.moderated'; targetType: FlagTargetType; targetId: string; questionId: string; authorId: string | null;
     outcome: PostModerationOutcome; reason: string | null; actorId: string | null; secondLook: boolean; at: Date;
   };
+
+export interface EscalatedQuestion {
+  questionId: string;
+  categoryId: string;
+  askerId: string;
+  reason: EscalationReason;
+  staffDueAt: Date | null;
+}
+
+export interface BreachedEscalation {
+  questionId: string;
+  /** The deadline that was missed. */
+  staffDueAt: Date;
+}
 
 export type PostModerationOutcome = 'HIDDEN' | 'APPROVED' | 'RESTORED' | 'DELETED';
 

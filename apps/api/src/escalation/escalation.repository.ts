@@ -35,7 +35,7 @@ export class EscalationRepository {
   }
 
   /**
-   * Inserts escalations with their ESCALATED events in two statements. A question that already has an
+   * Inserts escalations with their ESCALATED events in one statement. A question that already has an
    * open escalation, or this timeout trigger once, is skipped by the unique indexes (ON CONFLICT).
    */
   async insertMany(
@@ -138,9 +138,18 @@ export class EscalationRepository {
     return categoryIds.map((id) => byCategory.get(id) ?? null);
   }
 
-  /** `dueAt`: a breach counts from the deadline that was missed. */
-  async setBreached(em: EntityManager, escalationId: string, dueAt: Date): Promise<void> {
-    await em.update(EscalationEntity, { id: escalationId }, { breachedAt: dueAt });
+  /**
+   * Records breaches, each as of the deadline that was missed, with their BREACHED events at `at`: one statement for
+   * any number.
+   */
+  async markBreached(em: EntityManager, escalationIds: readonly string[], at: Date): Promise<void> {
+    await em.query(
+      `WITH breached AS (
+         UPDATE escalations SET breached_at = staff_due_at WHERE id = ANY($1::bigint[]) RETURNING id, question_id)
+       INSERT INTO escalation_events (escalation_id, question_id, type, at)
+       SELECT id, question_id, 'BREACHED', $2 FROM breached ORDER BY id`,
+      [escalationIds, at],
+    );
   }
 
   async close(em: EntityManager, escalationId: string, closeReason: EscalationCloseReason, at: Date): Promise<void> {

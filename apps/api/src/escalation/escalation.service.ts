@@ -22,6 +22,14 @@ import type { EscalationCloseReason, EscalationEntity } from './escalation.entit
 import { EscalationRepository } from './escalation.repository';
 import { type StaffQueueFilter, type StaffQueueRow, StaffQueueRepository } from './staff-queue.repository';
 
+/** A question to send to our team, locked by the caller. */
+interface EscalationRequest {
+  question: QuestionEntity;
+  reason: EscalationReason;
+  actorId: string | null;
+  note: string | null;
+}
+
 export type StaffQueueItem = StaffQueueRow & { timeLeftSeconds: number | null };
 
 /** An escalation with its question, as a mutation returns it (who asked decides who reads the needs-info note). */
@@ -150,7 +158,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
    */
   async escalateMany(
     em: EntityManager,
-    requests: Array<{ question: QuestionEntity; reason: EscalationReason; actorId: string | null; note: string | null }>,
+    requests: EscalationRequest[],
     now: Date,
   ): Promise<EscalationEntity[]> {
     const allowed = requests.filter(({ question }) => {
@@ -161,31 +169,36 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
         return false;
       }
     });
-    // Whatever happens next, these questions' community clocks have done their work.
-    await this.questions.stopCommunityClocks(em, requests.map((r) => r.question.id));
-    if (allowed.length === 0) return [];
-
-    const categoryIds = [...new Set(allowed.map((r) => r.question.categoryId))];
-    const categories = await this.categories.findManyById(em, categoryIds);
-    const escalations = await this.escalations.insertMany(em, allowed.map(({ question, reason, actorId, note }) => {
-      const category = categories.get(question.categoryId)!;
-      return {
-        questionId: question.id, reason, note, escalatedBy: actorId, escalatedAt: now,
-        staffResponseHours: category.staffResponseHours,
-        staffDueAt: addBusinessHours(now, category.staffResponseHours, category.businessCalendar),
-      };
-    }));
-    const escalatedIds = escalations.map((e) => e.questionId);
-    if (escalatedIds.length) await this.questions.markEscalated(em, escalatedIds);
+    const escalations = await this.insertEscalations(em, allowed, now);
+    // Whatever was escalated, every requested question's community clock has done its work.
+    await this.questions.stopCommunityClocks(em, requests.map((r) => r.question.id), escalations.map((e) => e.questionId));
+    if (escalations.length === 0) return [];
     const questions = new Map(allowed.map((r) => [r.question.id, r.question]));
-    for (const escalation of escalations) {
-      const question = questions.get(escalation.questionId)!;
-      await this.events.publish(em, {
-        type: 'question.escalated', questionId: question.id, categoryId: question.categoryId, askerId: question.authorId,
-        reason: escalation.reason, staffDueAt: escalation.staffDueAt, at: now,
-      });
-    }
+    await this.events.publish(em, {
+      type: 'questions.escalated',
+      escalations: escalations.map((e) => {
+        const question = questions.get(e.questionId)!;
+        return { questionId: question.id, categoryId: question.categoryId, askerId: question.authorId, reason: e.reason, staffDueAt: e.staffDueAt };
+      }),
+      at: now,
+    });
     return escalations;
+  }
+
+  /** The escalations of these questions, each with its category's deadline; those the unique indexes refuse are left out. */
+  private async insertEscalations(
+    em: EntityManager,
+    requests: EscalationRequest[],
+    now: Date,
+  ): Promise<EscalationEntity[]> {
+    if (requests.length === 0) return [];
+    const categories = await this.categories.findManyById(em, [...new Set(requests.map((r) => r.question.categoryId))]);
+    // Every question of a category escalated at `now` has the same deadline: worked out once per category.
+    const dueAt = new Map([...categories.values()].map((c) => [c.id, addBusinessHours(now, c.staffResponseHours, c.businessCalendar)]));
+    return this.escalations.insertMany(em, requests.map(({ question, reason, actorId, note }) => ({
+      questionId: question.id, reason, note, escalatedBy: actorId, escalatedAt: now,
+      staffResponseHours: categories.get(question.categoryId)!.staffResponseHours, staffDueAt: dueAt.get(question.categoryId)!,
+    })));
   }
 
   /** A moderator (or staff) sends a question to staff at any time, saying why; recorded in the audit log. */
@@ -290,7 +303,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     if (!escalation || escalation.firstStaffResponseAt) return;
     await this.escalations.setFirstStaffResponse(em, escalation.id, at, responderId);
     await this.escalations.recordEvent(em, escalation, 'STAFF_RESPONDED', at);
-    if (!escalation.breachedAt && isLateResponse(escalation.staffDueAt, at)) await this.recordBreach(em, escalation, at);
+    if (!escalation.breachedAt && isLateResponse(escalation.staffDueAt, at)) await this.recordBreaches(em, [escalation], at);
   }
 
   /**
@@ -313,18 +326,18 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     return this.transactions.run(async (em) => {
       const now = this.clock.now();
       const due = await this.escalations.claimBreachDue(em, now, limit);
-      for (const escalation of due) await this.recordBreach(em, escalation, now);
+      await this.recordBreaches(em, due, now);
       return { claimed: due.length, done: due.map((e) => e.questionId) };
     });
   }
 
-  /** Marks a breach as of the deadline that was missed; told to managers. */
-  async recordBreach(em: EntityManager, escalation: EscalationEntity, now: Date): Promise<void> {
-    const dueAt = escalation.staffDueAt!;
-    await this.escalations.setBreached(em, escalation.id, dueAt);
-    await this.escalations.recordEvent(em, escalation, 'BREACHED', now);
-    const question = await this.questions.getById(em, escalation.questionId);
-    await this.events.publish(em, { type: 'escalation.breached', questionId: question.id, categoryId: question.categoryId, staffDueAt: dueAt, at: now });
+  /** Marks breaches as of the deadlines that were missed, in a few statements for any number; told to managers. */
+  private async recordBreaches(em: EntityManager, escalations: EscalationEntity[], now: Date): Promise<void> {
+    if (escalations.length === 0) return;
+    await this.escalations.markBreached(em, escalations.map((e) => e.id), now);
+    await this.events.publish(em, {
+      type: 'escalations.breached', breaches: escalations.map((e) => ({ questionId: e.questionId, staffDueAt: e.staffDueAt! })), at: now,
+    });
   }
 
   /**

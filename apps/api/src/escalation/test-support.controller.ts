@@ -25,6 +25,6 @@ export class TestSupportController {
   @Post('sweep')
   @HttpCode(200)
   runSweep(): Promise<SweepResult> {
-    return this.sweep.sweep();
+    return this.sweep.runOnce();
   }
 }

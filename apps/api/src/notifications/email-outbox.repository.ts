@@ -54,14 +54,20 @@ export class EmailOutboxRepository {
     );
   }
 
-  /** Of these notifications (by id), the ones whose recipient gets their kind by e-mail at once: the kind's own choice, else the default. */
-  async immediateRecipients(em: EntityManager, notificationIds: readonly string[]): Promise<Array<MailRecipient & { notification_id: string }>> {
+  /**
+   * Of these notifications (by id), the ones whose recipient gets their kind by e-mail at once (the kind's own choice, else
+   * the default), in id order, with what the mail says.
+   */
+  async immediateRecipients(
+    em: EntityManager, notificationIds: readonly string[],
+  ): Promise<Array<MailRecipient & { notification_id: string; question_id: string | null; message: string }>> {
     return em.query(
-      `SELECT n.id::text AS notification_id, u.id::text, u.email, u.display_name
+      `SELECT n.id::text AS notification_id, n.question_id::text, n.payload->>'message' AS message, u.id::text, u.email, u.display_name
          FROM notifications n JOIN users u ON u.id = n.user_id
          LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
         WHERE n.id = ANY($1::bigint[]) AND u.email IS NOT NULL
-          AND ${emailChoiceSql('$2')} = 'IMMEDIATE'`,
+          AND ${emailChoiceSql('$2')} = 'IMMEDIATE'
+        ORDER BY n.id`,
       [notificationIds, EMAILED_AT_ONCE_BY_DEFAULT],
     );
   }

@@ -12,7 +12,6 @@ import { Transactions } from '../database/transactions';
 import { UsersRepository } from '../users/users.repository';
 import { EmailOutboxRepository, type NewMail, type OutboxMail } from './email-outbox.repository';
 import { questionUrl } from './messages';
-import type { NotificationRow } from './notification.model';
 import { NotificationsRepository } from './notifications.repository';
 
 export interface DrainResult {
@@ -61,25 +60,25 @@ export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
     return this.drainEmailOutbox();
   }
 
-  /** Inside the notifying transaction: one mail per notification whose recipient chose IMMEDIATE for its kind (or by default) and has an address. */
-  async enqueueImmediate(em: EntityManager, notifications: NotificationRow[], at: Date): Promise<void> {
-    if (notifications.length === 0) return;
-    const recipients = await this.outbox.immediateRecipients(em, notifications.map((n) => n.id));
-    const byNotification = new Map(recipients.map((r) => [r.notification_id, r]));
-    const mails = notifications.flatMap((n) => {
-      const to = byNotification.get(n.id);
-      if (!to) return [];
-      const link = n.question_id ? questionUrl(this.config, n.question_id) : null;
+  /**
+   * Inside the notifying transaction: one mail per notification (by id) whose recipient chose IMMEDIATE for its kind (or by
+   * default) and has an address. Two statements for any number: only the notifications that are mailed come back here.
+   */
+  async enqueueImmediate(em: EntityManager, notificationIds: readonly string[], at: Date): Promise<void> {
+    if (notificationIds.length === 0) return;
+    const recipients = await this.outbox.immediateRecipients(em, notificationIds);
+    const mails = recipients.map((to) => {
+      const link = to.question_id ? questionUrl(this.config, to.question_id) : null;
       const body = [
         `Hello ${to.display_name},`,
         '',
-        n.payload.message,
+        to.message,
         ...(link ? ['', `Open the question: ${link}`] : []),
         '',
         '--',
         'You get one e-mail per notification of this kind because you chose "immediately" in your notification preferences.',
       ].join('\n');
-      return [{ notificationId: n.id, userId: n.user_id, to: to.email, subject: subjectOf(n.payload.message), body }];
+      return { notificationId: to.notification_id, userId: to.id, to: to.email, subject: subjectOf(to.message), body };
     });
     await this.outbox.insert(em, mails, at);
   }

@@ -40,10 +40,24 @@ export interface MentionCandidate {
   display_name: string;
 }
 
-export interface NewNotification {
-  userId: string;
+/**
+ * Who a notification is for: a member, or whoever works a category's escalations (`staffOf`: its staff team, or
+ * every STAFF user when it has none), found by the insert itself so a batch fans out in the same statement.
+ */
+export type Addressee = { userId: string } | { staffOf: string };
+
+export type NewNotification = Addressee & {
   kind: NotificationKind;
   payload: NotificationPayload;
+};
+
+/** One event's notifications about one question. */
+export interface NotificationGroup {
+  questionId: string | null;
+  /** Whoever caused it; never notified of their own action. Null for the system (timers) or to tell everyone addressed. */
+  actorId: string | null;
+  /** In priority order: a person addressed twice gets only the first (an asker who also watches). */
+  recipients: NewNotification[];
 }
 
 /** Plain SQL over notifications and watches: the queries are the design (indexes, SKIP LOCKED, unnest). */
@@ -51,29 +65,46 @@ export interface NewNotification {
 export class NotificationsRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** One statement for any number of recipients (a busy category's watchers). */
-  async insert(
-    em: EntityManager,
-    questionId: string | null,
-    actorId: string | null,
-    at: Date,
-    notifications: NewNotification[],
-  ): Promise<NotificationRow[]> {
-    if (notifications.length === 0) return [];
-    return em.query(
-      `INSERT INTO notifications (user_id, kind, question_id, actor_id, payload, created_at)
-       SELECT t.user_id, t.kind, $4, $5, t.payload, $6
-         FROM unnest($1::bigint[], $2::text[], $3::jsonb[]) AS t(user_id, kind, payload)
-       RETURNING id::text, user_id::text, kind, question_id::text, actor_id::text, payload, created_at, read_at`,
+  /**
+   * One statement for any number of groups and recipients (a sweep's batch, a busy category's watchers, a staff team):
+   * returns the new notifications' ids, in the order of the groups and their recipients.
+   */
+  async insert(em: EntityManager, at: Date, groups: readonly NotificationGroup[]): Promise<string[]> {
+    const rows = groups.flatMap((group, index) => group.recipients.map((r) => ({ group: index, ...group, ...r })));
+    if (rows.length === 0) return [];
+    const inserted: Array<{ id: string }> = await em.query(
+      `WITH wanted AS (
+         SELECT * FROM unnest($1::int[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::jsonb[])
+                  WITH ORDINALITY AS w(grp, question_id, actor_id, user_id, staff_of, kind, payload, ord)),
+       -- Who works a category's escalations: its staff team, or every STAFF user when it has none.
+       staff AS (
+         SELECT cs.category_id, cs.user_id FROM category_staff cs
+          WHERE cs.category_id IN (SELECT staff_of FROM wanted)
+         UNION ALL
+         SELECT c.id, u.id FROM (SELECT DISTINCT staff_of AS id FROM wanted WHERE staff_of IS NOT NULL) c
+           JOIN users u ON u.role = 'STAFF'
+          WHERE NOT EXISTS (SELECT 1 FROM category_staff cs WHERE cs.category_id = c.id)),
+       addressed AS (
+         SELECT DISTINCT ON (w.grp, COALESCE(w.user_id, s.user_id)) w.grp, w.ord, w.question_id, w.actor_id,
+                COALESCE(w.user_id, s.user_id) AS user_id, w.kind, w.payload
+           FROM wanted w LEFT JOIN staff s ON s.category_id = w.staff_of
+          WHERE COALESCE(w.user_id, s.user_id) IS DISTINCT FROM w.actor_id AND COALESCE(w.user_id, s.user_id) IS NOT NULL
+          ORDER BY w.grp, COALESCE(w.user_id, s.user_id), w.ord)
+       INSERT INTO notifications (user_id, kind, question_id, actor_id, payload, created_at)
+       SELECT user_id, kind, question_id, actor_id, payload, $8 FROM addressed ORDER BY grp, ord, user_id
+       RETURNING id::text`,
       [
-        notifications.map((n) => n.userId),
-        notifications.map((n) => n.kind),
-        notifications.map((n) => JSON.stringify(n.payload)),
-        questionId,
-        actorId,
+        rows.map((r) => r.group),
+        rows.map((r) => r.questionId),
+        rows.map((r) => r.actorId),
+        rows.map((r) => ('userId' in r ? r.userId : null)),
+        rows.map((r) => ('staffOf' in r ? r.staffOf : null)),
+        rows.map((r) => r.kind),
+        rows.map((r) => JSON.stringify(r.payload)),
         at,
       ],
     );
+    return inserted.map((r) => r.id);
   }
 
   async watchers(em: EntityManager, targetType: WatchTarget, targetId: string): Promise<string[]> {
@@ -94,18 +125,6 @@ export class NotificationsRepository {
     const rows: Array<{ assignee_id: string | null }> = await em.query(
       `SELECT assignee_id::text FROM escalations WHERE question_id = $1 AND closed_at IS NULL`, [questionId]);
     return rows[0]?.assignee_id ?? null;
-  }
-
-  /** Who works a category's escalations: its staff team, or every STAFF user when it has none. */
-  async categoryStaff(em: EntityManager, categoryId: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await em.query(
-      `SELECT user_id::text AS id FROM category_staff WHERE category_id = $1
-       UNION ALL
-       SELECT id::text FROM users WHERE role = 'STAFF' AND NOT EXISTS (SELECT 1 FROM category_staff WHERE category_id = $1)
-       ORDER BY id`,
-      [categoryId],
-    );
-    return rows.map((r) => r.id);
   }
 
   /** Newest first, keyset over (created_at, id), served by notifications_user_newest. */
@@ -169,15 +188,15 @@ export class NotificationsRepository {
     return new Set(rows.map((r) => r.target_id));
   }
 
-  /** A question as notifications describe it, with its category's name (null when it is gone). */
-  async questionFacts(em: EntityManager, questionId: string): Promise<QuestionFacts | null> {
+  /** Questions as notifications describe them, with their categories' names, by id (one missing when it is gone). */
+  async questionFacts(em: EntityManager, questionIds: readonly string[]): Promise<Map<string, QuestionFacts>> {
     const rows: QuestionFacts[] = await em.query(
       `SELECT q.id::text, q.title, q.author_id::text, q.category_id::text, c.name AS category_name
          FROM questions q LEFT JOIN categories c ON c.id = q.category_id
-        WHERE q.id = $1`,
-      [questionId],
+        WHERE q.id = ANY($1::bigint[])`,
+      [questionIds],
     );
-    return rows[0] ?? null;
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** The Markdown of a question or an answer (its mentions are read from it). */

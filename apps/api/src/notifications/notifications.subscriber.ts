@@ -5,15 +5,10 @@ import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../comm
 import { EmailOutbox } from './email-outbox';
 import { quoted } from './messages';
 import type { NotificationKind } from './notification.model';
-import { type NewNotification, NotificationsRepository, type CommentFacts, type QuestionFacts } from './notifications.repository';
+import { type NewNotification, type NotificationGroup, NotificationsRepository, type CommentFacts, type QuestionFacts } from './notifications.repository';
 
-interface Plan {
-  questionId: string;
-  /** Whoever caused the event; never notified of their own action. Null for the system (timers). */
-  actorId: string | null;
-  /** In priority order: a person listed twice gets only the first (an asker who also watches). */
-  recipients: NewNotification[];
-}
+/** What an event tells about one question, and to whom (the insert leaves out the actor and anyone addressed twice). */
+type Plan = NotificationGroup & { questionId: string };
 
 /**
  * Turns thread events into notifications, inside the transaction that made the change: the
@@ -21,7 +16,8 @@ interface Plan {
  * escalation itself.
  *
  * "Staff in the question's category": its staff team, or every STAFF user when it has none
- * (`categoryStaff`); breaches notify every MANAGER.
+ * (`staffOf`, resolved by the insert); breaches notify every MANAGER. An event about many questions (a sweep's
+ * batch) is planned and written as a set, in as many statements as an event about one.
  */
 @Injectable()
 export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit {
@@ -36,18 +32,63 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
   }
 
   async handle(em: EntityManager, event: DomainEvent): Promise<void> {
-    const plan = await this.plan(em, event);
-    if (!plan) return;
-    const seen = new Set<string>(plan.actorId ? [plan.actorId] : []);
-    const recipients = plan.recipients.filter((r) => !seen.has(r.userId) && seen.add(r.userId));
-    const inserted = await this.notifications.insert(em, plan.questionId, plan.actorId, event.at, recipients);
+    const plans = await this.plans(em, event);
+    if (plans.length === 0) return;
+    const inserted = await this.notifications.insert(em, event.at, plans);
     await this.outbox.enqueueImmediate(em, inserted, event.at);
   }
 
+  private async plans(em: EntityManager, event: DomainEvent): Promise<Plan[]> {
+    switch (event.type) {
+      case 'questions.escalated': {
+        const questions = await this.notifications.questionFacts(em, event.escalations.map((e) => e.questionId));
+        return event.escalations.flatMap((escalation) => {
+          const q = questions.get(escalation.questionId);
+          if (!q) return [];
+          const due = escalation.staffDueAt;
+          const facts = { questionTitle: q.title, reason: escalation.reason, staffDueAt: due?.toISOString() ?? null };
+          const promise = due ? `Our team will answer by ${momentText(due)}.` : 'Our team will answer as soon as possible.';
+          return [{
+            questionId: q.id,
+            // The asker hears the team's promise even when they asked for it themselves.
+            actorId: null,
+            recipients: [
+              this.to(escalation.askerId, 'QUESTION_ESCALATED', { ...facts, message: `Your question ${quoted(q.title)} was passed to our team. ${promise}` }),
+              this.toStaffOf(escalation.categoryId, 'QUESTION_ESCALATED', {
+                ...facts, message: `Escalated to staff: ${quoted(q.title)}${due ? ` (due ${momentText(due)})` : ''}.`,
+              }),
+            ],
+          }];
+        });
+      }
+      case 'escalations.breached': {
+        const questions = await this.notifications.questionFacts(em, event.breaches.map((b) => b.questionId));
+        const managers = await this.notifications.usersWithRole(em, 'MANAGER');
+        return event.breaches.flatMap((breach) => {
+          const q = questions.get(breach.questionId);
+          if (!q) return [];
+          const facts = { questionTitle: q.title, staffDueAt: breach.staffDueAt.toISOString() };
+          return [{
+            questionId: q.id,
+            actorId: null,
+            recipients: managers.map((id) => this.to(id, 'ESCALATION_BREACHED', {
+              ...facts, message: `Staff response deadline missed: ${quoted(q.title)} was due ${momentText(breach.staffDueAt)}.`,
+            })),
+          }];
+        });
+      }
+      default: {
+        const plan = await this.plan(em, event);
+        return plan ? [plan] : [];
+      }
+    }
+  }
+
+  /** An event about one question. */
   private async plan(em: EntityManager, event: DomainEvent): Promise<Plan | null> {
     switch (event.type) {
       case 'answer.posted': {
-        const q = await this.notifications.questionFacts(em, event.questionId);
+        const q = await this.question(em, event.questionId);
         if (!q) return null;
         const who = await this.displayName(em, event.authorId);
         const facts = { questionTitle: q.title, answerId: event.answerId };
@@ -64,7 +105,7 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         };
       }
       case 'answer.accepted': {
-        const q = await this.notifications.questionFacts(em, event.questionId);
+        const q = await this.question(em, event.questionId);
         if (!q) return null;
         const facts = { questionTitle: q.title, answerId: event.answerId, acceptedBy: event.acceptedBy };
         const recipients = [
@@ -78,27 +119,8 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         }
         return { questionId: q.id, actorId: event.acceptedBy, recipients };
       }
-      case 'question.escalated': {
-        const q = await this.notifications.questionFacts(em, event.questionId);
-        if (!q) return null;
-        const due = event.staffDueAt;
-        const facts = { questionTitle: q.title, reason: event.reason, staffDueAt: due?.toISOString() ?? null };
-        const staff = await this.notifications.categoryStaff(em, event.categoryId);
-        const promise = due ? `Our team will answer by ${momentText(due)}.` : 'Our team will answer as soon as possible.';
-        return {
-          questionId: q.id,
-          // The asker hears the team's promise even when they asked for it themselves.
-          actorId: null,
-          recipients: [
-            this.to(event.askerId, 'QUESTION_ESCALATED', { ...facts, message: `Your question ${quoted(q.title)} was passed to our team. ${promise}` }),
-            ...staff.map((id) => this.to(id, 'QUESTION_ESCALATED', {
-              ...facts, message: `Escalated to staff: ${quoted(q.title)}${due ? ` (due ${momentText(due)})` : ''}.`,
-            })),
-          ],
-        };
-      }
       case 'escalation.assigned': {
-        const q = await this.notifications.questionFacts(em, event.questionId);
+        const q = await this.question(em, event.questionId);
         if (!q) return null;
         const who = await this.displayName(em, event.assignedBy);
         return {
@@ -110,7 +132,7 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         };
       }
       case 'escalation.needs_info': {
-        const q = await this.notifications.questionFacts(em, event.questionId);
+        const q = await this.question(em, event.questionId);
         if (!q) return null;
         // The note is the staff member's question to the asker: the message carries it whole.
         return {
@@ -123,31 +145,17 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         };
       }
       case 'escalation.asker_replied': {
-        const q = await this.notifications.questionFacts(em, event.questionId);
+        const q = await this.question(em, event.questionId);
         if (!q) return null;
-        const recipients = event.assigneeId ? [event.assigneeId] : await this.notifications.categoryStaff(em, event.categoryId);
-        const message = `The asker replied on ${quoted(q.title)}: the staff clock is running again.`;
+        const payload = { questionTitle: q.title, message: `The asker replied on ${quoted(q.title)}: the staff clock is running again.` };
         return {
           questionId: q.id,
           actorId: event.askerId,
-          recipients: recipients.map((id) => this.to(id, 'ASKER_REPLIED', { questionTitle: q.title, message })),
-        };
-      }
-      case 'escalation.breached': {
-        const q = await this.notifications.questionFacts(em, event.questionId);
-        if (!q) return null;
-        const managers = await this.notifications.usersWithRole(em, 'MANAGER');
-        const facts = { questionTitle: q.title, staffDueAt: event.staffDueAt.toISOString() };
-        return {
-          questionId: q.id,
-          actorId: null,
-          recipients: managers.map((id) => this.to(id, 'ESCALATION_BREACHED', {
-            ...facts, message: `Staff response deadline missed: ${quoted(q.title)} was due ${momentText(event.staffDueAt)}.`,
-          })),
+          recipients: [event.assigneeId ? this.to(event.assigneeId, 'ASKER_REPLIED', payload) : this.toStaffOf(event.categoryId, 'ASKER_REPLIED', payload)],
         };
       }
       case 'question.asked': {
-        const q = await this.notifications.questionFacts(em, event.questionId);
+        const q = await this.question(em, event.questionId);
         if (!q) return null;
         const watchers = await this.notifications.watchers(em, 'CATEGORY', event.categoryId);
         const mentioned = await this.mentioned(em, await this.notifications.postBody(em, 'QUESTION', q.id));
@@ -166,14 +174,14 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         };
       }
       case 'comment.posted': {
-        const q = await this.notifications.questionFacts(em, event.questionId);
+        const q = await this.question(em, event.questionId);
         const comment = await this.notifications.commentFacts(em, event.commentId);
         if (!q || !comment) return null;
         return this.commentPlan(em, q, comment, event.commentId, event.authorId);
       }
       case 'post.moderated': {
         if (!event.authorId) return null;
-        const q = await this.notifications.questionFacts(em, event.questionId);
+        const q = await this.question(em, event.questionId);
         if (!q) return null;
         const what = event.targetType === 'QUESTION' ? `question ${quoted(q.title)}`
           : event.targetType === 'ANSWER' ? `answer to ${quoted(q.title)}` : `comment on ${quoted(q.title)}`;
@@ -197,7 +205,7 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
       case 'post.flagged': {
         // NEEDS_STAFF (account-specific or urgent): every member of staff hears of it; the post is in the review queue too.
         if (event.reason !== 'NEEDS_STAFF') return null;
-        const q = await this.notifications.questionFacts(em, event.questionId);
+        const q = await this.question(em, event.questionId);
         if (!q) return null;
         const staff = await this.notifications.usersWithRole(em, 'STAFF');
         const note = event.note ? `: “${event.note}”` : '.';
@@ -211,7 +219,7 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         };
       }
       case 'private_message.sent': {
-        const q = await this.notifications.questionFacts(em, event.questionId);
+        const q = await this.question(em, event.questionId);
         if (!q) return null;
         // Never the body: e-mails are less private than the conversation.
         const facts = { questionTitle: q.title, messageId: event.messageId };
@@ -222,10 +230,10 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
           };
         }
         const assignee = await this.notifications.openEscalationAssignee(em, q.id);
-        const staff = assignee ? [assignee] : await this.notifications.categoryStaff(em, q.category_id);
+        const payload = { ...facts, message: `The asker sent our team a private message about ${quoted(q.title)}.` };
         return {
           questionId: q.id, actorId: event.authorId,
-          recipients: staff.map((id) => this.to(id, 'PRIVATE_MESSAGE', { ...facts, message: `The asker sent our team a private message about ${quoted(q.title)}.` })),
+          recipients: [assignee ? this.to(assignee, 'PRIVATE_MESSAGE', payload) : this.toStaffOf(q.category_id, 'PRIVATE_MESSAGE', payload)],
         };
       }
       case 'question.edited':
@@ -233,7 +241,7 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         // A held post tells nobody yet: its mentions notify when it is published (question.asked, answer.posted).
         const [targetType, id] = event.type === 'question.edited' ? ['QUESTION', event.questionId] as const : ['ANSWER', event.answerId] as const;
         const post = await this.notifications.publishedPostBody(em, targetType, id);
-        const q = post === null ? null : await this.notifications.questionFacts(em, event.questionId);
+        const q = post === null ? null : await this.question(em, event.questionId);
         if (post === null || !q) return null;
         const added = await this.notifications.existingMembers(em, newlyMentionedUserIds(event.previousBody, post));
         if (added.length === 0) return null;
@@ -280,6 +288,15 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
 
   private to(userId: string, kind: NotificationKind, payload: NewNotification['payload']): NewNotification {
     return { userId, kind, payload };
+  }
+
+  /** Whoever works the category's escalations (its staff team, else every STAFF user). */
+  private toStaffOf(categoryId: string, kind: NotificationKind, payload: NewNotification['payload']): NewNotification {
+    return { staffOf: categoryId, kind, payload };
+  }
+
+  private async question(em: EntityManager, questionId: string): Promise<QuestionFacts | null> {
+    return (await this.notifications.questionFacts(em, [questionId])).get(questionId) ?? null;
   }
 
   private async displayName(em: EntityManager, userId: string): Promise<string> {

@@ -429,12 +429,17 @@ export class QuestionsRepository {
   }
 
   /** Stops these questions' community clocks (they are being escalated). */
-  async stopCommunityClocks(em: EntityManager, questionIds: readonly string[]): Promise<void> {
-    await em.update(QuestionEntity, { id: In([...questionIds]) }, { communityDueAt: null, communityDueTrigger: null });
-  }
-
-  async markEscalated(em: EntityManager, questionIds: readonly string[]): Promise<void> {
-    await em.update(QuestionEntity, { id: In([...questionIds]) }, { status: 'ESCALATED' });
+  /**
+   * Stops these questions' community clocks; those in `escalated` are with our team now. One statement, so each row
+   * gets one new version (every index of a question is written again when its status or clock changes).
+   */
+  async stopCommunityClocks(em: EntityManager, questionIds: readonly string[], escalated: readonly string[]): Promise<void> {
+    await em.query(
+      `UPDATE questions SET community_due_at = NULL, community_due_trigger = NULL,
+                            status = CASE WHEN id = ANY($2::bigint[]) THEN 'ESCALATED' ELSE status END
+        WHERE id = ANY($1::bigint[])`,
+      [questionIds, escalated],
+    );
   }
 
   /** A status nextThreadStatus decided, for moves that change nothing else (returned to the community, resolved privately). */

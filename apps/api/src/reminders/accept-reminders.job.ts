@@ -1,6 +1,6 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { drainBatches } from '../common/jobs/batches';
-import { JobRunner } from '../common/jobs/job-runner';
+import { SweepCadenceJob } from '../common/jobs/sweep-cadence-job';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { AcceptRemindersService } from './accept-reminders.service';
@@ -9,21 +9,17 @@ const BATCH_SIZE = 100;
 
 /** Sends due reminders to accept, batch after batch, on the escalation sweep's cadence; safe in every API instance. */
 @Injectable()
-export class AcceptRemindersJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly runner = new JobRunner({ name: 'AcceptReminders', run: () => this.runOnce() });
-
+export class AcceptRemindersJob extends SweepCadenceJob {
   constructor(
     private readonly reminders: AcceptRemindersService,
-    @Inject(CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test' || this.config.acceptReminderHours === 0 || this.config.escalationSweepSeconds === 0) return;
-    this.runner.start(this.config.escalationSweepSeconds);
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    super('AcceptReminders', config);
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.runner.stop();
+  /** ACCEPT_REMINDER_HOURS=0 turns reminders off. */
+  protected override enabled(): boolean {
+    return this.config.acceptReminderHours !== 0;
   }
 
   /** Sends every due reminder; returns the questions reminded. */

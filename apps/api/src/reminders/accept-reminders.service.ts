@@ -13,7 +13,7 @@ import { Transactions } from '../database/transactions';
 import { EscalationService } from '../escalation/escalation.service';
 import { ImporterRepository } from '../importer/importer.repository';
 import { EmailOutbox } from '../notifications/email-outbox';
-import { NotificationsRepository } from '../notifications/notifications.repository';
+import { type NotificationGroup, NotificationsRepository } from '../notifications/notifications.repository';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { UsersRepository } from '../users/users.repository';
 import { AcceptRemindersRepository, type NewReminderLink, type ReminderFigures, type ReminderLink } from './accept-reminders.repository';
@@ -79,6 +79,7 @@ export class AcceptRemindersService implements OnModuleInit, DomainEventHandler 
       await this.reminders.markSent(em, toSend.map((d) => d.questionId), now, expiresAt);
 
       const links: NewReminderLink[] = [];
+      const notices: NotificationGroup[] = [];
       const askers = new Map((await this.users.findByIds(toSend.map((d) => d.askerId))).flatMap((u) => (u ? [[u.id, u] as const] : [])));
       for (const reminder of toSend) {
         const own = answers.filter((a) => a.questionId === reminder.questionId);
@@ -88,10 +89,10 @@ export class AcceptRemindersService implements OnModuleInit, DomainEventHandler 
           ...own.map((a, i) => ({ tokenHash: hashSessionToken(tokens[i]), questionId: reminder.questionId, answerId: a.answerId })),
           { tokenHash: hashSessionToken(notHelpedToken), questionId: reminder.questionId, answerId: null },
         );
-        await this.notifications.insert(em, reminder.questionId, null, now, [{
+        notices.push({ questionId: reminder.questionId, actorId: null, recipients: [{
           userId: reminder.askerId, kind: 'ACCEPT_REMINDER',
           payload: { message: `Did an answer solve "${reminder.title}"? Accept it, or ask our team.`, questionTitle: reminder.title, answerIds: own.map((a) => a.answerId) },
-        }]);
+        }] });
         const asker = askers.get(reminder.askerId);
         if (asker?.email) {
           const mail = acceptReminderMail(this.config, {
@@ -101,6 +102,7 @@ export class AcceptRemindersService implements OnModuleInit, DomainEventHandler 
           await this.outbox.enqueue(em, [{ userId: asker.id, to: asker.email, ...mail }], now);
         }
       }
+      await this.notifications.insert(em, now, notices);
       await this.reminders.insertLinks(em, links);
       return { claimed: due.length, done: toSend.map((d) => d.questionId) };
     });

@@ -238,6 +238,10 @@ export class MeilisearchEngine implements SearchEngine {
     await this.outbox.enqueue(em, questionIds, this.clock.now());
   }
 
+  statusChanged(em: EntityManager, questionIds: readonly string[]): Promise<void> {
+    return this.documentsChanged(em, questionIds);
+  }
+
   async search(request: SearchRequest): Promise<SearchResult> {
     const alternatives = queryAlternatives(request.query);
     const empty: SearchResult = { hits: [], totalCount: 0, totalCountIsExact: true, facets: { categories: [], statuses: [] } };

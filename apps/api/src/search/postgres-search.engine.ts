@@ -77,6 +77,11 @@ export class PostgresSearchEngine implements SearchEngine {
     await this.repository.addTitleWords(em, questionIds);
   }
 
+  /** The vectors hold no status: a search filters on the row's own. */
+  async statusChanged(): Promise<void> {
+    return undefined;
+  }
+
   async search(request: SearchRequest): Promise<SearchResult> {
     const query = request.query.replace(LONE_DASH, ' ');
     const fullText = await this.run(request, query);

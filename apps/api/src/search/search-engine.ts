@@ -97,6 +97,13 @@ export interface SearchEngine {
    */
   documentsChanged(em: EntityManager, questionIds: readonly string[]): Promise<void>;
 
+  /**
+   * Like `documentsChanged`, when only these questions' thread status changed (escalated, back to the community):
+   * PostgreSQL reads the status from the question row as it searches and has nothing to recompute; Meilisearch
+   * holds the status in its documents and records them in its outbox.
+   */
+  statusChanged(em: EntityManager, questionIds: readonly string[]): Promise<void>;
+
   search(request: SearchRequest): Promise<SearchResult>;
 
   /** Likely duplicates of a question being asked: live questions that are not marked duplicates, solved ones first, best first. */

@@ -27,8 +27,6 @@ export class SearchIndexSubscriber implements DomainEventHandler, OnModuleInit {
       case 'answer.removed':
       case 'answer.accepted':
       case 'acceptance.withdrawn':
-      case 'question.escalated':
-      case 'question.returned_to_community':
       case 'question.marked_duplicate':
       case 'question.duplicate_unmarked':
       case 'post.moderated': // a hidden question leaves the index, a hidden answer its question's document; restored, they return
@@ -43,9 +41,13 @@ export class SearchIndexSubscriber implements DomainEventHandler, OnModuleInit {
         return this.engine.documentsChanged(em, [event.questionId]);
       case 'question.answers_merged':
         return this.engine.documentsChanged(em, [event.questionId, event.fromQuestionId]);
+      case 'questions.escalated':
+        return this.engine.statusChanged(em, event.escalations.map((e) => e.questionId));
+      case 'question.returned_to_community':
+        return this.engine.statusChanged(em, [event.questionId]);
       case 'comment.posted':
       case 'escalation.assigned':
-      case 'escalation.breached':
+      case 'escalations.breached':
         return; // comments are not indexed; assignment and breaches change neither text nor status
     }
   }

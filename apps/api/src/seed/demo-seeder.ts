@@ -105,7 +105,7 @@ export async function seedDemo(
 
     const steps: Step[] = [];
     const at = (hoursAgo: number): Date => new Date(now.getTime() - hoursAgo * HOUR_MS);
-    const runSweep = async (): Promise<void> => void (await sweep.sweep());
+    const runSweep = async (): Promise<void> => void (await sweep.runOnce());
     const questionIds = new Map<string, string>();
     for (const question of all) {
       const askedAt = at(question.hoursAgo);

@@ -26,29 +26,42 @@ export class WebhookEventsSubscriber implements DomainEventHandler, OnModuleInit
 
   async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     const mapped = this.map(event);
-    if (!mapped) return;
+    if (!mapped || mapped.questions.length === 0) return;
     const hooks = await this.webhooks.subscribedTo(em, mapped.name);
     if (hooks.length === 0) return;
-    const q = await this.webhooks.questionFacts(em, event.questionId);
-    if (!q) return;
-    const url = questionUrl(this.config, q.id);
-    const body = JSON.stringify({
-      event: mapped.name,
-      occurredAt: event.at.toISOString(),
-      question: { id: q.id, title: q.title, categoryId: q.category_id, ...(url ? { url } : {}) },
-      ...mapped.details,
+    const facts = await this.webhooks.questionFacts(em, mapped.questions.map((q) => q.questionId));
+    const bodies = mapped.questions.flatMap(({ questionId, details }) => {
+      const q = facts.get(questionId);
+      if (!q) return [];
+      const url = questionUrl(this.config, q.id);
+      return [JSON.stringify({
+        event: mapped.name,
+        occurredAt: event.at.toISOString(),
+        question: { id: q.id, title: q.title, categoryId: q.category_id, ...(url ? { url } : {}) },
+        ...details,
+      })];
     });
-    await this.webhooks.enqueueDeliveries(em, hooks, mapped.name, body, event.at);
+    await this.webhooks.enqueueDeliveries(em, hooks, mapped.name, bodies, event.at);
   }
 
-  private map(event: DomainEvent): { name: WebhookEvent; details: Record<string, unknown> } | null {
+  /** The webhook event an event is, with each question it tells of (a sweep's batch: many, one delivery body each). */
+  private map(event: DomainEvent): { name: WebhookEvent; questions: Array<{ questionId: string; details: Record<string, unknown> }> } | null {
     switch (event.type) {
       case 'answer.accepted':
-        return { name: 'question.solved', details: { answer: { id: event.answerId, authorId: event.answerAuthorId }, acceptedBy: event.acceptedBy } };
-      case 'question.escalated':
-        return { name: 'question.escalated', details: { reason: event.reason, staffDueAt: event.staffDueAt?.toISOString() ?? null } };
-      case 'escalation.breached':
-        return { name: 'escalation.breached', details: { staffDueAt: event.staffDueAt.toISOString() } };
+        return {
+          name: 'question.solved',
+          questions: [{ questionId: event.questionId, details: { answer: { id: event.answerId, authorId: event.answerAuthorId }, acceptedBy: event.acceptedBy } }],
+        };
+      case 'questions.escalated':
+        return {
+          name: 'question.escalated',
+          questions: event.escalations.map((e) => ({ questionId: e.questionId, details: { reason: e.reason, staffDueAt: e.staffDueAt?.toISOString() ?? null } })),
+        };
+      case 'escalations.breached':
+        return {
+          name: 'escalation.breached',
+          questions: event.breaches.map((b) => ({ questionId: b.questionId, details: { staffDueAt: b.staffDueAt.toISOString() } })),
+        };
       // Between the asker and our team: nothing of a private conversation leaves the company (tests/api/private-conversations.spec.ts).
       case 'private_message.sent':
       case 'question.resolved_privately':

@@ -59,21 +59,24 @@ export class WebhooksRepository {
     return rows.map((row) => row.id);
   }
 
-  /** The facts about a question a delivery carries; null when it is gone. */
-  async questionFacts(em: EntityManager, questionId: string): Promise<{ id: string; title: string; category_id: string } | null> {
+  /** The facts about questions a delivery carries, by id (one missing when it is gone). */
+  async questionFacts(em: EntityManager, questionIds: readonly string[]): Promise<Map<string, { id: string; title: string; category_id: string }>> {
     const rows: Array<{ id: string; title: string; category_id: string }> = await em.query(
-      `SELECT id::text, title, category_id::text FROM questions WHERE id = $1`,
-      [questionId],
+      `SELECT id::text, title, category_id::text FROM questions WHERE id = ANY($1::bigint[])`,
+      [questionIds],
     );
-    return rows[0] ?? null;
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
-  /** In the transaction that made the change: one delivery per webhook, each with the same body. */
-  async enqueueDeliveries(em: EntityManager, webhookIds: readonly string[], event: WebhookEvent, payload: string, at: Date): Promise<void> {
+  /** In the transaction that made the change: one delivery per webhook and body (in that order), in one statement. */
+  async enqueueDeliveries(em: EntityManager, webhookIds: readonly string[], event: WebhookEvent, payloads: readonly string[], at: Date): Promise<void> {
+    if (payloads.length === 0) return;
     await em.query(
       `INSERT INTO webhook_deliveries (webhook_id, event, payload, next_attempt_at, created_at)
-       SELECT id, $2, $3, $4, $4 FROM unnest($1::bigint[]) AS id`,
-      [webhookIds, event, payload, at],
+       SELECT h.id, $2, p.payload, $4, $4
+         FROM unnest($3::text[]) WITH ORDINALITY AS p(payload, ord) CROSS JOIN unnest($1::bigint[]) WITH ORDINALITY AS h(id, hook_ord)
+        ORDER BY p.ord, h.hook_ord`,
+      [webhookIds, event, payloads, at],
     );
   }
 

@@ -115,13 +115,15 @@ AS $$
 $$;
 
 -- Notes the questions for the refresh at commit, unless the transaction set peerdesk.defer_report_facts = off
--- (a hand-written repair that wants its own facts before it commits).
+-- (a hand-written repair that wants its own facts before it commits). peerdesk.report_facts_noted says that notes
+-- wait for the refresh (set for the transaction, so a rolled-back savepoint takes it back with its notes).
 CREATE OR REPLACE FUNCTION refresh_or_defer_report_question_facts(ids bigint[]) RETURNS void
 LANGUAGE plpgsql
 AS $$
   BEGIN
     IF coalesce(current_setting('peerdesk.defer_report_facts', true), '') <> 'off' THEN
       INSERT INTO report_facts_pending (question_id) SELECT DISTINCT unnest(ids) ON CONFLICT DO NOTHING;
+      PERFORM set_config('peerdesk.report_facts_noted', 'on', true);
     ELSE
       PERFORM refresh_report_question_facts(ids);
     END IF;
@@ -134,7 +136,13 @@ LANGUAGE plpgsql
 AS $$
   DECLARE ids bigint[];
   BEGIN
-    -- The first of the transaction's queued calls refreshes every noted question; the rest find none.
+    -- The first of the transaction's queued calls (one per noted row) refreshes every noted question; the rest return
+    -- at once, without a scan that would walk the index entries of every row the first one deleted (a batch of n
+    -- questions cost n² there).
+    IF coalesce(current_setting('peerdesk.report_facts_noted', true), '') <> 'on' THEN
+      RETURN NULL;
+    END IF;
+    PERFORM set_config('peerdesk.report_facts_noted', 'off', true);
     WITH done AS (DELETE FROM report_facts_pending WHERE transaction_id = pg_current_xact_id() RETURNING question_id)
     SELECT array_agg(question_id) INTO ids FROM done;
     IF ids IS NOT NULL THEN
