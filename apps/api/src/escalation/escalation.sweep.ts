@@ -11,11 +11,12 @@ export interface SweepResult {
 }
 
 /**
- * Questions per batch: each batch is a fixed number of statements, so a bigger one costs less per question, but its
- * transaction holds the claimed rows (and takes longer to retry) as it grows. 2,000 keeps a batch well under a
- * second here (measured with `npm run bench -- --only escalation-sweep`).
+ * Questions per batch: each batch is a fixed number of statements (about a dozen), so past a few hundred the
+ * per-question cost is the rows themselves, while the transaction holds its claimed rows longer as it grows. A batch
+ * of 2,000 (12,000 notifications with a team of five) took 1.5–2 s on the shared two-core machine
+ * (`npm run bench -- --only escalation-sweep`); 1,000 keeps one near a second.
  */
-const BATCH_SIZE = 2000;
+const BATCH_SIZE = 1000;
 /** Batches in flight at once, each its own transaction: the database works a backlog on two cores. */
 const WORKERS = 2;
 
