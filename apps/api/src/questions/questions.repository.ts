@@ -274,8 +274,9 @@ export class QuestionsRepository {
 
   /**
    * Counts a batch of views and records who viewed (the self-service signal of the deflection report) in one
-   * statement, in `em`'s transaction: a view of a question no longer live and visible is not counted. The
-   * questions are locked in id order, so two batches never deadlock on them.
+   * statement, in `em`'s transaction: a view of a question no longer live and visible is not counted, and a
+   * view by a member who has deleted their account since is kept without saying whose (as forgetViewer
+   * leaves theirs). The questions are locked in id order, so two batches never deadlock on them.
    */
   async addViews(em: EntityManager, views: ReadonlyArray<{ questionId: string; viewerId: string | null; at: Date; views: number }>): Promise<void> {
     if (views.length === 0) return;
@@ -288,8 +289,9 @@ export class QuestionsRepository {
           ORDER BY id FOR UPDATE),
        recorded AS (
          INSERT INTO question_views (question_id, viewed_at, viewer_id, by_asker)
-         SELECT v.question_id, v.viewed_at, v.viewer_id, coalesce(q.author_id = v.viewer_id, false)
-           FROM v JOIN q ON q.id = v.question_id CROSS JOIN generate_series(1, v.views))
+         SELECT v.question_id, v.viewed_at, u.id, coalesce(q.author_id = v.viewer_id, false)
+           FROM v JOIN q ON q.id = v.question_id LEFT JOIN users u ON u.id = v.viewer_id AND u.deleted_at IS NULL
+                CROSS JOIN generate_series(1, v.views))
        UPDATE questions SET view_count = view_count + n.views
          FROM (SELECT v.question_id, sum(v.views)::int AS views FROM v JOIN q ON q.id = v.question_id GROUP BY v.question_id) n
         WHERE questions.id = n.question_id`,
