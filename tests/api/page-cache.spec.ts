@@ -51,6 +51,7 @@ describe('anonymous pages from the cache, views from a buffer', () => {
 
   it('answers a repeated anonymous question page without SQL, and counts each reader once', async () => {
     const { id } = await one.ask(asker, categoryId);
+    await caughtUp(); // the ask's own notification, before anything is cached
     const first = await read(one, id);
     expect(first.data?.question.id).toBe(id);
     let again: Awaited<ReturnType<typeof read>> | undefined;
@@ -68,6 +69,7 @@ describe('anonymous pages from the cache, views from a buffer', () => {
 
   it('never serves or stores a signed-in viewer’s page', async () => {
     const { id } = await one.ask(asker, categoryId);
+    await caughtUp(); // the ask's own notification, before anything is cached
     await read(one, id, { token: helper.token, forwardedFor: newIp() });
     expect(await statementsOf(one, () => read(one, id, { token: helper.token, forwardedFor: newIp() }))).toBeGreaterThan(0);
     // Nor did the signed-in reads fill it for anyone: the first anonymous read goes to the database.
@@ -79,6 +81,7 @@ describe('anonymous pages from the cache, views from a buffer', () => {
 
   it('shows a write through one instance on an anonymous read through the other once committed', async () => {
     const { id } = await one.ask(asker, categoryId);
+    await caughtUp(); // the ask's own notification, before anything is cached
     expect((await read(two, id)).data?.question.answerCount).toBe(0);
     expect(await statementsOf(two, () => read(two, id))).toBe(0);
     const answer = await one.answer(helper, id);
@@ -93,7 +96,9 @@ describe('anonymous pages from the cache, views from a buffer', () => {
 
   it('drops a hidden question and a hidden answer from every cache once hidden', async () => {
     const { id } = await one.ask(asker, categoryId);
+    await caughtUp(); // the ask's own notification, before anything is cached
     const answer = await one.answer(helper, id);
+    await caughtUp();
     for (const app of [one, two]) expect((await read(app, id)).data?.question.answers).toHaveLength(1);
     await two.ok(`mutation ($id: ID!) { hidePost(targetType: ANSWER, id: $id, reason: "Spam") { state } }`, { id: answer.id }, moderator);
     await caughtUp();
@@ -105,6 +110,7 @@ describe('anonymous pages from the cache, views from a buffer', () => {
 
   it('counts views exactly once written, once per reader and window, across both instances', async () => {
     const { id } = await one.ask(asker, categoryId);
+    await caughtUp(); // the ask's own notification, before anything is cached
     const readers = [newIp(), newIp(), newIp()];
     // Each reader through both instances, twice (hits and misses alike), and a signed-in reader on both.
     for (const ip of readers) for (const app of [one, two, one, two]) await read(app, id, { forwardedFor: ip });
@@ -123,6 +129,7 @@ describe('anonymous pages from the cache, views from a buffer', () => {
 
   it('empties the cache and stops serving from it while its LISTEN connection is lost, then serves again', async () => {
     const { id } = await one.ask(asker, categoryId);
+    await caughtUp(); // the ask's own notification, before anything is cached
     await read(two, id);
     const cache = two.provider(PageCache);
     expect(cache.size).toBeGreaterThan(0);
