@@ -12,6 +12,9 @@ export interface NotificationHandlers {
   onLost(): void;
 }
 
+/** How caughtUp()'s own notifications begin. */
+const MARKER = 'caught-up:';
+
 /** The longest wait between attempts to reconnect. */
 const MAX_RECONNECT_SECONDS = 30;
 
@@ -61,7 +64,7 @@ export class NotificationListener {
   async caughtUp(): Promise<void> {
     const client = this.client;
     if (!client) throw new Error(`Not listening on ${this.channel}`);
-    const marker = `caught-up:${randomUUID()}`;
+    const marker = `${MARKER}${randomUUID()}`;
     const back = new Promise<void>((resolve) => this.markers.set(marker, resolve));
     await client.query('SELECT pg_notify($1, $2)', [this.channel, marker]);
     await back;
@@ -72,13 +75,10 @@ export class NotificationListener {
     client.on('notification', (message) => {
       if (message.channel !== this.channel) return;
       const payload = message.payload ?? '';
-      const marker = this.markers.get(payload);
-      if (marker) {
-        this.markers.delete(payload);
-        marker();
-      } else {
-        this.handlers.onNotify(payload);
-      }
+      // Markers are caughtUp()'s, this listener's or another process's: never a change.
+      if (!payload.startsWith(MARKER)) return this.handlers.onNotify(payload);
+      this.markers.get(payload)?.();
+      this.markers.delete(payload);
     });
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
