@@ -130,11 +130,16 @@ describe('questions', () => {
   });
 
   describe('question', () => {
-    it('counts a view each time it is read, by anyone', async () => {
+    it('counts a view by each reader once written, and shows the count as written', async () => {
       const { id } = await app.ask(asker, category.id);
-      expect((await read(id)).viewCount).toBe(1);
-      expect((await read(id, other)).viewCount).toBe(2);
+      await read(id);
+      await read(id, other);
+      expect((await read(id, asker)).viewCount).toBe(0); // buffered: nothing is written by a read
+      await app.flushViews();
+      expect(await app.viewCount(id)).toBe(3);
       expect((await read(id, asker)).viewCount).toBe(3);
+      expect(await app.count('question_views', 'question_id = $1', [id])).toBe(3);
+      expect(await app.count('question_views', 'question_id = $1 AND by_asker', [id])).toBe(1);
     });
 
     it.each(['999999', 'abc', '-1', '0'])('answers NOT_FOUND for the id %p', async (id) => {

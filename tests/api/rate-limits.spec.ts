@@ -173,7 +173,12 @@ describe('rate limits', () => {
   });
 
   describe('question views', () => {
-    const read = (id: string, who: Auth) => app.ok<{ question: { viewCount: number } }>(`query ($id: ID!) { question(id: $id) { viewCount } }`, { id }, who);
+    /** Reads the question as `who`, then the views written once the buffer is flushed. */
+    const read = async (id: string, who: Auth) => {
+      await app.ok(`query ($id: ID!) { question(id: $id) { id } }`, { id }, who);
+      await app.flushViews();
+      return { question: { viewCount: await app.viewCount(id) } };
+    };
 
     it('counts a view once per session and question in an hour', async () => {
       const { questionId } = await shared();

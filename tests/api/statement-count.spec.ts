@@ -1,38 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { type DefinitionNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse, print, visit } from 'graphql';
+import { Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import type { StatementCounter } from '../../apps/api/src/database/statement-counter';
 import { EscalationSweep } from '../../apps/api/src/escalation/escalation.sweep';
 import { TestApp, type TestUser } from '../support/test-app';
+import { webOperation, withWebFragments } from '../support/web-operations';
 
 // A page's SQL statements must not grow with its size: every field a list shows is batched per request.
 // The counts come from the API's own connections (COUNT_SQL_STATEMENTS=on), for the web's query shapes.
-
-const WEB_DOCUMENT = parse(readFileSync(new URL('../../apps/web/src/lib/graphql/community.graphql', import.meta.url), 'utf8'));
-const WEB_FRAGMENTS = new Map(
-  WEB_DOCUMENT.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-);
-
-/** The query with every web fragment it spreads (and they spread), as the web sends it. */
-function withWebFragments(query: string): string {
-  const used = new Map<string, FragmentDefinitionNode>();
-  const collect = (node: DefinitionNode) =>
-    visit(node, {
-      FragmentSpread(spread) {
-        const fragment = WEB_FRAGMENTS.get(spread.name.value);
-        if (!fragment || used.has(fragment.name.value)) return;
-        used.set(fragment.name.value, fragment);
-        collect(fragment);
-      },
-    });
-  parse(query).definitions.forEach(collect);
-  return [query, ...[...used.values()].map(print)].join('\n');
-}
-
-function webOperation(name: string): string {
-  const operation = WEB_DOCUMENT.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
-  if (!operation) throw new Error(`The web sends no operation ${name}`);
-  return withWebFragments(print(operation));
-}
 
 /** The web's question list (its QuestionRow fragment), each row with its escalation and the escalation's assignee. */
 const QUESTION_LIST = withWebFragments(`query ($first: Int!) {

@@ -5,6 +5,7 @@ import { AdjustableClock } from '../../apps/api/src/common/clock';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { createDataSource } from '../../apps/api/src/database/data-source';
 import { createApi } from '../../apps/api/src/main';
+import { ViewRecorder } from '../../apps/api/src/questions/view-recorder';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -63,8 +64,9 @@ export class TestApp {
     const database = sameDatabaseAs ? { url: sameDatabaseAs.databaseUrl, drop: async () => undefined } : await createTestDatabase();
     // The first-post hold and the spam checks are off unless a test turns them on: the harness's members are NEW, post
     // the same default bodies, and most tests are about something else than moderation (tests/api/review.spec.ts sets
-    // NEW_MEMBER_REVIEW_POSTS, tests/api/spam-checks.spec.ts SPAM_CHECKS).
-    const config = loadConfig({ NODE_ENV: 'test', NEW_MEMBER_REVIEW_POSTS: '0', SPAM_CHECKS: 'off', ...env });
+    // NEW_MEMBER_REVIEW_POSTS, tests/api/spam-checks.spec.ts SPAM_CHECKS). So is the page cache (tests/api/page-cache.spec.ts
+    // turns it on): an anonymous read right after a write would race the write's NOTIFY.
+    const config = loadConfig({ NODE_ENV: 'test', NEW_MEMBER_REVIEW_POSTS: '0', SPAM_CHECKS: 'off', PAGE_CACHE_SECONDS: '0', ...env });
     const dataSource = createDataSource(database.url, 5, { statementTimeoutMs: config.statementTimeoutMs, countStatements: config.countSqlStatements });
     await dataSource.initialize();
     const clock = sameDatabaseAs?.clock ?? new AdjustableClock();
@@ -77,6 +79,17 @@ export class TestApp {
   /** A provider of the running app (a worker to drain, the event bus), for what no client can reach. */
   provider<T>(token: Type<T> | symbol): T {
     return this.app.get(token);
+  }
+
+  /** Writes the question views this instance has buffered (as a report does before it counts them). */
+  flushViews(): Promise<void> {
+    return this.provider(ViewRecorder).flush();
+  }
+
+  /** A question's views as written (each instance's buffered views appear once it flushes). */
+  async viewCount(questionId: string): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.query(`SELECT view_count AS n FROM questions WHERE id = $1`, [questionId]);
+    return rows[0].n;
   }
 
   /** The connection URL of this app's own database, for commands run beside it. */

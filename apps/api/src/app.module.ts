@@ -27,6 +27,8 @@ import { MarkdownModule } from './markdown/markdown.module';
 import { AnnouncementModule } from './announcement/announcement.module';
 import { SpamModule } from './spam/spam.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PageCache } from './page-cache/page-cache';
+import { PageCacheModule } from './page-cache/page-cache.module';
 import { QuestionsModule } from './questions/questions.module';
 import { ReportsModule } from './reports/reports.module';
 import { EndorsementsModule } from './endorsements/endorsements.module';
@@ -89,15 +91,15 @@ export class AppModule implements NestModule {
         AuditModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuthModule],
-          inject: [AuthService, LoaderRegistry],
-          useFactory: (auth: AuthService, loaders: LoaderRegistry) => ({
+          imports: [AuthModule, PageCacheModule],
+          inject: [AuthService, LoaderRegistry, PageCache],
+          useFactory: (auth: AuthService, loaders: LoaderRegistry, pageCache: PageCache) => ({
             autoSchemaFile: dependencies.schemaFile ?? true,
             sortSchema: true,
             playground: false,
             introspection: dependencies.config.graphqlIntrospection,
             validationRules: graphQLLimitRules(dependencies.config.graphql),
-            plugins: [inputHygienePlugin(), graphQLCostPlugin(dependencies.config.graphql)],
+            plugins: [inputHygienePlugin(), graphQLCostPlugin(dependencies.config.graphql), pageCache.plugin()],
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
               const viewer = await auth.viewerFromRequest(req);
               return { req, res, viewer, loaders: loaders.forRequest(viewer) };

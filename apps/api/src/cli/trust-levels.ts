@@ -13,7 +13,8 @@ runCli(async () => {
   const database = await openDatabase(config);
   try {
     const db = database.dataSource;
-    const service = new TrustLevelsService(new TrustRepository(db), new UsersRepository(db), new AuditService(new AuditLogRepository(db)), new Transactions(db), new SystemClock(), config);
+    const service = new TrustLevelsService(new TrustRepository(db), new UsersRepository(db), new AuditService(new AuditLogRepository(db)), new Transactions(db), new SystemClock(), config,
+      { flush: () => Promise.resolve() }); // this process serves no pages: no views are buffered here
     const changes = await service.evaluateAll();
     const moves = new Map<string, number>();
     for (const { from, to } of changes) moves.set(`${from} → ${to}`, (moves.get(`${from} → ${to}`) ?? 0) + 1);

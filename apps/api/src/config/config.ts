@@ -29,6 +29,8 @@ export interface AppConfig {
   trustThresholds: TrustThresholds;
   /** How often each instance re-evaluates the trust levels of members whose activity changed; 0 turns its timer off. */
   trustLevelSweepSeconds: number;
+  /** How long an anonymous page's GraphQL response may be served from this instance's cache (page-cache/); 0 turns the cache off. */
+  pageCacheSeconds: number;
   /**
    * Which peers may say who the client is in `X-Forwarded-For` (Express's `trust proxy`): false trusts
    * nobody (the socket's address is the client's), a number trusts that many hops, a list trusts those
@@ -274,6 +276,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     trustThresholds: read.trustThresholds(),
     trustLevelSweepSeconds: read.integer('TRUST_LEVEL_SWEEP_SECONDS', 300, 0, 86400),
+    pageCacheSeconds: read.integer('PAGE_CACHE_SECONDS', 10, 0, 300),
     trustProxy: read.trustProxy('TRUST_PROXY'),
     escalationSweepSeconds: read.integer('ESCALATION_SWEEP_SECONDS', 60, 0, 86400),
     // Below the longest unsolved window (720 hours), which a reminder must come before.

@@ -6,10 +6,11 @@ import { QuestionLoader } from './questions.loaders';
 import { QuestionsRepository } from './questions.repository';
 import { QuestionsResolver } from './questions.resolver';
 import { QuestionsService } from './questions.service';
+import { ViewRecorder } from './view-recorder';
 
 @Module({
   imports: [CategoriesModule, RevisionsModule, UsersModule],
-  providers: [QuestionsRepository, QuestionLoader, QuestionsService, QuestionsResolver],
-  exports: [QuestionsRepository, QuestionsService],
+  providers: [QuestionsRepository, QuestionLoader, QuestionsService, QuestionsResolver, ViewRecorder],
+  exports: [QuestionsRepository, QuestionsService, ViewRecorder],
 })
 export class QuestionsModule {}

@@ -273,20 +273,30 @@ export class QuestionsRepository {
   }
 
   /**
-   * Counts a view and records who viewed (the self-service signal of the deflection report) in one
-   * statement, then reads the question; null when there is no such live, visible question (a held or hidden
-   * one's views are not counted: only its author and moderators may read it).
+   * Counts a batch of views and records who viewed (the self-service signal of the deflection report) in one
+   * statement, in `em`'s transaction: a view of a question no longer live and visible is not counted, and a
+   * view by a member who has deleted their account since is kept without saying whose (as forgetViewer
+   * leaves theirs). The questions are locked in id order, so two batches never deadlock on them.
    */
-  async viewLive(id: string, viewerId: string | null, at: Date): Promise<QuestionEntity | null> {
-    const counted: unknown[] = await this.db.query(
-      `WITH counted AS (
-         UPDATE questions SET view_count = view_count + 1 WHERE id = $1 AND deleted_at IS NULL AND moderation_state = 'VISIBLE' RETURNING id, author_id)
-       INSERT INTO question_views (question_id, viewed_at, viewer_id, by_asker)
-       SELECT id, $2, $3, coalesce(author_id = $3::bigint, false) FROM counted
-       RETURNING question_id`,
-      [id, at, viewerId],
+  async addViews(em: EntityManager, views: ReadonlyArray<{ questionId: string; viewerId: string | null; at: Date; views: number }>): Promise<void> {
+    if (views.length === 0) return;
+    await em.query(
+      `WITH v AS (
+         SELECT * FROM unnest($1::bigint[], $2::timestamptz[], $3::bigint[], $4::int[]) AS v(question_id, viewed_at, viewer_id, views)),
+       q AS (
+         SELECT id, author_id FROM questions
+          WHERE id IN (SELECT question_id FROM v) AND deleted_at IS NULL AND moderation_state = 'VISIBLE'
+          ORDER BY id FOR UPDATE),
+       recorded AS (
+         INSERT INTO question_views (question_id, viewed_at, viewer_id, by_asker)
+         SELECT v.question_id, v.viewed_at, u.id, coalesce(q.author_id = v.viewer_id, false)
+           FROM v JOIN q ON q.id = v.question_id LEFT JOIN users u ON u.id = v.viewer_id AND u.deleted_at IS NULL
+                CROSS JOIN generate_series(1, v.views))
+       UPDATE questions SET view_count = view_count + n.views
+         FROM (SELECT v.question_id, sum(v.views)::int AS views FROM v JOIN q ON q.id = v.question_id GROUP BY v.question_id) n
+        WHERE questions.id = n.question_id`,
+      [views.map((v) => v.questionId), views.map((v) => v.at), views.map((v) => v.viewerId), views.map((v) => v.views)],
     );
-    return counted.length ? this.findLive(id) : null;
   }
 
   keyOf(order: QuestionOrder, question: QuestionEntity): Keyset {

@@ -18,7 +18,7 @@ import { checkAskSessionId } from '../search-insights/search-insights.service';
 import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
 import { QuestionsRepository } from './questions.repository';
-import { RateLimitsService } from '../rate-limits/rate-limits.service';
+import { ViewRecorder } from './view-recorder';
 import { Transactions } from '../database/transactions';
 import { PostingHold } from '../users/posting-hold';
 
@@ -33,7 +33,7 @@ export class QuestionsService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly revisions: RevisionsRepository,
     private readonly markdown: MarkdownRenderer,
-    private readonly rateLimits: RateLimitsService,
+    private readonly viewRecorder: ViewRecorder,
     private readonly postingHold: PostingHold,
     private readonly audit: AuditService,
   ) {}
@@ -156,19 +156,22 @@ export class QuestionsService {
   /**
    * Reads a question and counts the view once per reader's session (or address, signed out) and question
    * in the `view.session` window, within the per-IP and per-account view limits; past them the question
-   * is served but the view not counted, so reloading or scripting a page cannot inflate the figures.
-   * A held or hidden question is NOT_FOUND for anyone but its author and the moderators.
+   * is served but the view not counted, so reloading or scripting a page cannot inflate the figures. The
+   * view is buffered (ViewRecorder): reading writes nothing. A held or hidden question is NOT_FOUND for
+   * anyone but its author and the moderators, and their views of it are not counted.
    */
   async view(id: string, viewer: Viewer | null, ip: string): Promise<QuestionEntity> {
-    const questionId = checkId(id, 'question');
-    const session = `${viewer?.sessionTokenHash ?? ip}|${questionId}`;
-    const counts = await this.rateLimits.fits('view', { ip, accountId: viewer?.id ?? null, session });
-    // A held or hidden question's views are not counted (viewLive finds none): it is read as it is, for whoever may.
-    const question = (counts ? await this.questions.viewLive(questionId, viewer?.id ?? null, this.clock.now()) : null) ?? await this.questions.findLive(questionId);
+    const question = await this.questions.findLive(checkId(id, 'question'));
     if (!question) throw await missing(this.db.manager, QuestionEntity, 'question', id);
     // Held or hidden: only its author and the moderators read it; anyone else finds nothing there.
     if (!canSeePost(viewer, question)) throw notFound(`There is no question ${id}.`);
+    if (question.moderationState === 'VISIBLE') this.countView(question.id, viewer, ip);
     return question;
+  }
+
+  /** Counts a view of a question a reader was shown (also from a cached page): buffered, see ViewRecorder. */
+  countView(questionId: string, viewer: Viewer | null, ip: string): void {
+    this.viewRecorder.record(questionId, viewer, ip, this.clock.now());
   }
 
   async list(filter: QuestionFilter, order: QuestionOrder, first: number, after?: string): Promise<Connection<QuestionEntity>> {

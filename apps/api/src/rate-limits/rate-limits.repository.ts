@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RateCounter, RateDecision } from '@peerdesk/domain';
 
 interface CounterRow {
@@ -51,6 +51,30 @@ export class RateLimitsRepository {
       }
       return decision;
     });
+  }
+
+  /**
+   * One hit on each of `hits`' window counters (distinct keys) at its time, in `em`'s transaction, where the
+   * counter has room (`limit` hits per `windowSeconds` from its first); returns the keys that took it. Keys are
+   * written in byte order, so two batches sharing counters never deadlock; a batch waits for another's
+   * counter and then sees its hit.
+   */
+  async hitWindows(em: EntityManager, hits: Array<{ key: string; at: Date }>, limit: number, windowSeconds: number): Promise<string[]> {
+    if (hits.length === 0) return [];
+    const rows: Array<{ key: string }> = await em.query(
+      `INSERT INTO rate_limit_counters AS c (key, hits, started_at, last_at, expires_at)
+       SELECT h.key, 1, h.at, h.at, h.at + make_interval(secs => $3)
+         FROM unnest($1::text[], $2::timestamptz[]) AS h(key, at) ORDER BY h.key COLLATE "C"
+       ON CONFLICT (key) DO UPDATE SET
+         hits = CASE WHEN c.hits = 0 OR c.expires_at <= excluded.started_at THEN 1 ELSE c.hits + 1 END,
+         started_at = CASE WHEN c.hits = 0 OR c.expires_at <= excluded.started_at THEN excluded.started_at ELSE c.started_at END,
+         expires_at = CASE WHEN c.hits = 0 OR c.expires_at <= excluded.started_at THEN excluded.expires_at ELSE c.expires_at END,
+         last_at = excluded.last_at
+       WHERE c.hits = 0 OR c.expires_at <= excluded.started_at OR c.hits < $4
+       RETURNING key`,
+      [hits.map((h) => h.key), hits.map((h) => h.at), windowSeconds, limit],
+    );
+    return rows.map((r) => r.key);
   }
 
   /** Takes back one hit from each of `undo` and forgets `reset` entirely (a correct password). */

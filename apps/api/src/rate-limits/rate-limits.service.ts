@@ -1,7 +1,9 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
-  decideRateLimit, normalizeEmail, type RateCheck, type RateLimitAction, rateLimitedFor, type RateLimitScope, rulesOf, type TrustLevel, trustRateLimitsOf,
+  decideRateLimit, normalizeEmail, type RateCheck, type RateCounter, type RateLimitAction, rateLimitedFor, type RateLimitScope, rulesOf, type TrustLevel, trustRateLimitsOf,
 } from '@peerdesk/domain';
+import { LRUCache } from 'lru-cache';
+import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
@@ -48,6 +50,9 @@ const TRUST_KEY = /^[a-z-]+\.(new|basic|member|regular|leader):/;
 /** How often an instance deletes counters that have expired. */
 const PURGE_EVERY_MS = 60_000;
 
+/** Counters an instance keeps in memory for `fitsHere` (about 100 bytes each): the least recently used go first. */
+const MAX_LOCAL_COUNTERS = 100_000;
+
 /** A sign-in attempt counted as a failure until `succeeded()` takes it back. */
 export interface SignInAttempt {
   succeeded(): Promise<void>;
@@ -58,6 +63,8 @@ export interface SignInAttempt {
 export class RateLimitsService implements OnModuleInit {
   private readonly logger = new Logger('RateLimits');
   private lastPurge = 0;
+  /** This instance's own counters (fitsHere), each gone when its window ends. */
+  private readonly local = new LRUCache<string, RateCounter & { expiresAt: Date }>({ max: MAX_LOCAL_COUNTERS });
 
   constructor(
     private readonly counters: RateLimitsRepository,
@@ -90,6 +97,40 @@ export class RateLimitsService implements OnModuleInit {
    */
   async fits(action: RateLimitAction, subject: RateSubject): Promise<boolean> {
     return (await this.hit(this.checks(action, subject))) === true;
+  }
+
+  /**
+   * Counts one `action` against this instance's counters in memory and says whether it fitted, writing
+   * nothing: what decides which page views are worth buffering (a view past the limits is served but not
+   * counted). Each instance keeps its own, so behind N instances a reader gets up to N times the per-address
+   * and per-account limits; the once-per-session limit is decided again, exactly, by `openWindows` when the
+   * views are written.
+   */
+  fitsHere(action: RateLimitAction, subject: RateSubject): boolean {
+    const checks = this.checks(action, subject);
+    if (!this.config.rateLimits.enabled || checks.length === 0) return true;
+    const now = this.clock.now();
+    const counters = new Map(checks.map((c) => {
+      const counter = this.local.get(c.key);
+      return [c.key, counter && counter.expiresAt > now ? counter : null] as const;
+    }));
+    const decision = decideRateLimit(checks, counters, now);
+    if (!decision.allowed) return false;
+    for (const write of decision.writes) this.local.set(write.key, write);
+    return true;
+  }
+
+  /**
+   * Counts, in `em`'s transaction, one hit of each session's `<action>.session` limit (one per session in
+   * `hits`) at its time, and returns the sessions whose hit fitted: the shared counters decide, so a session
+   * counted by two instances' batches fits once per window.
+   */
+  async openWindows(em: EntityManager, action: RateLimitAction, hits: Array<{ session: string; at: Date }>): Promise<Set<string>> {
+    const rule = rulesOf(this.config.rateLimits.rules, action).find((r) => r.scope === 'session')?.rule;
+    if (!this.config.rateLimits.enabled || !rule) return new Set(hits.map((h) => h.session));
+    const prefix = `${action}.session:`;
+    const keys = await this.counters.hitWindows(em, hits.map((h) => ({ key: prefix + h.session, at: h.at })), rule.limit, rule.windowSeconds);
+    return new Set(keys.map((key) => key.slice(prefix.length)));
   }
 
   /**

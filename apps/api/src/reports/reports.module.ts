@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QuestionsModule } from '../questions/questions.module';
 import { ModerationReportRepository } from './moderation-report.repository';
 import { ModerationReportResolver } from './moderation-report.resolver';
 import { ModerationReportService } from './moderation-report.service';
@@ -8,6 +9,7 @@ import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
 
 @Module({
+  imports: [QuestionsModule],
   providers: [ReportsRepository, ReportsService, ReportsResolver, ModerationReportRepository, ModerationReportService, ModerationReportResolver],
   controllers: [ReportsController],
 })

@@ -5,6 +5,7 @@ import {
 } from '@peerdesk/domain';
 import { CLOCK, type Clock } from '../common/clock';
 import { isEntityId } from '../common/ids';
+import { ViewRecorder } from '../questions/view-recorder';
 import type { DeflectionReportModel, DurationStatsModel, OutcomeCountModel } from './deflection-report.model';
 import { type DurationRow, type ReportQuery, ReportsRepository } from './reports.repository';
 
@@ -67,6 +68,7 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly views: ViewRecorder,
   ) {}
 
   /** Checks the request; every problem is reported at once, by field name. */
@@ -88,6 +90,8 @@ export class ReportsService {
 
   async deflection(request: DeflectionReportRequest): Promise<DeflectionReportModel> {
     const query = await this.check(request);
+    // The self-service figures count question_views: this instance's buffered views first (others' within their flush interval).
+    await this.views.flush();
     const { totals, series, byCategory } = await this.reports.deflection(query);
     const n = Number(totals.cohortSize);
     const counts = { ...emptyOutcomeCounts() };

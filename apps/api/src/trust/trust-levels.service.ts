@@ -11,6 +11,7 @@ import { CONFIG } from '../config/config.provider';
 import { Transactions } from '../database/transactions';
 import type { UserEntity } from '../users/user.entity';
 import { UsersRepository } from '../users/users.repository';
+import { ViewRecorder } from '../questions/view-recorder';
 import { TrustRepository } from './trust.repository';
 
 const BATCH_SIZE = 500;
@@ -42,6 +43,8 @@ export class TrustLevelsService implements OnApplicationBootstrap, OnApplication
     private readonly transactions: Transactions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: AppConfig,
+    /** Only its flush: a CLI process has no buffered views. */
+    @Inject(ViewRecorder) private readonly views: Pick<ViewRecorder, 'flush'>,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -64,6 +67,8 @@ export class TrustLevelsService implements OnApplicationBootstrap, OnApplication
    * the pass's state row (FOR UPDATE SKIP LOCKED): another API process meanwhile skips its pass (null).
    */
   async evaluateChanged(): Promise<TrustLevelChanges | null> {
+    // Questions read count question_views: this instance's buffered views first (others' within their flush interval).
+    await this.views.flush();
     return this.transactions.run(async (em) => {
       const watermark = await this.trust.claimPass(em);
       if (!watermark) return null;
@@ -84,6 +89,7 @@ export class TrustLevelsService implements OnApplicationBootstrap, OnApplication
   /** Every live member (a CLI run, a test, or after changing the thresholds), batch by batch; harmless beside a running pass. */
   async evaluateAll(): Promise<TrustLevelChanges> {
     const changes: TrustLevelChanges = [];
+    await this.views.flush();
     for (let after: string | null = null; ;) {
       const batch = await this.transactions.run(async (em) => {
         const ids = await this.trust.liveMembers(em, after, BATCH_SIZE);

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
+import { QuestionsModule } from '../questions/questions.module';
 import { UsersModule } from '../users/users.module';
 import { TrustLevelsService } from './trust-levels.service';
 import { TrustRepository } from './trust.repository';
 import { TrustResolver } from './trust.resolver';
 
-@Module({ imports: [UsersModule], providers: [TrustRepository, TrustLevelsService, TrustResolver], exports: [TrustLevelsService, TrustRepository] })
+@Module({ imports: [UsersModule, QuestionsModule], providers: [TrustRepository, TrustLevelsService, TrustResolver], exports: [TrustLevelsService, TrustRepository] })
 export class TrustModule {}
