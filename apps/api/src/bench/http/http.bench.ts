@@ -7,8 +7,7 @@ import type { DataSource } from 'typeorm';
 import { REPO_ROOT } from '../../cli/runtime';
 import { buildWeb, webBuildIsCurrent } from '../../cli/web-build';
 import type { AppConfig } from '../../config/config';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../seed/demo-accounts';
-import { seedDemoCommunity } from '../../seed/demo-seeder';
+import { type ScaleSeedSummary, seedScaleCommunity } from '../../seed/scale/scale-seeder';
 import { capturePages } from './capture';
 import { type HttpRequest, httpLoad, type LoadFigures, sqlLoad } from './load';
 import { formatTable } from './report';
@@ -29,13 +28,7 @@ export interface HttpBenchOptions {
   log(message: string): void;
 }
 
-/** Who signs in for the writes: the seed's members with the password they share. */
-interface Fixture {
-  questions: number;
-  members: Array<{ email: string; password: string }>;
-}
-
-/** Everything the rows need, read from the seeded database (whichever seed made it). */
+/** Everything the rows read: the seed's busiest category, its showcase thread and a word of its title. */
 interface Targets {
   category: { id: string; slug: string };
   question: { id: string; title: string; answers: number };
@@ -73,44 +66,33 @@ export interface HttpBenchResult {
 }
 
 const FIXTURE_TABLE = 'bench_http_fixture';
+/** The seed's default, so every run at a size times the same community. */
+const SEED = 1;
 
 /**
- * The community the bench runs on, seeded once and kept with `--reuse`: the sign-in accounts are stored
- * beside it, so a reused database needs no seed summary.
+ * The scale seed's community (seedScaleCommunity), seeded once and kept with `--reuse`: its summary (who
+ * signs in, with which password; the busiest category; the showcase thread) is stored beside it.
  */
-async function seededFixture(dataSource: DataSource, config: AppConfig, questions: number, options: HttpBenchOptions): Promise<Fixture> {
+async function seededCommunity(dataSource: DataSource, questions: number, options: HttpBenchOptions): Promise<ScaleSeedSummary> {
   const [{ stored }] = await dataSource.query(`SELECT to_regclass($1) IS NOT NULL AS stored`, [FIXTURE_TABLE]);
   if (stored) {
-    const [row] = await dataSource.query(`SELECT fixture FROM ${FIXTURE_TABLE}`);
-    if (options.reuse && row?.fixture.questions === questions) return row.fixture as Fixture;
-    throw new Error(`The scratch database holds the HTTP bench's data for ${row?.fixture.questions} questions, not ${questions}: drop it or leave out --reuse`);
+    const [row] = await dataSource.query(`SELECT summary FROM ${FIXTURE_TABLE}`);
+    if (options.reuse && row?.summary.questions === questions) return row.summary as ScaleSeedSummary;
+    throw new Error(`The scratch database holds the HTTP bench's data for ${row?.summary.questions} questions, not ${questions}: drop it or leave out --reuse`);
   }
-  const [{ existing }] = await dataSource.query(`SELECT count(*)::int AS existing FROM questions`);
-  if (existing > 0) throw new Error('The scratch database holds questions the HTTP bench did not seed: drop it or name another --database');
-  const started = Date.now();
-  await seedDemoCommunity(dataSource, config, { demo: 'brightwave', log: options.log });
-  options.log(`Seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  const fixture: Fixture = {
-    questions,
-    members: DEMO_ACCOUNTS.filter((account) => account.role === 'MEMBER').map((account) => ({ email: account.email, password: DEMO_PASSWORD })),
-  };
-  await dataSource.query(`CREATE TABLE ${FIXTURE_TABLE} (fixture jsonb NOT NULL)`);
-  await dataSource.query(`INSERT INTO ${FIXTURE_TABLE} VALUES ($1)`, [JSON.stringify(fixture)]);
+  const summary = await seedScaleCommunity(dataSource, { questions, seed: SEED, progress: true });
+  options.log(`Seeded ${questions.toLocaleString('en')} questions in ${summary.seconds.toFixed(0)} s`);
+  await dataSource.query(`CREATE TABLE ${FIXTURE_TABLE} (summary jsonb NOT NULL)`);
+  await dataSource.query(`INSERT INTO ${FIXTURE_TABLE} VALUES ($1)`, [JSON.stringify(summary)]);
   await dataSource.query('VACUUM ANALYZE');
-  return fixture;
+  return summary;
 }
 
-async function readTargets(dataSource: DataSource): Promise<Targets> {
-  const [category] = await dataSource.query(
-    `SELECT c.id::text AS id, c.slug FROM categories c JOIN questions q ON q.category_id = c.id AND q.deleted_at IS NULL
-      GROUP BY c.id ORDER BY count(*) DESC, c.id LIMIT 1`);
-  if (!category) throw new Error('The seeded community has no questions');
-  // The thread nearest 20 answers, more rather than fewer.
-  const [question] = await dataSource.query(
-    `SELECT id::text AS id, title, answer_count AS answers FROM questions WHERE deleted_at IS NULL
-      ORDER BY abs(answer_count - 20), answer_count DESC, id LIMIT 1`);
+async function readTargets(dataSource: DataSource, summary: ScaleSeedSummary): Promise<Targets> {
+  const [question] = await dataSource.query(`SELECT id::text AS id, title, answer_count AS answers FROM questions WHERE id = $1`, [summary.showcaseQuestion.id]);
+  // Its longest word: a word the search finds in the busiest thread and others.
   const searchWord = (question.title as string).split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0];
-  return { category, question, searchWord };
+  return { category: { id: summary.busiestCategory.id, slug: summary.busiestCategory.slug }, question, searchWord };
 }
 
 /** The web's own mutation, from its GraphQL document (the generated client is TypeScript the API cannot load). */
@@ -233,8 +215,8 @@ const WRITES = ['ask', 'answer', 'vote', 'accept'] as const;
  */
 export async function benchHttp(dataSource: DataSource, config: AppConfig, questions: number, options: HttpBenchOptions): Promise<HttpBenchResult> {
   const loadBefore = os.loadavg();
-  const fixture = await seededFixture(dataSource, config, questions, options);
-  const targets = await readTargets(dataSource);
+  const summary = await seededCommunity(dataSource, questions, options);
+  const targets = await readTargets(dataSource, summary);
   const databaseUrl = (dataSource.options as { url: string }).url;
   const port = options.port;
   const categoryPath = `/categories/${targets.category.slug}`;
@@ -259,8 +241,8 @@ export async function benchHttp(dataSource: DataSource, config: AppConfig, quest
   const rows: BenchRow[] = [];
   try {
     const members: Member[] = [];
-    for (const account of fixture.members) {
-      const { login } = await graphqlOk<{ login: { token: string; user: { id: string } } }>(servers.api.url, LOGIN, { input: account });
+    for (const { email } of summary.members.slice(0, Math.max(...options.concurrency))) {
+      const { login } = await graphqlOk<{ login: { token: string; user: { id: string } } }>(servers.api.url, LOGIN, { input: { email, password: summary.password } });
       members.push({ id: login.user.id, cookie: `peerdesk_session=${encodeURIComponent(login.token)}` });
     }
     const rss = new RssSampler({ api: servers.api.pid, web: servers.web.pid });
