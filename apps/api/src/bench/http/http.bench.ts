@@ -38,7 +38,7 @@ interface Targets {
 /** One line of the table. */
 export interface BenchRow {
   page: string;
-  /** html: the web's page; graphql: the request(s) the web sends for it, to the API; sql: the API's statements through pg; write: a mutation. */
+  /** html: the web's page (HTML; similar questions is the web's JSON endpoint for the ask form); graphql: the request(s) the web sends for it, to the API; sql: the API's statements through pg; write: a mutation. */
   via: 'html' | 'graphql' | 'sql' | 'write';
   connections: number;
   figures: LoadFigures;

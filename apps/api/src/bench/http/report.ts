@@ -1,6 +1,6 @@
 import type { HttpBenchResult } from './http.bench';
 
-const VIA: Record<string, string> = { html: 'web HTML', graphql: 'API GraphQL', sql: 'SQL floor (pg)', write: 'API GraphQL, signed in' };
+const VIA: Record<string, string> = { html: 'web page', graphql: 'API GraphQL', sql: 'SQL floor (pg)', write: 'API GraphQL, signed in' };
 
 /** The result as Markdown: what ran where, then one line per row. */
 export function formatTable(result: HttpBenchResult): string {
