@@ -10,7 +10,7 @@ export interface LoadFigures {
   /** Requests per second. */
   perSecond: number;
   latencyMs: { p50: number; p95: number; p99: number };
-  /** Connection errors, timeouts, GraphQL `errors` and failed statements. */
+  /** Connection errors and timeouts (no answer within 10 s), GraphQL `errors` and failed statements. */
   errors: number;
   non2xx: number;
   /** The first error seen, to say why a row failed. */
@@ -90,8 +90,9 @@ export async function httpLoad(url: string, connections: number, seconds: number
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
-  if (result.errors > 0) firstError ??= `${result.errors} connection errors`;
-  return figures(latencies, Math.min(elapsed, seconds + 1), result.errors + result.timeouts + graphqlErrors, result.non2xx, firstError);
+  // autocannon's errors include its timeouts (no answer within 10 s).
+  if (result.errors > 0) firstError ??= `${result.timeouts} timeouts (no answer within 10 s), ${result.errors - result.timeouts} other connection errors`;
+  return figures(latencies, Math.min(elapsed, seconds + 1), result.errors + graphqlErrors, result.non2xx, firstError);
 }
 
 /**
