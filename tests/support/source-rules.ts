@@ -10,9 +10,10 @@ export const API_SRC = fileURLToPath(new URL('../../apps/api/src/', import.meta.
 
 /**
  * Folders that are infrastructure and own no table: `database/` opens connections and clusters and runs
- * transactions; `bench/` builds synthetic databases of a million rows for measurement only.
+ * transactions; `bench/` builds synthetic databases of a million rows for measurement only; `seed/scale/` bulk-loads
+ * a generated community with COPY into an empty database and rebuilds its derived tables set-based.
  */
-const INFRASTRUCTURE = ['database/', 'bench/'];
+const INFRASTRUCTURE = ['database/', 'bench/', 'seed/scale/'];
 
 /** Folders under `src/` that are not feature modules: `common/` may import these and nothing else. */
 const NOT_FEATURES = new Set(['common', 'config', 'database']);

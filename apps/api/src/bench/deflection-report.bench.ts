@@ -6,7 +6,7 @@ import { AdjustableClock } from '../common/clock';
 import type { AppConfig } from '../config/config';
 import { ReportsRepository } from '../reports/reports.repository';
 import { type DeflectionReportRequest, ReportsService } from '../reports/reports.service';
-import { progress } from './progress';
+import { progress } from '../common/progress';
 
 const SEED_CHUNK = 50_000;
 

@@ -4,7 +4,7 @@ import { AppModule } from '../app.module';
 import { AdjustableClock } from '../common/clock';
 import type { AppConfig } from '../config/config';
 import { EscalationSweep } from '../escalation/escalation.sweep';
-import { progress } from './progress';
+import { progress } from '../common/progress';
 
 const SEED_CHUNK = 10_000;
 

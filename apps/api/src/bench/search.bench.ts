@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/config';
 import { xmlRows } from '../importer/xml-rows';
 import { createApi } from '../main';
 import { stackExchangeSamplesDir } from '../seed/demo-seeder';
-import { progress } from './progress';
+import { progress } from '../common/progress';
 
 const SEED_CHUNK = 10_000;
 const CATEGORIES = 8;

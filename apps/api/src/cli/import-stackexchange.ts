@@ -1,4 +1,4 @@
-import { progress } from '../bench/progress';
+import { progress } from '../common/progress';
 import { importStackExchange, type ImportReport } from '../importer/stackexchange-importer';
 import { createSearchEngine } from '../search/search-engine.factory';
 import { parseArgs } from './args';

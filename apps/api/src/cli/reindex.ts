@@ -1,4 +1,4 @@
-import { progress } from '../bench/progress';
+import { progress } from '../common/progress';
 import { bundledMeilisearchFor } from '../search/meilisearch-server';
 import { createSearchEngine } from '../search/search-engine.factory';
 import { configOrExit, log, openDatabase, REPO_ROOT, runCli } from './runtime';
