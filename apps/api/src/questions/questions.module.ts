@@ -4,12 +4,12 @@ import { RevisionsModule } from '../revisions/revisions.module';
 import { UsersModule } from '../users/users.module';
 import { QuestionLoader } from './questions.loaders';
 import { QuestionsRepository } from './questions.repository';
-import { QuestionsResolver } from './questions.resolver';
+import { CategoryQuestionsResolver, CategorySummaryQuestionsResolver, QuestionsResolver } from './questions.resolver';
 import { QuestionsService } from './questions.service';
 
 @Module({
   imports: [CategoriesModule, RevisionsModule, UsersModule],
-  providers: [QuestionsRepository, QuestionLoader, QuestionsService, QuestionsResolver],
+  providers: [QuestionsRepository, QuestionLoader, QuestionsService, QuestionsResolver, CategoryQuestionsResolver, CategorySummaryQuestionsResolver],
   exports: [QuestionsRepository, QuestionsService],
 })
 export class QuestionsModule {}
