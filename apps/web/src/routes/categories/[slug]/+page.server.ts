@@ -8,11 +8,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
 
-export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
   try {
     const list = listQuery(url);
     // Pinned questions head the first page; the paged list is the rest.
-    const data = await graphql(fetch, CategoryPageDocument, {
+    const data = await graphql(CategoryPageDocument, {
       slug: params.slug,
       filter: { ...list.filter, pinned: false },
       pinnedFilter: { ...list.filter, pinned: true },
@@ -58,7 +58,7 @@ export const actions: Actions = {
   setAnnouncement: async (event) => {
     const form = await event.request.formData();
     const message = form.has('clear') ? '' : text(form, 'message');
-    const { category } = await graphql(event.fetch, CategoryIdDocument, { slug: event.params.slug });
+    const { category } = await graphql(CategoryIdDocument, { slug: event.params.slug });
     return formAction(event, 'setAnnouncement', SetCategoryAnnouncementDocument, { categoryId: category.id, message }, {
       values: { message },
       success: message ? 'Announcement pinned in this category.' : 'Announcement taken down.',
