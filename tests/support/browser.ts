@@ -24,7 +24,7 @@ async function freePort(): Promise<number> {
 }
 
 /** The built web app (apps/web/build, made by browser-global-setup.ts) as its own process, talking to `api`. */
-async function startWeb(apiBaseUrl: string): Promise<{ url: string; process: ChildProcess; output: () => string }> {
+export async function startWeb(apiBaseUrl: string): Promise<{ url: string; process: ChildProcess; output: () => string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['apps/web/build/index.js'], {

@@ -18,7 +18,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.unreadNotifications = 0;
   if (event.cookies.get(SESSION_COOKIE)) {
     try {
-      const data = await graphql(event.fetch, ViewerDocument);
+      const data = await graphql(ViewerDocument);
       event.locals.viewer = data.me ?? null;
       event.locals.unreadNotifications = data.me ? data.unreadNotificationCount : 0;
       if (!data.me) clearSession(event.cookies);

@@ -110,6 +110,16 @@ export type AuthorKind =
   | 'PEER'
   | 'STAFF';
 
+export type CategoryQuestionFilter = {
+  authorId?: string | number | null | undefined;
+  /** Only pinned questions (true) or only unpinned ones (false): a category page lists its pinned questions first. */
+  pinned?: boolean | null | undefined;
+  status?: ThreadStatus | null | undefined;
+  tag?: string | null | undefined;
+  /** Only questions still waiting for an answer: none live yet, and not closed. */
+  unanswered?: boolean | null | undefined;
+};
+
 /** Why a moderator closed a question. DUPLICATE is set by markDuplicate, which names the original; closeQuestion takes the others. */
 export type CloseReason =
   | 'DUPLICATE'
@@ -293,17 +303,6 @@ export type PostCommentInput = {
 export type PostTargetType =
   | 'ANSWER'
   | 'QUESTION';
-
-export type QuestionFilter = {
-  authorId?: string | number | null | undefined;
-  categoryId?: string | number | null | undefined;
-  /** Only pinned questions (true) or only unpinned ones (false): a category page lists its pinned questions first. */
-  pinned?: boolean | null | undefined;
-  status?: ThreadStatus | null | undefined;
-  tag?: string | null | undefined;
-  /** Only questions still waiting for an answer: none live yet, and not closed. */
-  unanswered?: boolean | null | undefined;
-};
 
 export type QuestionOrder =
   | 'ACTIVITY'
@@ -595,20 +594,23 @@ export type CategoriesQuery = { categories: Array<{ id: string, name: string, sl
 
 export type CategoryPageQueryVariables = Exact<{
   slug: string;
-}>;
-
-
-export type CategoryPageQuery = { category: { id: string, name: string, slug: string, description: string, viewerIsWatching: boolean } };
-
-export type QuestionListQueryVariables = Exact<{
-  filter?: QuestionFilter | null | undefined;
+  filter: CategoryQuestionFilter;
+  pinnedFilter: CategoryQuestionFilter;
   orderBy: QuestionOrder;
   after?: string | null | undefined;
   first: number;
+  firstPage: boolean;
 }>;
 
 
-export type QuestionListQuery = { questions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+export type CategoryPageQuery = { category: { id: string, name: string, slug: string, description: string, viewerIsWatching: boolean, announcement: { message: string, updatedAt: string } | null, questions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> }, pinned?: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } } };
+
+export type CategoryIdQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type CategoryIdQuery = { category: { id: string } };
 
 export type AskFormQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -915,13 +917,6 @@ export type AdminSetCategoryStaffTeamMutationVariables = Exact<{
 
 
 export type AdminSetCategoryStaffTeamMutation = { setCategoryStaffTeam: { id: string } };
-
-export type CategoryAnnouncementQueryVariables = Exact<{
-  categoryId: string | number;
-}>;
-
-
-export type CategoryAnnouncementQuery = { categoryAnnouncement: { message: string, updatedAt: string } | null };
 
 export type SetCategoryAnnouncementMutationVariables = Exact<{
   categoryId: string | number;
@@ -1658,27 +1653,35 @@ export const CategoriesDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CategoriesQuery, CategoriesQueryVariables>;
 export const CategoryPageDocument = new TypedDocumentString(`
-    query CategoryPage($slug: String!) {
+    query CategoryPage($slug: String!, $filter: CategoryQuestionFilter!, $pinnedFilter: CategoryQuestionFilter!, $orderBy: QuestionOrder!, $after: String, $first: Int!, $firstPage: Boolean!) {
   category(slug: $slug) {
     id
     name
     slug
     description
     viewerIsWatching
-  }
-}
-    `) as unknown as TypedDocumentString<CategoryPageQuery, CategoryPageQueryVariables>;
-export const QuestionListDocument = new TypedDocumentString(`
-    query QuestionList($filter: QuestionFilter, $orderBy: QuestionOrder!, $after: String, $first: Int!) {
-  questions(filter: $filter, orderBy: $orderBy, after: $after, first: $first) {
-    totalCount
-    pageInfo {
-      hasNextPage
-      endCursor
+    announcement {
+      message
+      updatedAt
     }
-    edges {
-      node {
-        ...QuestionRow
+    questions(filter: $filter, orderBy: $orderBy, after: $after, first: $first) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...QuestionRow
+        }
+      }
+    }
+    pinned: questions(filter: $pinnedFilter, orderBy: $orderBy, first: $first) @include(if: $firstPage) {
+      totalCount
+      edges {
+        node {
+          ...QuestionRow
+        }
       }
     }
   }
@@ -1706,7 +1709,14 @@ export const QuestionListDocument = new TypedDocumentString(`
     displayName
     isEmployee
   }
-}`) as unknown as TypedDocumentString<QuestionListQuery, QuestionListQueryVariables>;
+}`) as unknown as TypedDocumentString<CategoryPageQuery, CategoryPageQueryVariables>;
+export const CategoryIdDocument = new TypedDocumentString(`
+    query CategoryId($slug: String!) {
+  category(slug: $slug) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CategoryIdQuery, CategoryIdQueryVariables>;
 export const AskFormDocument = new TypedDocumentString(`
     query AskForm {
   categories {
@@ -2372,14 +2382,6 @@ export const AdminSetCategoryStaffTeamDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AdminSetCategoryStaffTeamMutation, AdminSetCategoryStaffTeamMutationVariables>;
-export const CategoryAnnouncementDocument = new TypedDocumentString(`
-    query CategoryAnnouncement($categoryId: ID!) {
-  categoryAnnouncement(categoryId: $categoryId) {
-    message
-    updatedAt
-  }
-}
-    `) as unknown as TypedDocumentString<CategoryAnnouncementQuery, CategoryAnnouncementQueryVariables>;
 export const SetCategoryAnnouncementDocument = new TypedDocumentString(`
     mutation SetCategoryAnnouncement($categoryId: ID!, $message: String!) {
   setCategoryAnnouncement(categoryId: $categoryId, message: $message) {

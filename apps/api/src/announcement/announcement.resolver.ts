@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CategoryModel, CategorySummaryModel } from '../categories/category.model';
 import { CurrentViewer, Requires, type Viewer } from '../common/viewer';
 import { AnnouncementModel, toAnnouncementModel } from './announcement.model';
 import { AnnouncementService } from './announcement.service';
@@ -21,9 +22,8 @@ export class AnnouncementResolver {
   }
 
   @Query(() => AnnouncementModel, { nullable: true, description: "The announcement pinned in a category (shown on the category's page), if one is up." })
-  async categoryAnnouncement(@Args('categoryId', { type: () => ID }) categoryId: string): Promise<AnnouncementModel | null> {
-    const announcement = await this.service.currentInCategory(categoryId);
-    return announcement && toAnnouncementModel(announcement);
+  categoryAnnouncement(@Args('categoryId', { type: () => ID }) categoryId: string): Promise<AnnouncementModel | null> {
+    return announcementIn(this.service, categoryId);
   }
 
   @Mutation(() => AnnouncementModel, {
@@ -38,5 +38,31 @@ export class AnnouncementResolver {
   ): Promise<AnnouncementModel | null> {
     const announcement = await this.service.setInCategory(categoryId, message, viewer.id);
     return announcement && toAnnouncementModel(announcement);
+  }
+}
+
+async function announcementIn(service: AnnouncementService, categoryId: string): Promise<AnnouncementModel | null> {
+  const announcement = await service.currentInCategory(categoryId);
+  return announcement && toAnnouncementModel(announcement);
+}
+
+const CATEGORY_ANNOUNCEMENT_DESCRIPTION = 'The announcement pinned in this category, if one is up (as Query.categoryAnnouncement).';
+
+/** Category.announcement (and CategorySummary's, which inherits the field): a category page's announcement in the same request as the category. */
+@Resolver(() => CategoryModel)
+export class CategoryAnnouncementResolver {
+  constructor(private readonly service: AnnouncementService) {}
+
+  @ResolveField(() => AnnouncementModel, { nullable: true, description: CATEGORY_ANNOUNCEMENT_DESCRIPTION })
+  announcement(@Parent() category: CategoryModel): Promise<AnnouncementModel | null> {
+    return announcementIn(this.service, category.id);
+  }
+}
+
+@Resolver(() => CategorySummaryModel)
+export class CategorySummaryAnnouncementResolver extends CategoryAnnouncementResolver {
+  @ResolveField(() => AnnouncementModel, { nullable: true, description: CATEGORY_ANNOUNCEMENT_DESCRIPTION })
+  override announcement(@Parent() category: CategoryModel): Promise<AnnouncementModel | null> {
+    return super.announcement(category);
   }
 }

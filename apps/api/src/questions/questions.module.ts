@@ -4,13 +4,13 @@ import { RevisionsModule } from '../revisions/revisions.module';
 import { UsersModule } from '../users/users.module';
 import { QuestionLoader } from './questions.loaders';
 import { QuestionsRepository } from './questions.repository';
-import { QuestionsResolver } from './questions.resolver';
+import { CategoryQuestionsResolver, CategorySummaryQuestionsResolver, QuestionsResolver } from './questions.resolver';
 import { QuestionsService } from './questions.service';
 import { ViewRecorder } from './view-recorder';
 
 @Module({
   imports: [CategoriesModule, RevisionsModule, UsersModule],
-  providers: [QuestionsRepository, QuestionLoader, QuestionsService, QuestionsResolver, ViewRecorder],
+  providers: [QuestionsRepository, QuestionLoader, QuestionsService, QuestionsResolver, CategoryQuestionsResolver, CategorySummaryQuestionsResolver, ViewRecorder],
   exports: [QuestionsRepository, QuestionsService, ViewRecorder],
 })
 export class QuestionsModule {}

@@ -1,14 +1,14 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { canCloseDuplicates, canEditPost, canRetagQuestion } from '@peerdesk/domain';
-import { CategoryModel, toCategoryModel } from '../categories/category.model';
+import { CategoryModel, CategorySummaryModel, toCategoryModel } from '../categories/category.model';
 import { CategoryLoader } from '../categories/categories.loaders';
 import { CLOCK, type Clock } from '../common/clock';
 import { type Connection, mapNodes } from '../common/pagination';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
 import { toUserModel, UserModel } from '../users/user.model';
 import { UserLoader } from '../users/users.loaders';
-import { AskQuestionInput, EditQuestionInput, QuestionsArgs } from './dto/question.input';
+import { AskQuestionInput, CategoryQuestionsArgs, EditQuestionInput, QuestionsArgs } from './dto/question.input';
 import { QuestionConnection, QuestionModel, toQuestionModel } from './question.model';
 import { QuestionsService } from './questions.service';
 import { clientIp } from '../rate-limits/client-ip';
@@ -64,5 +64,29 @@ export class QuestionsResolver {
   @ResolveField(() => CategoryModel)
   async category(@Parent() question: QuestionModel, @Context() { loaders }: RequestContext): Promise<CategoryModel> {
     return toCategoryModel((await loaders.get(CategoryLoader).load(question.categoryId))!);
+  }
+}
+
+const CATEGORY_QUESTIONS_DESCRIPTION = "This category's questions: Query.questions with the category's id as its filter.";
+
+/**
+ * Category.questions (and CategorySummary's, which inherits the field): a category page's list in the same
+ * request as the category it names by slug, so the web renders the page from one GraphQL request.
+ */
+@Resolver(() => CategoryModel)
+export class CategoryQuestionsResolver {
+  constructor(private readonly service: QuestionsService) {}
+
+  @ResolveField(() => QuestionConnection, { description: CATEGORY_QUESTIONS_DESCRIPTION })
+  async questions(@Parent() category: CategoryModel, @Args() args: CategoryQuestionsArgs): Promise<Connection<QuestionModel>> {
+    return mapNodes(await this.service.list({ ...args.filter, categoryId: category.id }, args.orderBy, args.first, args.after), toQuestionModel);
+  }
+}
+
+@Resolver(() => CategorySummaryModel)
+export class CategorySummaryQuestionsResolver extends CategoryQuestionsResolver {
+  @ResolveField(() => QuestionConnection, { description: CATEGORY_QUESTIONS_DESCRIPTION })
+  override questions(@Parent() category: CategoryModel, @Args() args: CategoryQuestionsArgs): Promise<Connection<QuestionModel>> {
+    return super.questions(category, args);
   }
 }

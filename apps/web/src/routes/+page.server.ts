@@ -3,9 +3,9 @@ import { HomeDocument } from '@peerdesk/api-client';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch }) => {
+export const load: PageServerLoad = async () => {
   try {
-    const home = await graphql(fetch, HomeDocument);
+    const home = await graphql(HomeDocument);
     return {
       announcement: home.announcement,
       categories: home.categories,

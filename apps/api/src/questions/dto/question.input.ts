@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, OmitType } from '@nestjs/graphql';
 import type { ThreadStatus } from '@peerdesk/domain';
 import { type QuestionOrder, QuestionOrderEnum, ThreadStatusEnum } from '../../common/enums';
 
@@ -59,11 +59,9 @@ export class QuestionFilter {
   pinned?: boolean | null;
 }
 
+/** A question list's order and page, whatever it lists. */
 @ArgsType()
-export class QuestionsArgs {
-  @Field(() => QuestionFilter, { nullable: true })
-  filter?: QuestionFilter;
-
+class QuestionPageArgs {
   @Field(() => QuestionOrderEnum, { defaultValue: 'NEWEST' })
   orderBy!: QuestionOrder;
 
@@ -72,4 +70,20 @@ export class QuestionsArgs {
 
   @Field(() => String, { nullable: true })
   after?: string;
+}
+
+@ArgsType()
+export class QuestionsArgs extends QuestionPageArgs {
+  @Field(() => QuestionFilter, { nullable: true })
+  filter?: QuestionFilter;
+}
+
+/** The filters of one category's list (Category.questions): the category is the parent's. */
+@InputType()
+export class CategoryQuestionFilter extends OmitType(QuestionFilter, ['categoryId'] as const, InputType) {}
+
+@ArgsType()
+export class CategoryQuestionsArgs extends QuestionPageArgs {
+  @Field(() => CategoryQuestionFilter, { nullable: true })
+  filter?: CategoryQuestionFilter;
 }

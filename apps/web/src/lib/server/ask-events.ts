@@ -11,9 +11,9 @@ export function askSessionId(raw: string | null): string | null {
  * Tells the API what the ask form showed or what was opened (search-gap and deflection reports read it).
  * A failure is not the customer's problem: it never blocks asking or opening a suggestion.
  */
-export async function recordAskEvent(fetch: typeof globalThis.fetch, input: RecordAskEventInput): Promise<void> {
+export async function recordAskEvent(input: RecordAskEventInput): Promise<void> {
   try {
-    await graphql(fetch, RecordAskEventDocument, { input });
+    await graphql(RecordAskEventDocument, { input });
   } catch (e) {
     if (!(e instanceof GraphQLRequestError)) throw e;
   }

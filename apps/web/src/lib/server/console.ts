@@ -19,7 +19,7 @@ export async function consoleQuery<T, V extends Variables>(
   const toLogin = () => redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
   if (!event.cookies.get(SESSION_COOKIE)) toLogin();
   try {
-    return await graphql(event.fetch, document as TypedDocumentString<T, Variables>, variables);
+    return await graphql(document as TypedDocumentString<T, Variables>, variables);
   } catch (e) {
     if (!(e instanceof GraphQLRequestError)) throw e;
     if (e.code === 'UNAUTHENTICATED') toLogin();

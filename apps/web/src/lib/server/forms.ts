@@ -51,7 +51,7 @@ export async function formAction<T, V extends Variables, R extends object = obje
   if (!anyone && !event.cookies.get(SESSION_COOKIE)) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
   let data: T;
   try {
-    data = await graphql(event.fetch, document as TypedDocumentString<T, Variables>, variables);
+    data = await graphql(document as TypedDocumentString<T, Variables>, variables);
   } catch (e) {
     if (!(e instanceof GraphQLRequestError)) throw e;
     const message = refusalMessage(e.code, e.message, e.errors[0]?.extensions);

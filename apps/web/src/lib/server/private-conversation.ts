@@ -16,12 +16,11 @@ export interface PrivateConversationView {
  * privately (Question.helpingPrivately). The API decides again on every message: this only picks what to show.
  */
 export async function privateConversationFor(
-  fetch: typeof globalThis.fetch,
   question: { id: string; author: { id: string }; viewerCanMessagePrivately: boolean },
   viewer: ViewerQuery['me'],
 ): Promise<PrivateConversationView | null> {
   if (!viewer || (!viewer.isEmployee && viewer.id !== question.author.id)) return null;
-  const { privateConversation: conversation } = await graphql(fetch, PrivateConversationDocument, { questionId: question.id });
+  const { privateConversation: conversation } = await graphql(PrivateConversationDocument, { questionId: question.id });
   const open = !!conversation && !conversation.resolvedAt;
   return {
     conversation,

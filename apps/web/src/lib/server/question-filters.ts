@@ -1,17 +1,17 @@
-import type { QuestionFilter, QuestionOrder } from '@peerdesk/api-client';
+import type { CategoryQuestionFilter, QuestionOrder } from '@peerdesk/api-client';
 
 /** The list filters a category page offers, as they appear in its address (?show=solved&tag=…&sort=…). */
 export const SHOW = ['all', 'unanswered', 'solved', 'escalated'] as const;
 export type Show = (typeof SHOW)[number];
 export const SORTS: Record<string, QuestionOrder> = { activity: 'ACTIVITY', newest: 'NEWEST', score: 'SCORE' };
 
-export function listQuery(url: URL, categoryId: string) {
+export function listQuery(url: URL) {
   const showParam = url.searchParams.get('show') ?? 'all';
   const show: Show = (SHOW as readonly string[]).includes(showParam) ? (showParam as Show) : 'all';
   const sortParam = url.searchParams.get('sort') ?? 'activity';
   const sort = sortParam in SORTS ? sortParam : 'activity';
   const tag = url.searchParams.get('tag')?.trim() || null;
-  const filter: QuestionFilter = { categoryId, tag };
+  const filter: CategoryQuestionFilter = { tag };
   if (show === 'unanswered') filter.unanswered = true;
   if (show === 'solved') filter.status = 'SOLVED';
   if (show === 'escalated') filter.status = 'ESCALATED';

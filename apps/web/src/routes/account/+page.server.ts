@@ -17,11 +17,11 @@ import { graphql } from '$lib/server/graphql';
 import { clearSession, formAction, raw, text } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, locals }) => {
+export const load: PageServerLoad = async ({ locals }) => {
   if (!locals.viewer) redirect(303, '/login?next=/account');
   const [{ me, sessions }, { notificationPreferences }] = await Promise.all([
-    graphql(fetch, AccountSettingsDocument),
-    graphql(fetch, NotificationPreferencesDocument),
+    graphql(AccountSettingsDocument),
+    graphql(NotificationPreferencesDocument),
   ]);
   return { me, sessions, notificationPreferences, now: new Date().toISOString(), passwordMin: LIMITS.password.min, timeZones: Intl.supportedValuesOf('timeZone') };
 };

@@ -12,9 +12,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 const FIELDS = ['title', 'body', 'categoryId', 'tags', 'askSessionId'] as const;
 
-export const load: PageServerLoad = async ({ fetch, locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   if (!locals.viewer) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-  const { categories } = await graphql(fetch, AskFormDocument);
+  const { categories } = await graphql(AskFormDocument);
   // One id per ask attempt ties the suggestions shown to whether a question was posted after all.
   return {
     categories, category: url.searchParams.get('category') ?? '', title: prefilledTitle(url), askSessionId: crypto.randomUUID(), maxTags: LIMITS.tagsPerQuestion.max,

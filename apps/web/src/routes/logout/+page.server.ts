@@ -9,7 +9,7 @@ export const load: PageServerLoad = () => redirect(303, '/');
 export const actions: Actions = {
   default: async (event) => {
     try {
-      await graphql(event.fetch, LogoutDocument); // ends the session on the API, not only in this browser
+      await graphql(LogoutDocument); // ends the session on the API, not only in this browser
     } catch (e) {
       if (!(e instanceof GraphQLRequestError)) throw e;
     }

@@ -9,12 +9,12 @@ import type { RequestHandler } from './$types';
  * lines of script call this; the API matches, puts the thread's participants first and rate limits.
  * A signed-out visitor writes no posts and gets an empty list.
  */
-export const GET: RequestHandler = async ({ fetch, url, locals }) => {
+export const GET: RequestHandler = async ({ url, locals }) => {
   const prefix = (url.searchParams.get('prefix') ?? '').slice(0, LIMITS.mentionPrefix.max);
   const question = url.searchParams.get('question');
   if (!locals.viewer || !prefix.trim()) return json([]);
   try {
-    const { mentionSuggestions } = await graphql(fetch, MentionSuggestionsDocument, { prefix, questionId: question && /^\d{1,18}$/.test(question) ? question : null });
+    const { mentionSuggestions } = await graphql(MentionSuggestionsDocument, { prefix, questionId: question && /^\d{1,18}$/.test(question) ? question : null });
     return json(mentionSuggestions.map(({ displayName, token }) => ({ displayName, token })));
   } catch (e) {
     if (e instanceof GraphQLRequestError) return json([], { status: e.unavailable ? 503 : e.code === 'RATE_LIMITED' ? 429 : 400 });

@@ -4,9 +4,9 @@ import { graphql } from '$lib/server/graphql';
 import { formAction } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ fetch, locals, url }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
   if (!locals.viewer) redirect(303, '/login?next=/notifications');
-  const { notifications, unreadNotificationCount } = await graphql(fetch, NotificationsDocument, { after: url.searchParams.get('after') || null });
+  const { notifications, unreadNotificationCount } = await graphql(NotificationsDocument, { after: url.searchParams.get('after') || null });
   return {
     notifications: notifications.edges.map((edge) => edge.node),
     unread: unreadNotificationCount,

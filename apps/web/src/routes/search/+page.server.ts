@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 
 const SORTS: Record<string, SearchSort> = { relevance: 'RELEVANCE', newest: 'NEWEST', score: 'SCORE' };
 
-export const load: PageServerLoad = async ({ fetch, url }) => {
+export const load: PageServerLoad = async ({ url }) => {
   const q = (url.searchParams.get('q') ?? '').trim();
   const sortParam = url.searchParams.get('sort') ?? 'relevance';
   const sort = sortParam in SORTS ? sortParam : 'relevance';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ fetch, url }) => {
   const base = { q, sort, status, categoryId, now: new Date().toISOString() };
   if (!q) return { ...base, result: null, message: null };
   try {
-    const { search } = await graphql(fetch, SearchDocument, { query: q.slice(0, LIMITS.searchQuery.max), filter: { status, categoryId }, sort: SORTS[sort], after: url.searchParams.get('after') || null });
+    const { search } = await graphql(SearchDocument, { query: q.slice(0, LIMITS.searchQuery.max), filter: { status, categoryId }, sort: SORTS[sort], after: url.searchParams.get('after') || null });
     const snippets: Record<string, string> = {};
     for (const { node } of search.edges) snippets[node.question.id] = markOnlyHtml(node.snippet) ?? escapeHtml(node.snippet);
     return {

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { CategoryAnnouncementDocument, CategoryPageDocument, QuestionListDocument, SetCategoryAnnouncementDocument, WatchCategoryDocument } from '@peerdesk/api-client';
+import { CategoryIdDocument, CategoryPageDocument, SetCategoryAnnouncementDocument, WatchCategoryDocument } from '@peerdesk/api-client';
 import { can, LIMITS } from '@peerdesk/domain';
 import { formAction, text } from '$lib/server/forms';
 import { graphql, GraphQLRequestError } from '$lib/server/graphql';
@@ -8,21 +8,26 @@ import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 20;
 
-export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
   try {
-    const { category } = await graphql(fetch, CategoryPageDocument, { slug: params.slug });
-    const list = listQuery(url, category.id);
+    const list = listQuery(url);
     // Pinned questions head the first page; the paged list is the rest.
-    const [{ questions }, pinned, { categoryAnnouncement }] = await Promise.all([
-      graphql(fetch, QuestionListDocument, { filter: { ...list.filter, pinned: false }, orderBy: list.orderBy, after: list.after, first: PAGE_SIZE }),
-      list.after === null ? graphql(fetch, QuestionListDocument, { filter: { ...list.filter, pinned: true }, orderBy: list.orderBy, first: PAGE_SIZE }) : null,
-      graphql(fetch, CategoryAnnouncementDocument, { categoryId: category.id }),
-    ]);
-    const pinnedQuestions = pinned?.questions.edges.map((edge) => edge.node) ?? [];
+    const data = await graphql(CategoryPageDocument, {
+      slug: params.slug,
+      filter: { ...list.filter, pinned: false },
+      pinnedFilter: { ...list.filter, pinned: true },
+      orderBy: list.orderBy,
+      after: list.after,
+      first: PAGE_SIZE,
+      firstPage: list.after === null,
+    });
+    // The lists go to the page once, as `questions`, not a second time inside the category.
+    const { questions, pinned, announcement, ...category } = data.category;
+    const pinnedQuestions = pinned?.edges.map((edge) => edge.node) ?? [];
     return {
       category,
       signedIn: Boolean(locals.viewer),
-      announcement: categoryAnnouncement,
+      announcement,
       canPinAnnouncement: !!locals.viewer && can(locals.viewer.role, 'moderate_threads'),
       announcementMax: LIMITS.announcement.max,
       show: list.show,
@@ -30,7 +35,7 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
       tag: list.tag,
       paged: list.after !== null,
       questions: [...pinnedQuestions, ...questions.edges.map((edge) => edge.node)],
-      totalCount: questions.totalCount + (pinned?.questions.totalCount ?? 0),
+      totalCount: questions.totalCount + (pinned?.totalCount ?? 0),
       nextCursor: questions.pageInfo.hasNextPage ? questions.pageInfo.endCursor : null,
       now: new Date().toISOString(),
     };
@@ -53,7 +58,7 @@ export const actions: Actions = {
   setAnnouncement: async (event) => {
     const form = await event.request.formData();
     const message = form.has('clear') ? '' : text(form, 'message');
-    const { category } = await graphql(event.fetch, CategoryPageDocument, { slug: event.params.slug });
+    const { category } = await graphql(CategoryIdDocument, { slug: event.params.slug });
     return formAction(event, 'setAnnouncement', SetCategoryAnnouncementDocument, { categoryId: category.id, message }, {
       values: { message },
       success: message ? 'Announcement pinned in this category.' : 'Announcement taken down.',

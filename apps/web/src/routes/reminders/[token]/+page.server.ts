@@ -7,9 +7,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 // A reminder's one-click link only shows what it will do and a button: mail scanners that open links must not
 // accept an answer or call staff. The token is the authority, so no sign-in is needed (nor JavaScript).
-export const load: PageServerLoad = async ({ fetch, params }) => {
+export const load: PageServerLoad = async ({ params }) => {
   try {
-    const { acceptReminderLink } = await graphql(fetch, AcceptReminderLinkDocument, { token: params.token });
+    const { acceptReminderLink } = await graphql(AcceptReminderLinkDocument, { token: params.token });
     return { link: acceptReminderLink, questionPath: questionPath({ id: acceptReminderLink.questionId, title: acceptReminderLink.questionTitle }) };
   } catch (e) {
     if (!(e instanceof GraphQLRequestError)) throw e;

@@ -6,13 +6,13 @@ import type { PageServerLoad } from './$types';
 
 const nodes = <T>(connection: { edges: Array<{ node: T }> }) => connection.edges.map((edge) => edge.node);
 
-export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
   // `answers` is the cursor of the answers page being read, so "Older answers" links keep their place.
   const answersAfter = url.searchParams.get('answers') || undefined;
   // `reputation` likewise: the cursor of the reputation history page being read.
   const reputationAfter = url.searchParams.get('reputation') || undefined;
   try {
-    const { user, asked } = await graphql(fetch, UserPageDocument, { id: params.id, answersAfter, reputationAfter });
+    const { user, asked } = await graphql(UserPageDocument, { id: params.id, answersAfter, reputationAfter });
     return {
       user,
       isViewer: locals.viewer?.id === user.id,

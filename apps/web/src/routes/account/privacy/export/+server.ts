@@ -4,11 +4,11 @@ import { graphql, GraphQLRequestError } from '$lib/server/graphql';
 import type { RequestHandler } from './$types';
 
 /** The member's data as a JSON file to keep. */
-export const GET: RequestHandler = async ({ fetch, locals }) => {
+export const GET: RequestHandler = async ({ locals }) => {
   if (!locals.viewer) error(401, { code: 'UNAUTHENTICATED', message: 'Please sign in to download your data.' });
   let data;
   try {
-    data = await graphql(fetch, ExportMyDataDocument);
+    data = await graphql(ExportMyDataDocument);
   } catch (e) {
     if (!(e instanceof GraphQLRequestError)) throw e;
     error(e.unavailable ? 503 : 400, { code: e.code, message: e.message });

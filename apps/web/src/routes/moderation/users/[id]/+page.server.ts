@@ -28,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
   // The audit history is for those who may read the audit log; the rest of the page is for whoever manages users.
   let audit = null;
   try {
-    audit = (await graphql(event.fetch, ModerationUserAuditDocument, { id: user.id })).userAuditLog;
+    audit = (await graphql(ModerationUserAuditDocument, { id: user.id })).userAuditLog;
   } catch (e) {
     if (!(e instanceof GraphQLRequestError) || e.code !== 'FORBIDDEN') throw e;
   }

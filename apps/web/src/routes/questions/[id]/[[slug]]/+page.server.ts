@@ -44,12 +44,12 @@ import type { Actions, PageServerLoad } from './$types';
 /** The reasons a moderator closes with from the menu (a duplicate is marked with its original instead). */
 const CLOSE_CHOICES = MODERATOR_CLOSE_REASONS.map((value) => ({ value, label: CLOSE_REASON_LABELS[value] }));
 
-export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
   // ?edit=question or ?edit=<answer id> opens that post's editor, which needs the Markdown sources.
   const editing = url.searchParams.get('edit');
   let question;
   try {
-    ({ question } = await graphql(fetch, QuestionPageDocument, { id: params.id, withSource: editing !== null }));
+    ({ question } = await graphql(QuestionPageDocument, { id: params.id, withSource: editing !== null }));
   } catch (e) {
     if (e instanceof GraphQLRequestError && (e.code === 'NOT_FOUND' || e.code === 'VALIDATION_FAILED')) error(404, { code: 'NOT_FOUND', message: 'This question does not exist or was removed.' });
     if (e instanceof GraphQLRequestError && e.unavailable) error(503, { code: e.code, message: 'The community service is not answering right now. Please try again in a minute.' });
@@ -62,17 +62,17 @@ export const load: PageServerLoad = async ({ fetch, params, url, locals }) => {
   const closeLabel = question.closeReason ? CLOSE_REASON_LABELS[question.closeReason.kind] : null;
   return {
     question, duplicate, editing, now: new Date().toISOString(), maxTags: LIMITS.tagsPerQuestion.max, closeLabel, flagReasons: FLAG_REASONS,
-    moderation: moderator ? await moderationMenu(fetch) : null,
-    duplicateSearch: question.viewerCanMarkDuplicate ? await originalsFor(fetch, question.id, url.searchParams.get('original')) : null,
+    moderation: moderator ? await moderationMenu() : null,
+    duplicateSearch: question.viewerCanMarkDuplicate ? await originalsFor(question.id, url.searchParams.get('original')) : null,
     canHide: !!locals.viewer && can(locals.viewer.role, 'review_posts'),
-    privateConversation: await privateConversationFor(fetch, question, locals.viewer),
+    privateConversation: await privateConversationFor(question, locals.viewer),
     mayEndorse: !!locals.viewer && can(locals.viewer.role, 'endorse_answer'),
   };
 };
 
 /** What the moderation menu needs besides the question: the categories to move to. */
-async function moderationMenu(fetch: typeof globalThis.fetch) {
-  const { categories } = await graphql(fetch, ModerationMenuDocument, {});
+async function moderationMenu() {
+  const { categories } = await graphql(ModerationMenuDocument, {});
   return { categories, closeChoices: CLOSE_CHOICES };
 }
 
@@ -80,10 +80,10 @@ async function moderationMenu(fetch: typeof globalThis.fetch) {
  * The mark-duplicate form (for whoever `viewerCanMarkDuplicate`): after a search (?original=<title words>),
  * the questions that could be the original of this one (the similar-questions search, this one left out).
  */
-async function originalsFor(fetch: typeof globalThis.fetch, questionId: string, search: string | null) {
+async function originalsFor(questionId: string, search: string | null) {
   const query = search?.trim() ?? '';
   const originals = query.length >= 3
-    ? (await graphql(fetch, SimilarQuestionsDocument, { title: query })).similarQuestions.filter((q) => q.id !== questionId)
+    ? (await graphql(SimilarQuestionsDocument, { title: query })).similarQuestions.filter((q) => q.id !== questionId)
     : null;
   return { originalSearch: query, originals };
 }
