@@ -6,9 +6,10 @@ import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
+import { RollupFoldJob } from './rollup-fold.job';
 
 @Module({
-  providers: [ReportsRepository, ReportsService, ReportsResolver, ModerationReportRepository, ModerationReportService, ModerationReportResolver],
+  providers: [ReportsRepository, ReportsService, ReportsResolver, ModerationReportRepository, ModerationReportService, ModerationReportResolver, RollupFoldJob],
   controllers: [ReportsController],
 })
 export class ReportsModule {}
