@@ -22,6 +22,27 @@ export async function applyRuleFiles(db: QueryRunner, files: readonly string[]):
   // For the migration's transaction only.
   await db.query(`SET LOCAL check_function_bodies = off`);
   for (const file of files) await db.query(ruleFileText(file));
+  await createRetiredNames(db, files);
+}
+
+/**
+ * Functions a rule file no longer defines but a landed migration names (in CREATE TRIGGER) right after applying it:
+ * the file, the old name, the function that replaced it, and the migration that re-pointed the triggers and dropped
+ * the old name. Until that migration has run, applying the file also creates the old name as a copy of its
+ * replacement, so the landed migration still runs on a fresh database.
+ */
+const RETIRED_NAMES = [
+  // PrivateConversations1763901600000 attaches its triggers to this name; RollupDeltas1763901710000 re-attached them.
+  { file: 'reports/sql/report-question-facts.sql', name: 'report_facts_after_private_conversations', replacement: 'report_facts_after_change', retiredBy: 'RollupDeltas1763901710000' },
+];
+
+async function createRetiredNames(db: QueryRunner, files: readonly string[]): Promise<void> {
+  for (const { file, name, replacement, retiredBy } of RETIRED_NAMES.filter((retired) => files.includes(retired.file))) {
+    const [ran] = await db.query(`SELECT 1 FROM schema_migrations WHERE name = $1`, [retiredBy]);
+    if (ran) continue;
+    const [{ definition }] = await db.query(`SELECT pg_get_functiondef(to_regprocedure($1)) AS definition`, [`${replacement}()`]);
+    await db.query((definition as string).replace(`FUNCTION public.${replacement}(`, `FUNCTION public.${name}(`));
+  }
 }
 
 /** A rule file's text, by its path under apps/api/src (`reports/sql/report-outcome.sql`). */

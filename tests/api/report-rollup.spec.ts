@@ -4,7 +4,8 @@ import { importStackExchange } from '../../apps/api/src/importer/stackexchange-i
 import { ReportsRepository } from '../../apps/api/src/reports/reports.repository';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
-import { expectRollupCurrent as checkRollup } from '../support/rollup-check';
+import { RollupFoldJob } from '../../apps/api/src/reports/rollup-fold.job';
+import { expectRollupCurrent as checkRollup, unfoldedDeltas } from '../support/rollup-check';
 import { TestApp, type TestUser } from '../support/test-app';
 
 const FRENCH_META = fileURLToPath(new URL('../../data/samples/stackexchange/french-meta/', import.meta.url));
@@ -28,6 +29,11 @@ describe('the report rollup (report_question_facts) and the raw computation', ()
   };
 
   const expectRollupCurrent = () => checkRollup(app.db);
+  /** Folds every delta into the rollup tables, as the job does every few seconds outside tests. */
+  const fold = async () => {
+    await app.provider(RollupFoldJob).runOnce();
+    expect(Object.values(await unfoldedDeltas(app.db))).toEqual([0, 0, 0]);
+  };
 
   /** The report as the API computes it (rollup) equals the one computed from the raw tables only; returns how many questions it read from the rollup. */
   async function expectAgreement(request: { from: Date; to: Date; asOf: Date; categoryId?: string; tag?: string; bucket?: string }): Promise<number> {
@@ -220,6 +226,8 @@ describe('the report rollup (report_question_facts) and the raw computation', ()
       }
       // About three weeks in all, so the writes fall on many days and two months.
       app.clock.advance(Math.floor(random() * 7 * HOUR) + 1);
+      // Half the writes folded into the rollups, the rest still deltas (the report reads both).
+      if (op === 80) await fold();
     }
     await expectRollupCurrent();
 
@@ -227,15 +235,75 @@ describe('the report rollup (report_question_facts) and the raw computation', ()
     const wholeMonths = { from: monthStart(first), to: monthStart(last, 1) };
     const partMonths = { from: new Date(first.getTime() + 5 * 24 * HOUR * 1000 + 1234), to: new Date(last.getTime() - 3 * 24 * HOUR * 1000 - 5678) };
     const asOfs = [...moments.filter((_, i) => i % Math.max(1, Math.floor(moments.length / 5)) === 0), last];
-    for (const asOf of asOfs) {
-      for (const period of [wholeMonths, partMonths]) {
-        await expectAgreement({ ...period, asOf, bucket: 'DAY' });
-        await expectAgreement({ ...period, asOf, categoryId: categories[1].id, bucket: 'WEEK' });
+    const expectAgreements = async () => {
+      for (const asOf of asOfs) {
+        for (const period of [wholeMonths, partMonths]) {
+          await expectAgreement({ ...period, asOf, bucket: 'DAY' });
+          await expectAgreement({ ...period, asOf, categoryId: categories[1].id, bucket: 'WEEK' });
+        }
       }
-    }
+    };
+    expect(Object.values(await unfoldedDeltas(app.db)).some((n) => n > 0)).toBe(true);
+    await expectAgreements();
+    await fold();
+    await expectRollupCurrent();
+    await expectAgreements();
     // Not vacuous: the whole-month reports read the monthly rollups, and those hold these questions.
     const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM report_month_durations WHERE month >= $1 AND category_id = ANY($2)`,
       [wholeMonths.from, categories.map((c) => c.id)]);
     expect(n).toBeGreaterThan(10);
+  }, 180_000); // every report twice (deltas unfolded, then folded), on a shared two-core machine
+});
+
+describe('the report rollup under concurrent writers in one category', () => {
+  let app: TestApp;
+  beforeAll(async () => { app = await TestApp.start(); });
+  afterAll(async () => { await app.close(); });
+
+  const fold = async () => {
+    await app.provider(RollupFoldJob).runOnce();
+    expect(Object.values(await unfoldedDeltas(app.db))).toEqual([0, 0, 0]);
+  };
+  const expectRollupCurrent = () => checkRollup(app.db);
+  async function expectAgreement(request: { from: Date; to: Date; asOf: Date; categoryId?: string; bucket?: string }): Promise<void> {
+    const query = await app.provider(ReportsService).check(request);
+    const repository = app.provider(ReportsRepository);
+    expect(await repository.deflection(query, 'rollup')).toEqual(await repository.deflection(query, 'raw'));
+  }
+
+  it('agree while writers in one category answer, accept and ask at once, before and after folding, with nothing held on the rollup rows', async () => {
+    const category = await app.category({ name: 'Busy evening', peerWindowHours: 2, unsolvedWindowHours: 6, staffResponseHours: 2, businessCalendar: alwaysOpen });
+    const members = await Promise.all(['B1', 'B2', 'B3', 'B4', 'B5', 'B6'].map((name) => app.member(name)));
+    for (const member of members) await app.setTrustLevel(member, 'MEMBER');
+    const from = app.clock.now();
+    const questions = await Promise.all(members.map((asker) => app.ask(asker, category.id)));
+    await fold(); // the questions asked are in the rollups; what follows is deltas only
+
+    // Every member answers every other member's question at once: the same day and category for every writer.
+    const answers = await Promise.all(members.flatMap((author, i) => questions.map((q, j) => ({ q, j })).filter(({ j }) => j !== i)
+      .map(async ({ q, j }) => ({ j, answer: await app.answer(author, q.id) }))));
+    await Promise.all(members.map((asker, j) => app.acceptAnswer(asker, answers.find((a) => a.j === j)!.answer.id)));
+    await Promise.all(members.map((asker) => app.ask(asker, category.id)));
+    // Each writer appended its own rows; none updated a rollup row (their sums still say six unanswered questions).
+    expect(Object.values(await unfoldedDeltas(app.db)).every((n) => n > 0)).toBe(true);
+    expect(await app.db.query(`SELECT figure, n FROM report_day_figures WHERE category_id = $1 ORDER BY figure`, [category.id]))
+      .toEqual([{ figure: 'cohort', n: 6 }, { figure: 'outcome:UNANSWERED', n: 6 }]);
+
+    const asOf = app.clock.now();
+    const report = { from, to: new Date(asOf.getTime() + HOUR), asOf, categoryId: category.id, bucket: 'DAY' };
+    await expectRollupCurrent();
+    await expectAgreement(report);
+    const before = await app.provider(ReportsService).deflection(report);
+    expect(before.cohortSize).toBe(12);
+    expect(before.outcomes.find((o) => o.outcome === 'PEER_SOLVED')?.count).toBe(6);
+
+    // Two processes folding at once: one takes the lock, the other leaves it to it; nothing is counted twice.
+    const job = app.provider(RollupFoldJob);
+    const folded = await Promise.all([job.runOnce(), app.provider(ReportsRepository).foldRollupDeltas()]);
+    expect(folded.filter((n) => n > 0).length).toBeLessThanOrEqual(1);
+    await fold();
+    await expectRollupCurrent();
+    await expectAgreement(report);
+    expect(await app.provider(ReportsService).deflection(report)).toEqual(before);
   });
 });

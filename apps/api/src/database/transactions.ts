@@ -20,12 +20,13 @@ import { sqlState } from './errors';
  *   3. votes, comments, escalation rows of that question;
  *   4. users' reputation, all of a transaction's changes in one call, in user id order, then their
  *      rows of the reputation ledger (`UsersRepository.moveReputation`);
- *   5. at commit, the report facts of the questions touched (in question id order), then the rollup
- *      rows they move, table by table (days, durations, peer answers), each in key order: the raw-table
+ *   5. at commit, the report facts of the questions touched (in question id order): the raw-table
  *      triggers only note the questions, a deferred trigger refreshes them once at commit
- *      (migration `WritesInLockOrder`, docs/metrics.md).
+ *      (migration `WritesInLockOrder`, docs/metrics.md). What they move in the report rollups is appended
+ *      as delta rows, which lock nothing another writer takes; the fold job alone writes the rollup rows
+ *      (migration `RollupDeltas`).
  *
- * A lock is only ever taken after those before it in the list, and shared rows (users, rollups) only
+ * A lock is only ever taken after those before it in the list, and shared rows (users) only
  * late and in key order. What remains (a lock wait beyond the statement timeout, a deadlock with a
  * hand-written statement) is retried here or answered `SERVICE_UNAVAILABLE`.
  */

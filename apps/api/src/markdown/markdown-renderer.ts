@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { countLinks, LIMITS, MAX_MARKDOWN_NESTING, markdownNestingDepth, serviceUnavailable, validationFailed } from '@peerdesk/domain';
+import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
 import { repoRoot } from '../common/repo-root';
 import type { AppConfig } from '../config/config';
@@ -15,6 +16,7 @@ export const RENDER_TIMEOUT_MS = 2_000;
 export const RENDER_TIMEOUT = Symbol('RENDER_TIMEOUT');
 /** Renders waiting for a thread; past it the server says it is busy rather than queue without bound. */
 const MAX_QUEUED_RENDERS = 64;
+const RENDER_THREADS = 2;
 
 /** The compiled worker beside this module; under jest (ES modules from the TypeScript sources) the build's copy. */
 function workerFile(): string {
@@ -46,24 +48,26 @@ export class MarkdownRenderer implements OnModuleDestroy {
 
   private readonly pool = new Piscina<{ source: string; options: RenderOptions }, RenderOutcome>({
     filename: workerFile(),
-    minThreads: 1,
-    maxThreads: 2,
-    maxQueue: MAX_QUEUED_RENDERS,
-    idleTimeout: 60_000,
+    // Both threads from the start: a thread booting (loading the renderer) inside a post's time budget refused it.
+    minThreads: RENDER_THREADS,
+    maxThreads: RENDER_THREADS,
   });
+  /**
+   * Renders wait here, not in the pool's queue, so a render's time budget starts when a thread takes it: under a
+   * burst of posts, time spent waiting behind others refused ordinary posts as "too complex to format".
+   */
+  private readonly threads = pLimit(RENDER_THREADS);
 
   /** The HTML for `source`, or VALIDATION_FAILED on `field` when it cannot be shown in bounded time or links too much. */
   async render(source: string, field = 'body'): Promise<string> {
     if (markdownNestingDepth(source) > MAX_MARKDOWN_NESTING) throw tooDeep(field);
+    if (this.threads.pendingCount >= MAX_QUEUED_RENDERS) throw serviceUnavailable('The server is busy formatting posts. Try again in a few seconds.', 5);
     let outcome: RenderOutcome;
     try {
-      outcome = await this.pool.run({ source, options: this.options }, { signal: AbortSignal.timeout(this.timeoutMs) });
+      outcome = await this.threads(() => this.pool.run({ source, options: this.options }, { signal: AbortSignal.timeout(this.timeoutMs) }));
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') {
         throw validationFailed([{ field, message: 'This text is too complex to format. Simplify its formatting (emphasis, quotes, lists) and try again.' }]);
-      }
-      if (error instanceof Error && error.message === 'Task queue is at limit') {
-        throw serviceUnavailable('The server is busy formatting posts. Try again in a few seconds.', 5);
       }
       throw error;
     }

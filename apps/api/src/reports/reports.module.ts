@@ -7,10 +7,11 @@ import { ReportsController } from './reports.controller';
 import { ReportsRepository } from './reports.repository';
 import { ReportsResolver } from './reports.resolver';
 import { ReportsService } from './reports.service';
+import { RollupFoldJob } from './rollup-fold.job';
 
 @Module({
   imports: [QuestionsModule],
-  providers: [ReportsRepository, ReportsService, ReportsResolver, ModerationReportRepository, ModerationReportService, ModerationReportResolver],
+  providers: [ReportsRepository, ReportsService, ReportsResolver, ModerationReportRepository, ModerationReportService, ModerationReportResolver, RollupFoldJob],
   controllers: [ReportsController],
 })
 export class ReportsModule {}

@@ -112,7 +112,8 @@ peer_answers AS (
 
 /**
  * Rollup source: the sums in report_day_figures for the whole UTC days in [from, to) ([:daysFrom, :daysTo)), and in
- * report_month_durations / report_month_peer_answers for the whole UTC months ([:monthsFrom, :monthsTo)), corrected by
+ * report_month_durations / report_month_peer_answers for the whole UTC months ([:monthsFrom, :monthsTo)), each with
+ * its deltas not yet folded (report_*_deltas, same columns: writers append, foldRollupDeltas moves them), corrected by
  * `delta`, per-question contributions with a weight per grain:
  * - a question outside the whole days (months) counts with its facts as of asOf;
  * - a question inside them whose facts changed after asOf: the tables hold its stored contribution, so that
@@ -139,20 +140,22 @@ delta AS (
    WHERE EXISTS (SELECT 1 FROM candidates WHERE changed)
 ),
 day_figures AS (
-  SELECT category_id, day, figure, n FROM report_day_figures
+  SELECT category_id, day, figure, n FROM (SELECT day, category_id, figure, n FROM report_day_figures UNION ALL SELECT day, category_id, figure, n FROM report_day_figure_deltas) r
    WHERE day >= (:daysFrom::timestamptz AT TIME ZONE 'UTC')::date AND day < (:daysTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
   SELECT (d.facts).category_id, ((d.facts).created_at AT TIME ZONE 'UTC')::date, x.figure, d.w_day * x.n
     FROM delta d, report_question_figures(d.facts) x WHERE d.w_day <> 0
 ),
 durations AS (
-  SELECT measure, seconds, n FROM report_month_durations
+  SELECT measure, seconds, n FROM (SELECT month, category_id, measure, seconds, n FROM report_month_durations
+         UNION ALL SELECT month, category_id, measure, seconds, n FROM report_month_duration_deltas) r
    WHERE month >= (:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date AND month < (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
   SELECT x.measure, x.seconds, d.w_month FROM delta d, report_question_durations(d.facts) x WHERE d.w_month <> 0
 ),
 peer_answers AS (
-  SELECT author_id, answers, peer_solved FROM report_month_peer_answers
+  SELECT author_id, answers, peer_solved FROM (SELECT month, category_id, author_id, answers, peer_solved FROM report_month_peer_answers
+         UNION ALL SELECT month, category_id, author_id, answers, peer_solved FROM report_month_peer_answer_deltas) r
    WHERE month >= (:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date AND month < (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
   SELECT x.author_id, d.w_month * x.answers, d.w_month * x.peer_solved FROM delta d, report_question_peer_answers(d.facts) x WHERE d.w_month <> 0
@@ -323,6 +326,12 @@ export class ReportsRepository {
       series: series ?? [],
       byCategory,
     };
+  }
+
+  /** Moves the committed rollup deltas into the rollup tables (reports/sql/report-rollups.sql); 0 when another process is folding. */
+  async foldRollupDeltas(): Promise<number> {
+    const [{ folded }]: Array<{ folded: string }> = await this.db.query(`SELECT report_fold_rollup_deltas() AS folded`);
+    return Number(folded);
   }
 
   async categoryExists(id: string): Promise<boolean> {

@@ -20,20 +20,22 @@ delta AS (
    WHERE EXISTS (SELECT 1 FROM candidates WHERE changed)
 ),
 day_figures AS (
-  SELECT category_id, day, figure, n FROM report_day_figures
+  SELECT category_id, day, figure, n FROM (SELECT day, category_id, figure, n FROM report_day_figures UNION ALL SELECT day, category_id, figure, n FROM report_day_figure_deltas) r
    WHERE day >= (:daysFrom::timestamptz AT TIME ZONE 'UTC')::date AND day < (:daysTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
   SELECT (d.facts).category_id, ((d.facts).created_at AT TIME ZONE 'UTC')::date, x.figure, d.w_day * x.n
     FROM delta d, report_question_figures(d.facts) x WHERE d.w_day <> 0
 ),
 durations AS (
-  SELECT measure, seconds, n FROM report_month_durations
+  SELECT measure, seconds, n FROM (SELECT month, category_id, measure, seconds, n FROM report_month_durations
+         UNION ALL SELECT month, category_id, measure, seconds, n FROM report_month_duration_deltas) r
    WHERE month >= (:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date AND month < (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
   SELECT x.measure, x.seconds, d.w_month FROM delta d, report_question_durations(d.facts) x WHERE d.w_month <> 0
 ),
 peer_answers AS (
-  SELECT author_id, answers, peer_solved FROM report_month_peer_answers
+  SELECT author_id, answers, peer_solved FROM (SELECT month, category_id, author_id, answers, peer_solved FROM report_month_peer_answers
+         UNION ALL SELECT month, category_id, author_id, answers, peer_solved FROM report_month_peer_answer_deltas) r
    WHERE month >= (:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date AND month < (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
   SELECT x.author_id, d.w_month * x.answers, d.w_month * x.peer_solved FROM delta d, report_question_peer_answers(d.facts) x WHERE d.w_month <> 0

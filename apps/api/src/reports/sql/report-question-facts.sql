@@ -7,8 +7,8 @@
 -- report_question_facts_as_of(ids, as_of) is the one definition of "the facts of a question as of a moment": the
 -- report computes from it straight over the raw tables, and the table report_question_facts holds its result as of
 -- 'infinity' for every question, with facts_changed_at, the latest instant any of those rows names. The table is
--- kept current by statement-level triggers on every table the definition reads (created by
--- migrations/1763900900000-ReportFacts.ts): the triggers note the questions, and a deferred constraint trigger
+-- kept current by statement-level triggers on every table the definition reads (report_facts_after_change, attached
+-- by migrations/1763901710000-RollupDeltas.ts): the triggers note the questions, and a deferred constraint trigger
 -- refreshes them once, at commit, after every row lock of the transaction is held
 -- (migrations/1763901165000-WritesInLockOrder.ts).
 
@@ -152,94 +152,21 @@ AS $$
   END
 $$;
 
--- One trigger function per table shape; statement-level with transition tables, so a set-based write (the sweep,
--- the importer's batches) notes its questions in one statement.
-CREATE OR REPLACE FUNCTION report_facts_after_answers() RETURNS trigger
+-- The statement-level trigger on every table the definition reads (insert, update, delete), with transition tables,
+-- so a set-based write (the sweep, the importer's batches) notes its questions in one statement. The trigger's
+-- argument names the column holding the question id: question_id when none is given (id on questions).
+CREATE OR REPLACE FUNCTION report_facts_after_change() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
+  DECLARE
+    question_column text := coalesce(TG_ARGV[0], 'question_id');
+    ids bigint[];
   BEGIN
-    IF TG_OP = 'INSERT' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM new_rows));
-    ELSIF TG_OP = 'DELETE' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM old_rows));
-    ELSE
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT question_id FROM new_rows UNION SELECT question_id FROM old_rows));
-    END IF;
-    RETURN NULL;
-  END
-$$;
-
-CREATE OR REPLACE FUNCTION report_facts_after_answer_acceptances() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-  BEGIN
-    IF TG_OP = 'INSERT' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM new_rows));
-    ELSIF TG_OP = 'DELETE' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM old_rows));
-    ELSE
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT question_id FROM new_rows UNION SELECT question_id FROM old_rows));
-    END IF;
-    RETURN NULL;
-  END
-$$;
-
-CREATE OR REPLACE FUNCTION report_facts_after_escalations() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-  BEGIN
-    IF TG_OP = 'INSERT' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM new_rows));
-    ELSIF TG_OP = 'DELETE' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM old_rows));
-    ELSE
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT question_id FROM new_rows UNION SELECT question_id FROM old_rows));
-    END IF;
-    RETURN NULL;
-  END
-$$;
-
-CREATE OR REPLACE FUNCTION report_facts_after_comments() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-  BEGIN
-    IF TG_OP = 'INSERT' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM new_rows));
-    ELSIF TG_OP = 'DELETE' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM old_rows));
-    ELSE
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT question_id FROM new_rows UNION SELECT question_id FROM old_rows));
-    END IF;
-    RETURN NULL;
-  END
-$$;
-
-CREATE OR REPLACE FUNCTION report_facts_after_questions() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-  BEGIN
-    IF TG_OP = 'INSERT' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT id FROM new_rows));
-    ELSIF TG_OP = 'DELETE' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT id FROM old_rows));
-    ELSE
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT id FROM new_rows UNION SELECT id FROM old_rows));
-    END IF;
-    RETURN NULL;
-  END
-$$;
-
-CREATE OR REPLACE FUNCTION report_facts_after_private_conversations() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-  BEGIN
-    IF TG_OP = 'INSERT' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM new_rows));
-    ELSIF TG_OP = 'DELETE' THEN
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT DISTINCT question_id FROM old_rows));
-    ELSE
-      PERFORM refresh_or_defer_report_question_facts(ARRAY(SELECT question_id FROM new_rows UNION SELECT question_id FROM old_rows));
-    END IF;
+    EXECUTE format(CASE TG_OP WHEN 'INSERT' THEN 'SELECT ARRAY(SELECT DISTINCT %1$I FROM new_rows)'
+                              WHEN 'DELETE' THEN 'SELECT ARRAY(SELECT DISTINCT %1$I FROM old_rows)'
+                              ELSE 'SELECT ARRAY(SELECT %1$I FROM new_rows UNION SELECT %1$I FROM old_rows)' END, question_column)
+      INTO ids;
+    PERFORM refresh_or_defer_report_question_facts(ids);
     RETURN NULL;
   END
 $$;

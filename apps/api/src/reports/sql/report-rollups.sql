@@ -7,8 +7,9 @@
 -- A question's contribution is defined once, by three functions over its stored facts: report_question_figures
 -- (counts), report_question_durations (response times, rounded by report_duration_bucket) and
 -- report_question_peer_answers (peer answers and peer solution, per author). The report sums them either over
--- per-question facts or from report_day_figures / report_month_durations / report_month_peer_answers, kept current
--- by the statement-level triggers on report_question_facts below (migrations/1763901100000-ReportRollups.ts).
+-- per-question facts or from report_day_figures / report_month_durations / report_month_peer_answers plus their
+-- not-yet-folded deltas, which the statement-level trigger on report_question_facts below appends
+-- (migrations/1763901710000-RollupDeltas.ts) and report_fold_rollup_deltas moves into them.
 
 -- The resolution of reported durations: under a second, kept as is; from a second up, the nearest power of 1.02
 -- (at most 1% off), rounded to the millisecond. Histograms of these values stay small (at most ~870 values between
@@ -84,99 +85,99 @@ AS $$
   SELECT facts.answer_author_id, 0, 1 WHERE NOT facts.deleted AND report_outcome(facts) = 'PEER_SOLVED'
 $$;
 
--- Add sign times the contributions of the changed facts rows (-1 for the old row, +1 for the new) to the three
--- tables: one statement per table, in this order, each inserting its keys in order, so two writers touching the same
--- rows take them in the same order; then the rows summing to zero go.
-CREATE OR REPLACE FUNCTION report_rollups_after_facts_insert() RETURNS trigger
+-- A change of facts (removed: the old rows, added: the new ones) as signed contributions appended to the delta tables
+-- (report_day_figure_deltas, report_month_duration_deltas, report_month_peer_answer_deltas): plain inserts, which no
+-- two writers ever wait on, where adding to the rollup rows themselves made every writer of a day and category queue
+-- on the same rows until it committed. report_fold_rollup_deltas moves them into the rollups; the report reads both.
+CREATE OR REPLACE FUNCTION report_record_rollup_deltas(removed report_question_facts[], added report_question_facts[]) RETURNS void
+LANGUAGE sql
+AS $$
+  WITH changes AS (
+    SELECT -1 AS sign, f AS facts FROM unnest(removed) f
+    UNION ALL
+    SELECT 1, f FROM unnest(added) f
+  ),
+  days AS (
+    INSERT INTO report_day_figure_deltas (day, category_id, figure, n)
+    SELECT ((c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.figure, sum(c.sign * x.n)
+      FROM changes c, report_question_figures(c.facts) x
+     GROUP BY 1, 2, 3 HAVING sum(c.sign * x.n) <> 0
+  ),
+  durations AS (
+    INSERT INTO report_month_duration_deltas (month, category_id, measure, seconds, n)
+    SELECT date_trunc('month', (c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.measure, x.seconds, sum(c.sign)
+      FROM changes c, report_question_durations(c.facts) x
+     GROUP BY 1, 2, 3, 4 HAVING sum(c.sign) <> 0
+  )
+  INSERT INTO report_month_peer_answer_deltas (month, category_id, author_id, answers, peer_solved)
+  SELECT date_trunc('month', (c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.author_id, sum(c.sign * x.answers), sum(c.sign * x.peer_solved)
+    FROM changes c, report_question_peer_answers(c.facts) x
+   GROUP BY 1, 2, 3 HAVING sum(c.sign * x.answers) <> 0 OR sum(c.sign * x.peer_solved) <> 0
+$$;
+
+-- The statement-level trigger on report_question_facts (insert, update, delete): its transition tables, as deltas.
+CREATE OR REPLACE FUNCTION report_rollups_after_facts() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
   BEGIN
-    WITH changes AS (SELECT 1 AS sign, n::report_question_facts AS facts FROM new_rows n)
-    INSERT INTO report_day_figures AS t (day, category_id, figure, n)
-    SELECT ((c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.figure, sum(c.sign * x.n)
-      FROM changes c, report_question_figures(c.facts) x
-     GROUP BY 1, 2, 3 HAVING sum(c.sign * x.n) <> 0 ORDER BY 1, 2, 3
-    ON CONFLICT (day, category_id, figure) DO UPDATE SET n = t.n + EXCLUDED.n;
-
-    WITH changes AS (SELECT 1 AS sign, n::report_question_facts AS facts FROM new_rows n)
-    INSERT INTO report_month_durations AS t (month, category_id, measure, seconds, n)
-    SELECT date_trunc('month', (c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.measure, x.seconds, sum(c.sign)
-      FROM changes c, report_question_durations(c.facts) x
-     GROUP BY 1, 2, 3, 4 HAVING sum(c.sign) <> 0 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (month, category_id, measure, seconds) DO UPDATE SET n = t.n + EXCLUDED.n;
-
-    WITH changes AS (SELECT 1 AS sign, n::report_question_facts AS facts FROM new_rows n)
-    INSERT INTO report_month_peer_answers AS t (month, category_id, author_id, answers, peer_solved)
-    SELECT date_trunc('month', (c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.author_id, sum(c.sign * x.answers), sum(c.sign * x.peer_solved)
-      FROM changes c, report_question_peer_answers(c.facts) x
-     GROUP BY 1, 2, 3 HAVING sum(c.sign * x.answers) <> 0 OR sum(c.sign * x.peer_solved) <> 0 ORDER BY 1, 2, 3
-    ON CONFLICT (month, category_id, author_id) DO UPDATE SET answers = t.answers + EXCLUDED.answers, peer_solved = t.peer_solved + EXCLUDED.peer_solved;
-    DELETE FROM report_day_figures WHERE n = 0;
-    DELETE FROM report_month_durations WHERE n = 0;
-    DELETE FROM report_month_peer_answers WHERE answers = 0 AND peer_solved = 0;
+    IF TG_OP = 'INSERT' THEN
+      PERFORM report_record_rollup_deltas('{}', ARRAY(SELECT n::report_question_facts FROM new_rows n));
+    ELSIF TG_OP = 'DELETE' THEN
+      PERFORM report_record_rollup_deltas(ARRAY(SELECT o::report_question_facts FROM old_rows o), '{}');
+    ELSE
+      PERFORM report_record_rollup_deltas(ARRAY(SELECT o::report_question_facts FROM old_rows o), ARRAY(SELECT n::report_question_facts FROM new_rows n));
+    END IF;
     RETURN NULL;
   END
 $$;
 
-CREATE OR REPLACE FUNCTION report_rollups_after_facts_update() RETURNS trigger
+-- Moves every committed delta into the rollup tables, in one transaction, so a report sees the deltas either still
+-- in their tables or already in the rollups, never both nor neither. One folder at a time (any API process may run
+-- it): the others find the lock taken and return 0. A delta committed while this runs is left for the next fold.
+-- Rollup keys are written in order and the rows summing to zero go. Returns the deltas folded.
+CREATE OR REPLACE FUNCTION report_fold_rollup_deltas() RETURNS bigint
 LANGUAGE plpgsql
 AS $$
+  DECLARE
+    folded bigint := 0;
+    rows_moved bigint;
   BEGIN
-    WITH changes AS (SELECT -1 AS sign, o::report_question_facts AS facts FROM old_rows o UNION ALL SELECT 1, n::report_question_facts FROM new_rows n)
-    INSERT INTO report_day_figures AS t (day, category_id, figure, n)
-    SELECT ((c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.figure, sum(c.sign * x.n)
-      FROM changes c, report_question_figures(c.facts) x
-     GROUP BY 1, 2, 3 HAVING sum(c.sign * x.n) <> 0 ORDER BY 1, 2, 3
-    ON CONFLICT (day, category_id, figure) DO UPDATE SET n = t.n + EXCLUDED.n;
+    IF NOT pg_try_advisory_xact_lock(hashtextextended('report_fold_rollup_deltas', 0)) THEN RETURN 0; END IF;
 
-    WITH changes AS (SELECT -1 AS sign, o::report_question_facts AS facts FROM old_rows o UNION ALL SELECT 1, n::report_question_facts FROM new_rows n)
-    INSERT INTO report_month_durations AS t (month, category_id, measure, seconds, n)
-    SELECT date_trunc('month', (c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.measure, x.seconds, sum(c.sign)
-      FROM changes c, report_question_durations(c.facts) x
-     GROUP BY 1, 2, 3, 4 HAVING sum(c.sign) <> 0 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (month, category_id, measure, seconds) DO UPDATE SET n = t.n + EXCLUDED.n;
+    WITH moved AS (DELETE FROM report_day_figure_deltas RETURNING *),
+    sums AS (
+      INSERT INTO report_day_figures AS t (day, category_id, figure, n)
+      SELECT day, category_id, figure, sum(n) FROM moved GROUP BY 1, 2, 3 HAVING sum(n) <> 0 ORDER BY 1, 2, 3
+      ON CONFLICT (day, category_id, figure) DO UPDATE SET n = t.n + EXCLUDED.n
+    )
+    SELECT count(*) INTO rows_moved FROM moved;
+    folded := folded + rows_moved;
 
-    WITH changes AS (SELECT -1 AS sign, o::report_question_facts AS facts FROM old_rows o UNION ALL SELECT 1, n::report_question_facts FROM new_rows n)
-    INSERT INTO report_month_peer_answers AS t (month, category_id, author_id, answers, peer_solved)
-    SELECT date_trunc('month', (c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.author_id, sum(c.sign * x.answers), sum(c.sign * x.peer_solved)
-      FROM changes c, report_question_peer_answers(c.facts) x
-     GROUP BY 1, 2, 3 HAVING sum(c.sign * x.answers) <> 0 OR sum(c.sign * x.peer_solved) <> 0 ORDER BY 1, 2, 3
-    ON CONFLICT (month, category_id, author_id) DO UPDATE SET answers = t.answers + EXCLUDED.answers, peer_solved = t.peer_solved + EXCLUDED.peer_solved;
-    DELETE FROM report_day_figures WHERE n = 0;
-    DELETE FROM report_month_durations WHERE n = 0;
-    DELETE FROM report_month_peer_answers WHERE answers = 0 AND peer_solved = 0;
-    RETURN NULL;
-  END
-$$;
+    WITH moved AS (DELETE FROM report_month_duration_deltas RETURNING *),
+    sums AS (
+      INSERT INTO report_month_durations AS t (month, category_id, measure, seconds, n)
+      SELECT month, category_id, measure, seconds, sum(n) FROM moved GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (month, category_id, measure, seconds) DO UPDATE SET n = t.n + EXCLUDED.n
+    )
+    SELECT count(*) INTO rows_moved FROM moved;
+    folded := folded + rows_moved;
 
-CREATE OR REPLACE FUNCTION report_rollups_after_facts_delete() RETURNS trigger
-LANGUAGE plpgsql
-AS $$
-  BEGIN
-    WITH changes AS (SELECT -1 AS sign, o::report_question_facts AS facts FROM old_rows o)
-    INSERT INTO report_day_figures AS t (day, category_id, figure, n)
-    SELECT ((c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.figure, sum(c.sign * x.n)
-      FROM changes c, report_question_figures(c.facts) x
-     GROUP BY 1, 2, 3 HAVING sum(c.sign * x.n) <> 0 ORDER BY 1, 2, 3
-    ON CONFLICT (day, category_id, figure) DO UPDATE SET n = t.n + EXCLUDED.n;
+    WITH moved AS (DELETE FROM report_month_peer_answer_deltas RETURNING *),
+    sums AS (
+      INSERT INTO report_month_peer_answers AS t (month, category_id, author_id, answers, peer_solved)
+      SELECT month, category_id, author_id, sum(answers), sum(peer_solved) FROM moved
+       GROUP BY 1, 2, 3 HAVING sum(answers) <> 0 OR sum(peer_solved) <> 0 ORDER BY 1, 2, 3
+      ON CONFLICT (month, category_id, author_id) DO UPDATE SET answers = t.answers + EXCLUDED.answers, peer_solved = t.peer_solved + EXCLUDED.peer_solved
+    )
+    SELECT count(*) INTO rows_moved FROM moved;
+    folded := folded + rows_moved;
 
-    WITH changes AS (SELECT -1 AS sign, o::report_question_facts AS facts FROM old_rows o)
-    INSERT INTO report_month_durations AS t (month, category_id, measure, seconds, n)
-    SELECT date_trunc('month', (c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.measure, x.seconds, sum(c.sign)
-      FROM changes c, report_question_durations(c.facts) x
-     GROUP BY 1, 2, 3, 4 HAVING sum(c.sign) <> 0 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (month, category_id, measure, seconds) DO UPDATE SET n = t.n + EXCLUDED.n;
-
-    WITH changes AS (SELECT -1 AS sign, o::report_question_facts AS facts FROM old_rows o)
-    INSERT INTO report_month_peer_answers AS t (month, category_id, author_id, answers, peer_solved)
-    SELECT date_trunc('month', (c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.author_id, sum(c.sign * x.answers), sum(c.sign * x.peer_solved)
-      FROM changes c, report_question_peer_answers(c.facts) x
-     GROUP BY 1, 2, 3 HAVING sum(c.sign * x.answers) <> 0 OR sum(c.sign * x.peer_solved) <> 0 ORDER BY 1, 2, 3
-    ON CONFLICT (month, category_id, author_id) DO UPDATE SET answers = t.answers + EXCLUDED.answers, peer_solved = t.peer_solved + EXCLUDED.peer_solved;
-    DELETE FROM report_day_figures WHERE n = 0;
-    DELETE FROM report_month_durations WHERE n = 0;
-    DELETE FROM report_month_peer_answers WHERE answers = 0 AND peer_solved = 0;
-    RETURN NULL;
+    IF folded > 0 THEN
+      DELETE FROM report_day_figures WHERE n = 0;
+      DELETE FROM report_month_durations WHERE n = 0;
+      DELETE FROM report_month_peer_answers WHERE answers = 0 AND peer_solved = 0;
+    END IF;
+    RETURN folded;
   END
 $$;
 
@@ -185,7 +186,8 @@ CREATE OR REPLACE FUNCTION report_rollups_after_facts_truncate() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
   BEGIN
-    TRUNCATE report_day_figures, report_month_durations, report_month_peer_answers;
+    TRUNCATE report_day_figures, report_month_durations, report_month_peer_answers,
+             report_day_figure_deltas, report_month_duration_deltas, report_month_peer_answer_deltas;
     RETURN NULL;
   END
 $$;
