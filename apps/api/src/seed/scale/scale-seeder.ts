@@ -109,13 +109,13 @@ export async function seedScaleCommunity(dataSource: DataSource, options: ScaleS
   await phase('indexes (all but questions)', () => createIndexes(dataSource, otherIndexes, 2, indexBar(otherIndexes)));
   await phase('sequences and statistics', async () => {
     await advanceSequences(dataSource, loaded.filter((table) => (SCALE_TABLES[table] as readonly string[]).includes('id')));
-    await analyze(dataSource, loaded);
+    await analyze(dataSource, loaded, { vacuum: false });
   });
   await phase('search vectors and words', () => rebuildSearch(dataSource, show('search vectors', Date.now())));
   await phase('questions indexes', () => createIndexes(dataSource, questionIndexes, 2, indexBar(questionIndexes)));
   await phase('report facts and rollups', () => rebuildReportFacts(dataSource, show('report facts', Date.now())));
   await phase('reputation', () => rebuildReputation(dataSource));
-  await phase('analyze', () => analyze(dataSource, ['questions', 'users', ...DERIVED_TABLES]));
+  await phase('vacuum and analyze', () => analyze(dataSource, [...loaded, ...DERIVED_TABLES], { vacuum: true }));
 
   const busiest = facts.questionsPerCategory.reduce((best, n, c) => (n > facts.questionsPerCategory[best] ? c : best), 0);
   const showcase = facts.showcaseQuestion!;
