@@ -46,7 +46,8 @@ const STEP = 500;
  * Seeds a large, believable community (community-shape.ts) into an EMPTY database: COPY with triggers and
  * secondary indexes off, then the indexes rebuilt and the derived data (report facts and rollups, search vectors
  * and words, reputation) rebuilt set-based, as if every row had been written through the API. Deterministic for
- * a seed and `endsAt`.
+ * a seed and `endsAt`. Opens a connection per loaded table of its own for COPY (as a superuser: triggers are off
+ * while copying) and uses two of the data source's pool at once for the rebuilds.
  */
 export async function seedScaleCommunity(dataSource: DataSource, options: ScaleSeedOptions): Promise<ScaleSeedSummary> {
   if (!Number.isInteger(options.questions) || options.questions < 1) throw new Error('The number of questions must be a whole number of at least 1.');
