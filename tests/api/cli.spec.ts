@@ -59,6 +59,14 @@ describe('command line', () => {
     const again = run('seed', ['--demo'], env);
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('already has 274 questions');
+
+    // The scale seed wants a size, and refuses a database that holds a community (tests/api/scale-seed.spec.ts seeds one).
+    const sizeless = run('seed', ['--scale'], env);
+    expect(sizeless.status).toBe(1);
+    expect(sizeless.stderr).toContain('--questions needs a whole number');
+    const scale = run('seed', ['--scale', '--questions', '50'], env);
+    expect(scale.status).toBe(1);
+    expect(scale.stderr).toContain('only writes into an empty database');
   });
 
   it('explains a too-short password by its option name', () => {

@@ -46,13 +46,18 @@ export class CopyLoader {
   /** Opens a COPY stream for each table (columns in the order the lines give them). */
   static async open(dataSource: DataSource, tables: Record<string, readonly string[]>): Promise<CopyLoader> {
     const loader = new CopyLoader();
-    for (const [table, columns] of Object.entries(tables)) {
-      const client = await connect(dataSource);
-      await client.query('SET session_replication_role = replica');
-      const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-      const entry: TableStream = { client, stream, buffer: [], chars: 0, rows: 0, drained: null, failed: null };
-      stream.on('error', (error: Error) => { entry.failed = error; });
-      loader.streams.set(table, entry);
+    try {
+      for (const [table, columns] of Object.entries(tables)) {
+        const client = await connect(dataSource);
+        loader.streams.set(table, { client, stream: null!, buffer: [], chars: 0, rows: 0, drained: null, failed: null });
+        await client.query('SET session_replication_role = replica');
+        const entry = loader.streams.get(table)!;
+        entry.stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+        entry.stream.on('error', (error: Error) => { entry.failed = error; });
+      }
+    } catch (error) {
+      await loader.close();
+      throw error;
     }
     return loader;
   }

@@ -10,8 +10,12 @@ import { PostgresSearchRepository } from '../../search/postgres-search.repositor
  * generator, which played each thread through the API's rules.
  */
 
-/** Questions per facts refresh: a statement of bounded size, and a progress step. */
-const FACTS_CHUNK = 20_000;
+/**
+ * Questions per facts refresh. Small on purpose: the planner takes `unnest(ids)` for 10 rows and joins the private
+ * conversations by a nested loop over all the ids, so a refresh costs (ids × conversations among them); 20,000 ids
+ * took 40 times longer per question than 1,000.
+ */
+const FACTS_CHUNK = 1_000;
 
 /** Moves each table's id sequence past the ids the seed gave. */
 export async function advanceSequences(dataSource: DataSource, tables: readonly string[]): Promise<void> {
@@ -23,23 +27,50 @@ export async function advanceSequences(dataSource: DataSource, tables: readonly 
   }
 }
 
-/** The search vectors and title words of every question, in the language the index was built with. */
+/** Questions per search transaction, as the engine's own reindex takes them. */
+const SEARCH_BATCH = 2_000;
+/** Connections working at once: one per core of the machine the seed targets. */
+const WORKERS = 2;
+
+/** Runs `work` over the ids 1..last in ranges of `batch`, on WORKERS connections at once. */
+async function overIdRanges(last: number, batch: number, work: (from: number, to: number) => Promise<void>, onProgress: (done: number, total: number) => void) {
+  let next = 0;
+  let done = 0;
+  await Promise.all(Array.from({ length: WORKERS }, async () => {
+    while (next < last) {
+      const from = next;
+      next += batch;
+      const to = Math.min(last, from + batch);
+      await work(from, to);
+      done += to - from;
+      onProgress(done, last);
+    }
+  }));
+}
+
+async function lastQuestionId(dataSource: DataSource): Promise<number> {
+  const [{ last }]: Array<{ last: string | null }> = await dataSource.query('SELECT max(id)::text AS last FROM questions');
+  return Number(last ?? 0);
+}
+
+/**
+ * The search vectors and title words of every question, in the language the index was built with, through the
+ * PostgreSQL engine's own write (what the API does in each writing transaction).
+ */
 export async function rebuildSearch(dataSource: DataSource, onProgress: (done: number, total: number) => void): Promise<void> {
   const language = (await new PostgresSearchRepository(dataSource).indexLanguage()) ?? 'english';
-  await new PostgresSearchEngine(dataSource, language).reindexAll(({ done, total }) => onProgress(done, total));
+  const engine = new PostgresSearchEngine(dataSource, language);
+  await overIdRanges(await lastQuestionId(dataSource), SEARCH_BATCH, async (from, to) => {
+    const ids = Array.from({ length: to - from }, (_, k) => String(from + k + 1));
+    await dataSource.transaction((em) => engine.documentsChanged(em, ids));
+  }, onProgress);
 }
 
 /** Every question's report facts and, through the facts table's triggers, the day and month rollups. */
 export async function rebuildReportFacts(dataSource: DataSource, onProgress: (done: number, total: number) => void): Promise<void> {
-  const [{ last }]: Array<{ last: string | null }> = await dataSource.query('SELECT max(id)::text AS last FROM questions');
-  const total = Number(last ?? 0);
-  for (let from = 0; from < total; from += FACTS_CHUNK) {
-    await dataSource.query(
-      'SELECT refresh_report_question_facts(ARRAY(SELECT id FROM questions WHERE id > $1 AND id <= $2 ORDER BY id))',
-      [from, from + FACTS_CHUNK],
-    );
-    onProgress(Math.min(total, from + FACTS_CHUNK), total);
-  }
+  await overIdRanges(await lastQuestionId(dataSource), FACTS_CHUNK, async (from, to) => {
+    await dataSource.query('SELECT refresh_report_question_facts(ARRAY(SELECT id FROM questions WHERE id > $1 AND id <= $2 ORDER BY id))', [from, to]);
+  }, onProgress);
 }
 
 /** users.reputation: the sum of each member's ledger rows, as the API keeps it. */
@@ -51,9 +82,9 @@ export async function rebuildReputation(dataSource: DataSource): Promise<void> {
   );
 }
 
-/** Fresh planner statistics for the loaded tables. */
-export async function analyze(dataSource: DataSource, tables: readonly string[]): Promise<void> {
-  for (const table of tables) await dataSource.query(`VACUUM ANALYZE ${table}`);
+/** Fresh planner statistics for the tables; with `vacuum`, their visibility maps too (index-only scans). */
+export async function analyze(dataSource: DataSource, tables: readonly string[], { vacuum }: { vacuum: boolean }): Promise<void> {
+  for (const table of tables) await dataSource.query(`${vacuum ? 'VACUUM ' : ''}ANALYZE ${table}`);
 }
 
 /** Rows already in the community, by the tables that make one: the seed writes only into an empty database. */

@@ -46,7 +46,8 @@ const STEP = 500;
  * Seeds a large, believable community (community-shape.ts) into an EMPTY database: COPY with triggers and
  * secondary indexes off, then the indexes rebuilt and the derived data (report facts and rollups, search vectors
  * and words, reputation) rebuilt set-based, as if every row had been written through the API. Deterministic for
- * a seed and `endsAt`.
+ * a seed and `endsAt`. Opens a connection per loaded table of its own for COPY (as a superuser: triggers are off
+ * while copying) and uses two of the data source's pool at once for the rebuilds.
  */
 export async function seedScaleCommunity(dataSource: DataSource, options: ScaleSeedOptions): Promise<ScaleSeedSummary> {
   if (!Number.isInteger(options.questions) || options.questions < 1) throw new Error('The number of questions must be a whole number of at least 1.');
@@ -109,13 +110,13 @@ export async function seedScaleCommunity(dataSource: DataSource, options: ScaleS
   await phase('indexes (all but questions)', () => createIndexes(dataSource, otherIndexes, 2, indexBar(otherIndexes)));
   await phase('sequences and statistics', async () => {
     await advanceSequences(dataSource, loaded.filter((table) => (SCALE_TABLES[table] as readonly string[]).includes('id')));
-    await analyze(dataSource, loaded);
+    await analyze(dataSource, loaded, { vacuum: false });
   });
   await phase('search vectors and words', () => rebuildSearch(dataSource, show('search vectors', Date.now())));
   await phase('questions indexes', () => createIndexes(dataSource, questionIndexes, 2, indexBar(questionIndexes)));
   await phase('report facts and rollups', () => rebuildReportFacts(dataSource, show('report facts', Date.now())));
   await phase('reputation', () => rebuildReputation(dataSource));
-  await phase('analyze', () => analyze(dataSource, ['questions', 'users', ...DERIVED_TABLES]));
+  await phase('vacuum and analyze', () => analyze(dataSource, [...loaded, ...DERIVED_TABLES], { vacuum: true }));
 
   const busiest = facts.questionsPerCategory.reduce((best, n, c) => (n > facts.questionsPerCategory[best] ? c : best), 0);
   const showcase = facts.showcaseQuestion!;
