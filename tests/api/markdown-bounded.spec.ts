@@ -68,4 +68,21 @@ describe('Markdown rendering under hostile input', () => {
       await renderer.onModuleDestroy();
     }
   });
+
+  it('times a render from when it starts: ordinary posts queued behind slow ones are formatted, and a full queue says busy', async () => {
+    // The slow input takes about a second: each is stopped at the 300 ms budget while it holds a thread, and the
+    // thread that replaces it boots outside the budget of the render it takes next.
+    const renderer = new MarkdownRenderer({ imageHosts: [] }, 300);
+    try {
+      const outcome = (render: Promise<string>) => render.then(() => 'rendered', (error) => error.code as string);
+      const slow = [1, 2].map(() => outcome(renderer.render('_a'.repeat(15_000), 'body')));
+      await new Promise((resolve) => setImmediate(resolve));
+      const ordinary = Array.from({ length: 64 }, (_, i) => outcome(renderer.render(`Plain **answer** ${i}`, 'body')));
+      expect(await outcome(renderer.render('One too many', 'body'))).toBe('SERVICE_UNAVAILABLE');
+      expect(await Promise.all(slow)).toEqual(['VALIDATION_FAILED', 'VALIDATION_FAILED']);
+      expect(new Set(await Promise.all(ordinary))).toEqual(new Set(['rendered']));
+    } finally {
+      await renderer.onModuleDestroy();
+    }
+  });
 });

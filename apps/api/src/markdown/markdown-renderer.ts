@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
 import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { countLinks, LIMITS, MAX_MARKDOWN_NESTING, markdownNestingDepth, serviceUnavailable, validationFailed } from '@peerdesk/domain';
 import pLimit from 'p-limit';
@@ -8,7 +9,7 @@ import { repoRoot } from '../common/repo-root';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import type { RenderOptions } from './markdown';
-import type { RenderOutcome } from './markdown.worker';
+import type { RenderOutcome, RenderTask } from './markdown.worker';
 
 /** Longer than any real post takes (30,000 characters of prose render in ~0.1 s); past it the input is refused. */
 export const RENDER_TIMEOUT_MS = 2_000;
@@ -46,7 +47,7 @@ export class MarkdownRenderer implements OnModuleDestroy {
     this.options = { imageHosts: config.imageHosts };
   }
 
-  private readonly pool = new Piscina<{ source: string; options: RenderOptions }, RenderOutcome>({
+  private readonly pool = new Piscina<RenderTask, RenderOutcome>({
     filename: workerFile(),
     // Both threads from the start: a thread booting (loading the renderer) inside a post's time budget refused it.
     minThreads: RENDER_THREADS,
@@ -64,7 +65,7 @@ export class MarkdownRenderer implements OnModuleDestroy {
     if (this.threads.pendingCount >= MAX_QUEUED_RENDERS) throw serviceUnavailable('The server is busy formatting posts. Try again in a few seconds.', 5);
     let outcome: RenderOutcome;
     try {
-      outcome = await this.threads(() => this.pool.run({ source, options: this.options }, { signal: AbortSignal.timeout(this.timeoutMs) }));
+      outcome = await this.threads(() => this.timedRender(source));
     } catch (error) {
       if (error instanceof Error && error.name === 'AbortError') {
         throw validationFailed([{ field, message: 'This text is too complex to format. Simplify its formatting (emphasis, quotes, lists) and try again.' }]);
@@ -79,6 +80,23 @@ export class MarkdownRenderer implements OnModuleDestroy {
       throw validationFailed([{ field, message: `A post may hold at most ${LIMITS.linksPerPost.max} links (this one has ${links}).` }]);
     }
     return outcome.html;
+  }
+
+  /**
+   * One render in the pool, stopped once it has run `timeoutMs`. The budget starts when the thread starts the render
+   * (the worker says so on `started`), so a thread replaced after a stopped render boots outside it.
+   */
+  private async timedRender(source: string): Promise<RenderOutcome> {
+    const budget = new AbortController();
+    const { port1: started, port2: startedInWorker } = new MessageChannel();
+    let timer: NodeJS.Timeout | undefined;
+    started.once('message', () => { timer = setTimeout(() => budget.abort(), this.timeoutMs); });
+    try {
+      return await this.pool.run({ source, options: this.options, started: startedInWorker }, { signal: budget.signal, transferList: [startedInWorker] });
+    } finally {
+      clearTimeout(timer);
+      started.close();
+    }
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,13 +1,18 @@
+import type { MessagePort } from 'node:worker_threads';
 import { type RenderOptions, renderMarkdown } from './markdown';
 
 export type RenderOutcome = { html: string } | { tooDeep: true };
+/** `started` hears when this thread begins the render, which is when its time budget starts. */
+export interface RenderTask { source: string; options: RenderOptions; started: MessagePort }
 
 /**
  * One render, in a worker thread of MarkdownRenderer's pool. The renderer recurses once per level of
  * quotes and lists, so a deep enough input overflows the stack: that comes back as an answer (the post
  * is refused), not as a crashed worker.
  */
-export default function render({ source, options }: { source: string; options: RenderOptions }): RenderOutcome {
+export default function render({ source, options, started }: RenderTask): RenderOutcome {
+  started.postMessage(null);
+  started.close();
   try {
     return { html: renderMarkdown(source, options) };
   } catch (error) {
