@@ -608,7 +608,7 @@ export type QuestionListQueryVariables = Exact<{
 }>;
 
 
-export type QuestionListQuery = { questions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
+export type QuestionListQuery = { questions: { totalCount: number, totalCountIsExact: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } };
 
 export type AskFormQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1672,6 +1672,7 @@ export const QuestionListDocument = new TypedDocumentString(`
     query QuestionList($filter: QuestionFilter, $orderBy: QuestionOrder!, $after: String, $first: Int!) {
   questions(filter: $filter, orderBy: $orderBy, after: $after, first: $first) {
     totalCount
+    totalCountIsExact
     pageInfo {
       hasNextPage
       endCursor
