@@ -79,6 +79,17 @@ describe('SQL statements per page', () => {
     expectNoStatementPerRow(small, large);
   });
 
+  it('lists the categories, then 6 more, with their question, solved and unanswered counts and latest activity, in as many statements', async () => {
+    const categories = webOperation('Categories');
+    const list = () => app.ok<{ categories: unknown[] }>(categories, {}, viewer);
+    for (let i = 0; i < 3; i++) await app.ask(members[i], (await app.category()).id);
+    await list();
+    const small = await statementsOf(list);
+    for (let i = 0; i < 6; i++) await app.ask(members[i % members.length], (await app.category()).id);
+    const large = await statementsOf(list);
+    expectNoStatementPerRow(small, large);
+  });
+
   it('shows the staff queue with 10 or 30 items, their needs-info requests, staff responses and suggested assignees, in as many statements', async () => {
     const admin = await app.admin();
     const moderator = await app.userWithRole('MODERATOR');

@@ -603,7 +603,7 @@ export type CategoryPageQueryVariables = Exact<{
 }>;
 
 
-export type CategoryPageQuery = { category: { id: string, name: string, slug: string, description: string, viewerIsWatching: boolean, announcement: { message: string, updatedAt: string } | null, questions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> }, pinned?: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } } };
+export type CategoryPageQuery = { category: { id: string, name: string, slug: string, description: string, viewerIsWatching: boolean, announcement: { message: string, updatedAt: string } | null, questions: { totalCount: number, totalCountIsExact: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> }, pinned?: { totalCount: number, edges: Array<{ node: { id: string, title: string, status: ThreadStatus, answerCount: number, score: number, createdAt: string, lastActivityAt: string, tags: Array<string>, pinned: boolean, acceptedAnswer: { id: string, authorKind: AuthorKind } | null, category: { name: string, slug: string }, author: { id: string, displayName: string, isEmployee: boolean } } }> } } };
 
 export type CategoryIdQueryVariables = Exact<{
   slug: string;
@@ -1666,6 +1666,7 @@ export const CategoryPageDocument = new TypedDocumentString(`
     }
     questions(filter: $filter, orderBy: $orderBy, after: $after, first: $first) {
       totalCount
+      totalCountIsExact
       pageInfo {
         hasNextPage
         endCursor

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import { type CategoryPatch, WAITING_STATUSES } from '@peerdesk/domain';
+import type { CategoryPatch } from '@peerdesk/domain';
 import { CategoryEntity } from './category.entity';
 import { findInOrder } from '../database/find-in-order';
 
@@ -72,14 +72,23 @@ export class CategoriesRepository {
     return em.findOneByOrFail(CategoryEntity, { id });
   }
 
-  /** Every category by name, with the activity of its live questions (held and hidden ones are not counted). */
+  /**
+   * Every category by name, with the activity of its live questions (held and hidden ones are not counted): the
+   * counts from category_counts (kept by triggers on questions, categories/sql/category-counts.sql), the latest
+   * activity from the first entry of the category's activity index, so neither reads the category's questions.
+   */
   async allWithActivity(): Promise<Array<{ category: CategoryEntity; activity: CategoryActivity }>> {
     const [categories, counts] = await Promise.all([
       this.db.getRepository(CategoryEntity).find({ order: { name: 'ASC' } }),
       this.db.query(`
-        SELECT category_id::text AS id, count(*)::int AS "questionCount", count(*) FILTER (WHERE status = 'SOLVED')::int AS "solvedCount",
-               count(*) FILTER (WHERE answer_count = 0 AND status = ANY($1))::int AS "unansweredCount", max(last_activity_at) AS "lastActivityAt"
-          FROM questions WHERE deleted_at IS NULL AND moderation_state = 'VISIBLE' GROUP BY category_id`, [WAITING_STATUSES]) as Promise<Array<CategoryActivity & { id: string }>>,
+        SELECT c.id::text AS id, coalesce(n.questions, 0)::int AS "questionCount", coalesce(n.solved, 0)::int AS "solvedCount",
+               coalesce(n.unanswered, 0)::int AS "unansweredCount",
+               (SELECT q.last_activity_at FROM questions q
+                 WHERE q.category_id = c.id AND q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'
+                 ORDER BY q.last_activity_at DESC, q.id DESC LIMIT 1) AS "lastActivityAt"
+          FROM categories c
+          LEFT JOIN (SELECT category_id, sum(questions) AS questions, sum(solved) AS solved, sum(unanswered) AS unanswered
+                       FROM category_counts GROUP BY category_id) n ON n.category_id = c.id`) as Promise<Array<CategoryActivity & { id: string }>>,
     ]);
     const byCategory = new Map(counts.map(({ id, ...activity }) => [id, activity]));
     const none: CategoryActivity = { questionCount: 0, solvedCount: 0, unansweredCount: 0, lastActivityAt: null };

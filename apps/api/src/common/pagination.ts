@@ -52,10 +52,21 @@ export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
   totalCount: number;
+  /** Set by lists whose count stops at COUNT_CAP (ConnectionOf's `cappedCount`): false when there are more. */
+  totalCountIsExact?: boolean;
 }
 
-/** A Relay-style connection type for `node`, named `<Name>Connection`. */
-export function ConnectionOf<T>(node: Type<T>, name: string): Type<Connection<T>> {
+/**
+ * How far a list that could hold a growing share of the forum counts: past this it says "more" (totalCountIsExact
+ * false) instead of reading every match, so its count costs what its page costs.
+ */
+export const COUNT_CAP = 1000;
+
+/**
+ * A Relay-style connection type for `node`, named `<Name>Connection`; with `cappedCount`, its totalCount stops at
+ * COUNT_CAP and `totalCountIsExact` says whether it did.
+ */
+export function ConnectionOf<T>(node: Type<T>, name: string, { cappedCount = false }: { cappedCount?: boolean } = {}): Type<Connection<T>> {
   @ObjectType(`${name}Edge`)
   class EdgeType {
     @Field(() => node)
@@ -65,7 +76,7 @@ export function ConnectionOf<T>(node: Type<T>, name: string): Type<Connection<T>
     cursor!: string;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { isAbstract: cappedCount })
   class ConnectionType {
     @Field(() => [EdgeType])
     edges!: Edge<T>[];
@@ -76,14 +87,21 @@ export function ConnectionOf<T>(node: Type<T>, name: string): Type<Connection<T>
     @Field(() => Int)
     totalCount!: number;
   }
-  return ConnectionType;
+  if (!cappedCount) return ConnectionType;
+
+  @ObjectType(`${name}Connection`)
+  class CappedConnectionType extends ConnectionType {
+    @Field({ description: `False when there are more than totalCount: counting stops at ${COUNT_CAP} (show it as "${COUNT_CAP}+").` })
+    totalCountIsExact!: boolean;
+  }
+  return CappedConnectionType;
 }
 
 /** Turns `first + 1` fetched rows into a page: the extra row only proves there is a next page. */
 export function toConnection<Row, T>(
   rows: Row[],
   first: number,
-  totalCount: number,
+  count: number | { totalCount: number; totalCountIsExact: boolean },
   keysetOf: (row: Row) => Keyset,
   toNode: (row: Row) => T,
 ): Connection<T> {
@@ -92,7 +110,7 @@ export function toConnection<Row, T>(
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    totalCount,
+    ...(typeof count === 'number' ? { totalCount: count } : count),
   };
 }
 

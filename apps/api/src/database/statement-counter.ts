@@ -1,20 +1,27 @@
 import type { Logger } from 'typeorm';
 
+/** One statement as sent: its text and the parameters bound to it. */
+export interface SentStatement {
+  text: string;
+  parameters: unknown[];
+}
+
 /**
- * A TypeORM logger that only counts the statements its DataSource sends (COUNT_SQL_STATEMENTS=on, tests
- * only, and the bench's capture of a page's SQL): how the tests prove that a page's statements stay the same whatever its size.
+ * A TypeORM logger that only records the statements its DataSource sends (COUNT_SQL_STATEMENTS=on, tests
+ * only, and the bench's capture of a page's SQL): how the tests prove that a page's statements stay the same whatever its size, and (with their
+ * parameters) how the plan test explains each one as it ran.
  */
 export class StatementCounter implements Logger {
   count = 0;
   /** Each statement's text, in the order sent: a statement sent once per row shows as one text repeated. */
   readonly texts: string[] = [];
-  /** Each statement's parameters, beside its text: the bench replays a page's statements through pg as its SQL floor. */
-  readonly parameters: Array<unknown[] | undefined> = [];
+  /** The same statements with their parameters, in the order sent. */
+  readonly statements: SentStatement[] = [];
 
   logQuery(query: string, parameters?: unknown[]): void {
     this.count++;
     this.texts.push(query);
-    this.parameters.push(parameters);
+    this.statements.push({ text: query, parameters: parameters ?? [] });
   }
 
   logQueryError(): void {}

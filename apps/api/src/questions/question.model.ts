@@ -119,4 +119,4 @@ export function toQuestionModel(question: QuestionEntity): QuestionModel {
   };
 }
 
-export const QuestionConnection = ConnectionOf(QuestionModel, 'Question');
+export const QuestionConnection = ConnectionOf(QuestionModel, 'Question', { cappedCount: true });

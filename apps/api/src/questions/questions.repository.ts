@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { type RecentPost, type CloseReason, type ModerationState, type PostHold, type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
-import type { Keyset } from '../common/pagination';
+import { COUNT_CAP, type Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
 import { findInOrder } from '../database/find-in-order';
@@ -303,8 +303,11 @@ export class QuestionsRepository {
     return { key: ORDER_COLUMNS[order].keyOf(question), id: question.id };
   }
 
-  /** One page (plus one row to tell whether another page follows) and the filter's total. */
-  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null): Promise<{ rows: QuestionEntity[]; total: number }> {
+  /**
+   * One page (plus one row to tell whether another page follows) and the filter's total up to COUNT_CAP: each read
+   * from an index in the page's order (migration 1763901700000), so neither grows with the category.
+   */
+  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null): Promise<{ rows: QuestionEntity[]; total: { totalCount: number; totalCountIsExact: boolean } }> {
     const filtered = this.filtered(filter);
     const { column, fits } = ORDER_COLUMNS[order];
     const page = filtered.clone().orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(first + 1);
@@ -313,15 +316,16 @@ export class QuestionsRepository {
         throw validationFailed([{ field: 'after', message: 'This cursor belongs to another ordering; start again from the first page.' }]);
       }
       const keyCast = order === 'SCORE' ? 'integer' : 'timestamptz';
-      page.andWhere(
-        new Brackets((w) =>
-          w.where(`${column} < CAST(:afterKey AS ${keyCast})`).orWhere(`${column} = CAST(:afterKey AS ${keyCast}) AND q.id < :afterId`),
-        ),
-        { afterKey: after.key, afterId: after.id },
-      );
+      // A row comparison, which the index's (key, id) order serves as one range.
+      page.andWhere(`(${column}, q.id) < (CAST(:afterKey AS ${keyCast}), CAST(:afterId AS bigint))`, { afterKey: after.key, afterId: after.id });
     }
-    const [rows, total] = await Promise.all([page.getMany(), filtered.getCount()]);
-    return { rows, total };
+    // Counted in the page's order, so it walks the page's index and stops after COUNT_CAP + 1 entries.
+    const [counted, countParameters] = filtered.clone().select('1').orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(COUNT_CAP + 1).getQueryAndParameters();
+    const [rows, [{ n }]] = await Promise.all([
+      page.getMany(),
+      this.db.query(`SELECT count(*)::int AS n FROM (${counted}) capped`, countParameters) as Promise<Array<{ n: number }>>,
+    ]);
+    return { rows, total: { totalCount: Math.min(n, COUNT_CAP), totalCountIsExact: n <= COUNT_CAP } };
   }
 
   private filtered(filter: QuestionFilter): SelectQueryBuilder<QuestionEntity> {

@@ -2,15 +2,11 @@ import { createServer, type IncomingMessage, type Server as HttpServer } from 'n
 import { SystemClock } from '../../common/clock';
 import type { AppConfig } from '../../config/config';
 import { createDataSource } from '../../database/data-source';
-import type { StatementCounter } from '../../database/statement-counter';
+import type { SentStatement as Statement, StatementCounter } from '../../database/statement-counter';
 import { createApi } from '../../main';
 import { startWebProcess } from './servers';
 
-/** One SQL statement as the API sent it. */
-export interface Statement {
-  text: string;
-  parameters: unknown[];
-}
+export type { Statement };
 
 /** What one anonymous page view costs: the GraphQL requests the web sent for it, and the SQL the API sent for those. */
 export interface CapturedPage {
@@ -125,7 +121,7 @@ export async function capturePages(
       captured[name] = {
         path,
         graphql: bodies.slice(fromBody),
-        statements: counter.texts.slice(fromStatement).map((text, at) => ({ text, parameters: counter.parameters[fromStatement + at] ?? [] })),
+        statements: counter.statements.slice(fromStatement),
       };
     }
     return captured;

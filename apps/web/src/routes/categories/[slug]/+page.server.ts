@@ -36,6 +36,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
       paged: list.after !== null,
       questions: [...pinnedQuestions, ...questions.edges.map((edge) => edge.node)],
       totalCount: questions.totalCount + (pinned?.totalCount ?? 0),
+      // The API stops counting a long list (COUNT_CAP): then there are more than it says.
+      totalCountIsExact: questions.totalCountIsExact,
       nextCursor: questions.pageInfo.hasNextPage ? questions.pageInfo.endCursor : null,
       now: new Date().toISOString(),
     };
