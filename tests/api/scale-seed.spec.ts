@@ -106,6 +106,14 @@ describe('the scale seed', () => {
       expect(dueAt.toISOString()).toBe(addBusinessHours(escalatedAt, hours, calendar).toISOString());
     }
     expect(await app.count('questions', 'search_vector IS NULL OR title_vector IS NULL')).toBe(0);
+    // The categories page's counters, against a count of the questions themselves.
+    const counted = await app.db.query(`SELECT category_id::text AS id, sum(questions)::int AS questions, sum(solved)::int AS solved, sum(unanswered)::int AS unanswered
+                                          FROM category_counts GROUP BY category_id ORDER BY category_id`);
+    const raw = await app.db.query(`SELECT category_id::text AS id, count(*)::int AS questions, count(*) FILTER (WHERE status = 'SOLVED')::int AS solved,
+                                           count(*) FILTER (WHERE answer_count = 0 AND status <> 'CLOSED')::int AS unanswered
+                                      FROM questions WHERE deleted_at IS NULL AND moderation_state = 'VISIBLE' GROUP BY category_id ORDER BY category_id`);
+    expect(counted).toEqual(raw);
+    expect(raw.length).toBe(20);
   });
 
   it('serves the busiest category, the showcase question and a search over GraphQL, and signs its accounts in', async () => {

@@ -71,6 +71,13 @@ export async function rebuildReportFacts(dataSource: DataSource, onProgress: (do
   await overIdRanges(await lastQuestionId(dataSource), FACTS_CHUNK, async (from, to) => {
     await dataSource.query('SELECT refresh_report_question_facts(ARRAY(SELECT id FROM questions WHERE id > $1 AND id <= $2 ORDER BY id))', [from, to]);
   }, onProgress);
+  // The rollup triggers append deltas, as the API's writers do; folded at once here rather than by the API's job.
+  await dataSource.query('SELECT report_fold_rollup_deltas()');
+}
+
+/** The categories' question counters (category_counts), which their triggers on questions keep while the API writes. */
+export async function rebuildCategoryCounts(dataSource: DataSource): Promise<void> {
+  await dataSource.query('SELECT category_counts_recount()');
 }
 
 /** users.reputation: the sum of each member's ledger rows, as the API keeps it. */

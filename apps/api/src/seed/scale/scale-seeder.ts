@@ -5,7 +5,7 @@ import {
   categorySlug, generateCommunity, memberEmail, planCommunity, SCALE_PASSWORD, SCALE_TABLES, type ScaleTable, SIGN_IN_MEMBERS, staffEmail,
 } from './community-shape';
 import { CopyLoader, createIndexes, dropIndexes, secondaryIndexes } from './copy-loader';
-import { advanceSequences, analyze, countRows, existingRows, rebuildReportFacts, rebuildReputation, rebuildSearch } from './derived-data';
+import { advanceSequences, analyze, countRows, existingRows, rebuildCategoryCounts, rebuildReportFacts, rebuildReputation, rebuildSearch } from './derived-data';
 
 export interface ScaleSeedOptions {
   questions: number;
@@ -38,14 +38,14 @@ export interface ScaleSeedSummary {
 }
 
 /** The tables the seeder's rebuild writes, beside those it loads. */
-const DERIVED_TABLES = ['report_question_facts', 'report_day_figures', 'report_month_durations', 'report_month_peer_answers', 'search_words'];
+const DERIVED_TABLES = ['report_question_facts', 'report_day_figures', 'report_month_durations', 'report_month_peer_answers', 'search_words', 'category_counts'];
 /** Questions generated between two looks at backpressure and progress. */
 const STEP = 500;
 
 /**
  * Seeds a large, believable community (community-shape.ts) into an EMPTY database: COPY with triggers and
  * secondary indexes off, then the indexes rebuilt and the derived data (report facts and rollups, search vectors
- * and words, reputation) rebuilt set-based, as if every row had been written through the API. Deterministic for
+ * and words, reputation, category counters) rebuilt set-based, as if every row had been written through the API. Deterministic for
  * a seed and `endsAt`. Opens a connection per loaded table of its own for COPY (as a superuser: triggers are off
  * while copying) and uses two of the data source's pool at once for the rebuilds.
  */
@@ -116,6 +116,7 @@ export async function seedScaleCommunity(dataSource: DataSource, options: ScaleS
   await phase('questions indexes', () => createIndexes(dataSource, questionIndexes, 2, indexBar(questionIndexes)));
   await phase('report facts and rollups', () => rebuildReportFacts(dataSource, show('report facts', Date.now())));
   await phase('reputation', () => rebuildReputation(dataSource));
+  await phase('category counts', () => rebuildCategoryCounts(dataSource));
   await phase('vacuum and analyze', () => analyze(dataSource, [...loaded, ...DERIVED_TABLES], { vacuum: true }));
 
   const busiest = facts.questionsPerCategory.reduce((best, n, c) => (n > facts.questionsPerCategory[best] ? c : best), 0);
