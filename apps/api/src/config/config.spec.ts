@@ -8,7 +8,7 @@ describe('loadConfig', () => {
       dataDir: '.data', sessionTtlDays: 30, seedDemo: 'auto', escalationSweepSeconds: 60, acceptReminderHours: 24, acceptReminderLinkDays: 14,
       rateLimits: { enabled: true, rules: DEFAULT_RATE_RULES, trust: TRUST_RATE_LIMITS }, trustProxy: false,
       trustThresholds: DEFAULT_TRUST_THRESHOLDS, trustLevelSweepSeconds: 300,
-      publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10,
+      publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10, pageCacheSeconds: 10,
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
       imageHosts: [], graphqlIntrospection: true, statementTimeoutMs: 5000,
       graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 }, countSqlStatements: false,
@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       STATEMENT_TIMEOUT_MS: '2500', NEW_MEMBER_REVIEW_POSTS: '0', FLAG_HIDE_THRESHOLD: '10', SPAM_CHECKS: 'off', SPAM_REPEAT_WINDOW_MINUTES: '30', TRUST_BASIC_DAYS_VISITED: '2', TRUST_BASIC_POSTS_READ: '10', TRUST_MEMBER_DAYS_VISITED: '20',
       TRUST_MEMBER_POSTS_READ: '150', TRUST_MEMBER_ANSWERS_ACCEPTED: '2', TRUST_REGULAR_DAYS_VISITED: '60', TRUST_REGULAR_REPUTATION: '500',
       TRUST_REGULAR_ANSWERS_ACCEPTED: '20', TRUST_REGULAR_MAX_FLAGS_UPHELD: '0', TRUST_LEVEL_SWEEP_SECONDS: '60',
-      REQUIRE_EMAIL_VERIFICATION: 'false',
+      REQUIRE_EMAIL_VERIFICATION: 'false', PAGE_CACHE_SECONDS: '30',
     });
     expect(config).toEqual({
       nodeEnv: 'production', host: '127.0.0.1', port: 8080, webPort: 8081, origin: 'https://help.example.com', databaseUrl: 'postgres://u:p@db:5432/peerdesk',
@@ -44,7 +44,7 @@ describe('loadConfig', () => {
       },
       trustLevelSweepSeconds: 60,
       trustProxy: ['loopback', '10.0.0.0/8'],
-      publicUrl: 'https://help.example.com', smtpUrl: 'smtps://u:p@mail.example.com:465', mailFrom: 'Help <help@example.com>', outboxPollSeconds: 30,
+      publicUrl: 'https://help.example.com', smtpUrl: 'smtps://u:p@mail.example.com:465', mailFrom: 'Help <help@example.com>', outboxPollSeconds: 30, pageCacheSeconds: 30,
       // MEILI_HOST alone picks the Meilisearch engine.
       searchEngine: 'meilisearch', searchLanguage: 'french', meiliHost: 'https://search.example.com', meiliMasterKey: 'k3y',
       meiliIndex: 'peerdesk_questions', meiliPort: 7701, statementTimeoutMs: 2500,

@@ -166,6 +166,7 @@ export class QuestionsService {
     // Held or hidden: only its author and the moderators read it; anyone else finds nothing there.
     if (!canSeePost(viewer, question)) throw notFound(`There is no question ${id}.`);
     if (question.moderationState === 'VISIBLE') this.countView(question.id, viewer, ip);
+    question.viewCount += this.viewRecorder.pendingViews(question.id);
     return question;
   }
 

@@ -36,9 +36,9 @@ interface BufferedView {
  * per-address and per-account limits) and buffered; each flush then decides the once-per-window rule again
  * against the shared counters (`openWindows`, so two instances' batches count a session once) and writes the
  * views that fitted, in one short transaction: two statements, whatever the batch's size. questions.view_count
- * and question_views hold the flushed views: a question page shows the count as of the last flush of each
- * instance (at most VIEW_FLUSH_SECONDS late), and readers that need exact figures (reports, trust levels,
- * tests) flush first.
+ * and question_views hold the flushed views: a question page shows that count plus this instance's unwritten
+ * views of it (other instances' at most VIEW_FLUSH_SECONDS late), and readers that need exact figures (reports,
+ * trust levels, tests) flush first.
  */
 @Injectable()
 export class ViewRecorder implements OnModuleInit, OnApplicationShutdown {
@@ -47,6 +47,9 @@ export class ViewRecorder implements OnModuleInit, OnApplicationShutdown {
     merge: (held, later) => { held.views += later.views; },
     write: (rows) => this.write(rows),
   });
+
+  /** Views recorded here and not yet written, by question (see pendingViews). */
+  private readonly pending = new Map<string, number>();
 
   constructor(
     private readonly questions: QuestionsRepository,
@@ -69,7 +72,17 @@ export class ViewRecorder implements OnModuleInit, OnApplicationShutdown {
   record(questionId: string, viewer: Viewer | null, ip: string, at: Date): void {
     const session = `${viewer?.sessionTokenHash ?? ip}|${questionId}`;
     if (!this.rateLimits.fitsHere('view', { ip, accountId: viewer?.id ?? null, session })) return;
-    this.buffer.add(session, { questionId, viewerId: viewer?.id ?? null, session, at, views: 1 });
+    if (this.buffer.add(session, { questionId, viewerId: viewer?.id ?? null, session, at, views: 1 })) {
+      this.pending.set(questionId, (this.pending.get(questionId) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * This instance's views of the question not written yet: a page adds them to the written count, so a reader
+   * sees their own view at once (another instance's unwritten views show within its flush interval).
+   */
+  pendingViews(questionId: string): number {
+    return this.pending.get(questionId) ?? 0;
   }
 
   /** Writes every view recorded before the call (resolves once written, or kept after a logged failure: it never rejects). */
@@ -77,10 +90,16 @@ export class ViewRecorder implements OnModuleInit, OnApplicationShutdown {
     return this.buffer.flush();
   }
 
-  private write(rows: BufferedView[]): Promise<void> {
-    return this.transactions.run(async (em) => {
+  private async write(rows: BufferedView[]): Promise<void> {
+    await this.transactions.run(async (em) => {
       const fitted = await this.rateLimits.openWindows(em, 'view', rows.map((r) => ({ session: r.session, at: r.at })));
       await this.questions.addViews(em, rows.filter((r) => fitted.has(r.session)));
     });
+    // Written, or turned away by another instance's count of the same session: pending no longer, either way.
+    for (const { questionId, views } of rows) {
+      const left = (this.pending.get(questionId) ?? 0) - views;
+      if (left > 0) this.pending.set(questionId, left);
+      else this.pending.delete(questionId);
+    }
   }
 }

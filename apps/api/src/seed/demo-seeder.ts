@@ -63,8 +63,11 @@ export async function seedDemo(
   const all = [...generateYear(seed, now, community.categories), ...community.questions];
   const earliest = Math.max(...all.map((question) => question.hoursAgo));
   const clock = new ManualClock(new Date(now.getTime() - (earliest + 24) * HOUR_MS));
-  // The demo replays history that already happened: its members' first posts are not held for review.
-  const app = await NestFactory.createApplicationContext(AppModule.with({ config: { ...config, newMemberReviewPosts: 0, spamChecks: false }, dataSource, clock }), { logger: ['error'] });
+  // The demo replays history that already happened: its members' first posts are not held for review, and the
+  // replay runs the sweep at each deadline itself. A timed sweep beside it (npm start runs outside NODE_ENV=test)
+  // could claim the due questions first, and the replay's staff would act before that escalation committed.
+  const replayConfig = { ...config, newMemberReviewPosts: 0, spamChecks: false, escalationSweepSeconds: 0, trustLevelSweepSeconds: 0 };
+  const app = await NestFactory.createApplicationContext(AppModule.with({ config: replayConfig, dataSource, clock }), { logger: ['error'] });
   try {
     const users = app.get(UsersService);
     const categories = app.get(CategoriesService);

@@ -92,8 +92,7 @@ export async function deepPage(webUrl: string, path: string, pages: number): Pro
  * DataSource keeps every statement with its parameters (the StatementCounter of COUNT_SQL_STATEMENTS): what
  * the web sends for the page and what the API sends to PostgreSQL for it. `deep` names pages reached by
  * paging from a list (`{ from, pages }`). The process is warmed first on a page the bench does not time
- * (the category index), so one-off lookups it keeps do not count; each page's first view is kept, so a
- * response cache, where one answers anonymous pages, does not hide the SQL behind it.
+ * (the category index), so one-off lookups it keeps do not count; its page cache is off.
  */
 export async function capturePages(
   databaseUrl: string,
@@ -103,7 +102,10 @@ export async function capturePages(
 ): Promise<Record<string, CapturedPage>> {
   const dataSource = await createDataSource(databaseUrl, 10, { countStatements: true }).initialize();
   const counter = dataSource.logger as StatementCounter;
-  const api = await createApi({ config: { ...config, nodeEnv: 'test', rateLimits: { ...config.rateLimits, enabled: false } }, dataSource, clock: new SystemClock() });
+  // No page cache: what is captured is the SQL behind a page, which a cached response would hide.
+  const api = await createApi({
+    config: { ...config, nodeEnv: 'test', pageCacheSeconds: 0, rateLimits: { ...config.rateLimits, enabled: false } }, dataSource, clock: new SystemClock(),
+  });
   const bodies: string[] = [];
   let proxy: HttpServer | null = null;
   let web: Awaited<ReturnType<typeof startWebProcess>> | null = null;

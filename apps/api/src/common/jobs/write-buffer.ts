@@ -51,19 +51,23 @@ export class WriteBuffer<T> {
     await this.flush();
   }
 
-  /** Buffers `row` under `key` (folded into a row held there). Synchronous: nothing is written here. */
-  add(key: string, row: T): void {
+  /**
+   * Buffers `row` under `key` (folded into a row held there); false when it was dropped because too many rows
+   * are held. Synchronous: nothing is written here.
+   */
+  add(key: string, row: T): boolean {
     const held = this.buffer.get(key);
     if (held) {
       this.options.merge(held, row);
-      return;
+      return true;
     }
     if (this.buffer.size + this.rowsBeingWritten >= this.options.maxHeldRows) {
       this.dropped++;
-      return;
+      return false;
     }
     this.buffer.set(key, row);
     if (this.buffer.size === this.options.flushAtRows) this.runner.wake();
+    return true;
   }
 
   /**
