@@ -1,11 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { type DefinitionNode, type FragmentDefinitionNode, Kind, type OperationDefinitionNode, parse, print, visit } from 'graphql';
 import { Client } from 'pg';
 import { encodeCursor } from '../../apps/api/src/common/pagination';
 import type { SentStatement, StatementCounter } from '../../apps/api/src/database/statement-counter';
 import { seedPlanCommunity } from '../support/plan-community';
 import { TestApp, type TestUser } from '../support/test-app';
+import { webOperation } from '../support/web-operations';
 
 // Cost that does not grow with the forum: at 100,000 questions, every statement the web's pages and the main
 // writes send is explained with the parameters it was sent with, and fails when PostgreSQL would read a growing
@@ -49,34 +47,6 @@ const NOT_YET_FIXED: ReadonlyArray<{ fragments: string[]; why: string }> = [
   },
 ];
 
-// ---- The web's operations, as the web sends them --------------------------------------------------------------
-
-const WEB = new URL('../../apps/web/src/', import.meta.url).pathname;
-function graphqlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? graphqlFiles(join(dir, entry.name)) : entry.name.endsWith('.graphql') ? [join(dir, entry.name)] : [],
-  );
-}
-const WEB_DEFINITIONS = graphqlFiles(WEB).flatMap((file) => parse(readFileSync(file, 'utf8')).definitions);
-const FRAGMENTS = new Map(WEB_DEFINITIONS.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-
-/** A web operation by name with every fragment it spreads. */
-function webOperation(name: string): string {
-  const operation = WEB_DEFINITIONS.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
-  if (!operation) throw new Error(`The web sends no operation ${name}`);
-  const used = new Map<string, FragmentDefinitionNode>();
-  const collect = (node: DefinitionNode) =>
-    visit(node, {
-      FragmentSpread(spread) {
-        const fragment = FRAGMENTS.get(spread.name.value);
-        if (!fragment || used.has(fragment.name.value)) return;
-        used.set(fragment.name.value, fragment);
-        collect(fragment);
-      },
-    });
-  collect(operation);
-  return [operation, ...used.values()].map(print).join('\n');
-}
 
 // ---- Plans ------------------------------------------------------------------------------------------------------
 

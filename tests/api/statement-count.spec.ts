@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { Kind, type OperationDefinitionNode, parse, print } from 'graphql';
 import type { StatementCounter } from '../../apps/api/src/database/statement-counter';
 import { EscalationSweep } from '../../apps/api/src/escalation/escalation.sweep';
 import { TestApp, type TestUser } from '../support/test-app';
@@ -19,10 +17,7 @@ const QUESTION_LIST = withWebFragments(`query ($first: Int!) {
 
 const QUESTION_PAGE = webOperation('QuestionPage');
 /** The staff page's query, from its own document (it spreads no fragment). */
-const STAFF_QUEUE_PAGE = print(
-  parse(readFileSync(new URL('../../apps/web/src/routes/staff/staff.graphql', import.meta.url), 'utf8')).definitions
-    .find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === 'StaffQueuePage')!,
-);
+const STAFF_QUEUE_PAGE = webOperation('StaffQueuePage');
 
 describe('SQL statements per page', () => {
   let app: TestApp;
