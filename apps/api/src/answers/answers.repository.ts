@@ -5,7 +5,7 @@ import type { Keyset } from '../common/pagination';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { AnswerAcceptanceEntity, AnswerEntity } from './answer.entity';
-import { findInOrder } from '../database/find-in-order';
+import { findInOrder, manyPlain } from '../database/plain-rows';
 
 /** An answer with its question's accepted answer, so a list can mark which ones solved their question. */
 export interface AnswerWithAcceptance {
@@ -50,14 +50,13 @@ export class AnswersRepository {
    * resolver shows them to their author and the moderators only.
    */
   async liveOfQuestions(questions: readonly QuestionOfAnswers[]): Promise<AnswerEntity[][]> {
-    const rows = await this.db
+    const rows = await manyPlain(this.db, AnswerEntity, this.db
       .getRepository(AnswerEntity)
       .createQueryBuilder('a')
       .where('a.question_id = ANY(:questionIds) AND a.deleted_at IS NULL', { questionIds: questions.map((q) => q.id) })
       .orderBy('a.score', 'DESC')
       .addOrderBy('a.created_at', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .getMany();
+      .addOrderBy('a.id', 'ASC'));
     return questions.map(({ id, acceptedAnswerId }) => {
       const answers = rows.filter((a) => a.questionId === id);
       return [...answers.filter((a) => a.id === acceptedAnswerId), ...answers.filter((a) => a.id !== acceptedAnswerId)];

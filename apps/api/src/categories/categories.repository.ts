@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { CategoryPatch } from '@peerdesk/domain';
 import { CategoryEntity } from './category.entity';
-import { findInOrder } from '../database/find-in-order';
+import { findInOrder } from '../database/plain-rows';
 
 export type NewCategoryRow = Pick<CategoryEntity, 'name' | 'slug' | 'description' | 'peerWindowHours' | 'staffResponseHours' | 'createdAt'> &
   Partial<Pick<CategoryEntity, 'unsolvedWindowHours' | 'fastLanePeerWindowHours' | 'solvedAutoCloseDays' | 'businessCalendar'>>;

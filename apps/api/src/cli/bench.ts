@@ -16,6 +16,8 @@ interface BenchOptions {
   concurrency: number[];
   out: string;
   port: number;
+  /** The HTTP bench's rows to run, by the start of their name (`--rows category,question`); all when absent. */
+  rows?: string[];
 }
 
 const BENCHMARKS: Record<string, {
@@ -44,19 +46,21 @@ function wholeNumber(value: string | true | undefined, name: string, fallback: n
 
 /**
  * `npm run bench [-- --only escalation-sweep|deflection-report|search|http] [--questions N] [--database NAME] [--reuse]
- * [--seconds S] [--concurrency 10,50] [--out DIR] [--port P]`:
+ * [--seconds S] [--concurrency 10,50] [--out DIR] [--port P] [--rows category,question]`:
  * speed targets are measured here, each benchmark on a fresh scratch database (`peerdesk_bench` unless
  * named, dropped and made afresh on the configured server), never in timed tests. `--reuse` keeps the
  * scratch database when the benchmark finds its data already seeded (search, http), to time again quickly.
  * The HTTP bench's rows last `--seconds` (10) at each `--concurrency` (10,50); it writes http-N.json and .md
- * under `--out` (docs/bench) and listens on 127.0.0.1 from `--port` (4340) to four above it.
+ * under `--out` (docs/bench) and listens on 127.0.0.1 from `--port` (4340) to four above it; `--rows` runs only the
+ * rows whose name starts with one of its comma-separated words (e.g. `category,question` for the read pages).
  */
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { values: ['questions', 'only', 'database', 'seconds', 'concurrency', 'out', 'port'], flags: ['reuse'] });
+  const args = parseArgs(process.argv.slice(2), { values: ['questions', 'only', 'database', 'seconds', 'concurrency', 'out', 'port', 'rows'], flags: ['reuse'] });
   const questions = wholeNumber(args.questions, 'questions', 100_000);
   const seconds = wholeNumber(args.seconds, 'seconds', 10);
   const concurrency = String(args.concurrency ?? '10,50').split(',').map((n) => wholeNumber(n.trim(), 'concurrency', 10));
   const port = wholeNumber(args.port, 'port', 4340);
+  const rows = args.rows === undefined ? undefined : String(args.rows).split(',').map((name) => name.trim());
   const out = path.resolve(REPO_ROOT, String(args.out ?? 'docs/bench'));
   const scratchDatabase = String(args.database ?? 'peerdesk_bench');
   if (!/^[a-z_][a-z0-9_]*$/.test(scratchDatabase)) throw new Error('--database is a lower-case PostgreSQL name');
@@ -70,7 +74,7 @@ runCli(async () => {
     const database = await openDatabase(config, { scratchDatabase, keepScratch: reuse });
     try {
       log(BENCHMARKS[name].title(questions));
-      const figures = await BENCHMARKS[name].run(database.dataSource, config, questions, { reuse, seconds, concurrency, out, port });
+      const figures = await BENCHMARKS[name].run(database.dataSource, config, questions, { reuse, seconds, concurrency, out, port, rows });
       for (const [figure, value] of Object.entries(figures)) log(`${figure.padEnd(32)} ${value}`);
     } finally {
       await database.close();

@@ -3,6 +3,7 @@ import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
 import type { RecentPost, AuthorKind, ModerationState, PostHold } from '@peerdesk/domain';
 import type { PostTargetType } from '../common/enums';
 import { CommentEntity } from './comment.entity';
+import { manyPlain } from '../database/plain-rows';
 
 /** A question or an answer, as comments refer to it. */
 export interface CommentTarget {
@@ -106,7 +107,7 @@ export class CommentsRepository {
       )
       .orderBy('c.created_at', 'ASC')
       .addOrderBy('c.id', 'ASC');
-    const rows = targets.length ? await query.getMany() : [];
+    const rows = targets.length ? await manyPlain(this.db, CommentEntity, query) : [];
     const byTarget = new Map<string, CommentEntity[]>();
     for (const row of rows) {
       const key = targetKey(row);

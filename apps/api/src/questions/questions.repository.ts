@@ -5,7 +5,7 @@ import type { QuestionOrder } from '../common/enums';
 import { COUNT_CAP, type Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
-import { findInOrder } from '../database/find-in-order';
+import { entityColumns, findInOrder, manyPlain } from '../database/plain-rows';
 
 /** A key exactly as keyOf writes it (PostgreSQL has no year 0); anything else in a cursor was not handed out by the API. */
 const ISO_MILLIS = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -260,16 +260,17 @@ export class QuestionsRepository {
 
   /** For each question id, its live original (if it is a marked duplicate). */
   async originalsOf(ids: readonly string[]): Promise<Map<string, QuestionEntity>> {
-    const links: Array<{ id: string; duplicate_of: string }> = await this.db.query(
-      `SELECT id::text, duplicate_of::text FROM questions WHERE id = ANY($1::bigint[]) AND duplicate_of IS NOT NULL`, [ids]);
-    if (links.length === 0) return new Map();
-    const originals = await this.db.getRepository(QuestionEntity).findBy({ id: In(links.map((l) => l.duplicate_of)) });
-    const byId = new Map(originals.filter((q) => q.deletedAt === null).map((q) => [q.id, q]));
-    return new Map(links.flatMap((l) => (byId.has(l.duplicate_of) ? [[l.id, byId.get(l.duplicate_of)!] as const] : [])));
+    const rows: Array<QuestionEntity & { duplicateId: string }> = await this.db.query(
+      `SELECT d.id::text AS "duplicateId", ${entityColumns(this.db, QuestionEntity, 'q')}
+         FROM questions d JOIN questions q ON q.id = d.duplicate_of AND q.deleted_at IS NULL
+        WHERE d.id = ANY($1::bigint[])`, [ids]);
+    return new Map(rows.map(({ duplicateId, ...original }) => [duplicateId, original]));
   }
 
-  findLive(id: string): Promise<QuestionEntity | null> {
-    return this.db.getRepository(QuestionEntity).findOneBy({ id, deletedAt: IsNull() });
+  async findLive(id: string): Promise<QuestionEntity | null> {
+    const [question]: QuestionEntity[] = await this.db.query(
+      `SELECT ${entityColumns(this.db, QuestionEntity, 'q')} FROM questions q WHERE q.id = $1 AND q.deleted_at IS NULL`, [id]);
+    return question ?? null;
   }
 
   /**
@@ -322,7 +323,7 @@ export class QuestionsRepository {
     // Counted in the page's order, so it walks the page's index and stops after COUNT_CAP + 1 entries.
     const [counted, countParameters] = filtered.clone().select('1').orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(COUNT_CAP + 1).getQueryAndParameters();
     const [rows, [{ n }]] = await Promise.all([
-      page.getMany(),
+      manyPlain(this.db, QuestionEntity, page),
       this.db.query(`SELECT count(*)::int AS n FROM (${counted}) capped`, countParameters) as Promise<Array<{ n: number }>>,
     ]);
     return { rows, total: { totalCount: Math.min(n, COUNT_CAP), totalCountIsExact: n <= COUNT_CAP } };

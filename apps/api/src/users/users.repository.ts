@@ -4,7 +4,7 @@ import type { Affiliation, ReputationKind, Restriction, Role, TrustLevel } from 
 import type { Keyset } from '../common/pagination';
 import type { NotificationEmailPreference } from '../notifications/notification.model';
 import { UserEntity } from './user.entity';
-import { findInOrder } from '../database/find-in-order';
+import { findInOrder } from '../database/plain-rows';
 
 export interface NewUserRow {
   email: string | null;

@@ -25,6 +25,8 @@ export interface HttpBenchOptions {
   port: number;
   /** How deep the deep category page is, in pages of 20. */
   deepPage: number;
+  /** Only the rows whose page or write name starts with one of these (all rows when absent). */
+  rows?: string[];
   log(message: string): void;
 }
 
@@ -235,6 +237,9 @@ export async function benchHttp(dataSource: DataSource, config: AppConfig, quest
     'similar questions': `/ask/similar?title=${encodeURIComponent(targets.question.title)}`,
   });
 
+  // Kept beside the figures: the bodies to replay against an API under a profiler, the statements to read.
+  mkdirSync(options.outDir, { recursive: true });
+  writeFileSync(path.join(options.outDir, `http-${questions}-captured.json`), `${JSON.stringify(captured, null, 2)}\n`);
   options.log('Starting npm start (API and web)');
   const servers = await startPeerdesk(databaseUrl, port, port + 1);
   const pool = new Pool({ connectionString: databaseUrl, max: Math.max(...options.concurrency) + 2 });
@@ -257,8 +262,9 @@ export async function benchHttp(dataSource: DataSource, config: AppConfig, quest
     };
     const seconds = options.seconds;
     const run = Date.now().toString(36);
+    const chosen = (name: string) => !options.rows || options.rows.some((prefix) => name.startsWith(prefix));
     for (const connections of options.concurrency) {
-      for (const page of READ_PAGES) {
+      for (const page of READ_PAGES.filter(chosen)) {
         const { path: pagePath, graphql, statements } = captured[page];
         options.log(`${page} at ${connections}: html, graphql, sql`);
         const html = await timed(() => httpLoad(servers.web.url, connections, seconds, () => [{ method: 'GET', path: pagePath, headers: { accept: 'text/html' } }]));
@@ -271,7 +277,7 @@ export async function benchHttp(dataSource: DataSource, config: AppConfig, quest
           { page, via: 'sql', connections, figures: sql, pagesPerSecond: sql.perSecond, perPage: statements.length },
         );
       }
-      for (const kind of WRITES) {
+      for (const kind of WRITES.filter(chosen)) {
         options.log(`${kind} at ${connections}`);
         const requests = await writeRequests(kind, pool, members, targets.category.id, connections, run);
         const before = await writeCounts(pool);
