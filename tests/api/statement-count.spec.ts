@@ -16,6 +16,7 @@ const QUESTION_LIST = withWebFragments(`query ($first: Int!) {
 }`);
 
 const QUESTION_PAGE = webOperation('QuestionPage');
+const CATEGORY_PAGE = webOperation('CategoryPage');
 /** The staff page's query, from its own document (it spreads no fragment). */
 const STAFF_QUEUE_PAGE = webOperation('StaffQueuePage');
 
@@ -72,6 +73,18 @@ describe('SQL statements per page', () => {
     const small = await statementsOf(async () => expect((await list(10)).questions.edges).toHaveLength(10));
     const large = await statementsOf(async () => expect((await list(30)).questions.edges).toHaveLength(30));
     expectNoStatementPerRow(small, large);
+  });
+
+  it("reads a category's first page, anonymously, in at most 8 statements: the category once, its announcement, the list and the pinned list each with its count, the accepted answers and the authors", async () => {
+    const category = await app.category();
+    for (let i = 0; i < 5; i++) await app.ask(members[i], category.id);
+    const page = () => app.ok<{ category: { questions: { edges: unknown[] } } }>(CATEGORY_PAGE, {
+      slug: category.slug, filter: { pinned: false }, pinnedFilter: { pinned: true }, orderBy: 'ACTIVITY', after: null, first: 20, firstPage: true,
+    });
+    await page();
+    const { total } = await statementsOf(async () => expect((await page()).category.questions.edges).toHaveLength(5));
+    // The page's questions name the category it was read by: no second read of it (the loader is primed).
+    expect(total).toBeLessThanOrEqual(8);
   });
 
   it('lists the categories, then 6 more, with their question, solved and unanswered counts and latest activity, in as many statements', async () => {

@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Global, Logger, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AnswersModule } from './answers/answers.module';
@@ -48,6 +49,9 @@ import { PrivateConversationsModule } from './private-conversations/private-conv
 import { ReviewModule } from './review/review.module';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { RateLimitsModule } from './rate-limits/rate-limits.module';
+
+/** A plugin as the Apollo driver's configuration types it. */
+type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
 export interface AppDependencies {
   config: AppConfig;
@@ -99,7 +103,9 @@ export class AppModule implements NestModule {
             playground: false,
             introspection: dependencies.config.graphqlIntrospection,
             validationRules: graphQLLimitRules(dependencies.config.graphql),
-            plugins: [inputHygienePlugin(), graphQLCostPlugin(dependencies.config.graphql), pageCache.plugin()],
+            // Apollo's cache-control plugin is on unless disabled: it hooks every resolved field, and no field sets a cache hint.
+            // (Its CommonJS typings name Apollo's types apart from the ones the other plugins are typed with.)
+            plugins: [inputHygienePlugin(), graphQLCostPlugin(dependencies.config.graphql), pageCache.plugin(), ApolloServerPluginCacheControlDisabled() as ApolloPlugin],
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
               const viewer = await auth.viewerFromRequest(req);
               return { req, res, viewer, loaders: loaders.forRequest(viewer) };

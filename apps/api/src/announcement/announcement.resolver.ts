@@ -22,8 +22,9 @@ export class AnnouncementResolver {
   }
 
   @Query(() => AnnouncementModel, { nullable: true, description: "The announcement pinned in a category (shown on the category's page), if one is up." })
-  categoryAnnouncement(@Args('categoryId', { type: () => ID }) categoryId: string): Promise<AnnouncementModel | null> {
-    return announcementIn(this.service, categoryId);
+  async categoryAnnouncement(@Args('categoryId', { type: () => ID }) categoryId: string): Promise<AnnouncementModel | null> {
+    const announcement = await this.service.currentInCategory(categoryId);
+    return announcement && toAnnouncementModel(announcement);
   }
 
   @Mutation(() => AnnouncementModel, {
@@ -41,11 +42,6 @@ export class AnnouncementResolver {
   }
 }
 
-async function announcementIn(service: AnnouncementService, categoryId: string): Promise<AnnouncementModel | null> {
-  const announcement = await service.currentInCategory(categoryId);
-  return announcement && toAnnouncementModel(announcement);
-}
-
 const CATEGORY_ANNOUNCEMENT_DESCRIPTION = 'The announcement pinned in this category, if one is up (as Query.categoryAnnouncement).';
 
 /** Category.announcement (and CategorySummary's, which inherits the field): a category page's announcement in the same request as the category. */
@@ -54,8 +50,9 @@ export class CategoryAnnouncementResolver {
   constructor(private readonly service: AnnouncementService) {}
 
   @ResolveField(() => AnnouncementModel, { nullable: true, description: CATEGORY_ANNOUNCEMENT_DESCRIPTION })
-  announcement(@Parent() category: CategoryModel): Promise<AnnouncementModel | null> {
-    return announcementIn(this.service, category.id);
+  async announcement(@Parent() category: CategoryModel): Promise<AnnouncementModel | null> {
+    const announcement = await this.service.currentInKnownCategory(category.id);
+    return announcement && toAnnouncementModel(announcement);
   }
 }
 

@@ -38,9 +38,15 @@ export class AnnouncementService {
     });
   }
 
+  /** NOT_FOUND when there is no such category. */
   async currentInCategory(categoryId: string): Promise<AnnouncementRow | null> {
     const category = await this.categories.findById(categoryId);
-    return this.repository.currentInCategory(category.id);
+    return this.currentInKnownCategory(category.id);
+  }
+
+  /** For a category already read (Category.announcement's parent): one statement less on its page. */
+  currentInKnownCategory(categoryId: string): Promise<AnnouncementRow | null> {
+    return this.repository.currentInCategory(categoryId);
   }
 
   /** The announcement pinned in one category, as `set` is for the site: empty takes it down; audited against the category. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { CategoryPatch } from '@peerdesk/domain';
 import { CategoryEntity } from './category.entity';
-import { findInOrder } from '../database/plain-rows';
+import { entityColumns, findInOrder } from '../database/plain-rows';
 
 export type NewCategoryRow = Pick<CategoryEntity, 'name' | 'slug' | 'description' | 'peerWindowHours' | 'staffResponseHours' | 'createdAt'> &
   Partial<Pick<CategoryEntity, 'unsolvedWindowHours' | 'fastLanePeerWindowHours' | 'solvedAutoCloseDays' | 'businessCalendar'>>;
@@ -41,8 +41,9 @@ export class CategoriesRepository {
     return this.db.getRepository(CategoryEntity).findOneBy({ id });
   }
 
-  findBySlug(slug: string): Promise<CategoryEntity | null> {
-    return this.db.getRepository(CategoryEntity).findOneBy({ slug });
+  async findBySlug(slug: string): Promise<CategoryEntity | null> {
+    const [category]: CategoryEntity[] = await this.db.query(`SELECT ${entityColumns(this.db, CategoryEntity, 'c')} FROM categories c WHERE c.slug = $1`, [slug]);
+    return category ?? null;
   }
 
   /** A category that must exist (a question's: a foreign key), read in the caller's transaction. */

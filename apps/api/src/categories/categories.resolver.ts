@@ -2,7 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { CurrentViewer, type RequestContext, Requires, type Viewer } from '../common/viewer';
 import { toUserModel, UserModel } from '../users/user.model';
 import { UserLoader } from '../users/users.loaders';
-import { CategoryStaffTeamLoader } from './categories.loaders';
+import { CategoryLoader, CategoryStaffTeamLoader } from './categories.loaders';
 import { CategoriesService } from './categories.service';
 import { CategoryModel, CategorySummaryModel, toCategoryModel, toCategorySummaryModel } from './category.model';
 import { CreateCategoryInput, UpdateCategoryInput } from './dto/category.input';
@@ -17,8 +17,11 @@ export class CategoriesResolver {
   }
 
   @Query(() => CategoryModel)
-  async category(@Args('slug') slug: string): Promise<CategoryModel> {
-    return toCategoryModel(await this.service.findBySlug(slug));
+  async category(@Args('slug') slug: string, @Context() { loaders }: RequestContext): Promise<CategoryModel> {
+    const category = await this.service.findBySlug(slug);
+    // Its page's questions name this category: read once.
+    loaders.get(CategoryLoader).prime(category.id, category);
+    return toCategoryModel(category);
   }
 
   @Mutation(() => CategoryModel, { description: 'Admins; recorded in the audit log.' })

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { LoaderDefinition } from '../common/loaders';
 import type { CommentEntity } from './comment.entity';
-import { type CommentTarget, CommentsRepository, targetKey } from './comments.repository';
+import { CommentsRepository } from './comments.repository';
 
-/** The live comments of a question or an answer, oldest first: a thread page's posts in one statement. */
+/**
+ * The live comments of a thread (its question's and its answers'), oldest first, by question id: a thread page's
+ * comments in one statement, each post taking its own from them.
+ */
 @Injectable()
-export class CommentsOnLoader implements LoaderDefinition<CommentTarget, CommentEntity[]> {
+export class ThreadCommentsLoader implements LoaderDefinition<string, CommentEntity[]> {
   constructor(private readonly comments: CommentsRepository) {}
 
-  batch(targets: readonly CommentTarget[]): Promise<CommentEntity[][]> {
-    return this.comments.liveOn(targets);
-  }
-
-  cacheKey(target: CommentTarget): string {
-    return targetKey(target);
+  batch(questionIds: readonly string[]): Promise<CommentEntity[][]> {
+    return this.comments.liveInThreads(questionIds);
   }
 }

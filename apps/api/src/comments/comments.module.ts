@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AnswersModule } from '../answers/answers.module';
 import { QuestionsModule } from '../questions/questions.module';
 import { UsersModule } from '../users/users.module';
-import { CommentsOnLoader } from './comments.loaders';
+import { ThreadCommentsLoader } from './comments.loaders';
 import { CommentsRepository } from './comments.repository';
 import { CommentsResolver } from './comments.resolver';
 import { CommentsService } from './comments.service';
@@ -10,7 +10,7 @@ import { AnswerCommentsResolver, QuestionCommentsResolver } from './post-comment
 
 @Module({
   imports: [QuestionsModule, AnswersModule, UsersModule],
-  providers: [CommentsRepository, CommentsOnLoader, CommentsService, CommentsResolver, QuestionCommentsResolver, AnswerCommentsResolver],
+  providers: [CommentsRepository, ThreadCommentsLoader, CommentsService, CommentsResolver, QuestionCommentsResolver, AnswerCommentsResolver],
   exports: [CommentsRepository, CommentsService],
 })
 export class CommentsModule {}

@@ -1,17 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { RecentPost, AuthorKind, ModerationState, PostHold } from '@peerdesk/domain';
 import type { PostTargetType } from '../common/enums';
 import { CommentEntity } from './comment.entity';
-import { manyPlain } from '../database/plain-rows';
-
-/** A question or an answer, as comments refer to it. */
-export interface CommentTarget {
-  targetType: PostTargetType;
-  targetId: string;
-}
-
-export const targetKey = ({ targetType, targetId }: CommentTarget): string => `${targetType}:${targetId}`;
+import { entityColumns } from '../database/plain-rows';
 
 /** What the author writes, where, and who they were when they wrote it. */
 export type NewComment = Pick<CommentEntity, 'questionId' | 'targetType' | 'targetId' | 'authorId' | 'authorKind' | 'body' | 'bodyHtml'>;
@@ -88,31 +80,18 @@ export class CommentsRepository {
   }
 
   /**
-   * The live comments on each of these posts, oldest first, in one statement (for per-request batching); held and
-   * hidden ones too, which the resolver shows to their author and the moderators only.
+   * The live comments of each of these threads (on the question and on its answers), oldest first, in one
+   * statement (comments_question): a thread page's comments on all its posts at once, so their authors load with
+   * the answers' authors. Held and hidden ones too, which the resolver shows to their author and the moderators only.
    */
-  async liveOn(targets: readonly CommentTarget[]): Promise<CommentEntity[][]> {
-    const idsByType = new Map<PostTargetType, string[]>();
-    for (const { targetType, targetId } of targets) idsByType.set(targetType, [...(idsByType.get(targetType) ?? []), targetId]);
-    const query = this.db
-      .getRepository(CommentEntity)
-      .createQueryBuilder('c')
-      .where('c.deleted_at IS NULL')
-      .andWhere(
-        new Brackets((w) => {
-          [...idsByType].forEach(([targetType, ids], i) =>
-            w.orWhere(`c.target_type = :type${i} AND c.target_id = ANY(:ids${i})`, { [`type${i}`]: targetType, [`ids${i}`]: ids }),
-          );
-        }),
-      )
-      .orderBy('c.created_at', 'ASC')
-      .addOrderBy('c.id', 'ASC');
-    const rows = targets.length ? await manyPlain(this.db, CommentEntity, query) : [];
-    const byTarget = new Map<string, CommentEntity[]>();
-    for (const row of rows) {
-      const key = targetKey(row);
-      byTarget.set(key, [...(byTarget.get(key) ?? []), row]);
-    }
-    return targets.map((target) => byTarget.get(targetKey(target)) ?? []);
+  async liveInThreads(questionIds: readonly string[]): Promise<CommentEntity[][]> {
+    const rows: CommentEntity[] = await this.db.query(
+      `SELECT ${entityColumns(this.db, CommentEntity, 'c')} FROM comments c
+        WHERE c.question_id = ANY($1::bigint[]) AND c.deleted_at IS NULL
+        ORDER BY c.question_id, c.created_at, c.id`,
+      [questionIds]);
+    const byThread = new Map<string, CommentEntity[]>();
+    for (const row of rows) byThread.set(row.questionId, [...(byThread.get(row.questionId) ?? []), row]);
+    return questionIds.map((id) => byThread.get(id) ?? []);
   }
 }

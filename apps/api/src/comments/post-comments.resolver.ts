@@ -1,10 +1,17 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AnswerModel } from '../answers/answer.model';
 import { canSeePost } from '@peerdesk/domain';
-import type { RequestContext } from '../common/viewer';
+import type { PostTargetType } from '../common/enums';
+import type { RequestContext, Viewer } from '../common/viewer';
 import { QuestionModel } from '../questions/question.model';
 import { CommentModel, toCommentModel } from './comment.model';
-import { CommentsOnLoader } from './comments.loaders';
+import type { CommentEntity } from './comment.entity';
+import { ThreadCommentsLoader } from './comments.loaders';
+
+/** A post's comments among its thread's, as this viewer may see them. */
+function shown(thread: CommentEntity[], targetType: PostTargetType, targetId: string, viewer: Viewer | null): CommentModel[] {
+  return thread.filter((c) => c.targetType === targetType && c.targetId === targetId && canSeePost(viewer, c)).map(toCommentModel);
+}
 
 const DESCRIPTION = 'Live comments, oldest first; held and hidden ones only for their author and the moderators.';
 
@@ -13,7 +20,7 @@ const DESCRIPTION = 'Live comments, oldest first; held and hidden ones only for 
 export class QuestionCommentsResolver {
   @ResolveField(() => [CommentModel], { description: DESCRIPTION })
   async comments(@Parent() question: QuestionModel, @Context() { loaders, viewer }: RequestContext): Promise<CommentModel[]> {
-    return (await loaders.get(CommentsOnLoader).load({ targetType: 'QUESTION', targetId: question.id })).filter((c) => canSeePost(viewer, c)).map(toCommentModel);
+    return shown(await loaders.get(ThreadCommentsLoader).load(question.id), 'QUESTION', question.id, viewer);
   }
 }
 
@@ -21,6 +28,6 @@ export class QuestionCommentsResolver {
 export class AnswerCommentsResolver {
   @ResolveField(() => [CommentModel], { description: DESCRIPTION })
   async comments(@Parent() answer: AnswerModel, @Context() { loaders, viewer }: RequestContext): Promise<CommentModel[]> {
-    return (await loaders.get(CommentsOnLoader).load({ targetType: 'ANSWER', targetId: answer.id })).filter((c) => canSeePost(viewer, c)).map(toCommentModel);
+    return shown(await loaders.get(ThreadCommentsLoader).load(answer.questionId), 'ANSWER', answer.id, viewer);
   }
 }
