@@ -141,5 +141,36 @@ describe('categories', () => {
       // The latest activity is the acceptance, the last thing that happened in the category.
       expect(Date.parse(mine[2].lastActivityAt!)).toBeGreaterThanOrEqual(Date.parse(mine[0].lastActivityAt!));
     });
+
+    it("counts a category page's list as it lists it, from the kept counts: all, solved or unanswered, pinned ones apart", async () => {
+      const category = await app.category({ slug: slug('counted') });
+      const asker = await app.member();
+      const helper = await app.member();
+      const moderator = await app.userWithRole('MODERATOR');
+      await app.setTrustLevel(asker, 'MEMBER');
+      const solved = await app.ask(asker, category.id);
+      const answered = await app.ask(asker, category.id);
+      await app.ask(asker, category.id);
+      const pinned = await app.ask(asker, category.id);
+      expect((await app.acceptAnswer(asker, (await app.answer(helper, solved.id)).id)).errors).toBeUndefined();
+      await app.answer(helper, answered.id);
+      await app.ok(`mutation ($id: ID!) { pinQuestion(id: $id) { id } }`, { id: pinned.id }, moderator);
+
+      const listed = async (filter: Record<string, unknown>) => {
+        const { category: page } = await app.ok<{ category: { questions: { totalCount: number; totalCountIsExact: boolean; edges: unknown[] } } }>(
+          `query ($slug: String!, $filter: CategoryQuestionFilter!) {
+             category(slug: $slug) { questions(filter: $filter, orderBy: ACTIVITY, first: 20) { totalCount totalCountIsExact edges { node { id } } } }
+           }`, { slug: category.slug, filter });
+        expect(page.questions.totalCount).toBe(page.questions.edges.length);
+        expect(page.questions.totalCountIsExact).toBe(true);
+        return page.questions.totalCount;
+      };
+      expect(await listed({})).toBe(4);
+      expect(await listed({ pinned: false })).toBe(3);
+      expect(await listed({ pinned: true })).toBe(1);
+      expect(await listed({ status: 'SOLVED' })).toBe(1);
+      expect(await listed({ unanswered: true })).toBe(2);
+      expect(await listed({ pinned: false, unanswered: true })).toBe(1);
+    });
   });
 });

@@ -15,6 +15,22 @@ export interface CategoryActivity {
   lastActivityAt: Date | null;
 }
 
+/** Which of category_counts' counters: `questions` (all), `solved` or `unanswered`. */
+export type KeptCounter = 'questions' | 'solved' | 'unanswered';
+
+export interface KeptQuestionCount {
+  categoryId: string | null;
+  kept: KeptCounter;
+  unpinned: boolean;
+}
+
+/** Each counter's questions, as category_counts_part (categories/sql/category-counts.sql) counts them. */
+const KEPT_CONDITIONS: Record<KeptCounter, string> = {
+  questions: 'true',
+  solved: `q.status = 'SOLVED'`,
+  unanswered: `q.answer_count = 0 AND q.status <> 'CLOSED'`,
+};
+
 /** The one owner of the `categories` and `category_staff` tables: every read and write of them goes through these methods. */
 @Injectable()
 export class CategoriesRepository {
@@ -94,6 +110,25 @@ export class CategoriesRepository {
     const byCategory = new Map(counts.map(({ id, ...activity }) => [id, activity]));
     const none: CategoryActivity = { questionCount: 0, solvedCount: 0, unansweredCount: 0, lastActivityAt: null };
     return categories.map((category) => ({ category, activity: byCategory.get(category.id) ?? none }));
+  }
+
+  /**
+   * How many live, visible questions category_counts keeps for one category (or all, `categoryId` null): all of them,
+   * the solved ones or the ones waiting for a first answer (as category-counts.sql counts them). `unpinned` leaves the
+   * pinned ones out, counted through questions_pinned (a category pins a handful). A list of such questions counts
+   * with this instead of reading its questions.
+   */
+  async keptQuestionCount({ categoryId, kept, unpinned }: KeptQuestionCount): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.db.query(
+      `SELECT ((SELECT coalesce(sum(${kept}), 0) FROM category_counts WHERE $1::bigint IS NULL OR category_id = $1)
+               - CASE WHEN $2::boolean THEN
+                   (SELECT count(*) FROM questions q
+                     WHERE q.pinned_at IS NOT NULL AND q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'
+                       AND ($1::bigint IS NULL OR q.category_id = $1) AND ${KEPT_CONDITIONS[kept]})
+                 ELSE 0 END)::int AS n`,
+      [categoryId, unpinned],
+    );
+    return n;
   }
 
   /** Per category, in the order asked: the ids of its staff team, in id order ([] for none). */

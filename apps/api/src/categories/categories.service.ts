@@ -8,7 +8,7 @@ import { checkId } from '../common/ids';
 import { isUniqueViolation } from '../database/errors';
 import { Transactions } from '../database/transactions';
 import { UsersRepository } from '../users/users.repository';
-import { type CategoryActivity, CategoriesRepository } from './categories.repository';
+import { type CategoryActivity, CategoriesRepository, type KeptQuestionCount } from './categories.repository';
 import type { CategoryEntity } from './category.entity';
 import type { CreateCategoryInput, UpdateCategoryInput } from './dto/category.input';
 
@@ -123,5 +123,10 @@ export class CategoriesService {
   /** Every category, by name, with the activity of its live questions. */
   summaries(): Promise<Array<{ category: CategoryEntity; activity: CategoryActivity }>> {
     return this.categories.allWithActivity();
+  }
+
+  /** A count category_counts keeps (a list of a category's or every category's questions counts with it). */
+  keptQuestionCount(count: KeptQuestionCount): Promise<number> {
+    return this.categories.keptQuestionCount(count);
   }
 }

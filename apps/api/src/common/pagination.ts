@@ -62,6 +62,11 @@ export interface Connection<T> {
  */
 export const COUNT_CAP = 1000;
 
+/** A count of up to COUNT_CAP + 1 (or a kept one) as a capped list shows it: up to COUNT_CAP, then "more". */
+export function cappedTotal(n: number): { totalCount: number; totalCountIsExact: boolean } {
+  return { totalCount: Math.min(n, COUNT_CAP), totalCountIsExact: n <= COUNT_CAP };
+}
+
 /**
  * A Relay-style connection type for `node`, named `<Name>Connection`; with `cappedCount`, its totalCount stops at
  * COUNT_CAP and `totalCountIsExact` says whether it did.

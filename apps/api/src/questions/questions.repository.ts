@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { type RecentPost, type CloseReason, type ModerationState, type PostHold, type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
-import { COUNT_CAP, type Keyset } from '../common/pagination';
+import { cappedTotal, COUNT_CAP, type Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
 import { entityColumns, findInOrder, manyPlain } from '../database/plain-rows';
@@ -304,14 +304,10 @@ export class QuestionsRepository {
     return { key: ORDER_COLUMNS[order].keyOf(question), id: question.id };
   }
 
-  /**
-   * One page (plus one row to tell whether another page follows) and the filter's total up to COUNT_CAP: each read
-   * from an index in the page's order (migration 1763901700000), so neither grows with the category.
-   */
-  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null): Promise<{ rows: QuestionEntity[]; total: { totalCount: number; totalCountIsExact: boolean } }> {
-    const filtered = this.filtered(filter);
+  /** One page, plus one row to tell whether another page follows: read from the index of the page's order (migration 1763901700000). */
+  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null): Promise<QuestionEntity[]> {
     const { column, fits } = ORDER_COLUMNS[order];
-    const page = filtered.clone().orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(first + 1);
+    const page = this.filtered(filter).orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(first + 1);
     if (after) {
       if (!fits(after.key)) {
         throw validationFailed([{ field: 'after', message: 'This cursor belongs to another ordering; start again from the first page.' }]);
@@ -320,13 +316,18 @@ export class QuestionsRepository {
       // A row comparison, which the index's (key, id) order serves as one range.
       page.andWhere(`(${column}, q.id) < (CAST(:afterKey AS ${keyCast}), CAST(:afterId AS bigint))`, { afterKey: after.key, afterId: after.id });
     }
-    // Counted in the page's order, so it walks the page's index and stops after COUNT_CAP + 1 entries.
-    const [counted, countParameters] = filtered.clone().select('1').orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(COUNT_CAP + 1).getQueryAndParameters();
-    const [rows, [{ n }]] = await Promise.all([
-      manyPlain(this.db, QuestionEntity, page),
-      this.db.query(`SELECT count(*)::int AS n FROM (${counted}) capped`, countParameters) as Promise<Array<{ n: number }>>,
-    ]);
-    return { rows, total: { totalCount: Math.min(n, COUNT_CAP), totalCountIsExact: n <= COUNT_CAP } };
+    return manyPlain(this.db, QuestionEntity, page);
+  }
+
+  /**
+   * The filter's total up to COUNT_CAP, counted in the order's index so that it stops after COUNT_CAP + 1 entries and
+   * never grows with the category (lists whose total category_counts keeps take it from there instead).
+   */
+  async cappedCount(filter: QuestionFilter, order: QuestionOrder): Promise<{ totalCount: number; totalCountIsExact: boolean }> {
+    const { column } = ORDER_COLUMNS[order];
+    const [counted, parameters] = this.filtered(filter).select('1').orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(COUNT_CAP + 1).getQueryAndParameters();
+    const [{ n }]: Array<{ n: number }> = await this.db.query(`SELECT count(*)::int AS n FROM (${counted}) capped`, parameters);
+    return cappedTotal(n);
   }
 
   private filtered(filter: QuestionFilter): SelectQueryBuilder<QuestionEntity> {

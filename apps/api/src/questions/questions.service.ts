@@ -4,13 +4,14 @@ import {
   assertValid, can, canSeePost, checkCanEditQuestion, checkImagesAllowed, editReasonFor, type ModerationState, normalizeTags, notFound, type PostHold, validateQuestion,
 } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
+import type { KeptQuestionCount } from '../categories/categories.repository';
 import { CategoriesService } from '../categories/categories.service';
 import { CLOCK, type Clock } from '../common/clock';
 import type { QuestionOrder } from '../common/enums';
 import { DomainEvents } from '../common/domain-events';
 import { checkId } from '../common/ids';
 import { missing } from '../database/errors';
-import { checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
+import { cappedTotal, checkPageSize, type Connection, decodeCursor, toConnection } from '../common/pagination';
 import type { Viewer } from '../common/viewer';
 import { MarkdownRenderer } from '../markdown/markdown-renderer';
 import { RevisionsRepository } from '../revisions/revisions.repository';
@@ -21,6 +22,17 @@ import { QuestionsRepository } from './questions.repository';
 import { ViewRecorder } from './view-recorder';
 import { Transactions } from '../database/transactions';
 import { PostingHold } from '../users/posting-hold';
+
+/**
+ * The counter of category_counts that counts a list with this filter, when one does: a category's (or every category's)
+ * questions, solved ones or unanswered ones, pinned ones in or out. The home and category pages count so without
+ * reading their questions.
+ */
+function keptCountOf(filter: QuestionFilter): KeptQuestionCount | null {
+  if (filter.tag || filter.authorId || filter.pinned === true) return null;
+  const kept = filter.unanswered ? (filter.status ? null : 'unanswered') : filter.status === 'SOLVED' ? 'solved' : filter.status ? null : 'questions';
+  return kept ? { categoryId: filter.categoryId ?? null, kept, unpinned: filter.pinned === false } : null;
+}
 
 @Injectable()
 export class QuestionsService {
@@ -181,7 +193,11 @@ export class QuestionsService {
       const id = filter[field];
       if (id) checkId(id, what);
     }
-    const { rows, total } = await this.questions.list(filter, order, first, after ? decodeCursor(after) : null);
+    const kept = keptCountOf(filter);
+    const [rows, total] = await Promise.all([
+      this.questions.list(filter, order, first, after ? decodeCursor(after) : null),
+      kept ? this.categories.keptQuestionCount(kept).then(cappedTotal) : this.questions.cappedCount(filter, order),
+    ]);
     return toConnection(rows, first, total, (q) => this.questions.keyOf(order, q), (q) => q);
   }
 }

@@ -160,13 +160,12 @@ const CORRECTED_WORDS = `WITH stats AS (
          ) best ON true`;
 
 /**
- * Likely duplicates of :title from the titles' own vectors (`title_vector`, GIN-indexed), at most :limit, leaving out
- * :excludeQuestionId. The title's words are weighed by the planner's statistics of that column: words in more than
- * SIMILAR_COMMON of all titles match too many questions to tell anything and are left out, unless nothing else is
- * left. Candidates share at least two of the remaining words (GIN intersects their posting lists), plus a few sharing
- * any one; the best by shared title words are kept, solved ones first.
+ * The words `similar` looks for, from :title, as two tsquery texts: `anyWord` (any one of them) and `twoWords` (any two).
+ * The title's words are weighed by the planner's statistics of `title_vector`: words in more than SIMILAR_COMMON of all
+ * titles match too many questions to tell anything and are left out, unless nothing else is left; the rarest
+ * SIMILAR_WORDS stay. Nulls when the title has no word.
  */
-const SIMILAR = `WITH typed AS (
+const SIMILAR_WORDS_QUERY = `WITH typed AS (
          SELECT lexeme FROM unnest(to_tsvector(:language::regconfig, search_text(:title)))
        ),
        stats AS (
@@ -183,31 +182,43 @@ const SIMILAR = `WITH typed AS (
          SELECT term, row_number() OVER (ORDER BY frequency, term) AS n FROM rated
           ORDER BY frequency, term
           LIMIT least(${SIMILAR_WORDS}, greatest(1, (SELECT count(*) FROM rated WHERE frequency < ${SIMILAR_COMMON})))
-       ),
-       query AS (
-         SELECT (SELECT string_agg(term, ' | ')::tsquery FROM chosen) AS any_word,
-                coalesce((SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ')::tsquery FROM chosen a JOIN chosen b ON a.n < b.n),
-                         (SELECT string_agg(term, ' | ')::tsquery FROM chosen)) AS two_words
-       ),
-       candidates AS (
-         (SELECT q.id FROM questions q, query
-           WHERE q.title_vector @@ query.two_words AND q.deleted_at IS NULL AND q.duplicate_of IS NULL -- a duplicate is never suggested: its original is
+       )
+       SELECT (SELECT string_agg(term, ' | ') FROM chosen) AS "anyWord",
+              coalesce((SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ') FROM chosen a JOIN chosen b ON a.n < b.n),
+                       (SELECT string_agg(term, ' | ') FROM chosen)) AS "twoWords"`;
+
+/**
+ * Likely duplicates among the titles' own vectors (`title_vector`, GIN-indexed) sharing the words SIMILAR_WORDS_QUERY
+ * chose (:anyWord, :twoWords), at most :limit, leaving out :excludeQuestionId. The words come as parameters, not from
+ * a CTE, so that the planner sees them. Candidates share at least two of the words (GIN intersects their posting
+ * lists), plus, when several words were chosen, a few sharing any one (with one word, both are the same query); the
+ * best by shared title words are kept, solved ones first.
+ */
+function similarStatement(severalWords: boolean): string {
+  const live = `q.deleted_at IS NULL AND q.duplicate_of IS NULL -- a duplicate is never suggested: its original is
              AND q.moderation_state = 'VISIBLE' -- nor a held or hidden question
-             AND q.id IS DISTINCT FROM :excludeQuestionId::bigint
-           LIMIT ${SIMILAR_CANDIDATES})
+             AND q.id IS DISTINCT FROM :excludeQuestionId::bigint`;
+  // Several words are each in under SIMILAR_COMMON of titles, yet a word missing from the column's statistics is priced
+  // at 0.5% of them: a scan that stops after :limit matches then looks cheap, and reads the whole table when few titles
+  // hold the words. Stated twice, the condition makes the planner expect almost no match, so it reads the GIN index.
+  const anyWord = `
          UNION
-         (SELECT q.id FROM questions q, query
-           WHERE q.title_vector @@ query.any_word AND q.deleted_at IS NULL AND q.duplicate_of IS NULL AND q.moderation_state = 'VISIBLE'
-             AND q.id IS DISTINCT FROM :excludeQuestionId::bigint
-           LIMIT :limit)
+         (SELECT q.id FROM questions q
+           WHERE q.title_vector @@ :anyWord::tsquery AND q.title_vector @@ :anyWord::tsquery AND ${live}
+           LIMIT :limit)`;
+  return `WITH candidates AS (
+         (SELECT q.id FROM questions q
+           WHERE q.title_vector @@ :twoWords::tsquery AND ${live}
+           LIMIT ${SIMILAR_CANDIDATES})${severalWords ? anyWord : ''}
        ),
        best AS (
-         SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, query.any_word) AS rank
-           FROM candidates c JOIN questions q ON q.id = c.id, query
+         SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank
+           FROM candidates c JOIN questions q ON q.id = c.id
           ORDER BY rank DESC, q.id DESC
           LIMIT :limit * 2
        )
        SELECT id::text AS id FROM best ORDER BY (accepted_answer_id IS NOT NULL) DESC, rank DESC, id DESC LIMIT :limit`;
+}
 
 /** The statements as written, with their named parameters: checked in under queries/ (npm run sql:snapshots). */
 export const POSTGRES_SEARCH_STATEMENTS = {
@@ -215,7 +226,8 @@ export const POSTGRES_SEARCH_STATEMENTS = {
   'search-newest-every-filter-dense': searchStatement('NEWEST', { categoryId: '1', status: 'OPEN', tag: 'x', solvedOnly: true }, true),
   'planned-matches': plannedMatchesStatement({ categoryId: '1' }),
   'corrected-words': CORRECTED_WORDS,
-  'similar': SIMILAR,
+  'similar-words': SIMILAR_WORDS_QUERY,
+  'similar': similarStatement(true),
 };
 
 export interface SearchRow {
@@ -278,8 +290,13 @@ export class PostgresSearchRepository {
     return row;
   }
 
+  /** The words (SIMILAR_WORDS_QUERY), then the questions sharing them (similarStatement). */
   async similar(title: string, language: string, limit: number, excludeQuestionId: string | null): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.db.query(...positional(SIMILAR, { title, language, limit, excludeQuestionId }));
+    const [{ anyWord, twoWords }]: Array<{ anyWord: string | null; twoWords: string | null }> =
+      await this.db.query(...positional(SIMILAR_WORDS_QUERY, { title, language }));
+    if (anyWord === null || twoWords === null) return [];
+    const statement = similarStatement(twoWords !== anyWord);
+    const rows: Array<{ id: string }> = await this.db.query(...positional(statement, { anyWord, twoWords, limit, excludeQuestionId }));
     return rows.map((row) => row.id);
   }
 
