@@ -16,6 +16,8 @@ interface BenchOptions {
   concurrency: number[];
   out: string;
   port: number;
+  /** The HTTP bench's write rows only. */
+  writes: boolean;
 }
 
 const BENCHMARKS: Record<string, {
@@ -29,7 +31,7 @@ const BENCHMARKS: Record<string, {
   http: {
     title: (n) => `HTTP benchmark: ${n.toLocaleString('en')} questions, pages and writes against npm start's API and web`,
     run: async (db, config, n, options) => {
-      const result = await benchHttp(db, config, n, { ...options, outDir: options.out, deepPage: 50, log });
+      const result = await benchHttp(db, config, n, { ...options, outDir: options.out, deepPage: 50, writesOnly: options.writes, log });
       return { 'rows with errors': String(result.rows.filter((row) => row.figures.errors + row.figures.non2xx > 0).length) };
     },
     reusable: true,
@@ -44,15 +46,16 @@ function wholeNumber(value: string | true | undefined, name: string, fallback: n
 
 /**
  * `npm run bench [-- --only escalation-sweep|deflection-report|search|http] [--questions N] [--database NAME] [--reuse]
- * [--seconds S] [--concurrency 10,50] [--out DIR] [--port P]`:
+ * [--seconds S] [--concurrency 10,50] [--out DIR] [--port P] [--writes]`:
  * speed targets are measured here, each benchmark on a fresh scratch database (`peerdesk_bench` unless
  * named, dropped and made afresh on the configured server), never in timed tests. `--reuse` keeps the
  * scratch database when the benchmark finds its data already seeded (search, http), to time again quickly.
  * The HTTP bench's rows last `--seconds` (10) at each `--concurrency` (10,50); it writes http-N.json and .md
- * under `--out` (docs/bench) and listens on 127.0.0.1 from `--port` (4340) to four above it.
+ * under `--out` (docs/bench) and listens on 127.0.0.1 from `--port` (4340) to four above it; `--writes` runs
+ * only its write rows (ask, answer, vote, accept), to time a change to the writes quickly.
  */
 runCli(async () => {
-  const args = parseArgs(process.argv.slice(2), { values: ['questions', 'only', 'database', 'seconds', 'concurrency', 'out', 'port'], flags: ['reuse'] });
+  const args = parseArgs(process.argv.slice(2), { values: ['questions', 'only', 'database', 'seconds', 'concurrency', 'out', 'port'], flags: ['reuse', 'writes'] });
   const questions = wholeNumber(args.questions, 'questions', 100_000);
   const seconds = wholeNumber(args.seconds, 'seconds', 10);
   const concurrency = String(args.concurrency ?? '10,50').split(',').map((n) => wholeNumber(n.trim(), 'concurrency', 10));
@@ -63,6 +66,8 @@ runCli(async () => {
   const only = args.only === undefined ? Object.keys(BENCHMARKS) : [String(args.only)];
   for (const name of only) if (!BENCHMARKS[name]) throw new Error(`--only is one of ${Object.keys(BENCHMARKS).join(', ')}`);
   const reuse = args.reuse === true;
+  const writes = args.writes === true;
+  if (writes && !only.every((name) => name === 'http')) throw new Error('--writes needs --only http');
   if (reuse && !only.every((name) => BENCHMARKS[name].reusable)) throw new Error('--reuse needs --only with a benchmark that checks its seeded data (search, http)');
   // Background timers stay off (as under test), so the benchmark times exactly the work it starts.
   const config = { ...configOrExit(), nodeEnv: 'test' as const };
@@ -70,7 +75,7 @@ runCli(async () => {
     const database = await openDatabase(config, { scratchDatabase, keepScratch: reuse });
     try {
       log(BENCHMARKS[name].title(questions));
-      const figures = await BENCHMARKS[name].run(database.dataSource, config, questions, { reuse, seconds, concurrency, out, port });
+      const figures = await BENCHMARKS[name].run(database.dataSource, config, questions, { reuse, seconds, concurrency, out, port, writes });
       for (const [figure, value] of Object.entries(figures)) log(`${figure.padEnd(32)} ${value}`);
     } finally {
       await database.close();

@@ -25,6 +25,8 @@ export interface HttpBenchOptions {
   port: number;
   /** How deep the deep category page is, in pages of 20. */
   deepPage: number;
+  /** Only the write rows (ask, answer, vote, accept): no page capture, no read rows. */
+  writesOnly?: boolean;
   log(message: string): void;
 }
 
@@ -225,8 +227,9 @@ export async function benchHttp(dataSource: DataSource, config: AppConfig, quest
     options.log(`Building the web app (log: ${logFile})`);
     await buildWeb(REPO_ROOT, logFile);
   }
-  options.log(`Capturing each page's GraphQL requests and SQL statements (category ${targets.category.slug}, question ${targets.question.id} with ${targets.question.answers} answers)`);
-  const captured = await capturePages(databaseUrl, config, { api: port + 2, recorder: port + 3, web: port + 4 }, {
+  const pages = options.writesOnly ? [] : READ_PAGES;
+  if (!options.writesOnly) options.log(`Capturing each page's GraphQL requests and SQL statements (category ${targets.category.slug}, question ${targets.question.id} with ${targets.question.answers} answers)`);
+  const captured = options.writesOnly ? {} : await capturePages(databaseUrl, config, { api: port + 2, recorder: port + 3, web: port + 4 }, {
     home: '/',
     'category, first page': categoryPath,
     'category, deep page': { from: categoryPath, pages: options.deepPage },
@@ -258,7 +261,7 @@ export async function benchHttp(dataSource: DataSource, config: AppConfig, quest
     const seconds = options.seconds;
     const run = Date.now().toString(36);
     for (const connections of options.concurrency) {
-      for (const page of READ_PAGES) {
+      for (const page of pages) {
         const { path: pagePath, graphql, statements } = captured[page];
         options.log(`${page} at ${connections}: html, graphql, sql`);
         const html = await timed(() => httpLoad(servers.web.url, connections, seconds, () => [{ method: 'GET', path: pagePath, headers: { accept: 'text/html' } }]));
