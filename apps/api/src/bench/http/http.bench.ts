@@ -11,7 +11,7 @@ import { type ScaleSeedSummary, seedScaleCommunity } from '../../seed/scale/scal
 import { capturePages } from './capture';
 import { type HttpRequest, httpLoad, type LoadFigures, sqlLoad } from './load';
 import { formatTable } from './report';
-import { RssSampler, startPeerdesk } from './servers';
+import { cpuMs, RssSampler, startPeerdesk } from './servers';
 
 export interface HttpBenchOptions {
   reuse?: boolean;
@@ -53,6 +53,11 @@ export interface BenchRow {
   ratio?: number;
   /** write rows: rows the database committed per second, counted there. */
   committedPerSecond?: number;
+  /**
+   * write rows: CPU time per committed row, in ms, of the API process and of the database's backends (read from
+   * /proc, so it holds on a shared machine where requests per second do not).
+   */
+  cpuMsPerWrite?: { api: number; database: number };
 }
 
 export interface HttpBenchResult {
@@ -143,6 +148,19 @@ async function writeCounts(pool: Pool): Promise<Record<string, number>> {
     `SELECT (SELECT count(*) FROM questions)::int AS ask, (SELECT count(*) FROM answers)::int AS answer,
             (SELECT count(*) FROM votes)::int AS vote, (SELECT count(*) FROM answer_acceptances)::int AS accept`);
   return counts;
+}
+
+/** CPU time used so far by the API process and by each backend of the bench's database (PostgreSQL on this machine). */
+async function cpuNow(pool: Pool, apiPid: number): Promise<{ api: number; backends: Map<number, number> }> {
+  const { rows } = await pool.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  return { api: cpuMs(apiPid), backends: new Map(rows.map((row: { pid: number }) => [row.pid, cpuMs(row.pid)])) };
+}
+
+/** CPU ms per committed row between two readings (a backend that started meanwhile counts from 0; one that ended is lost). */
+function cpuPerWrite(before: Awaited<ReturnType<typeof cpuNow>>, after: Awaited<ReturnType<typeof cpuNow>>, committed: number): { api: number; database: number } {
+  let database = 0;
+  for (const [pid, ms] of after.backends) database += ms - (before.backends.get(pid) ?? 0);
+  return { api: round((after.api - before.api) / Math.max(1, committed)), database: round(database / Math.max(1, committed)) };
 }
 
 /**
@@ -278,9 +296,14 @@ export async function benchHttp(dataSource: DataSource, config: AppConfig, quest
         options.log(`${kind} at ${connections}`);
         const requests = await writeRequests(kind, pool, members, targets.category.id, connections, run);
         const before = await writeCounts(pool);
+        const cpuBefore = await cpuNow(pool, servers.api.pid);
         const write = await timed(() => httpLoad(servers.api.url, connections, seconds, requests));
+        const cpuAfter = await cpuNow(pool, servers.api.pid);
         const committed = (await writeCounts(pool))[kind] - before[kind];
-        rows.push({ page: kind, via: 'write', connections, ...write, pagesPerSecond: write.figures.perSecond, committedPerSecond: round(committed / write.figures.seconds) });
+        rows.push({
+          page: kind, via: 'write', connections, ...write, pagesPerSecond: write.figures.perSecond, committedPerSecond: round(committed / write.figures.seconds),
+          cpuMsPerWrite: cpuPerWrite(cpuBefore, cpuAfter, committed),
+        });
       }
     }
   } finally {
