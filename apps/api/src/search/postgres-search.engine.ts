@@ -13,8 +13,11 @@ export { MATCH_CAP } from './postgres-search.repository';
 
 /** Questions re-vectorized per transaction by `reindexAll`. */
 const REINDEX_BATCH = 2000;
-/** Questions re-vectorized per transaction by `drain` (a second's answers, at a few hundred a second). */
-const DRAIN_BATCH = 500;
+/**
+ * Questions re-vectorized per transaction by `drain`: small, because a writer of one of them waits for the
+ * transaction's end (about 2 ms a thread of 20 answers, so ~0.1 s for a batch).
+ */
+const DRAIN_BATCH = 50;
 /**
  * A query is read by a sequential scan that stops at the cap instead of through the GIN index when
  * the planner expects at least sqrt(DENSE_COST_RATIO × SCAN_CAP × questions) matches. Collecting a
