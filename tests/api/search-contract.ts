@@ -10,7 +10,7 @@ import { expectInvalid, type TestApp, type TestUser } from '../support/test-app'
 export interface SearchContractHooks {
   /** Boots the API configured for the engine under test. */
   start: () => Promise<TestApp>;
-  /** Waits until every committed write is searchable (drains an outbox); nothing to do for PostgreSQL. */
+  /** Waits until every committed write is searchable (drains the search outbox). */
   settle: (app: TestApp) => Promise<void>;
 }
 

@@ -1,14 +1,43 @@
 import { MATCH_CAP } from '../../apps/api/src/search/postgres-search.engine';
 import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
+import { SearchOutboxWorker } from '../../apps/api/src/search/search-outbox.worker';
 import { TestApp } from '../support/test-app';
 import { describeSearchContract } from './search-contract';
 
-// The search contract on the PostgreSQL engine: vectors are written in the posting transaction, so
-// there is nothing to wait for.
+// The search contract on the PostgreSQL engine: vectors are written in the posting transaction, except after an
+// answer is posted, edited or removed, when the thread's vector is rebuilt by the outbox's drain.
 describeSearchContract('postgres', {
   // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
   start: () => TestApp.start({ RATE_LIMITS: 'off', SEARCH_ENGINE: 'postgres' }),
-  settle: async () => undefined,
+  settle: async (app) => {
+    await app.provider(SearchOutboxWorker).drain();
+    expect(await app.count('search_outbox')).toBe(0);
+  },
+});
+
+describe('PostgreSQL search vectors of a busy thread', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    // RATE_LIMITS=off: one address posts the answers.
+    app = await TestApp.start({ RATE_LIMITS: 'off', SEARCH_ENGINE: 'postgres' });
+  });
+  afterAll(() => app?.close());
+
+  it('rebuilds a thread once for several answers posted before a drain, and then finds each of them', async () => {
+    const question = await app.ask(await app.member(), (await app.category()).id, { title: 'Set-top box loses the guide', body: 'The programme guide goes blank after midnight.' });
+    const search = async (query: string) =>
+      (await app.ok<{ search: { edges: Array<{ node: { question: { id: string } } }> } }>(
+        `query ($q: String!) { search(query: $q) { edges { node { question { id } } } } }`, { q: query },
+      )).search.edges.map((edge) => edge.node.question.id);
+    const words = ['quetzalcoatl', 'ouroboros', 'xylophonist'];
+    for (const word of words) await app.answer(await app.member(), question.id, `Unplug it for a minute, then rescan: the ${word} trick.`);
+    // One outbox row for the thread, whatever its answers: the posting transactions did not rebuild its vector.
+    expect(await app.count('search_outbox', 'question_id = $1', [question.id])).toBe(1);
+    expect(await app.provider<SearchEngine>(SEARCH_ENGINE).backlog()).toBe(1);
+    expect(await app.provider(SearchOutboxWorker).drain()).toEqual({ pushed: 1, failed: 0 });
+    for (const word of words) expect(await search(word)).toEqual([question.id]);
+    expect(await app.count('search_outbox')).toBe(0);
+  });
 });
 
 describe('PostgreSQL search index rebuild', () => {

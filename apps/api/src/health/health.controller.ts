@@ -14,7 +14,7 @@ export class HealthController {
 
   /**
    * 200 while the database answers, 503 otherwise: what a load balancer or orchestrator polls. The
-   * search backlog (changes not yet in Meilisearch) is reported, never a reason for 503: a search
+   * search backlog (changes not yet in the index: pushes to Meilisearch, or answers not yet in PostgreSQL vectors) is reported, never a reason for 503: a search
    * outage must not take the forum down, and the outbox catches up by itself.
    */
   @Get('healthz')

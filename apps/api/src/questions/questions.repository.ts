@@ -483,6 +483,14 @@ export class QuestionsRepository {
    * Recomputes the questions' search and title vectors in the writing transaction, with the rules in
    * search/sql/question-vectors.sql, for the text search configuration `language`; a deleted, held or hidden question's are cleared.
    */
+  /** Locks those of `ids` no other transaction holds, in id order, and returns them (work another instance is not doing). */
+  async lockFree(em: EntityManager, ids: readonly string[]): Promise<string[]> {
+    const rows: Array<{ id: string }> = await em.query(
+      `SELECT id::text AS id FROM questions WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE SKIP LOCKED`, [ids],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async writeSearchVectors(em: EntityManager, ids: readonly string[], language: string): Promise<void> {
     await em.query(
       `UPDATE questions q

@@ -6,7 +6,7 @@ import type { Clock } from '../common/clock';
 import { afterFailure, errorText, leaseUntil, type RetryPolicy } from '../common/jobs/retry';
 import type { SearchDocumentsRepository } from './search-documents.repository';
 import type {
-  ReindexProgress, SearchDocument, SearchEngine, SearchFilter, SearchRequest, SearchResult, SimilarRequest,
+  DrainResult, ReindexProgress, SearchDocument, SearchEngine, SearchFilter, SearchRequest, SearchResult, SimilarRequest,
 } from './search-engine';
 import type { ClaimedRow, SearchOutboxRepository } from './search-outbox.repository';
 import { markedSnippet, SNIPPET_START, SNIPPET_STOP } from './snippet';
@@ -34,11 +34,6 @@ interface IndexedQuestion {
   answerCount: number;
   createdAt: number;
   lastActivityAt: number;
-}
-
-export interface DrainResult {
-  pushed: number;
-  failed: number;
 }
 
 export interface DrainOptions {
@@ -239,6 +234,10 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   statusChanged(em: EntityManager, questionIds: readonly string[]): Promise<void> {
+    return this.documentsChanged(em, questionIds);
+  }
+
+  answersChanged(em: EntityManager, questionIds: readonly string[]): Promise<void> {
     return this.documentsChanged(em, questionIds);
   }
 

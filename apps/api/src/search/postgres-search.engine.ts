@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+import { type Clock, SystemClock } from '../common/clock';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { MATCH_CAP, PostgresSearchRepository, SCAN_CAP } from './postgres-search.repository';
+import { SearchOutboxRepository } from './search-outbox.repository';
 import type {
-  ReindexProgress, SearchEngine, SearchRequest, SearchResult, SimilarRequest,
+  DrainResult, ReindexProgress, SearchEngine, SearchRequest, SearchResult, SimilarRequest,
 } from './search-engine';
 import { markedSnippet } from './snippet';
 
@@ -11,6 +13,11 @@ export { MATCH_CAP } from './postgres-search.repository';
 
 /** Questions re-vectorized per transaction by `reindexAll`. */
 const REINDEX_BATCH = 2000;
+/**
+ * Questions re-vectorized per transaction by `drain`: small, because a writer of one of them waits for the
+ * transaction's end (about 2 ms a thread of 20 answers, so ~0.1 s for a batch).
+ */
+const DRAIN_BATCH = 50;
 /**
  * A query is read by a sequential scan that stops at the cap instead of through the GIN index when
  * the planner expects at least sqrt(DENSE_COST_RATIO × SCAN_CAP × questions) matches. Collecting a
@@ -43,23 +50,29 @@ function plainWords(query: string): string {
 /**
  * PostgreSQL full-text search over `questions.search_vector` (the rules in search/sql/, the statements in
  * postgres-search.repository.ts): `websearch_to_tsquery` over unaccented text in the configured language, a GIN
- * index, and words corrected from the titles' vocabulary when they match nothing (typos). The index is current by
- * construction: `documentsChanged` rewrites the vectors and adds title words in the writing transaction.
+ * index, and words corrected from the titles' vocabulary when they match nothing (typos). `documentsChanged` rewrites
+ * the vectors and adds title words in the writing transaction. `answersChanged` (an answer posted, edited, removed, accepted or no longer)
+ * only notes the question in the search outbox, and `drain` rebuilds its vector after commit: a question's vector
+ * is built over its whole thread, so rebuilding it per answer cost each answer more as the thread grew, and
+ * several answers to one thread between two drains now cost one rebuild.
  */
 export class PostgresSearchEngine implements SearchEngine {
   readonly name = 'postgres' as const;
   private readonly logger = new Logger('Search');
   private readonly repository: PostgresSearchRepository;
   private readonly questions: QuestionsRepository;
+  private readonly outbox: SearchOutboxRepository;
   private tableSize: { rows: number; at: number } | null = null;
 
   constructor(
     private readonly db: DataSource,
     /** A text search configuration name (validated by config as /^[a-z_]+$/). */
     private readonly language: string,
+    private readonly clock: Clock = new SystemClock(),
   ) {
     this.repository = new PostgresSearchRepository(db);
     this.questions = new QuestionsRepository(db);
+    this.outbox = new SearchOutboxRepository(db);
   }
 
   async prepare(): Promise<void> {
@@ -75,6 +88,31 @@ export class PostgresSearchEngine implements SearchEngine {
     if (questionIds.length === 0) return;
     await this.questions.writeSearchVectors(em, questionIds, this.language);
     await this.repository.addTitleWords(em, questionIds);
+  }
+
+  async answersChanged(em: EntityManager, questionIds: readonly string[]): Promise<void> {
+    await this.outbox.enqueue(em, questionIds, this.clock.now());
+  }
+
+  /**
+   * Rebuilds the vectors of the questions in the outbox, a batch per transaction, each question locked first (as a
+   * writer does, so neither waits on the other's outbox row): a question a writer or another instance holds is
+   * skipped and left for the next drain, which its writer's own outbox row will also call for.
+   */
+  async drain(): Promise<DrainResult> {
+    let pushed = 0;
+    for (;;) {
+      const { waiting, rebuilt } = await this.db.transaction(async (em) => {
+        const waitingIds = await this.outbox.waitingQuestionIds(em, DRAIN_BATCH);
+        if (waitingIds.length === 0) return { waiting: 0, rebuilt: 0 };
+        const taken = await this.outbox.take(em, waitingIds, await this.questions.lockFree(em, waitingIds));
+        await this.questions.writeSearchVectors(em, taken, this.language);
+        return { waiting: waitingIds.length, rebuilt: taken.length };
+      });
+      pushed += rebuilt;
+      // A short batch was the last; a batch of only held questions waits for the next drain.
+      if (waiting < DRAIN_BATCH || rebuilt === 0) return { pushed, failed: 0 };
+    }
   }
 
   /** The vectors hold no status: a search filters on the row's own. */
@@ -144,6 +182,6 @@ export class PostgresSearchEngine implements SearchEngine {
   }
 
   async backlog(): Promise<number> {
-    return 0;
+    return (await this.outbox.state()).backlog;
   }
 }

@@ -11,7 +11,7 @@ import { SearchOutboxRepository } from './search-outbox.repository';
 export function createSearchEngine(config: AppConfig, db: DataSource, clock: Clock = new SystemClock()): SearchEngine {
   switch (config.searchEngine) {
     case 'postgres':
-      return new PostgresSearchEngine(db, config.searchLanguage);
+      return new PostgresSearchEngine(db, config.searchLanguage, clock);
     case 'meilisearch':
       if (!config.meiliHost) {
         throw new Error('SEARCH_ENGINE=meilisearch needs MEILI_HOST (only `npm start` runs the bundled Meilisearch when it is unset).');

@@ -83,6 +83,12 @@ export interface ReindexProgress {
   total: number;
 }
 
+/** What a drain of the outbox did: questions brought into the index, and those whose push failed (retried later). */
+export interface DrainResult {
+  pushed: number;
+  failed: number;
+}
+
 export interface SearchEngine {
   readonly name: 'postgres' | 'meilisearch';
 
@@ -96,6 +102,13 @@ export interface SearchEngine {
    * are removed from the index the same way.
    */
   documentsChanged(em: EntityManager, questionIds: readonly string[]): Promise<void>;
+
+  /**
+   * Like `documentsChanged`, when only the answers of these questions changed (posted, edited, removed, accepted or no longer): the
+   * change may reach the index after commit, through the outbox, so that several answers to one thread cost one
+   * rebuild of its document. Searchable once the outbox is drained (`drain`, every second in each instance).
+   */
+  answersChanged(em: EntityManager, questionIds: readonly string[]): Promise<void>;
 
   /**
    * Like `documentsChanged`, when only these questions' thread status changed (escalated, back to the community):
@@ -112,8 +125,11 @@ export interface SearchEngine {
   /** Rebuilds the whole index from the database, reporting progress as it goes; returns how many documents. */
   reindexAll(onProgress?: (progress: ReindexProgress) => void): Promise<number>;
 
-  /** How far behind the index is (outbox rows not yet pushed); always 0 for PostgreSQL. */
+  /** How far behind the index is (outbox rows not yet pushed or rebuilt). */
   backlog(): Promise<number>;
+
+  /** Brings every outbox row due now into the index. */
+  drain(): Promise<DrainResult>;
 }
 
 /** The Nest injection token for the configured engine. */

@@ -4,8 +4,9 @@ import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../comm
 import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
 
 /**
- * Keeps the index current inside the writing transaction: every event that changes what a question's
- * document holds (text, answers, acceptance, status, whether it is visible) tells the engine.
+ * Keeps the index current from the writing transaction: every event that changes what a question's
+ * document holds (text, answers, acceptance, status, whether it is visible) tells the engine. An answer's
+ * own text may reach the index after commit (the engine's outbox), so a busy thread is rebuilt once per drain.
  */
 @Injectable()
 export class SearchIndexSubscriber implements DomainEventHandler, OnModuleInit {
@@ -20,13 +21,14 @@ export class SearchIndexSubscriber implements DomainEventHandler, OnModuleInit {
 
   async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     switch (event.type) {
-      case 'question.asked':
-      case 'question.edited':
       case 'answer.posted':
       case 'answer.edited':
       case 'answer.removed':
-      case 'answer.accepted':
+      case 'answer.accepted': // the accepted answer weighs more in its question's document
       case 'acceptance.withdrawn':
+        return this.engine.answersChanged(em, [event.questionId]);
+      case 'question.asked':
+      case 'question.edited':
       case 'question.marked_duplicate':
       case 'question.duplicate_unmarked':
       case 'post.moderated': // a hidden question leaves the index, a hidden answer its question's document; restored, they return

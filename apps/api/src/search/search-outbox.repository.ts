@@ -17,7 +17,8 @@ export interface OutboxState {
 
 /**
  * The one owner of `search_outbox` (migration 1763900700000): one row per question whose document must
- * be pushed to Meilisearch, written in the transaction that changed the question, deleted once pushed.
+ * be pushed to Meilisearch (or, on the PostgreSQL engine, whose answers changed and whose search vector
+ * must be rebuilt), written in the transaction that changed the question, deleted once done.
  */
 @Injectable()
 export class SearchOutboxRepository {
@@ -89,6 +90,32 @@ export class SearchOutboxRepository {
         [rows.map((r) => r.questionId), now, claimedAt],
       );
     });
+  }
+
+  /** Questions waiting in the outbox, lowest id first (the PostgreSQL engine's rebuild locks them in that order). */
+  async waitingQuestionIds(em: EntityManager, limit: number): Promise<string[]> {
+    const rows: Array<{ id: string }> = await em.query(
+      `SELECT question_id::text AS id FROM search_outbox ORDER BY question_id LIMIT $1`, [limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * In the rebuilding transaction, which holds the locks of `lockedIds`: takes their rows out, and those of
+   * `waitingIds` whose question no longer exists (nothing will rebuild them). Returns the taken questions.
+   */
+  async take(em: EntityManager, waitingIds: readonly string[], lockedIds: readonly string[]): Promise<string[]> {
+    const rows: Array<{ id: string }> = await em.query(
+      `WITH taken AS (
+         DELETE FROM search_outbox o
+          WHERE o.question_id = ANY($1::bigint[])
+            AND (o.question_id = ANY($2::bigint[]) OR NOT EXISTS (SELECT 1 FROM questions q WHERE q.id = o.question_id))
+          RETURNING o.question_id)
+       -- A SELECT, not a bare DELETE: TypeORM answers a DELETE with [rows, count].
+       SELECT question_id::text AS id FROM taken ORDER BY question_id`,
+      [waitingIds, lockedIds],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** After a failed push: each row waits its back-off, keeping its place and its error. */

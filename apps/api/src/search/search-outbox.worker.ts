@@ -2,16 +2,16 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { JobRunner } from '../common/jobs/job-runner';
-import { type DrainResult, MeilisearchEngine } from './meilisearch.engine';
-import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
+import { type DrainResult, SEARCH_ENGINE, type SearchEngine } from './search-engine';
 
 /** How often each API instance pushes the search outbox: soon after a post, a question is findable. */
 export const SEARCH_OUTBOX_POLL_SECONDS = 1;
 
 /**
- * Runs the Meilisearch outbox in every API instance (instances share the rows through SKIP LOCKED
- * claims). Nothing to do for the PostgreSQL engine. Not started under NODE_ENV=test, where tests call
- * `drain` themselves (or `startPolling`, to show the outbox catching up by itself).
+ * Runs the search outbox in every API instance (instances share the rows through SKIP LOCKED claims):
+ * Meilisearch's pushes, or the PostgreSQL engine's rebuilds of the vectors of threads whose answers changed.
+ * Not started under NODE_ENV=test, where tests call `drain` themselves (or `startPolling`, to show the
+ * outbox catching up by itself).
  */
 @Injectable()
 export class SearchOutboxWorker implements OnModuleInit, OnModuleDestroy {
@@ -27,7 +27,7 @@ export class SearchOutboxWorker implements OnModuleInit, OnModuleDestroy {
   }
 
   startPolling(seconds: number): void {
-    if (this.engine instanceof MeilisearchEngine) this.runner.start(seconds);
+    this.runner.start(seconds);
   }
 
   /** Stops the timer and waits for a push in progress. */
@@ -41,7 +41,6 @@ export class SearchOutboxWorker implements OnModuleInit, OnModuleDestroy {
 
   /** Pushes everything due now. */
   drain(): Promise<DrainResult> {
-    if (this.engine instanceof MeilisearchEngine) return this.engine.drain();
-    return Promise.resolve({ pushed: 0, failed: 0 });
+    return this.engine.drain();
   }
 }

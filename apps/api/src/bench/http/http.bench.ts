@@ -11,7 +11,7 @@ import { type ScaleSeedSummary, seedScaleCommunity } from '../../seed/scale/scal
 import { capturePages } from './capture';
 import { type HttpRequest, httpLoad, type LoadFigures, sqlLoad } from './load';
 import { formatTable } from './report';
-import { RssSampler, startPeerdesk } from './servers';
+import { cpuMs, RssSampler, startPeerdesk } from './servers';
 
 export interface HttpBenchOptions {
   reuse?: boolean;
@@ -25,7 +25,7 @@ export interface HttpBenchOptions {
   port: number;
   /** How deep the deep category page is, in pages of 20. */
   deepPage: number;
-  /** Only the rows whose page or write name starts with one of these (all rows when absent). */
+  /** Only the rows whose page or write name starts with one of these (all rows when absent); pages not chosen are not captured. */
   rows?: string[];
   log(message: string): void;
 }
@@ -53,6 +53,11 @@ export interface BenchRow {
   ratio?: number;
   /** write rows: rows the database committed per second, counted there. */
   committedPerSecond?: number;
+  /**
+   * write rows: CPU time per committed row, in ms, of the API process and of the database's backends (read from
+   * /proc, so it holds on a shared machine where requests per second do not).
+   */
+  cpuMsPerWrite?: { api: number; database: number };
 }
 
 export interface HttpBenchResult {
@@ -145,6 +150,19 @@ async function writeCounts(pool: Pool): Promise<Record<string, number>> {
   return counts;
 }
 
+/** CPU time used so far by the API process and by each backend of the bench's database (PostgreSQL on this machine). */
+async function cpuNow(pool: Pool, apiPid: number): Promise<{ api: number; backends: Map<number, number> }> {
+  const { rows } = await pool.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  return { api: cpuMs(apiPid), backends: new Map(rows.map((row: { pid: number }) => [row.pid, cpuMs(row.pid)])) };
+}
+
+/** CPU ms per committed row between two readings (a backend that started meanwhile counts from 0; one that ended is lost). */
+function cpuPerWrite(before: Awaited<ReturnType<typeof cpuNow>>, after: Awaited<ReturnType<typeof cpuNow>>, committed: number): { api: number; database: number } {
+  let database = 0;
+  for (const [pid, ms] of after.backends) database += ms - (before.backends.get(pid) ?? 0);
+  return { api: round((after.api - before.api) / Math.max(1, committed)), database: round(database / Math.max(1, committed)) };
+}
+
 /**
  * The requests each write row's connections send. Connection i writes as member i (mod the members), so a
  * member's own rules apply (no vote on your own answer, accept only on your own question); the targets are
@@ -227,8 +245,10 @@ export async function benchHttp(dataSource: DataSource, config: AppConfig, quest
     options.log(`Building the web app (log: ${logFile})`);
     await buildWeb(REPO_ROOT, logFile);
   }
-  options.log(`Capturing each page's GraphQL requests and SQL statements (category ${targets.category.slug}, question ${targets.question.id} with ${targets.question.answers} answers)`);
-  const captured = await capturePages(databaseUrl, config, { api: port + 2, recorder: port + 3, web: port + 4 }, {
+  const chosen = (name: string) => !options.rows || options.rows.some((prefix) => name.startsWith(prefix));
+  const pages = READ_PAGES.filter(chosen);
+  if (pages.length > 0) options.log(`Capturing each page's GraphQL requests and SQL statements (category ${targets.category.slug}, question ${targets.question.id} with ${targets.question.answers} answers)`);
+  const captured = pages.length === 0 ? {} : await capturePages(databaseUrl, config, { api: port + 2, recorder: port + 3, web: port + 4 }, {
     home: '/',
     'category, first page': categoryPath,
     'category, deep page': { from: categoryPath, pages: options.deepPage },
@@ -262,9 +282,8 @@ export async function benchHttp(dataSource: DataSource, config: AppConfig, quest
     };
     const seconds = options.seconds;
     const run = Date.now().toString(36);
-    const chosen = (name: string) => !options.rows || options.rows.some((prefix) => name.startsWith(prefix));
     for (const connections of options.concurrency) {
-      for (const page of READ_PAGES.filter(chosen)) {
+      for (const page of pages) {
         const { path: pagePath, graphql, statements } = captured[page];
         options.log(`${page} at ${connections}: html, graphql, sql`);
         const html = await timed(() => httpLoad(servers.web.url, connections, seconds, () => [{ method: 'GET', path: pagePath, headers: { accept: 'text/html' } }]));
@@ -281,9 +300,14 @@ export async function benchHttp(dataSource: DataSource, config: AppConfig, quest
         options.log(`${kind} at ${connections}`);
         const requests = await writeRequests(kind, pool, members, targets.category.id, connections, run);
         const before = await writeCounts(pool);
+        const cpuBefore = await cpuNow(pool, servers.api.pid);
         const write = await timed(() => httpLoad(servers.api.url, connections, seconds, requests));
+        const cpuAfter = await cpuNow(pool, servers.api.pid);
         const committed = (await writeCounts(pool))[kind] - before[kind];
-        rows.push({ page: kind, via: 'write', connections, ...write, pagesPerSecond: write.figures.perSecond, committedPerSecond: round(committed / write.figures.seconds) });
+        rows.push({
+          page: kind, via: 'write', connections, ...write, pagesPerSecond: write.figures.perSecond, committedPerSecond: round(committed / write.figures.seconds),
+          cpuMsPerWrite: cpuPerWrite(cpuBefore, cpuAfter, committed),
+        });
       }
     }
   } finally {

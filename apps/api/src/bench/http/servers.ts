@@ -117,6 +117,20 @@ export async function startPeerdesk(databaseUrl: string, port: number, webPort: 
   };
 }
 
+/** CPU time a process has used so far, user and system, in ms (0 once it has exited). */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // utime and stime are the 12th and 13th fields after the command name (in parentheses, may hold spaces).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+/** USER_HZ: 100 on every Linux this runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 /** A process's resident memory now, in MB (VmRSS). */
 function rssMb(pid: number): number {
   try {
