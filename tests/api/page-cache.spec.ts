@@ -44,9 +44,9 @@ describe('anonymous pages from the cache, views from a buffer', () => {
   const caughtUp = () => Promise.all([one, two].map((app) => app.provider(PageCache).caughtUp()));
   const statementsOf = async (app: TestApp, request: () => Promise<unknown>) => {
     const counter = app.db.logger as StatementCounter;
-    const from = counter.count;
+    const from = counter.statements.length;
     await request();
-    return counter.count - from;
+    return counter.statements.length - from;
   };
 
   it('answers a repeated anonymous question page without SQL, and counts each reader once', async () => {

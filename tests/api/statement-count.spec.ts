@@ -34,11 +34,11 @@ describe('SQL statements per page', () => {
    */
   async function statementsOf(request: () => Promise<unknown>): Promise<{ total: number; mostRepeated: number }> {
     const counter = app.db.logger as StatementCounter;
-    const from = counter.texts.length;
+    const from = counter.statements.length;
     await request();
     const repeats = new Map<string, number>();
-    for (const text of counter.texts.slice(from)) repeats.set(text, (repeats.get(text) ?? 0) + 1);
-    return { total: counter.texts.length - from, mostRepeated: Math.max(0, ...repeats.values()) };
+    for (const { text } of counter.statements.slice(from)) repeats.set(text, (repeats.get(text) ?? 0) + 1);
+    return { total: counter.statements.length - from, mostRepeated: Math.max(0, ...repeats.values()) };
   }
 
   /** A page of `large` rows costs what a page of `small` rows costs: no statement per row. */

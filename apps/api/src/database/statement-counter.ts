@@ -12,15 +12,10 @@ export interface SentStatement {
  * parameters) how the plan test explains each one as it ran.
  */
 export class StatementCounter implements Logger {
-  count = 0;
-  /** Each statement's text, in the order sent: a statement sent once per row shows as one text repeated. */
-  readonly texts: string[] = [];
-  /** The same statements with their parameters, in the order sent. */
+  /** The statements with their parameters, in the order sent: a statement sent once per row shows as one text repeated. */
   readonly statements: SentStatement[] = [];
 
   logQuery(query: string, parameters?: unknown[]): void {
-    this.count++;
-    this.texts.push(query);
     this.statements.push({ text: query, parameters: parameters ?? [] });
   }
 

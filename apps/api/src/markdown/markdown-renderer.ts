@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type ResourceLimits } from 'node:worker_threads';
 import { Inject, Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { countLinks, LIMITS, MAX_MARKDOWN_NESTING, markdownNestingDepth, serviceUnavailable, validationFailed } from '@peerdesk/domain';
 import pLimit from 'p-limit';
@@ -18,6 +18,13 @@ export const RENDER_TIMEOUT = Symbol('RENDER_TIMEOUT');
 /** Renders waiting for a thread; past it the server says it is busy rather than queue without bound. */
 const MAX_QUEUED_RENDERS = 64;
 const RENDER_THREADS = 2;
+/**
+ * Each thread is a V8 heap of its own, by default with a 32 MB young generation and an old space that lets garbage
+ * pile up: the two threads held about 120 MB of the API's memory under load. A render keeps a few MB live (the
+ * costliest posts tried, 30,000 characters of lists, links or emphasis, render within 32 MB), so each heap is
+ * bounded; a render that outgrows it is refused like one over its time budget.
+ */
+const RENDER_HEAP_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
 
 /** The compiled worker beside this module; under jest (ES modules from the TypeScript sources) the build's copy. */
 function workerFile(): string {
@@ -52,6 +59,7 @@ export class MarkdownRenderer implements OnModuleDestroy {
     // Both threads from the start: a thread booting (loading the renderer) inside a post's time budget refused it.
     minThreads: RENDER_THREADS,
     maxThreads: RENDER_THREADS,
+    resourceLimits: RENDER_HEAP_LIMITS,
   });
   /**
    * Renders wait here, not in the pool's queue, so a render's time budget starts when a thread takes it: under a
@@ -67,7 +75,8 @@ export class MarkdownRenderer implements OnModuleDestroy {
     try {
       outcome = await this.threads(() => this.timedRender(source));
     } catch (error) {
-      if (error instanceof Error && error.name === 'AbortError') {
+      // Over its time budget, or (rarer) over its thread's heap bound: either way the input is too costly to show.
+      if ((error instanceof Error && error.name === 'AbortError') || (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         throw validationFailed([{ field, message: 'This text is too complex to format. Simplify its formatting (emphasis, quotes, lists) and try again.' }]);
       }
       throw error;

@@ -1,5 +1,5 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { JobRunner } from '../common/jobs/job-runner';
+import { Inject, Injectable } from '@nestjs/common';
+import { TimedJob } from '../common/jobs/timed-job';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { ReportsRepository } from './reports.repository';
@@ -12,21 +12,16 @@ const FOLD_SECONDS = 5;
  * every API instance: one fold at a time holds the advisory lock, the others return at once.
  */
 @Injectable()
-export class RollupFoldJob implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly runner = new JobRunner({ name: 'ReportRollupFold', run: () => this.runOnce() });
-
+export class RollupFoldJob extends TimedJob {
   constructor(
     private readonly reports: ReportsRepository,
-    @Inject(CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.nodeEnv === 'test') return;
-    this.runner.start(FOLD_SECONDS);
+    @Inject(CONFIG) config: AppConfig,
+  ) {
+    super('ReportRollupFold', config);
   }
 
-  onApplicationShutdown(): Promise<void> {
-    return this.runner.stop();
+  protected intervalSeconds(): number {
+    return FOLD_SECONDS;
   }
 
   /** One fold; returns the deltas it moved. */

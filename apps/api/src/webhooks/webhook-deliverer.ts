@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../common/clock';
-import { JobRunner, workUntilNoneDue } from '../common/jobs/job-runner';
+import { workUntilNoneDue } from '../common/jobs/job-runner';
 import { afterFailure, errorText, leaseUntil, type RetryPolicy } from '../common/jobs/retry';
+import { TimedJob } from '../common/jobs/timed-job';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { type ClaimedDelivery, WebhooksRepository } from './webhooks.repository';
@@ -26,21 +27,21 @@ export function signature(secret: string, body: string): string {
  * any transaction, then a short update with the outcome. Safe with several API instances.
  */
 @Injectable()
-export class WebhookDeliverer implements OnModuleInit, OnModuleDestroy {
-  private readonly runner = new JobRunner({ name: 'WebhookDeliverer', run: () => this.deliverWebhooks() });
-
+export class WebhookDeliverer extends TimedJob {
   constructor(
     private readonly webhooks: WebhooksRepository,
-    @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onModuleInit(): void {
-    if (this.config.nodeEnv !== 'test') this.runner.start(this.config.outboxPollSeconds);
+  ) {
+    super('WebhookDeliverer', config);
   }
 
-  onModuleDestroy(): Promise<void> {
-    return this.runner.stop();
+  protected intervalSeconds(): number {
+    return this.config.outboxPollSeconds;
+  }
+
+  runOnce(): Promise<DeliverResult> {
+    return this.deliverWebhooks();
   }
 
   /** Delivers everything due now (tests call this; the job runner does in production). */

@@ -118,7 +118,7 @@ export async function capturePages(
     for (const [name, spec] of Object.entries(paths)) {
       // Paging to the deep page views the pages before it, not the deep page itself.
       const deep = typeof spec === 'string' ? null : await deepPage(web.url, spec.from, spec.pages);
-      const [fromBody, fromStatement] = [bodies.length, counter.texts.length];
+      const [fromBody, fromStatement] = [bodies.length, counter.statements.length];
       const { path } = await landing(web.url, deep ?? (spec as string));
       captured[name] = {
         path,
