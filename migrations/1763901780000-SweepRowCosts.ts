@@ -23,23 +23,13 @@ export class SweepRowCosts1763901780000 implements MigrationInterface {
       ALTER TABLE notifications DROP CONSTRAINT notifications_user_id_fkey, DROP CONSTRAINT notifications_question_id_fkey,
         DROP CONSTRAINT notifications_actor_id_fkey`);
     await db.query(`DROP TRIGGER category_counts_update ON questions`);
-    await db.query(`
-      CREATE TRIGGER category_counts_update AFTER UPDATE ON questions FOR EACH ROW
-        WHEN (old.category_id IS DISTINCT FROM new.category_id
-              OR (old.status IS DISTINCT FROM new.status AND (old.status IN ('SOLVED', 'CLOSED') OR new.status IN ('SOLVED', 'CLOSED')))
-              OR (old.answer_count = 0) IS DISTINCT FROM (new.answer_count = 0) OR old.deleted_at IS DISTINCT FROM new.deleted_at
-              OR old.moderation_state IS DISTINCT FROM new.moderation_state)
-        EXECUTE FUNCTION category_counts_after_questions()`);
+    await db.query(categoryCountsUpdateTrigger(
+      `old.status IS DISTINCT FROM new.status AND (old.status IN ('SOLVED', 'CLOSED') OR new.status IN ('SOLVED', 'CLOSED'))`));
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TRIGGER category_counts_update ON questions`);
-    await db.query(`
-      CREATE TRIGGER category_counts_update AFTER UPDATE ON questions FOR EACH ROW
-        WHEN (old.category_id IS DISTINCT FROM new.category_id OR old.status IS DISTINCT FROM new.status
-              OR (old.answer_count = 0) IS DISTINCT FROM (new.answer_count = 0) OR old.deleted_at IS DISTINCT FROM new.deleted_at
-              OR old.moderation_state IS DISTINCT FROM new.moderation_state)
-        EXECUTE FUNCTION category_counts_after_questions()`);
+    await db.query(categoryCountsUpdateTrigger('old.status IS DISTINCT FROM new.status'));
     // Notifications of members or questions that are gone (none, unless by hand) would refuse the keys: they go first,
     // and a gone actor is forgotten.
     await db.query(`
@@ -51,4 +41,14 @@ export class SweepRowCosts1763901780000 implements MigrationInterface {
         ADD CONSTRAINT notifications_question_id_fkey FOREIGN KEY (question_id) REFERENCES questions(id),
         ADD CONSTRAINT notifications_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES users(id)`);
   }
+}
+
+/** The counts' row trigger on questions (CostThatDoesNotGrow1763901700000), with `statusChange` saying which changes of status fire it. */
+function categoryCountsUpdateTrigger(statusChange: string): string {
+  return `
+    CREATE TRIGGER category_counts_update AFTER UPDATE ON questions FOR EACH ROW
+      WHEN (old.category_id IS DISTINCT FROM new.category_id OR (${statusChange})
+            OR (old.answer_count = 0) IS DISTINCT FROM (new.answer_count = 0) OR old.deleted_at IS DISTINCT FROM new.deleted_at
+            OR old.moderation_state IS DISTINCT FROM new.moderation_state)
+      EXECUTE FUNCTION category_counts_after_questions()`;
 }
