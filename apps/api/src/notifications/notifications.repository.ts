@@ -103,10 +103,11 @@ export class NotificationsRepository {
            FROM wanted w LEFT JOIN staff s ON s.category_id = w.staff_of
           WHERE COALESCE(w.user_id, s.user_id) IS DISTINCT FROM w.actor_id AND COALESCE(w.user_id, s.user_id) IS NOT NULL
           ORDER BY w.grp, COALESCE(w.user_id, s.user_id), w.ord),
+       -- By key, as arrays: whatever the estimate of rows addressed, neither table is read whole.
        members AS (
-         SELECT id FROM users WHERE id IN (SELECT user_id FROM addressed UNION SELECT actor_id FROM addressed)),
+         SELECT id FROM users WHERE id = ANY(ARRAY(SELECT user_id FROM addressed UNION SELECT actor_id FROM addressed))),
        questions_named AS (
-         SELECT id FROM questions WHERE id IN (SELECT question_id FROM addressed))
+         SELECT id FROM questions WHERE id = ANY(ARRAY(SELECT DISTINCT question_id FROM addressed)))
        INSERT INTO notifications (user_id, kind, question_id, actor_id, payload, created_at)
        SELECT user_id, kind, question_id, actor_id, payload, $2 FROM addressed
         WHERE user_id IN (SELECT id FROM members) AND (actor_id IS NULL OR actor_id IN (SELECT id FROM members))
