@@ -172,5 +172,26 @@ describe('categories', () => {
       expect(await listed({ unanswered: true })).toBe(2);
       expect(await listed({ pinned: false, unanswered: true })).toBe(1);
     });
+
+    it('keeps the counts as a question is escalated, closed, reopened and solved (only SOLVED and CLOSED move them)', async () => {
+      const category = await app.category({ slug: slug('lifecycle') });
+      const [asker, helper, moderator] = [await app.member(), await app.member(), await app.userWithRole('MODERATOR')];
+      const { id } = await app.ask(asker, category.id);
+      const counts = async () => {
+        const { categories } = await app.ok<{ categories: Array<{ id: string; questionCount: number; solvedCount: number; unansweredCount: number }> }>(LIST);
+        const { questionCount, solvedCount, unansweredCount } = categories.find((c) => c.id === category.id)!;
+        return [questionCount, solvedCount, unansweredCount];
+      };
+
+      await app.ok(`mutation ($q: ID!) { escalateQuestion(questionId: $q, reason: "Only billing can see it") { id } }`, { q: id }, moderator);
+      expect(await counts()).toEqual([1, 0, 1]);
+      await app.ok(`mutation ($id: ID!) { closeQuestion(id: $id, reason: OFF_TOPIC) { id } }`, { id }, moderator);
+      expect(await counts()).toEqual([1, 0, 0]);
+      await app.ok(`mutation ($id: ID!) { reopenQuestion(id: $id) { id } }`, { id }, moderator);
+      expect(await counts()).toEqual([1, 0, 1]);
+      const answer = await app.answer(helper, id);
+      expect((await app.acceptAnswer(asker, answer.id)).errors).toBeUndefined();
+      expect(await counts()).toEqual([1, 1, 0]);
+    });
   });
 });

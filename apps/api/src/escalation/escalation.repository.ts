@@ -56,11 +56,10 @@ export class EscalationRepository {
        SELECT * FROM inserted ORDER BY id`,
       [column('questionId'), column('reason'), column('note'), column('escalatedBy'), column('escalatedAt'), column('staffResponseHours'), column('staffDueAt')],
     );
-    const metadata = em.getRepository(EscalationEntity).metadata;
-    return rows.map((row) => em.getRepository(EscalationEntity).merge(
-      em.getRepository(EscalationEntity).create(),
-      Object.fromEntries(metadata.columns.map((c) => [c.propertyName, c.type === 'bigint' && row[c.databaseName] !== null ? String(row[c.databaseName]) : row[c.databaseName]])),
-    ));
+    // Mapped by hand, a column list made once: TypeORM's create and merge per row cost more than the statement's rows.
+    const columns = em.getRepository(EscalationEntity).metadata.columns.map((c) => ({ property: c.propertyName, column: c.databaseName, bigint: c.type === 'bigint' }));
+    return rows.map((row) => Object.assign(new EscalationEntity(), Object.fromEntries(columns.map(({ property, column, bigint }) => (
+      [property, bigint && row[column] !== null ? String(row[column]) : row[column]])))));
   }
 
   async recordEvent(

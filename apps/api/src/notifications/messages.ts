@@ -2,8 +2,10 @@ import type { AppConfig } from '../config/config';
 
 /** “Title”, shortened so a message stays one line. */
 export function quoted(title: string): string {
-  const short = [...title].length > 120 ? `${[...title].slice(0, 119).join('')}…` : title;
-  return `“${short}”`;
+  // No more UTF-16 units than 120 is no more characters than 120: most titles are never split into characters.
+  if (title.length <= 120) return `“${title}”`;
+  const characters = [...title];
+  return `“${characters.length > 120 ? `${characters.slice(0, 119).join('')}…` : title}”`;
 }
 
 /** Where the web app shows a question; null when PUBLIC_URL is not configured. */

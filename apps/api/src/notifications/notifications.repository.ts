@@ -67,15 +67,28 @@ export class NotificationsRepository {
 
   /**
    * One statement for any number of groups and recipients (a sweep's batch, a busy category's watchers, a staff team):
-   * returns the new notifications' ids, in the order of the groups and their recipients.
+   * returns the new notifications' ids, in the order of the groups and their recipients. The rows go as one JSON
+   * parameter (a batch's payloads are not escaped one by one into array literals). In place of foreign keys (their
+   * per-row checks were dropped, migration 1763901780000), only members and questions that exist are notified, each
+   * distinct id looked up once.
    */
   async insert(em: EntityManager, at: Date, groups: readonly NotificationGroup[]): Promise<string[]> {
-    const rows = groups.flatMap((group, index) => group.recipients.map((r) => ({ group: index, ...group, ...r })));
+    let ord = 0;
+    const rows = groups.flatMap((group, grp) => group.recipients.map((r) => ({
+      grp,
+      ord: ord++,
+      question_id: group.questionId,
+      actor_id: group.actorId,
+      user_id: 'userId' in r ? r.userId : null,
+      staff_of: 'staffOf' in r ? r.staffOf : null,
+      kind: r.kind,
+      payload: r.payload,
+    })));
     if (rows.length === 0) return [];
     const inserted: Array<{ id: string }> = await em.query(
       `WITH wanted AS (
-         SELECT * FROM unnest($1::int[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[], $7::jsonb[])
-                  WITH ORDINALITY AS w(grp, question_id, actor_id, user_id, staff_of, kind, payload, ord)),
+         SELECT * FROM jsonb_to_recordset($1::jsonb)
+                  AS w(grp int, ord int, question_id bigint, actor_id bigint, user_id bigint, staff_of bigint, kind text, payload jsonb)),
        -- Who works a category's escalations: its staff team, or every STAFF user when it has none.
        staff AS (
          SELECT cs.category_id, cs.user_id FROM category_staff cs
@@ -89,20 +102,19 @@ export class NotificationsRepository {
                 COALESCE(w.user_id, s.user_id) AS user_id, w.kind, w.payload
            FROM wanted w LEFT JOIN staff s ON s.category_id = w.staff_of
           WHERE COALESCE(w.user_id, s.user_id) IS DISTINCT FROM w.actor_id AND COALESCE(w.user_id, s.user_id) IS NOT NULL
-          ORDER BY w.grp, COALESCE(w.user_id, s.user_id), w.ord)
+          ORDER BY w.grp, COALESCE(w.user_id, s.user_id), w.ord),
+       -- By key, as arrays: whatever the estimate of rows addressed, neither table is read whole.
+       members AS (
+         SELECT id FROM users WHERE id = ANY(ARRAY(SELECT user_id FROM addressed UNION SELECT actor_id FROM addressed))),
+       questions_named AS (
+         SELECT id FROM questions WHERE id = ANY(ARRAY(SELECT DISTINCT question_id FROM addressed)))
        INSERT INTO notifications (user_id, kind, question_id, actor_id, payload, created_at)
-       SELECT user_id, kind, question_id, actor_id, payload, $8 FROM addressed ORDER BY grp, ord, user_id
+       SELECT user_id, kind, question_id, actor_id, payload, $2 FROM addressed
+        WHERE user_id IN (SELECT id FROM members) AND (actor_id IS NULL OR actor_id IN (SELECT id FROM members))
+          AND (question_id IS NULL OR question_id IN (SELECT id FROM questions_named))
+        ORDER BY grp, ord, user_id
        RETURNING id::text`,
-      [
-        rows.map((r) => r.group),
-        rows.map((r) => r.questionId),
-        rows.map((r) => r.actorId),
-        rows.map((r) => ('userId' in r ? r.userId : null)),
-        rows.map((r) => ('staffOf' in r ? r.staffOf : null)),
-        rows.map((r) => r.kind),
-        rows.map((r) => JSON.stringify(r.payload)),
-        at,
-      ],
+      [JSON.stringify(rows), at],
     );
     return inserted.map((r) => r.id);
   }

@@ -42,20 +42,28 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
     switch (event.type) {
       case 'questions.escalated': {
         const questions = await this.notifications.questionFacts(em, event.escalations.map((e) => e.questionId));
+        // A sweep's batch shares a few deadlines (one per category): each is written out once.
+        const dueTexts = new Map<number, { iso: string; text: string }>();
+        const dueText = (due: Date) => {
+          let texts = dueTexts.get(due.getTime());
+          if (!texts) dueTexts.set(due.getTime(), texts = { iso: due.toISOString(), text: momentText(due) });
+          return texts;
+        };
         return event.escalations.flatMap((escalation) => {
           const q = questions.get(escalation.questionId);
           if (!q) return [];
-          const due = escalation.staffDueAt;
-          const facts = { questionTitle: q.title, reason: escalation.reason, staffDueAt: due?.toISOString() ?? null };
-          const promise = due ? `Our team will answer by ${momentText(due)}.` : 'Our team will answer as soon as possible.';
+          const due = escalation.staffDueAt ? dueText(escalation.staffDueAt) : null;
+          const facts = { questionTitle: q.title, reason: escalation.reason, staffDueAt: due?.iso ?? null };
+          const promise = due ? `Our team will answer by ${due.text}.` : 'Our team will answer as soon as possible.';
+          const title = quoted(q.title);
           return [{
             questionId: q.id,
             // The asker hears the team's promise even when they asked for it themselves.
             actorId: null,
             recipients: [
-              this.to(escalation.askerId, 'QUESTION_ESCALATED', { ...facts, message: `Your question ${quoted(q.title)} was passed to our team. ${promise}` }),
+              this.to(escalation.askerId, 'QUESTION_ESCALATED', { ...facts, message: `Your question ${title} was passed to our team. ${promise}` }),
               this.toStaffOf(escalation.categoryId, 'QUESTION_ESCALATED', {
-                ...facts, message: `Escalated to staff: ${quoted(q.title)}${due ? ` (due ${momentText(due)})` : ''}.`,
+                ...facts, message: `Escalated to staff: ${title}${due ? ` (due ${due.text})` : ''}.`,
               }),
             ],
           }];
