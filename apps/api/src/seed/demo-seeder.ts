@@ -15,6 +15,8 @@ import { EscalationSweep } from '../escalation/escalation.sweep';
 import { NotificationsService } from '../notifications/notifications.service';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { QuestionsService } from '../questions/questions.service';
+import { ViewRecorder } from '../questions/view-recorder';
+import { SearchOutboxWorker } from '../search/search-outbox.worker';
 import { SearchService } from '../search/search.service';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
@@ -68,6 +70,11 @@ export async function seedDemo(
   // could claim the due questions first, and the replay's staff would act before that escalation committed.
   const replayConfig = { ...config, newMemberReviewPosts: 0, spamChecks: false, escalationSweepSeconds: 0, trustLevelSweepSeconds: 0 };
   const app = await NestFactory.createApplicationContext(AppModule.with({ config: replayConfig, dataSource, clock }), { logger: ['error'] });
+  // Nor may anything else hold a question's row while the replay sweeps: the sweep skips locked rows (SKIP LOCKED),
+  // and the replay's staff would then find the question not escalated. The search outbox's timed pass (it locks
+  // the threads whose vectors it rebuilds) stays off, as the API drains the outbox once it starts; the views
+  // buffered so far are written before each sweep, so the view recorder's timer has nothing left to write.
+  await app.get(SearchOutboxWorker).stopPolling();
   try {
     const users = app.get(UsersService);
     const categories = app.get(CategoriesService);
@@ -108,7 +115,11 @@ export async function seedDemo(
 
     const steps: Step[] = [];
     const at = (hoursAgo: number): Date => new Date(now.getTime() - hoursAgo * HOUR_MS);
-    const runSweep = async (): Promise<void> => void (await sweep.runOnce());
+    const viewRecorder = app.get(ViewRecorder);
+    const runSweep = async (): Promise<void> => {
+      await viewRecorder.flush();
+      await sweep.runOnce();
+    };
     const questionIds = new Map<string, string>();
     for (const question of all) {
       const askedAt = at(question.hoursAgo);
