@@ -122,6 +122,26 @@ describe('@mentions', () => {
     expect((await notes(added, questionId)).map((r: { actor: string }) => r.actor)).toEqual([asker.id, newcomer.id]);
   });
 
+  it('notifies only the members an edit of a comment adds, and nobody while the edited comment is held', async () => {
+    const added = await regular('Cy Added');
+    const questionId = await ask(asker);
+    const commentId = await comment(helper, 'QUESTION', questionId, `Same here, ${token(mentioned)} saw it too.`);
+    const EDIT = `mutation ($input: EditCommentInput!) { editComment(input: $input) { id } }`;
+    await app.ok(EDIT, { input: { id: commentId, body: `Same here, ${token(mentioned)} and ${token(added)} saw it too.` } }, helper);
+    await app.ok(EDIT, { input: { id: commentId, body: `Same here, ${token(mentioned)} and ${token(added)} saw it too, twice.` } }, helper);
+    expect((await notes(mentioned, questionId)).map((r: { kind: string }) => r.kind)).toEqual(['MENTIONED']);
+    expect((await notes(added, questionId)).map((r: { actor: string; message: string }) => [r.actor, r.message]))
+      .toEqual([[helper.id, expect.stringMatching(/^Helper mentioned you in a comment on “Router number \d+ keeps dropping”\.$/)]]);
+
+    // A newcomer's held comment, edited before approval: its mentions notify once, when it is published.
+    const newcomer = await app.member('Held Commenter');
+    const heldId = await comment(newcomer, 'QUESTION', questionId, 'Mine drops at 8pm as well.');
+    await app.ok(EDIT, { input: { id: heldId, body: `Mine drops at 8pm as well, ask ${token(added)}.` } }, newcomer);
+    expect(await notes(added, questionId)).toHaveLength(1);
+    await approve(heldId);
+    expect((await notes(added, questionId)).map((r: { actor: string }) => r.actor)).toEqual([helper.id, newcomer.id]);
+  });
+
   describe('mentionSuggestions', () => {
     const suggest = async (by: TestUser, prefix: string, questionId?: string) =>
       (await app.ok<{ mentionSuggestions: Array<{ userId: string; displayName: string; token: string }> }>(SUGGEST, { prefix, questionId }, by)).mentionSuggestions;

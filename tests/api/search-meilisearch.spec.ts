@@ -15,7 +15,7 @@ describeSearchContract('meilisearch', {
   // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
   start: () => TestApp.start({ RATE_LIMITS: 'off', ...meili.env }),
   settle: async (app) => {
-    const drained = await app.provider(SearchOutboxWorker).drain();
+    const drained = await app.provider(SearchOutboxWorker).runOnce();
     if (drained.failed) {
       const [row] = await app.db.query(`SELECT last_error FROM search_outbox WHERE last_error IS NOT NULL LIMIT 1`);
       throw new Error(`Meilisearch refused a push: ${row?.last_error}`);

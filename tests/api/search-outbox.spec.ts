@@ -50,7 +50,7 @@ describe('search outbox (Meilisearch)', () => {
   it('keeps every write during a Meilisearch outage and catches up by itself once it is back', async () => {
     const worker = app.provider(SearchOutboxWorker);
     const before = await app.ask(asker, categoryId, { title: 'Gecko backup never finishes', body: 'The gecko backup stops at 99 percent.' });
-    expect(await worker.drain()).toEqual({ pushed: 1, failed: 0 });
+    expect(await worker.runOnce()).toEqual({ pushed: 1, failed: 0 });
     expect(await found('gecko')).toEqual([before.id]);
 
     await meili.halt();
@@ -65,7 +65,7 @@ describe('search outbox (Meilisearch)', () => {
     expect(await app.count('search_outbox')).toBe(4);
 
     // A push attempt fails; nothing is lost, each row records the error and waits its back-off.
-    expect(await worker.drain()).toMatchObject({ pushed: 0 });
+    expect(await worker.runOnce()).toMatchObject({ pushed: 0 });
     expect(await app.count('search_outbox', `last_error IS NOT NULL AND next_attempt_at > now()`)).toBeGreaterThan(0);
     expect(await app.count('search_outbox')).toBe(4);
 
@@ -84,10 +84,10 @@ describe('search outbox (Meilisearch)', () => {
 
     // Back on the same port and data; the worker's own timer (as in production) drains the backlog after the back-off.
     await meili.resume();
-    worker.startPolling(1);
+    worker.startTimer(1);
     const deadline = Date.now() + 60_000;
     while ((await app.count('search_outbox')) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-    await worker.stopPolling();
+    await worker.stopTimer();
     expect(await app.count('search_outbox')).toBe(0);
 
     expect((await found('gecko')).sort()).toEqual([before.id, ...during.map((q) => q.id)].sort());
@@ -122,7 +122,7 @@ describe('search outbox (Meilisearch)', () => {
     });
     expect(report.imported.questions).toBe(274);
     expect(await app.count('search_outbox')).toBeGreaterThanOrEqual(274);
-    expect(await app.provider(SearchOutboxWorker).drain()).toMatchObject({ failed: 0 });
+    expect(await app.provider(SearchOutboxWorker).runOnce()).toMatchObject({ failed: 0 });
     expect(await app.count('search_outbox')).toBe(0);
 
     const sample: Array<{ id: string; title: string }> = await app.db.query(

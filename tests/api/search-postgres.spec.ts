@@ -10,7 +10,7 @@ describeSearchContract('postgres', {
   // RATE_LIMITS=off: the harness makes this file's many members, questions and posts from one address (127.0.0.1) and a few accounts; rate limits are tested in tests/api/rate-limits.spec.ts.
   start: () => TestApp.start({ RATE_LIMITS: 'off', SEARCH_ENGINE: 'postgres' }),
   settle: async (app) => {
-    await app.provider(SearchOutboxWorker).drain();
+    await app.provider(SearchOutboxWorker).runOnce();
     expect(await app.count('search_outbox')).toBe(0);
   },
 });
@@ -34,7 +34,7 @@ describe('PostgreSQL search vectors of a busy thread', () => {
     // One outbox row for the thread, whatever its answers: the posting transactions did not rebuild its vector.
     expect(await app.count('search_outbox', 'question_id = $1', [question.id])).toBe(1);
     expect(await app.provider<SearchEngine>(SEARCH_ENGINE).backlog()).toBe(1);
-    expect(await app.provider(SearchOutboxWorker).drain()).toEqual({ pushed: 1, failed: 0 });
+    expect(await app.provider(SearchOutboxWorker).runOnce()).toEqual({ pushed: 1, failed: 0 });
     for (const word of words) expect(await search(word)).toEqual([question.id]);
     expect(await app.count('search_outbox')).toBe(0);
   });

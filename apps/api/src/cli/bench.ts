@@ -68,8 +68,8 @@ runCli(async () => {
   for (const name of only) if (!BENCHMARKS[name]) throw new Error(`--only is one of ${Object.keys(BENCHMARKS).join(', ')}`);
   const reuse = args.reuse === true;
   if (reuse && !only.every((name) => BENCHMARKS[name].reusable)) throw new Error('--reuse needs --only with a benchmark that checks its seeded data (search, http)');
-  // Background timers stay off (as under test), so the benchmark times exactly the work it starts.
-  const config = { ...configOrExit(), nodeEnv: 'test' as const };
+  // Background timers stay off (and the rest as under test), so the benchmark times exactly the work it starts.
+  const config = { ...configOrExit(), nodeEnv: 'test' as const, backgroundTimers: false };
   for (const name of only) {
     const database = await openDatabase(config, { scratchDatabase, keepScratch: reuse });
     try {

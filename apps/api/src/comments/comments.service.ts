@@ -117,6 +117,9 @@ export class CommentsService {
         });
       }
       const edited = await this.comments.edit(em, comment.id, input.body, bodyHtml, now);
+      if (comment.body !== input.body) {
+        await this.events.publish(em, { type: 'comment.edited', questionId: comment.questionId, commentId: comment.id, editorId: viewer.id, previousBody: comment.body, at: now });
+      }
       if (!hold) return edited;
       await this.moderate(em, edited, 'HELD', hold.reason, now);
       await this.held(em, edited, hold, now);

@@ -15,6 +15,8 @@ export type DomainEvent =
   | { type: 'answer.accepted'; questionId: string; answerId: string; answerAuthorId: string; acceptedBy: string; at: Date }
   | { type: 'acceptance.withdrawn'; questionId: string; withdrawnBy: string; at: Date }
   | { type: 'comment.posted'; questionId: string; commentId: string; authorId: string; authorKind: AuthorKind; at: Date }
+  /** `previousBody`: the comment's Markdown before the edit (for mentions the edit adds). */
+  | { type: 'comment.edited'; questionId: string; commentId: string; editorId: string; previousBody: string; at: Date }
   /**
    * A message in the question's private conversation (asker and our team). Counts like a comment for the staff clock;
    * carries no body, and no handler may pass it on publicly (webhooks, search).

@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10, pageCacheSeconds: 10,
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
       imageHosts: [], graphqlIntrospection: true, statementTimeoutMs: 5000,
-      graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 }, countSqlStatements: false,
+      graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 }, countSqlStatements: false, backgroundTimers: true,
       newMemberReviewPosts: 2, flagHideThreshold: 3, spamChecks: true, spamRepeatWindowMinutes: 10, requireEmailVerification: true,
     });
   });
@@ -49,7 +49,7 @@ describe('loadConfig', () => {
       searchEngine: 'meilisearch', searchLanguage: 'french', meiliHost: 'https://search.example.com', meiliMasterKey: 'k3y',
       meiliIndex: 'peerdesk_questions', meiliPort: 7701, statementTimeoutMs: 2500,
       imageHosts: ['i.imgur.com', 'images.example.com'], graphqlIntrospection: true,
-      graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 }, countSqlStatements: false,
+      graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 }, countSqlStatements: false, backgroundTimers: true,
       newMemberReviewPosts: 0, flagHideThreshold: 10, spamChecks: false, spamRepeatWindowMinutes: 30, requireEmailVerification: false,
     });
   });
@@ -150,6 +150,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'test', COUNT_SQL_STATEMENTS: 'on' }).countSqlStatements).toBe(true);
     expect(() => loadConfig({ COUNT_SQL_STATEMENTS: 'on' })).toThrow('COUNT_SQL_STATEMENTS=on is for the tests only (NODE_ENV=test)');
     expect(() => loadConfig({ NODE_ENV: 'test', COUNT_SQL_STATEMENTS: 'yes' })).toThrow('COUNT_SQL_STATEMENTS="yes" must be one of: on, off');
+  });
+
+  it('runs background timers everywhere but under NODE_ENV=test', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).backgroundTimers).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'development' }).backgroundTimers).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).backgroundTimers).toBe(false);
   });
 
   it('checks the GraphQL limits', () => {

@@ -85,6 +85,12 @@ export interface AppConfig {
   requireEmailVerification: boolean;
   /** Tests only: the request DataSource counts the SQL statements it sends (database/statement-counter.ts). */
   countSqlStatements: boolean;
+  /**
+   * Whether background work runs on its own timers (sweeps, outboxes, folds, the flushes of buffered writes). Not
+   * a variable: off under NODE_ENV=test, where tests run passes on demand, and in processes that replay history
+   * (the demo seed) and must be the only writer while they do; on everywhere else.
+   */
+  backgroundTimers: boolean;
 }
 
 export class ConfigError extends Error {
@@ -306,6 +312,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     spamRepeatWindowMinutes: read.integer('SPAM_REPEAT_WINDOW_MINUTES', DEFAULT_SPAM_REPEAT_WINDOW_MINUTES, 0, 1440),
     requireEmailVerification: read.oneOf('REQUIRE_EMAIL_VERIFICATION', 'true', ['true', 'false'] as const) === 'true',
     countSqlStatements: read.oneOf('COUNT_SQL_STATEMENTS', 'off', ['on', 'off'] as const) === 'on',
+    backgroundTimers: nodeEnv !== 'test',
   };
   if (config.countSqlStatements && nodeEnv !== 'test') read.problems.push('COUNT_SQL_STATEMENTS=on is for the tests only (NODE_ENV=test)');
   if (config.port === config.webPort) read.problems.push(`PORT and WEB_PORT must differ (both are ${config.port})`);

@@ -1,11 +1,12 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from '../common/clock';
-import { JobRunner, workUntilNoneDue } from '../common/jobs/job-runner';
+import { workUntilNoneDue } from '../common/jobs/job-runner';
 import { afterFailure, errorText, leaseUntil, type RetryPolicy } from '../common/jobs/retry';
+import { TimedJob } from '../common/jobs/timed-job';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { Transactions } from '../database/transactions';
@@ -33,8 +34,7 @@ const DIGEST_LINES = 50;
  * mail twice while it is in flight (a crash mid-send means a retry after the lease: at least once).
  */
 @Injectable()
-export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
-  private readonly runner = new JobRunner({ name: 'EmailOutbox', run: () => this.runOnce() });
+export class EmailOutbox extends TimedJob {
   private transport: Transporter | null = null;
 
   constructor(
@@ -42,16 +42,18 @@ export class EmailOutbox implements OnModuleInit, OnModuleDestroy {
     private readonly notifications: NotificationsRepository,
     private readonly users: UsersRepository,
     private readonly transactions: Transactions,
-    @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(CONFIG) config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  onModuleInit(): void {
-    if (this.config.nodeEnv !== 'test') this.runner.start(this.config.outboxPollSeconds);
+  ) {
+    super('EmailOutbox', config);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    await this.runner.stop();
+  protected intervalSeconds(): number {
+    return this.config.outboxPollSeconds;
+  }
+
+  override async onApplicationShutdown(): Promise<void> {
+    await super.onApplicationShutdown();
     this.transport?.close();
   }
 

@@ -21,6 +21,8 @@ export interface CommentFacts {
   target_type: 'QUESTION' | 'ANSWER';
   target_id: string;
   target_author_id: string;
+  /** Published and visible: held comments tell nobody yet. */
+  shown: boolean;
 }
 
 /** A notification as a digest lists it. */
@@ -227,7 +229,8 @@ export class NotificationsRepository {
 
   async commentFacts(em: EntityManager, commentId: string): Promise<CommentFacts | null> {
     const rows: CommentFacts[] = await em.query(
-      `SELECT c.body, c.target_type, c.target_id::text, COALESCE(q.author_id, a.author_id)::text AS target_author_id
+      `SELECT c.body, c.target_type, c.target_id::text, COALESCE(q.author_id, a.author_id)::text AS target_author_id,
+              c.published AND c.moderation_state = 'VISIBLE' AND c.deleted_at IS NULL AS shown
          FROM comments c
          LEFT JOIN questions q ON c.target_type = 'QUESTION' AND q.id = c.target_id
          LEFT JOIN answers a ON c.target_type = 'ANSWER' AND a.id = c.target_id

@@ -258,6 +258,16 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
         const facts = targetType === 'QUESTION' ? { questionTitle: q.title } : { questionTitle: q.title, answerId: id };
         return { questionId: q.id, actorId: event.editorId, recipients: this.mentions(added, facts, `${who} mentioned you in ${where}.`) };
       }
+      case 'comment.edited': {
+        const comment = await this.notifications.commentFacts(em, event.commentId);
+        const q = comment?.shown ? await this.question(em, event.questionId) : null;
+        if (!comment || !q) return null;
+        const added = await this.notifications.existingMembers(em, newlyMentionedUserIds(event.previousBody, comment.body));
+        if (added.length === 0) return null;
+        const who = await this.displayName(em, event.editorId);
+        const facts = { questionTitle: q.title, commentId: event.commentId, targetType: comment.target_type, targetId: comment.target_id };
+        return { questionId: q.id, actorId: event.editorId, recipients: this.mentions(added, facts, `${who} mentioned you in a comment on ${quoted(q.title)}.`) };
+      }
       default:
         return null;
     }

@@ -60,7 +60,7 @@ export class ViewRecorder implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     // Tests flush when they read: a timer would only make their timing matter.
-    if (this.config.nodeEnv !== 'test') this.buffer.start(VIEW_FLUSH_SECONDS);
+    if (this.config.backgroundTimers) this.buffer.start(VIEW_FLUSH_SECONDS);
   }
 
   /** After the HTTP server has stopped (no page is still being read), the last views go out. */

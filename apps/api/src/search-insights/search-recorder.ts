@@ -53,7 +53,7 @@ export class SearchRecorder implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     // Tests flush when they read (as searchGaps does): a timer would only make their timing matter.
-    if (this.config.nodeEnv !== 'test') this.startFlushing(SEARCH_FLUSH_SECONDS);
+    if (this.config.backgroundTimers) this.startFlushing(SEARCH_FLUSH_SECONDS);
   }
 
   /** Flushes every `seconds` (the timer does not keep the process alive). */

@@ -48,6 +48,7 @@ export class SearchIndexSubscriber implements DomainEventHandler, OnModuleInit {
       case 'question.returned_to_community':
         return this.engine.statusChanged(em, [event.questionId]);
       case 'comment.posted':
+      case 'comment.edited':
       case 'escalation.assigned':
       case 'escalations.breached':
         return; // comments are not indexed; assignment and breaches change neither text nor status

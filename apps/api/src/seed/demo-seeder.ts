@@ -16,7 +16,6 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { QuestionsService } from '../questions/questions.service';
 import { ViewRecorder } from '../questions/view-recorder';
-import { SearchOutboxWorker } from '../search/search-outbox.worker';
 import { SearchService } from '../search/search.service';
 import { UsersRepository } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
@@ -65,16 +64,14 @@ export async function seedDemo(
   const all = [...generateYear(seed, now, community.categories), ...community.questions];
   const earliest = Math.max(...all.map((question) => question.hoursAgo));
   const clock = new ManualClock(new Date(now.getTime() - (earliest + 24) * HOUR_MS));
-  // The demo replays history that already happened: its members' first posts are not held for review, and the
-  // replay runs the sweep at each deadline itself. A timed sweep beside it (npm start runs outside NODE_ENV=test)
-  // could claim the due questions first, and the replay's staff would act before that escalation committed.
-  const replayConfig = { ...config, newMemberReviewPosts: 0, spamChecks: false, escalationSweepSeconds: 0, trustLevelSweepSeconds: 0 };
+  // The demo replays history that already happened: its members' first posts are not held for review. The replay
+  // is the only writer while it runs, with no background timers: it runs the sweep at each deadline itself, and a
+  // timed pass beside it could claim due questions first, or hold a question's row at the moment of a sweep (which
+  // skips locked rows), and the replay's staff would find the question not escalated. What timers would have done
+  // is done explicitly: buffered views are written before each sweep; the API's search outbox pass, once it starts,
+  // indexes what the replay wrote.
+  const replayConfig = { ...config, newMemberReviewPosts: 0, spamChecks: false, backgroundTimers: false };
   const app = await NestFactory.createApplicationContext(AppModule.with({ config: replayConfig, dataSource, clock }), { logger: ['error'] });
-  // Nor may anything else hold a question's row while the replay sweeps: the sweep skips locked rows (SKIP LOCKED),
-  // and the replay's staff would then find the question not escalated. The search outbox's timed pass (it locks
-  // the threads whose vectors it rebuilds) stays off, as the API drains the outbox once it starts; the views
-  // buffered so far are written before each sweep, so the view recorder's timer has nothing left to write.
-  await app.get(SearchOutboxWorker).stopPolling();
   try {
     const users = app.get(UsersService);
     const categories = app.get(CategoriesService);

@@ -1,10 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { type AuditAction, conflict, notFound, type TrustActivity, type TrustLevel, trustLevelFor, validationFailed } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '../common/clock';
 import { checkId } from '../common/ids';
-import { JobRunner } from '../common/jobs/job-runner';
 import type { Viewer } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
@@ -33,9 +32,7 @@ function describeActivity(a: TrustActivity): string {
  * locks the level until it is handed back.
  */
 @Injectable()
-export class TrustLevelsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly runner = new JobRunner({ name: 'TrustLevels', run: () => this.evaluateChanged() });
-
+export class TrustLevelsService {
   constructor(
     private readonly trust: TrustRepository,
     private readonly users: UsersRepository,
@@ -46,16 +43,6 @@ export class TrustLevelsService implements OnApplicationBootstrap, OnApplication
     /** Only its flush: a CLI process has no buffered views. */
     @Inject(ViewRecorder) private readonly views: Pick<ViewRecorder, 'flush'>,
   ) {}
-
-  onApplicationBootstrap(): void {
-    // Tests (and `NODE_ENV=test` servers) run passes on demand with a moved clock; 0 turns the timer off.
-    if (this.config.nodeEnv === 'test' || this.config.trustLevelSweepSeconds === 0) return;
-    this.runner.start(this.config.trustLevelSweepSeconds);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.runner.stop();
-  }
 
   /** A signed-in member used a session on a new day (at most once a day per session; a second note the same day is nothing). */
   recordVisit(em: EntityManager | null, userId: string, at: Date): Promise<void> {

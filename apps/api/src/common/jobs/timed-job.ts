@@ -4,8 +4,10 @@ import { JobRunner } from './job-runner';
 
 /**
  * A background job on a timer: a pass (`runOnce`) every `intervalSeconds()` from when the application has
- * bootstrapped, stopped on shutdown after the pass in flight. Never under NODE_ENV=test, where tests and the
- * bench run passes on demand, nor while the interval is 0 (the job turned off by its configuration).
+ * bootstrapped, stopped on shutdown after the pass in flight. Only where the configuration runs background
+ * timers (not under NODE_ENV=test, nor in the demo replay, which run passes on demand), and not while the
+ * interval is 0 (the job turned off by its configuration). `startTimer` and `stopTimer` take the timer in hand
+ * (a test showing the job catching up by itself).
  */
 export abstract class TimedJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly runner: JobRunner;
@@ -22,11 +24,20 @@ export abstract class TimedJob implements OnApplicationBootstrap, OnApplicationS
 
   onApplicationBootstrap(): void {
     const seconds = this.intervalSeconds();
-    if (this.config.nodeEnv === 'test' || seconds === 0) return;
+    if (this.config.backgroundTimers && seconds > 0) this.startTimer(seconds);
+  }
+
+  /** A pass every `seconds` from now on, whatever the configuration says (the timer does not keep the process alive). */
+  startTimer(seconds: number): void {
     this.runner.start(seconds);
   }
 
-  onApplicationShutdown(): Promise<void> {
+  /** Ends the timer and waits for the pass in flight; passes asked for afterwards (`runOnce`) still run. */
+  stopTimer(): Promise<void> {
     return this.runner.stop();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stopTimer();
   }
 }
