@@ -283,6 +283,10 @@ describe('deflection report', () => {
         share('superusers', 'peer_answers_by_top_ten', 'Peer answers by the top 10 peers', 7, 7, '1'),
         share('superusers', 'peer_solved_by_top_percent', 'Peer-solved questions answered by the top 1%', 1, 3, String(1 / 3)),
         share('superusers', 'peer_solved_by_top_ten', 'Peer-solved questions answered by the top 10', 3, 3, '1'),
+        // Nobody opened the ask form here: tests/api/search-insights.spec.ts holds these rows to the report's figures.
+        ...[['sessions_shown_suggestions', 'Ask sessions shown similar questions'], ['sessions_opened_suggestion', 'Ask sessions that opened a suggestion'],
+          ['sessions_opened_solved_suggestion', 'Ask sessions that opened a solved suggestion'], ['sessions_posted', 'Ask sessions that posted a question'],
+          ['asks_avoided', 'Asks avoided by a solved suggestion']].map(([key, name]) => ['pre_ask', key, name, ...none12, '', '', '', '', '', '0']),
       ]);
     });
 

@@ -162,6 +162,14 @@ describe('pre-ask deflection', () => {
     expect(later.preAskDeflection.asksAvoided).toBe(2);
     // Apart from peer deflection: the period's one question (the posted ask) is unsolved, and asks avoided add nothing.
     expect(later.peerDeflectionRate).toEqual({ numerator: 0, denominator: 1 });
+
+    // The CSV download carries the same figures, one row each in its `count` column.
+    const to = new Date(app.clock.now().getTime() + 3_600_000).toISOString();
+    const csv = await fetch(`${app.baseUrl}/reports/deflection.csv?from=${start.toISOString()}&to=${to}`, { headers: { authorization: `Bearer ${manager.token}` } });
+    const preAskRows = (await csv.text()).trim().split('\r\n').map((line) => line.split(',')).filter((cells) => cells[0] === 'pre_ask');
+    expect(preAskRows.map((cells) => [cells[1], cells[cells.length - 1]])).toEqual([
+      ['sessions_shown_suggestions', '5'], ['sessions_opened_suggestion', '4'], ['sessions_opened_solved_suggestion', '3'], ['sessions_posted', '1'], ['asks_avoided', '2'],
+    ]);
   });
 
   it('refuses malformed session ids, unknown questions and floods from one session', async () => {

@@ -2,6 +2,8 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { OUTCOMES } from '@peerdesk/domain';
 import { Requires } from '../common/viewer';
+import type { PreAskDeflectionModel } from '../search-insights/search-insights.model';
+import { SearchInsightsService } from '../search-insights/search-insights.service';
 import { countsOf, ReportsService } from './reports.service';
 import type { DeflectionReportModel, OutcomeCountModel, RateModel, ResponseTimesModel, SuperuserShareModel } from './deflection-report.model';
 
@@ -40,11 +42,20 @@ const SUPERUSER_SHARES = [
   ['peer_solved_by_top_ten', 'Peer-solved questions answered by the top 10', (s: SuperuserShareModel) => s.peerSolvedByTopTen],
 ] as const;
 
+const PRE_ASK = [
+  ['sessions_shown_suggestions', 'Ask sessions shown similar questions', (p: PreAskDeflectionModel) => p.sessionsShownSuggestions],
+  ['sessions_opened_suggestion', 'Ask sessions that opened a suggestion', (p: PreAskDeflectionModel) => p.sessionsOpenedSuggestion],
+  ['sessions_opened_solved_suggestion', 'Ask sessions that opened a solved suggestion', (p: PreAskDeflectionModel) => p.sessionsOpenedSolvedSuggestion],
+  ['sessions_posted', 'Ask sessions that posted a question', (p: PreAskDeflectionModel) => p.sessionsPosted],
+  ['asks_avoided', 'Asks avoided by a solved suggestion', (p: PreAskDeflectionModel) => p.asksAvoided],
+] as const;
+
 /**
  * Every figure of the report, one row each, copied from the report the GraphQL query returns (never
- * recomputed). Each column means one thing; a row fills the columns of its kind of figure and leaves the rest empty.
+ * recomputed), its pre-ask deflection included. Each column means one thing; a row fills the columns of its kind
+ * of figure and leaves the rest empty.
  */
-export function deflectionCsv(report: DeflectionReportModel): string {
+export function deflectionCsv(report: DeflectionReportModel, preAsk: PreAskDeflectionModel): string {
   const cohort = (section: string, key: string, name: string, cohortSize: number, outcomes: OutcomeCountModel[], peer: RateModel): Cell[] => {
     const counts = countsOf(outcomes);
     return [section, key, name, cohortSize, ...OUTCOMES.map((o) => counts[o]), peer.numerator, peer.denominator, peer.value, null, null, null, null, null, null];
@@ -66,6 +77,7 @@ export function deflectionCsv(report: DeflectionReportModel): string {
     }),
     figure('superusers', 'peer_answerers', 'Peers who answered', [null, null, null, null, null, report.superusers.peerAnswerers]),
     ...SUPERUSER_SHARES.map(([key, name, of]) => share('superusers', key, name, of(report.superusers))),
+    ...PRE_ASK.map(([key, name, of]) => figure('pre_ask', key, name, [null, null, null, null, null, of(preAsk)])),
   ];
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
@@ -82,7 +94,10 @@ export function deflectionCsvName(report: Pick<DeflectionReportModel, 'from' | '
  */
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly insights: SearchInsightsService,
+  ) {}
 
   @Get('deflection.csv')
   @Requires('view_reports')
@@ -91,7 +106,8 @@ export class ReportsController {
     const report = await this.reports.deflection({
       from: date(query.from), to: date(query.to), asOf: date(query.asOf), categoryId: query.categoryId ?? null, tag: query.tag ?? null, bucket: query.bucket ?? null,
     });
+    const preAsk = await this.insights.preAskDeflection(report.from, report.to, report.asOf);
     res.status(200).type('text/csv; charset=utf-8').setHeader('Content-Disposition', `attachment; filename="${deflectionCsvName(report)}"`);
-    res.send(deflectionCsv(report));
+    res.send(deflectionCsv(report, preAsk));
   }
 }

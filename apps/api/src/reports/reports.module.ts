@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { QuestionsModule } from '../questions/questions.module';
+import { SearchInsightsModule } from '../search-insights/search-insights.module';
 import { ModerationReportRepository } from './moderation-report.repository';
 import { ModerationReportResolver } from './moderation-report.resolver';
 import { ModerationReportService } from './moderation-report.service';
@@ -10,7 +11,7 @@ import { ReportsService } from './reports.service';
 import { RollupFoldJob } from './rollup-fold.job';
 
 @Module({
-  imports: [QuestionsModule],
+  imports: [QuestionsModule, SearchInsightsModule],
   providers: [ReportsRepository, ReportsService, ReportsResolver, ModerationReportRepository, ModerationReportService, ModerationReportResolver, RollupFoldJob],
   controllers: [ReportsController],
 })
