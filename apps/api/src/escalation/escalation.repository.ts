@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull } from 'typeorm';
 import type { EscalationReason, StaffClockPause, TimeoutReason } from '@peerdesk/domain';
+import { entityColumns } from '../database/plain-rows';
 import { type EscalationCloseReason, EscalationEntity, EscalationEventEntity, type EscalationEventType, EscalationPauseEntity } from './escalation.entity';
 
 /** The one owner of `escalations`, `escalation_events` and `escalation_pauses`. */
@@ -43,8 +44,17 @@ export class EscalationRepository {
     escalations: Array<Pick<EscalationEntity, 'questionId' | 'reason' | 'note' | 'escalatedBy' | 'escalatedAt' | 'staffResponseHours' | 'staffDueAt'>>,
   ): Promise<EscalationEntity[]> {
     const column = <K extends keyof (typeof escalations)[number]>(key: K) => escalations.map((e) => e[key]);
-    // One statement, with the events fed from RETURNING: no second look-up of what was just written.
-    const rows: Array<Record<string, unknown>> = await em.query(
+    // A batch shares a few instants (its moment, one deadline per category): each is written out once, not by pg per row.
+    const instants = new Map<number, string>();
+    const instant = (at: Date | null) => {
+      if (!at) return null;
+      let text = instants.get(at.getTime());
+      if (text === undefined) instants.set(at.getTime(), text = at.toISOString());
+      return text;
+    };
+    // One statement, with the events fed from RETURNING: no second look-up of what was just written. The rows come
+    // back shaped as the entity (plain-rows), without TypeORM's mapping, which cost more than the statement's rows.
+    return em.query(
       `WITH inserted AS (
          INSERT INTO escalations (question_id, reason, note, escalated_by, escalated_at, staff_response_hours, staff_due_at)
          SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::timestamptz[], $6::int[], $7::timestamptz[])
@@ -53,13 +63,10 @@ export class EscalationRepository {
        events AS (
          INSERT INTO escalation_events (escalation_id, question_id, type, reason, note, actor_id, at)
          SELECT id, question_id, 'ESCALATED', reason, note, escalated_by, escalated_at FROM inserted)
-       SELECT * FROM inserted ORDER BY id`,
-      [column('questionId'), column('reason'), column('note'), column('escalatedBy'), column('escalatedAt'), column('staffResponseHours'), column('staffDueAt')],
+       SELECT ${entityColumns(em.connection, EscalationEntity, 'inserted')} FROM inserted ORDER BY id`,
+      [column('questionId'), column('reason'), column('note'), column('escalatedBy'), escalations.map((e) => instant(e.escalatedAt)),
+        column('staffResponseHours'), escalations.map((e) => instant(e.staffDueAt))],
     );
-    // Mapped by hand, a column list made once: TypeORM's create and merge per row cost more than the statement's rows.
-    const columns = em.getRepository(EscalationEntity).metadata.columns.map((c) => ({ property: c.propertyName, column: c.databaseName, bigint: c.type === 'bigint' }));
-    return rows.map((row) => Object.assign(new EscalationEntity(), Object.fromEntries(columns.map(({ property, column, bigint }) => (
-      [property, bigint && row[column] !== null ? String(row[column]) : row[column]])))));
   }
 
   async recordEvent(

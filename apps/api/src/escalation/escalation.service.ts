@@ -22,9 +22,9 @@ import type { EscalationCloseReason, EscalationEntity } from './escalation.entit
 import { EscalationRepository } from './escalation.repository';
 import { type StaffQueueFilter, type StaffQueueRow, StaffQueueRepository } from './staff-queue.repository';
 
-/** A question to send to our team, locked by the caller. */
+/** A question to send to our team, locked by the caller: what escalating it reads of it. */
 interface EscalationRequest {
-  question: QuestionEntity;
+  question: Pick<QuestionEntity, 'id' | 'categoryId' | 'authorId' | 'status'>;
   reason: EscalationReason;
   actorId: string | null;
   note: string | null;

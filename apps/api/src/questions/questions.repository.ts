@@ -13,6 +13,9 @@ const isTimestampKey = (key: string | number) => typeof key === 'string' && ISO_
 /** What the asker writes; the rest of a new question's row starts empty. */
 export type NewQuestion = Pick<QuestionEntity, 'categoryId' | 'authorId' | 'title' | 'body' | 'bodyHtml' | 'tags' | 'status'>;
 
+/** A question whose community deadline passed, as the sweep claims it to escalate it. */
+export type DueQuestion = Pick<QuestionEntity, 'id' | 'categoryId' | 'authorId' | 'status' | 'communityDueTrigger'>;
+
 /** A question's text as an edit sets it. */
 export type QuestionText = Pick<QuestionEntity, 'title' | 'body' | 'bodyHtml' | 'tags'>;
 
@@ -51,18 +54,19 @@ export class QuestionsRepository {
 
   /**
    * Locks up to `limit` live questions whose community deadline has passed, soonest first, skipping rows
-   * another process holds (several API processes sweep one database).
+   * another process holds (several API processes sweep one database). Only what escalating them needs is read:
+   * whole entities (bodies, vectors, a dozen timestamps) cost the sweep more to parse than the claim to run.
    */
-  claimCommunityDue(em: EntityManager, now: Date, limit: number): Promise<QuestionEntity[]> {
-    return em
-      .createQueryBuilder(QuestionEntity, 'q')
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      // A held or hidden question's clock waits: it fires once the question is visible again, if still due.
-      .where(`q.community_due_at <= :now AND q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'`, { now })
-      .orderBy('q.community_due_at')
-      .limit(limit)
-      .getMany();
+  claimCommunityDue(em: EntityManager, now: Date, limit: number): Promise<DueQuestion[]> {
+    // A held or hidden question's clock waits: it fires once the question is visible again, if still due.
+    return em.query(
+      `SELECT id::text, category_id::text AS "categoryId", author_id::text AS "authorId", status, community_due_trigger AS "communityDueTrigger"
+         FROM questions
+        WHERE community_due_at <= $1 AND deleted_at IS NULL AND moderation_state = 'VISIBLE'
+        ORDER BY community_due_at LIMIT $2
+          FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
   }
 
   /** Locks the question row whatever its state (a vote on an answer in a deleted thread still takes it first). */
