@@ -55,8 +55,8 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-/** Statements that plan nothing (transaction control, settings), or are a plan themselves (search asks for its estimate). */
-const UNPLANNED = /^\s*(BEGIN|START|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|SHOW|RESET|DISCARD|LISTEN|NOTIFY|EXPLAIN)\b/i;
+/** Statements that plan nothing (transaction control, settings). */
+const UNPLANNED = /^\s*(BEGIN|START|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|SHOW|RESET|DISCARD|LISTEN|NOTIFY)\b/i;
 
 function* nodesOf(node: PlanNode): Generator<PlanNode> {
   yield node;

@@ -18,6 +18,8 @@ const REINDEX_BATCH = 2000;
  * transaction's end (about 2 ms a thread of 20 answers, so ~0.1 s for a batch).
  */
 const DRAIN_BATCH = 50;
+/** How long the engine trusts its list of common words (from the planner's statistics, renewed by ANALYZE) before asking again. */
+const COMMON_WORDS_TTL_MS = 60_000;
 /**
  * A dash standing alone between words ("Translation questions — Questions de traduction"), which
  * `websearch_to_tsquery` would read as excluding the next word (unaccent turns — and – into -).
@@ -50,6 +52,7 @@ export class PostgresSearchEngine implements SearchEngine {
   private readonly repository: PostgresSearchRepository;
   private readonly questions: QuestionsRepository;
   private readonly outbox: SearchOutboxRepository;
+  private commonWords: { words: string[]; at: number } | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -122,6 +125,7 @@ export class PostgresSearchEngine implements SearchEngine {
   private async run(request: SearchRequest, text: string): Promise<SearchResult> {
     const row = await this.repository.search({
       query: text, language: this.language, filter: request.filter, sort: request.sort, limit: request.limit, offset: request.offset,
+      commonWords: await this.currentCommonWords(),
     });
     return {
       hits: (row.page ?? []).map((hit) => ({ questionId: hit.id, snippet: markedSnippet(hit.snippet) })),
@@ -130,6 +134,13 @@ export class PostgresSearchEngine implements SearchEngine {
       totalCountIsExact: row.matched <= MATCH_CAP && !row.cut,
       facets: { categories: row.categories ?? [], statuses: row.statuses ?? [] },
     };
+  }
+
+  private async currentCommonWords(): Promise<string[]> {
+    if (!this.commonWords || Date.now() - this.commonWords.at > COMMON_WORDS_TTL_MS) {
+      this.commonWords = { words: await this.repository.commonWords(), at: Date.now() };
+    }
+    return this.commonWords.words;
   }
 
   async similar(request: SimilarRequest): Promise<string[]> {

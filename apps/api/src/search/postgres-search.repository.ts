@@ -28,8 +28,8 @@ export const SCAN_CAP = MATCH_CAP + 1;
  */
 export const INDEXED_MATCHES_MAX = 5000;
 /**
- * The newest questions (of the filter) a common query reads at most, newest first, stopping at MATCH_CAP + 1
- * matches: its matches are those among them, ranked and counted, and the count says there may be more.
+ * The newest questions (of the category, or of all) a common query reads at most, newest first, stopping at
+ * MATCH_CAP + 1 matches: its matches are those among them, ranked and counted, and the count says there may be more.
  */
 export const RECENT_WINDOW = 2000;
 /** `similar` looks up at most this many of the title's words, the rarest first. */
@@ -38,6 +38,11 @@ const SIMILAR_WORDS = 6;
 const SIMILAR_COMMON = 0.01;
 /** `similar` ranks at most this many questions sharing two words: the ask form needs a handful, fast. */
 const SIMILAR_CANDIDATES = 300;
+/**
+ * When `similar` pairs a common word, it looks among this many of the newest questions: two common words may stand
+ * together in as many titles as each alone ("mobile hotspot", 4% of a million), which a GIN index would all collect.
+ */
+export const SIMILAR_WINDOW = 2000;
 
 /**
  * The query, written out where it is used rather than read from a CTE: the planner then sees its
@@ -87,30 +92,33 @@ function filterConditions(filter: SearchFilter): { dated: string[]; others: stri
 }
 
 /**
- * Whether the query is common: expected in more than INDEXED_MATCHES_MAX questions, from each word's share of the
- * questions in the planner's statistics of `search_vector` (a word missing from them is rare). Words that must all be
- * there count as the rarest of them, words joined by `or` as the commonest; excluded words do not count. The words are
- * read from the query's text, where each stands quoted ('word', a quote doubled), `!` before an excluded one.
+ * Whether the query is common: its words that must all be there are all among :commonWords (the words the planner's
+ * statistics find in more than INDEXED_MATCHES_MAX questions, `commonWords`), or, for words joined by `or`, any one
+ * is; excluded words do not count. The words are read from the query's text, where each stands quoted ('word', a
+ * quote doubled), `!` before an excluded one.
  */
-const COMMON_QUERY = `SELECT coalesce(CASE WHEN strpos(query.tsq::text, '|') > 0 THEN max(word.share) ELSE min(word.share) END, 0)
-                * (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'questions'::regclass) > ${INDEXED_MATCHES_MAX} AS common
+const COMMON_QUERY = `SELECT coalesce(CASE WHEN strpos(query.tsq::text, '|') > 0 THEN bool_or(word.common) ELSE bool_and(word.common) END, false) AS common
            FROM query
            LEFT JOIN LATERAL (
-             SELECT coalesce(stats.frequencies[array_position(stats.lexemes, replace(quoted.word[2], '''''', ''''))], 0) AS share
+             SELECT replace(quoted.word[2], '''''', '''') = ANY(:commonWords::text[]) AS common
                FROM regexp_matches(query.tsq::text, '(!?)''((?:[^'']|'''')+)''', 'g') AS quoted(word)
-               LEFT JOIN (SELECT most_common_elems::text::text[] AS lexemes, most_common_elem_freqs AS frequencies
-                            FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'questions' AND attname = 'search_vector') stats ON true
               WHERE quoted.word[1] = ''
            ) word ON true
           GROUP BY query.tsq`;
+
+/** The words of `search_vector` the planner's statistics find in more than INDEXED_MATCHES_MAX questions (COMMON_QUERY). */
+const COMMON_WORDS = `SELECT coalesce(array_agg(stats.lexeme), '{}') AS words
+         FROM pg_stats, unnest(most_common_elems::text::text[], most_common_elem_freqs) AS stats(lexeme, share)
+        WHERE schemaname = current_schema() AND tablename = 'questions' AND attname = 'search_vector' AND stats.lexeme IS NOT NULL
+          AND stats.share * (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'questions'::regclass) > ${INDEXED_MATCHES_MAX}`;
 
 /**
  * One statement. A rare query reads its matches from the GIN index, at most SCAN_CAP of them (in the order the index
  * yields them); a common one (COMMON_QUERY) reads the newest RECENT_WINDOW questions of the category (or of all), newest
  * first, and keeps those matching the query and filter; either stops at MATCH_CAP + 1 matches. Those matches are
  * counted, faceted and, for RELEVANCE, ranked: a query matching a large share of a million questions would otherwise
- * rank, count and facet every one of them on each request. Past either cap the count says so and relevance is the best
- * of those matches; NEWEST and SCORE pages still come from every match, in index order of the sort. Snippets are made
+ * rank, count and facet every one of them on each request. Past either cap, and always for a common query, the count
+ * says there may be more and relevance is the best of those matches; NEWEST and SCORE pages still come from every match, in index order of the sort. Snippets are made
  * for the page only (:limit rows from :offset).
  */
 export function searchStatement(sort: SearchSort, filter: SearchFilter): string {
@@ -129,8 +137,9 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter): string 
          UNION ALL
          (${pageOf(`(SELECT q.id, q.created_at, q.score, 0 AS rank FROM questions q WHERE ${where}) everything`,
                    `(SELECT count(*) FROM matches WHERE matching) > ${MATCH_CAP}`)})`;
-  // Each path numbers the rows it reads and keeps its last one even when it does not match, to know it was cut there;
-  // only one runs (the other's condition on `common` is false before it starts).
+  // Only one path runs (the other's condition on `common` is false before it starts). The index path numbers the rows it
+  // reads and keeps its last one even when it does not match, to know it was cut there; a common query's matches are
+  // always cut (older questions hold more of them).
   return `WITH query AS (
            SELECT ${TSQUERY} AS tsq
          ),
@@ -139,17 +148,16 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter): string 
          ),
          matches AS MATERIALIZED (
            SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${sort === 'RELEVANCE' ? RELEVANCE : '0'} AS rank, q.cut, q.matching
-             FROM ((SELECT q.*, q.scanned = ${SCAN_CAP} AS cut, q.scanned < ${SCAN_CAP} OR ${exact} AS matching
+             FROM ((SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector,
+                           q.scanned = ${SCAN_CAP} AS cut, q.scanned < ${SCAN_CAP} OR ${exact} AS matching
                       FROM (SELECT ${columns}, row_number() OVER () AS scanned FROM questions q
                              WHERE ${where} AND NOT (SELECT common FROM common) LIMIT ${SCAN_CAP}) q
                      WHERE q.scanned = ${SCAN_CAP} OR ${exact})
                    UNION ALL
-                   (SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, q.scanned,
-                           q.scanned = ${RECENT_WINDOW} AS cut, q.scanned < ${RECENT_WINDOW} OR (${[...others, `q.search_vector @@ ${TSQUERY}`].join(' AND ')}) AS matching
-                      FROM (SELECT ${columns}, q.moderation_state, q.tags, row_number() OVER (ORDER BY q.created_at DESC, q.id DESC) AS scanned
-                              FROM questions q WHERE ${dated.join(' AND ')} AND (SELECT common FROM common)
+                   (SELECT ${columns}, false AS cut, true AS matching
+                      FROM (SELECT ${columns}, q.moderation_state, q.tags FROM questions q WHERE ${dated.join(' AND ')} AND (SELECT common FROM common)
                              ORDER BY q.created_at DESC, q.id DESC LIMIT ${RECENT_WINDOW}) q
-                     WHERE q.scanned = ${RECENT_WINDOW} OR (${[...others, `q.search_vector @@ ${TSQUERY}`].join(' AND ')}))) q
+                     WHERE ${[...others, `q.search_vector @@ ${TSQUERY}`].join(' AND ')})) q
             LIMIT ${MATCH_CAP + 1}
          ),
          counted AS (SELECT * FROM matches WHERE matching LIMIT ${MATCH_CAP}),
@@ -158,7 +166,7 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter): string 
          )
          SELECT
            (SELECT count(*)::int FROM matches WHERE matching) AS matched,
-           (SELECT coalesce(bool_or(cut), false) FROM matches) AS cut,
+           (SELECT coalesce(bool_or(cut), false) FROM matches) OR (SELECT common FROM common) AS cut,
            (SELECT json_agg(json_build_object('categoryId', category_id::text, 'count', n) ORDER BY n DESC, category_id)
               FROM (SELECT category_id, count(*)::int AS n FROM counted GROUP BY category_id) c) AS categories,
            (SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY n DESC, status)
@@ -203,7 +211,8 @@ const CORRECTED_WORDS = `WITH stats AS (
  * by), `twoWords` (any two) and `rareWord` (any one of those in under SIMILAR_COMMON of titles). The title's words are
  * weighed by the planner's statistics of `title_vector`: words in more than SIMILAR_COMMON of all titles match too many
  * questions to tell anything alone, so they are looked for only paired with another, and only when fewer than two
- * rarer words are left; the rarest SIMILAR_WORDS stay. Nulls when the title has no word (`rareWord` when none is rare).
+ * rarer words are left; the rarest SIMILAR_WORDS stay (`common` when one of them is common). Nulls when the title has
+ * no word (`rareWord` when none is rare).
  */
 const SIMILAR_WORDS_QUERY = `WITH typed AS (
          SELECT lexeme FROM unnest(to_tsvector(:language::regconfig, search_text(:title)))
@@ -226,7 +235,8 @@ const SIMILAR_WORDS_QUERY = `WITH typed AS (
        SELECT (SELECT string_agg(term, ' | ') FROM chosen) AS "anyWord",
               coalesce((SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ') FROM chosen a JOIN chosen b ON a.n < b.n),
                        (SELECT string_agg(term, ' | ') FROM chosen)) AS "twoWords",
-              (SELECT string_agg(term, ' | ') FROM chosen WHERE rare) AS "rareWord"`;
+              (SELECT string_agg(term, ' | ') FROM chosen WHERE rare) AS "rareWord",
+              coalesce((SELECT bool_or(NOT rare) FROM chosen), false) AS common`;
 
 /**
  * Likely duplicates among the titles' own vectors (`title_vector`, GIN-indexed) sharing the words SIMILAR_WORDS_QUERY
@@ -236,7 +246,7 @@ const SIMILAR_WORDS_QUERY = `WITH typed AS (
  * are the same query); a common word alone is never looked up: a GIN index collects every question holding it before
  * the first is returned. The best by shared title words are kept, solved ones first.
  */
-function similarStatement(withRareWord: boolean): string {
+function similarStatement(withRareWord: boolean, common: boolean): string {
   const live = `q.deleted_at IS NULL AND q.duplicate_of IS NULL -- a duplicate is never suggested: its original is
              AND q.moderation_state = 'VISIBLE' -- nor a held or hidden question
              AND q.id IS DISTINCT FROM :excludeQuestionId::bigint`;
@@ -248,10 +258,17 @@ function similarStatement(withRareWord: boolean): string {
          (SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank FROM questions q
            WHERE q.title_vector @@ :rareWord::tsquery AND q.title_vector @@ :rareWord::tsquery AND ${live}
            LIMIT :limit)`;
-  return `WITH candidates AS (
-         (SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank FROM questions q
+  // A common word among them: the newest SIMILAR_WINDOW questions, newest first, rather than every one holding the pair.
+  const sharingTwo = common
+    ? `(SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank
+           FROM (SELECT q.* FROM questions q WHERE q.deleted_at IS NULL ORDER BY q.created_at DESC, q.id DESC LIMIT ${SIMILAR_WINDOW}) q
+          WHERE q.title_vector @@ :twoWords::tsquery AND ${live}
+          LIMIT ${SIMILAR_CANDIDATES})`
+    : `(SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank FROM questions q
            WHERE q.title_vector @@ :twoWords::tsquery AND ${live}
-           LIMIT ${SIMILAR_CANDIDATES})${withRareWord ? rareWord : ''}
+           LIMIT ${SIMILAR_CANDIDATES})`;
+  return `WITH candidates AS (
+         ${sharingTwo}${withRareWord ? rareWord : ''}
        ),
        best AS (
          SELECT id, accepted_answer_id, rank FROM candidates
@@ -265,9 +282,11 @@ function similarStatement(withRareWord: boolean): string {
 export const POSTGRES_SEARCH_STATEMENTS = {
   'search-relevance': searchStatement('RELEVANCE', {}),
   'search-newest-every-filter': searchStatement('NEWEST', { categoryId: '1', status: 'OPEN', tag: 'x', solvedOnly: true }),
+  'common-words': COMMON_WORDS,
   'corrected-words': CORRECTED_WORDS,
   'similar-words': SIMILAR_WORDS_QUERY,
-  'similar': similarStatement(true),
+  'similar': similarStatement(true, false),
+  'similar-recent': similarStatement(true, true),
 };
 
 export interface SearchRow {
@@ -316,19 +335,26 @@ export class PostgresSearchRepository {
     return row?.changed ? row.corrected : null;
   }
 
-  async search(request: { query: string; language: string; filter: SearchFilter; sort: SearchSort; limit: number; offset: number }): Promise<SearchRow> {
-    const { query, language, filter, sort, limit, offset } = request;
-    const [row]: SearchRow[] = await this.db.query(...positional(searchStatement(sort, filter), { query, language, limit, offset, ...filter }));
+  /** `commonWords` from `commonWords()`. */
+  async search(request: { query: string; language: string; filter: SearchFilter; sort: SearchSort; limit: number; offset: number; commonWords: string[] }): Promise<SearchRow> {
+    const { query, language, filter, sort, limit, offset, commonWords } = request;
+    const [row]: SearchRow[] = await this.db.query(...positional(searchStatement(sort, filter), { query, language, limit, offset, commonWords, ...filter }));
     return row;
+  }
+
+  /** The words the planner's statistics find in more than INDEXED_MATCHES_MAX questions. */
+  async commonWords(): Promise<string[]> {
+    const [{ words }]: Array<{ words: string[] }> = await this.db.query(COMMON_WORDS);
+    return words;
   }
 
   /** The words (SIMILAR_WORDS_QUERY), then the questions sharing them (similarStatement). */
   async similar(title: string, language: string, limit: number, excludeQuestionId: string | null): Promise<string[]> {
-    const [{ anyWord, twoWords, rareWord }]: Array<{ anyWord: string | null; twoWords: string | null; rareWord: string | null }> =
+    const [{ anyWord, twoWords, rareWord, common }]: Array<{ anyWord: string | null; twoWords: string | null; rareWord: string | null; common: boolean }> =
       await this.db.query(...positional(SIMILAR_WORDS_QUERY, { title, language }));
     if (anyWord === null || twoWords === null) return [];
     // With one word, the pairs are that word: the rare-word lookup would repeat them.
-    const statement = similarStatement(rareWord !== null && twoWords !== anyWord);
+    const statement = similarStatement(rareWord !== null && twoWords !== anyWord, common);
     const rows: Array<{ id: string }> = await this.db.query(...positional(statement, { anyWord, twoWords, rareWord, limit, excludeQuestionId }));
     return rows.map((row) => row.id);
   }

@@ -21,4 +21,5 @@ WITH typed AS (
        SELECT (SELECT string_agg(term, ' | ') FROM chosen) AS "anyWord",
               coalesce((SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ') FROM chosen a JOIN chosen b ON a.n < b.n),
                        (SELECT string_agg(term, ' | ') FROM chosen)) AS "twoWords",
-              (SELECT string_agg(term, ' | ') FROM chosen WHERE rare) AS "rareWord"
+              (SELECT string_agg(term, ' | ') FROM chosen WHERE rare) AS "rareWord",
+              coalesce((SELECT bool_or(NOT rare) FROM chosen), false) AS common
