@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Clock, SystemClock } from '../common/clock';
 import { QuestionsRepository } from '../questions/questions.repository';
-import { MATCH_CAP, PostgresSearchRepository, SCAN_CAP } from './postgres-search.repository';
+import { MATCH_CAP, PostgresSearchRepository } from './postgres-search.repository';
 import { SearchOutboxRepository } from './search-outbox.repository';
 import type {
   DrainResult, ReindexProgress, SearchEngine, SearchRequest, SearchResult, SimilarRequest,
@@ -18,18 +18,8 @@ const REINDEX_BATCH = 2000;
  * transaction's end (about 2 ms a thread of 20 answers, so ~0.1 s for a batch).
  */
 const DRAIN_BATCH = 50;
-/**
- * A query is read by a sequential scan that stops at the cap instead of through the GIN index when
- * the planner expects at least sqrt(DENSE_COST_RATIO × SCAN_CAP × questions) matches. Collecting a
- * word's matches from the index costs ~0.7 µs per match (55 ms for a word in 7% of a million
- * questions), while the scan reads about SCAN_CAP / share rows at ~2 µs each (13 ms for that word);
- * the two meet where matches² = (2 / 0.7) × SCAN_CAP × questions, about 4% of a million questions.
- * The planner prices the small, compressed posting lists far below their cost and picks the index.
- */
-const DENSE_COST_RATIO = 3;
-/** How long the engine trusts its count of questions (the planner's, from ANALYZE) before asking again. */
-const TABLE_SIZE_TTL_MS = 60_000;
-
+/** How long the engine trusts its list of common words (from the planner's statistics, renewed by ANALYZE) before asking again. */
+const COMMON_WORDS_TTL_MS = 60_000;
 /**
  * A dash standing alone between words ("Translation questions — Questions de traduction"), which
  * `websearch_to_tsquery` would read as excluding the next word (unaccent turns — and – into -).
@@ -62,7 +52,7 @@ export class PostgresSearchEngine implements SearchEngine {
   private readonly repository: PostgresSearchRepository;
   private readonly questions: QuestionsRepository;
   private readonly outbox: SearchOutboxRepository;
-  private tableSize: { rows: number; at: number } | null = null;
+  private commonWords: { words: string[]; at: number } | null = null;
 
   constructor(
     private readonly db: DataSource,
@@ -135,28 +125,22 @@ export class PostgresSearchEngine implements SearchEngine {
   private async run(request: SearchRequest, text: string): Promise<SearchResult> {
     const row = await this.repository.search({
       query: text, language: this.language, filter: request.filter, sort: request.sort, limit: request.limit, offset: request.offset,
-      dense: await this.isDense(text, request),
+      commonWords: await this.currentCommonWords(),
     });
     return {
       hits: (row.page ?? []).map((hit) => ({ questionId: hit.id, snippet: markedSnippet(hit.snippet) })),
       totalCount: Math.min(row.matched, MATCH_CAP),
-      // Every row the index found was read, or the cap was reached: past either, there may be more.
-      totalCountIsExact: row.matched <= MATCH_CAP && row.scanned < SCAN_CAP,
+      // Every row the query could match was read, or a cap was reached: past either, there may be more.
+      totalCountIsExact: row.matched <= MATCH_CAP && !row.cut,
       facets: { categories: row.categories ?? [], statuses: row.statuses ?? [] },
     };
   }
 
-  /** Whether the planner expects so many questions to match that a scan finds the cap sooner (see DENSE_COST_RATIO). */
-  private async isDense(text: string, request: SearchRequest): Promise<boolean> {
-    const planned = await this.repository.plannedMatches(text, this.language, request.filter);
-    return planned >= Math.sqrt(DENSE_COST_RATIO * SCAN_CAP * await this.questionCount());
-  }
-
-  private async questionCount(): Promise<number> {
-    if (!this.tableSize || Date.now() - this.tableSize.at > TABLE_SIZE_TTL_MS) {
-      this.tableSize = { rows: await this.repository.estimatedQuestionCount(), at: Date.now() };
+  private async currentCommonWords(): Promise<string[]> {
+    if (!this.commonWords || Date.now() - this.commonWords.at > COMMON_WORDS_TTL_MS) {
+      this.commonWords = { words: await this.repository.commonWords(), at: Date.now() };
     }
-    return this.tableSize.rows;
+    return this.commonWords.words;
   }
 
   async similar(request: SimilarRequest): Promise<string[]> {

@@ -16,24 +16,37 @@ import { SNIPPET_START, SNIPPET_STOP } from './snippet';
  */
 export const MATCH_CAP = 500;
 /**
- * Rows a search reads at most, one past the match cap (so reading exactly MATCH_CAP rows still
- * proves the count exact). A phrase of common words ("the printer") has its words together in few
- * of the many questions holding both: it is checked on the first SCAN_CAP of those, and a bigger
- * window cost phrase searches 20 ms more at a million questions for a count that stays inexact.
+ * Rows the index path reads at most, one past the match cap (so reading exactly MATCH_CAP rows still
+ * proves the count exact). A phrase of rare words has its words together in few of the questions
+ * holding both: it is checked on the first SCAN_CAP of those.
  */
 export const SCAN_CAP = MATCH_CAP + 1;
+/**
+ * A query the statistics expect in more questions than this is not looked up in the GIN index: collecting a
+ * word's matches from it costs about 0.7 µs each however few are read (28 ms for a word in 4% of a million
+ * questions), so it reads the newest questions instead (RECENT_WINDOW).
+ */
+export const INDEXED_MATCHES_MAX = 5000;
+/**
+ * The newest questions (of the category, or of all) a common query reads at most, newest first, stopping at
+ * MATCH_CAP + 1 matches: its matches are those among them, ranked and counted, and the count says there may be more.
+ */
+export const RECENT_WINDOW = 2000;
 /** `similar` looks up at most this many of the title's words, the rarest first. */
 const SIMILAR_WORDS = 6;
 /** A word in more than this share of titles is too common to find duplicates by (see `similar`). */
 const SIMILAR_COMMON = 0.01;
 /** `similar` ranks at most this many questions sharing two words: the ask form needs a handful, fast. */
 const SIMILAR_CANDIDATES = 300;
+/**
+ * When `similar` pairs a common word, it looks among this many of the newest questions: two common words may stand
+ * together in as many titles as each alone ("mobile hotspot", 4% of a million), which a GIN index would all collect.
+ */
+export const SIMILAR_WINDOW = 2000;
 
 /**
  * The query, written out where it is used rather than read from a CTE: the planner then sees its
- * value and estimates from the column's statistics how many questions match. A word in most
- * questions is read by a sequential scan that stops at the cap; a GIN bitmap would first collect
- * every match (hundreds of milliseconds at a million questions).
+ * value and estimates from the column's statistics how many questions match.
  */
 const TSQUERY = `websearch_to_tsquery(:language::regconfig, search_text(:query))`;
 /**
@@ -62,36 +75,58 @@ const ORDER_BY: Record<SearchSort, string> = {
 };
 
 /**
- * The filter's conditions on `questions q`, with parameters :categoryId, :status and :tag. Held and hidden questions
- * (their vectors are cleared too) are never found.
+ * The filter's conditions on `questions q`, with parameters :categoryId, :status and :tag, in two parts: those the
+ * indexes of the questions by date serve (`dated`), and the others. Held and hidden questions (their vectors are
+ * cleared too) are never found.
  */
-function filterConditions(filter: SearchFilter): string[] {
-  return [
-    `q.deleted_at IS NULL`,
-    `q.moderation_state = 'VISIBLE'`,
-    ...(filter.categoryId ? [`q.category_id = :categoryId`] : []),
-    ...(filter.status ? [`q.status = :status`] : []),
-    ...(filter.tag ? [`q.tags @> ARRAY[:tag::text]`] : []),
-    ...(filter.solvedOnly ? [`q.accepted_answer_id IS NOT NULL`] : []),
-  ];
-}
-
-/** The rows the planner expects to match: asked before a search, to choose between the GIN index and a scan. */
-export function plannedMatchesStatement(filter: SearchFilter): string {
-  return `EXPLAIN (FORMAT JSON) SELECT 1 FROM questions q WHERE ${[...filterConditions(filter), `q.search_vector @@ ${LOOSE_TSQUERY}`].join(' AND ')}`;
+function filterConditions(filter: SearchFilter): { dated: string[]; others: string[] } {
+  return {
+    dated: [`q.deleted_at IS NULL`, ...(filter.categoryId ? [`q.category_id = :categoryId`] : [])],
+    others: [
+      `q.moderation_state = 'VISIBLE'`,
+      ...(filter.status ? [`q.status = :status`] : []),
+      ...(filter.tag ? [`q.tags @> ARRAY[:tag::text]`] : []),
+      ...(filter.solvedOnly ? [`q.accepted_answer_id IS NOT NULL`] : []),
+    ],
+  };
 }
 
 /**
- * One statement. The first MATCH_CAP matches (in the order the scan yields them) are counted, faceted and, for
- * RELEVANCE, ranked: a query matching a large share of a million questions would otherwise rank, count and facet
- * every one of them on each request. Past the cap the count says so and relevance is the best of those matches;
- * NEWEST and SCORE pages still come from every match, in index order of the sort. Snippets are made for the page
- * only (:limit rows from :offset). A `dense` query calls `@@` as its function, which no index serves, so it is scanned.
+ * Whether the query is common: its words that must all be there are all among :commonWords (the words the planner's
+ * statistics find in more than INDEXED_MATCHES_MAX questions, `commonWords`), or, for words joined by `or`, any one
+ * is; excluded words do not count. The words are read from the query's text, where each stands quoted ('word', a
+ * quote doubled), `!` before an excluded one.
  */
-export function searchStatement(sort: SearchSort, filter: SearchFilter, dense: boolean): string {
-  const where = [...filterConditions(filter), dense ? `ts_match_vq(q.search_vector, ${LOOSE_TSQUERY})` : `q.search_vector @@ ${LOOSE_TSQUERY}`];
+const COMMON_QUERY = `SELECT coalesce(CASE WHEN strpos(query.tsq::text, '|') > 0 THEN bool_or(word.common) ELSE bool_and(word.common) END, false) AS common
+           FROM query
+           LEFT JOIN LATERAL (
+             SELECT replace(quoted.word[2], '''''', '''') = ANY(:commonWords::text[]) AS common
+               FROM regexp_matches(query.tsq::text, '(!?)''((?:[^'']|'''')+)''', 'g') AS quoted(word)
+              WHERE quoted.word[1] = ''
+           ) word ON true
+          GROUP BY query.tsq`;
+
+/** The words of `search_vector` the planner's statistics find in more than INDEXED_MATCHES_MAX questions (COMMON_QUERY). */
+const COMMON_WORDS = `SELECT coalesce(array_agg(stats.lexeme), '{}') AS words
+         FROM pg_stats, unnest(most_common_elems::text::text[], most_common_elem_freqs) AS stats(lexeme, share)
+        WHERE schemaname = current_schema() AND tablename = 'questions' AND attname = 'search_vector' AND stats.lexeme IS NOT NULL
+          AND stats.share * (SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'questions'::regclass) > ${INDEXED_MATCHES_MAX}`;
+
+/**
+ * One statement. A rare query reads its matches from the GIN index, at most SCAN_CAP of them (in the order the index
+ * yields them); a common one (COMMON_QUERY) reads the newest RECENT_WINDOW questions of the category (or of all), newest
+ * first, and keeps those matching the query and filter; either stops at MATCH_CAP + 1 matches. Those matches are
+ * counted, faceted and, for RELEVANCE, ranked: a query matching a large share of a million questions would otherwise
+ * rank, count and facet every one of them on each request. Past either cap, and always for a common query, the count
+ * says there may be more and relevance is the best of those matches; NEWEST and SCORE pages still come from every match, in index order of the sort. Snippets are made
+ * for the page only (:limit rows from :offset).
+ */
+export function searchStatement(sort: SearchSort, filter: SearchFilter): string {
+  const { dated, others } = filterConditions(filter);
+  const where = [...dated, ...others, `q.search_vector @@ ${LOOSE_TSQUERY}`].join(' AND ');
   // The check only phrases need; folded away by the planner when the query has no phrase.
   const exact = `((${TSQUERY})::text !~ ${PHRASE_OPERATOR} OR q.search_vector @@ ${TSQUERY})`;
+  const columns = `q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector`;
   const order = ORDER_BY[sort];
   const pageOf = (source: string, condition = 'true') =>
     `SELECT id, created_at, score, rank FROM ${source} WHERE ${condition} ORDER BY ${order} LIMIT :limit OFFSET :offset`;
@@ -100,17 +135,29 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter, dense: b
     ? pageOf('counted')
     : `(${pageOf('counted', `(SELECT count(*) FROM matches WHERE matching) <= ${MATCH_CAP}`)})
          UNION ALL
-         (${pageOf(`(SELECT q.id, q.created_at, q.score, 0 AS rank FROM questions q WHERE ${where.join(' AND ')}) everything`,
+         (${pageOf(`(SELECT q.id, q.created_at, q.score, 0 AS rank FROM questions q WHERE ${where}) everything`,
                    `(SELECT count(*) FROM matches WHERE matching) > ${MATCH_CAP}`)})`;
+  // Only one path runs (the other's condition on `common` is false before it starts). The index path numbers the rows it
+  // reads and keeps its last one even when it does not match, to know it was cut there; a common query's matches are
+  // always cut (older questions hold more of them).
   return `WITH query AS (
            SELECT ${TSQUERY} AS tsq
          ),
+         common AS MATERIALIZED (
+           ${COMMON_QUERY}
+         ),
          matches AS MATERIALIZED (
-           -- The row at SCAN_CAP is kept even when it does not match, to know the scan was cut there.
-           SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${sort === 'RELEVANCE' ? RELEVANCE : '0'} AS rank,
-                  q.scanned, q.scanned < ${SCAN_CAP} OR ${exact} AS matching
-             FROM (SELECT q.*, row_number() OVER () AS scanned FROM questions q WHERE ${where.join(' AND ')} LIMIT ${SCAN_CAP}) q
-            WHERE q.scanned = ${SCAN_CAP} OR ${exact}
+           SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${sort === 'RELEVANCE' ? RELEVANCE : '0'} AS rank, q.cut, q.matching
+             FROM ((SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector,
+                           q.scanned = ${SCAN_CAP} AS cut, q.scanned < ${SCAN_CAP} OR ${exact} AS matching
+                      FROM (SELECT ${columns}, row_number() OVER () AS scanned FROM questions q
+                             WHERE ${where} AND NOT (SELECT common FROM common) LIMIT ${SCAN_CAP}) q
+                     WHERE q.scanned = ${SCAN_CAP} OR ${exact})
+                   UNION ALL
+                   (SELECT ${columns}, false AS cut, true AS matching
+                      FROM (SELECT ${columns}, q.moderation_state, q.tags FROM questions q WHERE ${dated.join(' AND ')} AND (SELECT common FROM common)
+                             ORDER BY q.created_at DESC, q.id DESC LIMIT ${RECENT_WINDOW}) q
+                     WHERE ${[...others, `q.search_vector @@ ${TSQUERY}`].join(' AND ')})) q
             LIMIT ${MATCH_CAP + 1}
          ),
          counted AS (SELECT * FROM matches WHERE matching LIMIT ${MATCH_CAP}),
@@ -119,7 +166,7 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter, dense: b
          )
          SELECT
            (SELECT count(*)::int FROM matches WHERE matching) AS matched,
-           (SELECT coalesce(max(scanned), 0)::int FROM matches) AS scanned,
+           (SELECT coalesce(bool_or(cut), false) FROM matches) OR (SELECT common FROM common) AS cut,
            (SELECT json_agg(json_build_object('categoryId', category_id::text, 'count', n) ORDER BY n DESC, category_id)
               FROM (SELECT category_id, count(*)::int AS n FROM counted GROUP BY category_id) c) AS categories,
            (SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY n DESC, status)
@@ -160,10 +207,12 @@ const CORRECTED_WORDS = `WITH stats AS (
          ) best ON true`;
 
 /**
- * The words `similar` looks for, from :title, as two tsquery texts: `anyWord` (any one of them) and `twoWords` (any two).
- * The title's words are weighed by the planner's statistics of `title_vector`: words in more than SIMILAR_COMMON of all
- * titles match too many questions to tell anything and are left out, unless nothing else is left; the rarest
- * SIMILAR_WORDS stay. Nulls when the title has no word.
+ * The words `similar` looks for, from :title, as tsquery texts: `anyWord` (any one of them, what candidates are ranked
+ * by), `twoWords` (any two) and `rareWord` (any one of those in under SIMILAR_COMMON of titles). The title's words are
+ * weighed by the planner's statistics of `title_vector`: words in more than SIMILAR_COMMON of all titles match too many
+ * questions to tell anything alone, so they are looked for only paired with another, and only when fewer than two
+ * rarer words are left; the rarest SIMILAR_WORDS stay (`common` when one of them is common). Nulls when the title has
+ * no word (`rareWord` when none is rare).
  */
 const SIMILAR_WORDS_QUERY = `WITH typed AS (
          SELECT lexeme FROM unnest(to_tsvector(:language::regconfig, search_text(:title)))
@@ -179,42 +228,51 @@ const SIMILAR_WORDS_QUERY = `WITH typed AS (
            FROM typed LEFT JOIN stats ON true
        ),
        chosen AS (
-         SELECT term, row_number() OVER (ORDER BY frequency, term) AS n FROM rated
+         SELECT term, frequency < ${SIMILAR_COMMON} AS rare, row_number() OVER (ORDER BY frequency, term) AS n FROM rated
           ORDER BY frequency, term
-          LIMIT least(${SIMILAR_WORDS}, greatest(1, (SELECT count(*) FROM rated WHERE frequency < ${SIMILAR_COMMON})))
+          LIMIT least(${SIMILAR_WORDS}, greatest(2, (SELECT count(*) FROM rated WHERE frequency < ${SIMILAR_COMMON})))
        )
        SELECT (SELECT string_agg(term, ' | ') FROM chosen) AS "anyWord",
               coalesce((SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ') FROM chosen a JOIN chosen b ON a.n < b.n),
-                       (SELECT string_agg(term, ' | ') FROM chosen)) AS "twoWords"`;
+                       (SELECT string_agg(term, ' | ') FROM chosen)) AS "twoWords",
+              (SELECT string_agg(term, ' | ') FROM chosen WHERE rare) AS "rareWord",
+              coalesce((SELECT bool_or(NOT rare) FROM chosen), false) AS common`;
 
 /**
  * Likely duplicates among the titles' own vectors (`title_vector`, GIN-indexed) sharing the words SIMILAR_WORDS_QUERY
- * chose (:anyWord, :twoWords), at most :limit, leaving out :excludeQuestionId. The words come as parameters, not from
- * a CTE, so that the planner sees them. Candidates share at least two of the words (GIN intersects their posting
- * lists), plus, when several words were chosen, a few sharing any one (with one word, both are the same query); the
- * best by shared title words are kept, solved ones first.
+ * chose (:anyWord, :twoWords, :rareWord), at most :limit, leaving out :excludeQuestionId. The words come as parameters,
+ * not from a CTE, so that the planner sees them. Candidates share at least two of the words (GIN intersects their
+ * posting lists), plus, when a rare word was chosen beside another, a few sharing any rare one (with one word, both
+ * are the same query); a common word alone is never looked up: a GIN index collects every question holding it before
+ * the first is returned. The best by shared title words are kept, solved ones first.
  */
-function similarStatement(severalWords: boolean): string {
+function similarStatement(withRareWord: boolean, common: boolean): string {
   const live = `q.deleted_at IS NULL AND q.duplicate_of IS NULL -- a duplicate is never suggested: its original is
              AND q.moderation_state = 'VISIBLE' -- nor a held or hidden question
              AND q.id IS DISTINCT FROM :excludeQuestionId::bigint`;
-  // Several words are each in under SIMILAR_COMMON of titles, yet a word missing from the column's statistics is priced
+  // The rare words are each in under SIMILAR_COMMON of titles, yet a word missing from the column's statistics is priced
   // at 0.5% of them: a scan that stops after :limit matches then looks cheap, and reads the whole table when few titles
   // hold the words. Stated twice, the condition makes the planner expect almost no match, so it reads the GIN index.
-  const anyWord = `
+  const rareWord = `
          UNION
-         (SELECT q.id FROM questions q
-           WHERE q.title_vector @@ :anyWord::tsquery AND q.title_vector @@ :anyWord::tsquery AND ${live}
+         (SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank FROM questions q
+           WHERE q.title_vector @@ :rareWord::tsquery AND q.title_vector @@ :rareWord::tsquery AND ${live}
            LIMIT :limit)`;
-  return `WITH candidates AS (
-         (SELECT q.id FROM questions q
+  // A common word among them: the newest SIMILAR_WINDOW questions, newest first, rather than every one holding the pair.
+  const sharingTwo = common
+    ? `(SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank
+           FROM (SELECT q.* FROM questions q WHERE q.deleted_at IS NULL ORDER BY q.created_at DESC, q.id DESC LIMIT ${SIMILAR_WINDOW}) q
+          WHERE q.title_vector @@ :twoWords::tsquery AND ${live}
+          LIMIT ${SIMILAR_CANDIDATES})`
+    : `(SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank FROM questions q
            WHERE q.title_vector @@ :twoWords::tsquery AND ${live}
-           LIMIT ${SIMILAR_CANDIDATES})${severalWords ? anyWord : ''}
+           LIMIT ${SIMILAR_CANDIDATES})`;
+  return `WITH candidates AS (
+         ${sharingTwo}${withRareWord ? rareWord : ''}
        ),
        best AS (
-         SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank
-           FROM candidates c JOIN questions q ON q.id = c.id
-          ORDER BY rank DESC, q.id DESC
+         SELECT id, accepted_answer_id, rank FROM candidates
+          ORDER BY rank DESC, id DESC
           LIMIT :limit * 2
        )
        SELECT id::text AS id FROM best ORDER BY (accepted_answer_id IS NOT NULL) DESC, rank DESC, id DESC LIMIT :limit`;
@@ -222,18 +280,19 @@ function similarStatement(severalWords: boolean): string {
 
 /** The statements as written, with their named parameters: checked in under queries/ (npm run sql:snapshots). */
 export const POSTGRES_SEARCH_STATEMENTS = {
-  'search-relevance': searchStatement('RELEVANCE', {}, false),
-  'search-newest-every-filter-dense': searchStatement('NEWEST', { categoryId: '1', status: 'OPEN', tag: 'x', solvedOnly: true }, true),
-  'planned-matches': plannedMatchesStatement({ categoryId: '1' }),
+  'search-relevance': searchStatement('RELEVANCE', {}),
+  'search-newest-every-filter': searchStatement('NEWEST', { categoryId: '1', status: 'OPEN', tag: 'x', solvedOnly: true }),
+  'common-words': COMMON_WORDS,
   'corrected-words': CORRECTED_WORDS,
   'similar-words': SIMILAR_WORDS_QUERY,
-  'similar': similarStatement(true),
+  'similar': similarStatement(true, false),
+  'similar-recent': similarStatement(true, true),
 };
 
 export interface SearchRow {
-  /** Matches among the rows read (at most MATCH_CAP + 1), and how many rows were read (at most SCAN_CAP). */
+  /** Matches among the rows read (at most MATCH_CAP + 1), and whether the read stopped at its cap (SCAN_CAP or RECENT_WINDOW). */
   matched: number;
-  scanned: number;
+  cut: boolean;
   categories: Array<{ categoryId: string; count: number }> | null;
   statuses: Array<{ status: ThreadStatus; count: number }> | null;
   page: Array<{ id: string; snippet: string }> | null;
@@ -276,34 +335,28 @@ export class PostgresSearchRepository {
     return row?.changed ? row.corrected : null;
   }
 
-  /** How many questions the planner expects the query and filter to match (~1 ms to ask). */
-  async plannedMatches(query: string, language: string, filter: SearchFilter): Promise<number> {
-    const [{ 'QUERY PLAN': [plan] }]: Array<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }> = await this.db.query(
-      ...positional(plannedMatchesStatement(filter), { query, language, ...filter }),
-    );
-    return plan.Plan['Plan Rows'];
+  /** `commonWords` from `commonWords()`. */
+  async search(request: { query: string; language: string; filter: SearchFilter; sort: SearchSort; limit: number; offset: number; commonWords: string[] }): Promise<SearchRow> {
+    const { query, language, filter, sort, limit, offset, commonWords } = request;
+    const [row]: SearchRow[] = await this.db.query(...positional(searchStatement(sort, filter), { query, language, limit, offset, commonWords, ...filter }));
+    return row;
   }
 
-  async search(request: { query: string; language: string; filter: SearchFilter; sort: SearchSort; limit: number; offset: number; dense: boolean }): Promise<SearchRow> {
-    const { query, language, filter, sort, limit, offset, dense } = request;
-    const [row]: SearchRow[] = await this.db.query(...positional(searchStatement(sort, filter, dense), { query, language, limit, offset, ...filter }));
-    return row;
+  /** The words the planner's statistics find in more than INDEXED_MATCHES_MAX questions. */
+  async commonWords(): Promise<string[]> {
+    const [{ words }]: Array<{ words: string[] }> = await this.db.query(COMMON_WORDS);
+    return words;
   }
 
   /** The words (SIMILAR_WORDS_QUERY), then the questions sharing them (similarStatement). */
   async similar(title: string, language: string, limit: number, excludeQuestionId: string | null): Promise<string[]> {
-    const [{ anyWord, twoWords }]: Array<{ anyWord: string | null; twoWords: string | null }> =
+    const [{ anyWord, twoWords, rareWord, common }]: Array<{ anyWord: string | null; twoWords: string | null; rareWord: string | null; common: boolean }> =
       await this.db.query(...positional(SIMILAR_WORDS_QUERY, { title, language }));
     if (anyWord === null || twoWords === null) return [];
-    const statement = similarStatement(twoWords !== anyWord);
-    const rows: Array<{ id: string }> = await this.db.query(...positional(statement, { anyWord, twoWords, limit, excludeQuestionId }));
+    // With one word, the pairs are that word: the rare-word lookup would repeat them.
+    const statement = similarStatement(rareWord !== null && twoWords !== anyWord, common);
+    const rows: Array<{ id: string }> = await this.db.query(...positional(statement, { anyWord, twoWords, rareWord, limit, excludeQuestionId }));
     return rows.map((row) => row.id);
-  }
-
-  /** The planner's count of questions (from ANALYZE). */
-  async estimatedQuestionCount(): Promise<number> {
-    const [{ rows }] = await this.db.query(`SELECT greatest(reltuples, 0)::float8 AS rows FROM pg_class WHERE oid = 'questions'::regclass`);
-    return rows;
   }
 
   async questionCount(): Promise<number> {

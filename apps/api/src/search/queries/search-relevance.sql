@@ -3,14 +3,30 @@
 WITH query AS (
            SELECT websearch_to_tsquery(:language::regconfig, search_text(:query)) AS tsq
          ),
+         common AS MATERIALIZED (
+           SELECT coalesce(CASE WHEN strpos(query.tsq::text, '|') > 0 THEN bool_or(word.common) ELSE bool_and(word.common) END, false) AS common
+           FROM query
+           LEFT JOIN LATERAL (
+             SELECT replace(quoted.word[2], '''''', '''') = ANY(:commonWords::text[]) AS common
+               FROM regexp_matches(query.tsq::text, '(!?)''((?:[^'']|'''')+)''', 'g') AS quoted(word)
+              WHERE quoted.word[1] = ''
+           ) word ON true
+          GROUP BY query.tsq
+         ),
          matches AS MATERIALIZED (
-           -- The row at SCAN_CAP is kept even when it does not match, to know the scan was cut there.
            SELECT q.id, q.category_id, q.status, q.created_at, q.score, ts_rank_cd(q.search_vector, websearch_to_tsquery(:language::regconfig, search_text(:query)), 32)
   * CASE WHEN q.accepted_answer_id IS NOT NULL THEN 2 ELSE 1 END
-  / (1 + extract(epoch FROM now() - q.created_at) / (2 * 365 * 86400)) AS rank,
-                  q.scanned, q.scanned < 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))) AS matching
-             FROM (SELECT q.*, row_number() OVER () AS scanned FROM questions q WHERE q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' AND q.search_vector @@ regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery LIMIT 501) q
-            WHERE q.scanned = 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query)))
+  / (1 + extract(epoch FROM now() - q.created_at) / (2 * 365 * 86400)) AS rank, q.cut, q.matching
+             FROM ((SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector,
+                           q.scanned = 501 AS cut, q.scanned < 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))) AS matching
+                      FROM (SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, row_number() OVER () AS scanned FROM questions q
+                             WHERE q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE' AND q.search_vector @@ regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery AND NOT (SELECT common FROM common) LIMIT 501) q
+                     WHERE q.scanned = 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))))
+                   UNION ALL
+                   (SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, false AS cut, true AS matching
+                      FROM (SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, q.moderation_state, q.tags FROM questions q WHERE q.deleted_at IS NULL AND (SELECT common FROM common)
+                             ORDER BY q.created_at DESC, q.id DESC LIMIT 2000) q
+                     WHERE q.moderation_state = 'VISIBLE' AND q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query)))) q
             LIMIT 501
          ),
          counted AS (SELECT * FROM matches WHERE matching LIMIT 500),
@@ -19,7 +35,7 @@ WITH query AS (
          )
          SELECT
            (SELECT count(*)::int FROM matches WHERE matching) AS matched,
-           (SELECT coalesce(max(scanned), 0)::int FROM matches) AS scanned,
+           (SELECT coalesce(bool_or(cut), false) FROM matches) OR (SELECT common FROM common) AS cut,
            (SELECT json_agg(json_build_object('categoryId', category_id::text, 'count', n) ORDER BY n DESC, category_id)
               FROM (SELECT category_id, count(*)::int AS n FROM counted GROUP BY category_id) c) AS categories,
            (SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY n DESC, status)

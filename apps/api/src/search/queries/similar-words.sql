@@ -14,10 +14,12 @@ WITH typed AS (
            FROM typed LEFT JOIN stats ON true
        ),
        chosen AS (
-         SELECT term, row_number() OVER (ORDER BY frequency, term) AS n FROM rated
+         SELECT term, frequency < 0.01 AS rare, row_number() OVER (ORDER BY frequency, term) AS n FROM rated
           ORDER BY frequency, term
-          LIMIT least(6, greatest(1, (SELECT count(*) FROM rated WHERE frequency < 0.01)))
+          LIMIT least(6, greatest(2, (SELECT count(*) FROM rated WHERE frequency < 0.01)))
        )
        SELECT (SELECT string_agg(term, ' | ') FROM chosen) AS "anyWord",
               coalesce((SELECT string_agg('(' || a.term || ' & ' || b.term || ')', ' | ') FROM chosen a JOIN chosen b ON a.n < b.n),
-                       (SELECT string_agg(term, ' | ') FROM chosen)) AS "twoWords"
+                       (SELECT string_agg(term, ' | ') FROM chosen)) AS "twoWords",
+              (SELECT string_agg(term, ' | ') FROM chosen WHERE rare) AS "rareWord",
+              coalesce((SELECT bool_or(NOT rare) FROM chosen), false) AS common
