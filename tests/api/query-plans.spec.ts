@@ -21,13 +21,13 @@ const FIXED_TABLES = new Set(['categories', 'category_counts', 'category_staff',
  * (reports/rollup-fold.job.ts): they hold seconds of writes whatever the forum's size, so they have no index
  * and a report reads them whole.
  */
-const FOLDED_TABLES = new Set(['report_day_figure_deltas', 'report_month_duration_deltas', 'report_month_peer_answer_deltas']);
+const FOLDED_TABLES = new Set(['report_day_figure_deltas', 'report_day_duration_deltas', 'report_day_peer_answer_deltas']);
 /**
  * Report rollups hold a row per day (or month) and category: a report reads its period's rows, so they grow
  * with the period asked for, never with the number of questions. They must be reached by an index, but may be
  * aggregated in bulk.
  */
-const PERIOD_TABLES = new Set(['report_day_figures', 'report_month_durations', 'report_month_peer_answers', 'search_query_days']);
+const PERIOD_TABLES = new Set(['report_day_figures', 'report_day_durations', 'report_month_durations', 'report_day_peer_answers', 'report_month_peer_answers', 'search_query_days']);
 /** More estimated rows of a growing table than this, fed to a sort, an aggregate or a hash, is a read that grows with the forum. */
 const MANY_ROWS = 1_000;
 // Nodes that take in every row before they pass one on (a WindowAgg, a Gather or a Unique streams).

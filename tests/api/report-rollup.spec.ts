@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '@peerdesk/domain';
 import { importStackExchange } from '../../apps/api/src/importer/stackexchange-importer';
-import { ReportsRepository } from '../../apps/api/src/reports/reports.repository';
+import { positional } from '../../apps/api/src/database/named-parameters';
+import { REPORT_STATEMENTS, ReportsRepository, wholePeriods } from '../../apps/api/src/reports/reports.repository';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
 import { RollupFoldJob } from '../../apps/api/src/reports/rollup-fold.job';
@@ -252,7 +253,33 @@ describe('the report rollup (report_question_facts) and the raw computation', ()
     const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM report_month_durations WHERE month >= $1 AND category_id = ANY($2)`,
       [wholeMonths.from, categories.map((c) => c.id)]);
     expect(n).toBeGreaterThan(10);
+    // Not vacuous either for the part months: their whole days are read from the day rollups (which hold them), and only
+    // the questions of the two part days are summed one by one.
+    const [daysFrom, daysTo] = wholePeriods(partMonths.from, partMonths.to, 'day');
+    const [monthsFrom, monthsTo] = wholePeriods(partMonths.from, partMonths.to, 'month');
+    const count = async (sql: string, parameters: unknown[]) => Number((await app.db.query(sql, parameters))[0].n);
+    const inPartMonths = await count(`SELECT count(*) AS n FROM report_question_facts WHERE NOT deleted AND created_at >= $1 AND created_at < $2
+                                       AND (created_at < $3 OR created_at >= $4)`, [partMonths.from, partMonths.to, monthsFrom, monthsTo]);
+    const inPartDays = await count(`SELECT count(*) AS n FROM report_question_facts WHERE NOT deleted AND created_at >= $1 AND created_at < $2
+                                     AND (created_at < $3 OR created_at >= $4)`, [partMonths.from, partMonths.to, daysFrom, daysTo]);
+    expect(inPartMonths).toBeGreaterThan(inPartDays);
+    expect(await factsSummedOneByOne({ ...partMonths, asOf: last, categoryId: null, tag: null, bucket: 'day', raw: false, daysFrom, daysTo, monthsFrom, monthsTo }))
+      .toBe(inPartDays);
+    expect(await count(`SELECT count(*) AS n FROM report_day_durations WHERE day >= $1 AND day < $2 AND NOT (day >= $3 AND day < $4)`,
+      [daysFrom, daysTo, monthsFrom, monthsTo])).toBeGreaterThan(0);
   }, 180_000); // every report twice (deltas unfolded, then folded), on a shared two-core machine
+
+  /** The rows of report_question_facts the rollup statement reads to sum one by one (its `candidates`), by EXPLAIN ANALYZE. */
+  async function factsSummedOneByOne(parameters: Record<string, unknown>): Promise<number> {
+    const [sql, values] = positional(REPORT_STATEMENTS['deflection-rollup'], parameters);
+    const [{ 'QUERY PLAN': [{ Plan: plan }] }] = await app.db.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, values);
+    type PlanNode = { 'Subplan Name'?: string; 'Relation Name'?: string; 'Actual Rows': number; 'Actual Loops': number; Plans?: PlanNode[] };
+    const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+    const candidates = nodes(plan).find((node) => node['Subplan Name'] === 'CTE candidates');
+    if (!candidates) throw new Error('The rollup statement has no candidates CTE');
+    return nodes(candidates).filter((node) => node['Relation Name'] === 'report_question_facts')
+      .reduce((sum, node) => sum + node['Actual Rows'] * node['Actual Loops'], 0);
+  }
 });
 
 describe('the report rollup under concurrent writers in one category', () => {

@@ -160,7 +160,7 @@ describe('the scale seed', () => {
       try {
         await seedScaleCommunity(db, { questions: 300, seed, endsAt });
         // Every loaded and derived table; password hashes are salted, so they are left out.
-        const tables = [...Object.keys(SCALE_TABLES), 'report_question_facts', 'report_day_figures', 'report_month_durations', 'report_month_peer_answers', 'search_words'];
+        const tables = [...Object.keys(SCALE_TABLES), 'report_question_facts', 'report_day_figures', 'report_day_durations', 'report_month_durations', 'report_day_peer_answers', 'report_month_peer_answers', 'search_words'];
         const digests: string[] = [];
         for (const table of tables) {
           const [{ digest }] = await db.query(

@@ -10,15 +10,22 @@ const ROLLUPS: Array<[string, string]> = [
   [`SELECT day, category_id, figure, sum(n) FROM (SELECT day, category_id, figure, n FROM report_day_figures
       UNION ALL SELECT day, category_id, figure, n FROM report_day_figure_deltas) r GROUP BY 1, 2, 3 HAVING sum(n) <> 0`,
     `SELECT ${DAY_OF}, f.category_id, x.figure, sum(x.n) FROM report_question_facts f, report_question_figures(f) x GROUP BY 1, 2, 3`],
+  [`SELECT day, category_id, measure, seconds, sum(n) FROM (SELECT day, category_id, measure, seconds, n FROM report_day_durations
+      UNION ALL SELECT day, category_id, measure, seconds, n FROM report_day_duration_deltas) r GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0`,
+    `SELECT ${DAY_OF}, f.category_id, x.measure, x.seconds, count(*) FROM report_question_facts f, report_question_durations(f) x GROUP BY 1, 2, 3, 4`],
   [`SELECT month, category_id, measure, seconds, sum(n) FROM (SELECT month, category_id, measure, seconds, n FROM report_month_durations
-      UNION ALL SELECT month, category_id, measure, seconds, n FROM report_month_duration_deltas) r GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0`,
+      UNION ALL SELECT date_trunc('month', day)::date, category_id, measure, seconds, n FROM report_day_duration_deltas) r GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0`,
     `SELECT ${MONTH_OF}, f.category_id, x.measure, x.seconds, count(*) FROM report_question_facts f, report_question_durations(f) x GROUP BY 1, 2, 3, 4`],
+  [`SELECT day, category_id, author_id, sum(answers), sum(peer_solved) FROM (SELECT day, category_id, author_id, answers, peer_solved FROM report_day_peer_answers
+      UNION ALL SELECT day, category_id, author_id, answers, peer_solved FROM report_day_peer_answer_deltas) r
+     GROUP BY 1, 2, 3 HAVING sum(answers) <> 0 OR sum(peer_solved) <> 0`,
+    `SELECT ${DAY_OF}, f.category_id, x.author_id, sum(x.answers), sum(x.peer_solved) FROM report_question_facts f, report_question_peer_answers(f) x GROUP BY 1, 2, 3`],
   [`SELECT month, category_id, author_id, sum(answers), sum(peer_solved) FROM (SELECT month, category_id, author_id, answers, peer_solved FROM report_month_peer_answers
-      UNION ALL SELECT month, category_id, author_id, answers, peer_solved FROM report_month_peer_answer_deltas) r
+      UNION ALL SELECT date_trunc('month', day)::date, category_id, author_id, answers, peer_solved FROM report_day_peer_answer_deltas) r
      GROUP BY 1, 2, 3 HAVING sum(answers) <> 0 OR sum(peer_solved) <> 0`,
     `SELECT ${MONTH_OF}, f.category_id, x.author_id, sum(x.answers), sum(x.peer_solved) FROM report_question_facts f, report_question_peer_answers(f) x GROUP BY 1, 2, 3`],
 ];
-const DELTA_TABLES = ['report_day_figure_deltas', 'report_month_duration_deltas', 'report_month_peer_answer_deltas'];
+const DELTA_TABLES = ['report_day_figure_deltas', 'report_day_duration_deltas', 'report_day_peer_answer_deltas'];
 
 /** The deltas not yet folded into the rollup tables, by table. */
 export async function unfoldedDeltas(db: DataSource): Promise<Record<string, number>> {
@@ -34,7 +41,7 @@ export async function expectRollupCurrent(db: DataSource): Promise<void> {
      UNION ALL
      (SELECT * FROM report_question_facts_as_of(ARRAY(SELECT id FROM questions), 'infinity') EXCEPT SELECT * FROM report_question_facts)`);
   expect(stale).toEqual([]);
-  // The day and month rollups with their deltas, kept current transaction by transaction, equal the contributions of the stored facts summed afresh.
+  // The day and month rollups (durations and authors both per day and per month) with their deltas, kept current transaction by transaction, equal the contributions of the stored facts summed afresh.
   for (const [stored, rebuilt] of ROLLUPS) {
     const drift: unknown[] = await db.query(`(${stored} EXCEPT ${rebuilt}) UNION ALL (${rebuilt} EXCEPT ${stored})`);
     expect({ stored, drift }).toEqual({ stored, drift: [] });

@@ -110,55 +110,76 @@ peer_answers AS (
   SELECT x.author_id, x.answers, x.peer_solved FROM facts f, report_question_peer_answers(f.facts) x
 )`;
 
+const UTC_DAY = (parameter: string) => `(:${parameter}::timestamptz AT TIME ZONE 'UTC')::date`;
+/** A rollup row's day lies in the whole days [:daysFrom, :daysTo) of the period; its month in the whole months [:monthsFrom, :monthsTo). */
+const IN_WHOLE_DAYS = `day >= ${UTC_DAY('daysFrom')} AND day < ${UTC_DAY('daysTo')}`;
+const IN_WHOLE_MONTHS = `month >= ${UTC_DAY('monthsFrom')} AND month < ${UTC_DAY('monthsTo')}`;
 /**
- * Rollup source: the sums in report_day_figures for the whole UTC days in [from, to) ([:daysFrom, :daysTo)), and in
- * report_month_durations / report_month_peer_answers for the whole UTC months ([:monthsFrom, :monthsTo)), each with
- * its deltas not yet folded (report_*_deltas, same columns: writers append, foldRollupDeltas moves them), corrected by
- * `delta`, per-question contributions with a weight per grain:
- * - a question outside the whole days (months) counts with its facts as of asOf;
+ * A day rollup row's day lies in the whole days outside the whole months: before them, or after them (none when the
+ * whole months are empty, [to, to)). Two ranges, so an index reads the part months' days only.
+ */
+const IN_PART_MONTH_DAYS = `(day >= ${UTC_DAY('daysFrom')} AND day < least(${UTC_DAY('monthsFrom')}, ${UTC_DAY('daysTo')})
+          OR day >= ${UTC_DAY('monthsTo')} AND day < ${UTC_DAY('daysTo')})`;
+
+/**
+ * Rollup source: the sums in report_day_figures for the whole UTC days in [from, to) ([:daysFrom, :daysTo)); for
+ * durations and authors, in report_month_durations / report_month_peer_answers for the whole UTC months
+ * ([:monthsFrom, :monthsTo)) and report_day_durations / report_day_peer_answers for the other whole days; each with its
+ * deltas not yet folded (report_day_*_deltas, per day: writers append, foldRollupDeltas moves them into the day and
+ * month tables), corrected by `delta`, per-question contributions with a weight:
+ * - a question outside the whole days counts with its facts as of asOf;
  * - a question inside them whose facts changed after asOf: the tables hold its stored contribution, so that
  *   is taken out (-1) and its contribution as of asOf (recomputed from the raw tables) added (+1).
- * Questions inside whole months that did not change after asOf are read from the tables only.
+ * Questions inside whole days that did not change after asOf are read from the tables only.
  */
 const ROLLUP_SOURCES = `
 candidates AS (
-  SELECT f::report_question_facts AS facts, f.facts_changed_at > :asOf AS changed,
-         f.created_at >= :daysFrom AND f.created_at < :daysTo AS in_days, f.created_at >= :monthsFrom AND f.created_at < :monthsTo AS in_months
-    FROM (SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= :from AND created_at < :monthsFrom
+  SELECT f::report_question_facts AS facts, f.facts_changed_at > :asOf AS changed, f.created_at >= :daysFrom AND f.created_at < :daysTo AS in_days
+    FROM (SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= :from AND created_at < :daysFrom
           UNION ALL
-          SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= :monthsTo AND created_at < :to
+          SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= :daysTo AND created_at < :to
           UNION ALL
-          SELECT * FROM report_question_facts WHERE facts_changed_at > :asOf AND NOT deleted AND created_at >= :monthsFrom AND created_at < :monthsTo) f
+          SELECT * FROM report_question_facts WHERE facts_changed_at > :asOf AND NOT deleted AND created_at >= :daysFrom AND created_at < :daysTo) f
    WHERE NOT f.deleted AND (:categoryId::bigint IS NULL OR f.category_id = :categoryId::bigint)
 ),
 delta AS (
-  SELECT CASE WHEN in_days THEN 0 ELSE 1 END AS w_day, 1 AS w_month, facts FROM candidates WHERE NOT changed
+  SELECT 1 AS w, facts FROM candidates WHERE NOT changed
   UNION ALL
-  SELECT -in_days::int, -in_months::int, facts FROM candidates WHERE changed AND in_days -- whole months lie within whole days
+  SELECT -1, facts FROM candidates WHERE changed AND in_days
   UNION ALL
-  SELECT 1, 1, r FROM report_question_facts_as_of(ARRAY(SELECT (facts).question_id FROM candidates WHERE changed), :asOf) r
+  SELECT 1, r FROM report_question_facts_as_of(ARRAY(SELECT (facts).question_id FROM candidates WHERE changed), :asOf) r
    WHERE EXISTS (SELECT 1 FROM candidates WHERE changed)
 ),
 day_figures AS (
   SELECT category_id, day, figure, n FROM (SELECT day, category_id, figure, n FROM report_day_figures UNION ALL SELECT day, category_id, figure, n FROM report_day_figure_deltas) r
-   WHERE day >= (:daysFrom::timestamptz AT TIME ZONE 'UTC')::date AND day < (:daysTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+   WHERE ${IN_WHOLE_DAYS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
-  SELECT (d.facts).category_id, ((d.facts).created_at AT TIME ZONE 'UTC')::date, x.figure, d.w_day * x.n
-    FROM delta d, report_question_figures(d.facts) x WHERE d.w_day <> 0
+  SELECT (d.facts).category_id, ((d.facts).created_at AT TIME ZONE 'UTC')::date, x.figure, d.w * x.n
+    FROM delta d, report_question_figures(d.facts) x
 ),
 durations AS (
-  SELECT measure, seconds, n FROM (SELECT month, category_id, measure, seconds, n FROM report_month_durations
-         UNION ALL SELECT month, category_id, measure, seconds, n FROM report_month_duration_deltas) r
-   WHERE month >= (:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date AND month < (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  SELECT measure, seconds, n FROM report_month_durations
+   WHERE ${IN_WHOLE_MONTHS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
-  SELECT x.measure, x.seconds, d.w_month FROM delta d, report_question_durations(d.facts) x WHERE d.w_month <> 0
+  SELECT measure, seconds, n FROM report_day_durations
+   WHERE ${IN_PART_MONTH_DAYS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  UNION ALL
+  SELECT measure, seconds, n FROM report_day_duration_deltas
+   WHERE ${IN_WHOLE_DAYS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  UNION ALL
+  SELECT x.measure, x.seconds, d.w FROM delta d, report_question_durations(d.facts) x
 ),
 peer_answers AS (
-  SELECT author_id, answers, peer_solved FROM (SELECT month, category_id, author_id, answers, peer_solved FROM report_month_peer_answers
-         UNION ALL SELECT month, category_id, author_id, answers, peer_solved FROM report_month_peer_answer_deltas) r
-   WHERE month >= (:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date AND month < (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  SELECT author_id, answers, peer_solved FROM report_month_peer_answers
+   WHERE ${IN_WHOLE_MONTHS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
-  SELECT x.author_id, d.w_month * x.answers, d.w_month * x.peer_solved FROM delta d, report_question_peer_answers(d.facts) x WHERE d.w_month <> 0
+  SELECT author_id, answers, peer_solved FROM report_day_peer_answers
+   WHERE ${IN_PART_MONTH_DAYS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  UNION ALL
+  SELECT author_id, answers, peer_solved FROM report_day_peer_answer_deltas
+   WHERE ${IN_WHOLE_DAYS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  UNION ALL
+  SELECT x.author_id, d.w * x.answers, d.w * x.peer_solved FROM delta d, report_question_peer_answers(d.facts) x
 )`;
 
 /**
@@ -282,8 +303,8 @@ export class ReportsRepository {
   constructor(private readonly db: DataSource) {}
 
   /**
-   * The report from the rollup tables (report_day_figures and the monthly ones, corrected per question where
-   * they cannot answer: part days and months, facts changed after asOf), or per question when a tag is asked
+   * The report from the rollup tables (the day and month ones, corrected per question where they cannot
+   * answer: part days, facts changed after asOf), or per question when a tag is asked
    * for (the tables are not kept per tag). `source: 'raw'` computes every question's facts from the raw tables,
    * ignoring every rollup: the reference the rollups are tested against (tests/api/report-rollup.spec.ts).
    */

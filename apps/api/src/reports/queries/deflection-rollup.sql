@@ -2,43 +2,54 @@
 
 WITH
 candidates AS (
-  SELECT f::report_question_facts AS facts, f.facts_changed_at > :asOf AS changed,
-         f.created_at >= :daysFrom AND f.created_at < :daysTo AS in_days, f.created_at >= :monthsFrom AND f.created_at < :monthsTo AS in_months
-    FROM (SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= :from AND created_at < :monthsFrom
+  SELECT f::report_question_facts AS facts, f.facts_changed_at > :asOf AS changed, f.created_at >= :daysFrom AND f.created_at < :daysTo AS in_days
+    FROM (SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= :from AND created_at < :daysFrom
           UNION ALL
-          SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= :monthsTo AND created_at < :to
+          SELECT * FROM report_question_facts WHERE NOT deleted AND created_at >= :daysTo AND created_at < :to
           UNION ALL
-          SELECT * FROM report_question_facts WHERE facts_changed_at > :asOf AND NOT deleted AND created_at >= :monthsFrom AND created_at < :monthsTo) f
+          SELECT * FROM report_question_facts WHERE facts_changed_at > :asOf AND NOT deleted AND created_at >= :daysFrom AND created_at < :daysTo) f
    WHERE NOT f.deleted AND (:categoryId::bigint IS NULL OR f.category_id = :categoryId::bigint)
 ),
 delta AS (
-  SELECT CASE WHEN in_days THEN 0 ELSE 1 END AS w_day, 1 AS w_month, facts FROM candidates WHERE NOT changed
+  SELECT 1 AS w, facts FROM candidates WHERE NOT changed
   UNION ALL
-  SELECT -in_days::int, -in_months::int, facts FROM candidates WHERE changed AND in_days -- whole months lie within whole days
+  SELECT -1, facts FROM candidates WHERE changed AND in_days
   UNION ALL
-  SELECT 1, 1, r FROM report_question_facts_as_of(ARRAY(SELECT (facts).question_id FROM candidates WHERE changed), :asOf) r
+  SELECT 1, r FROM report_question_facts_as_of(ARRAY(SELECT (facts).question_id FROM candidates WHERE changed), :asOf) r
    WHERE EXISTS (SELECT 1 FROM candidates WHERE changed)
 ),
 day_figures AS (
   SELECT category_id, day, figure, n FROM (SELECT day, category_id, figure, n FROM report_day_figures UNION ALL SELECT day, category_id, figure, n FROM report_day_figure_deltas) r
    WHERE day >= (:daysFrom::timestamptz AT TIME ZONE 'UTC')::date AND day < (:daysTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
-  SELECT (d.facts).category_id, ((d.facts).created_at AT TIME ZONE 'UTC')::date, x.figure, d.w_day * x.n
-    FROM delta d, report_question_figures(d.facts) x WHERE d.w_day <> 0
+  SELECT (d.facts).category_id, ((d.facts).created_at AT TIME ZONE 'UTC')::date, x.figure, d.w * x.n
+    FROM delta d, report_question_figures(d.facts) x
 ),
 durations AS (
-  SELECT measure, seconds, n FROM (SELECT month, category_id, measure, seconds, n FROM report_month_durations
-         UNION ALL SELECT month, category_id, measure, seconds, n FROM report_month_duration_deltas) r
+  SELECT measure, seconds, n FROM report_month_durations
    WHERE month >= (:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date AND month < (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
-  SELECT x.measure, x.seconds, d.w_month FROM delta d, report_question_durations(d.facts) x WHERE d.w_month <> 0
+  SELECT measure, seconds, n FROM report_day_durations
+   WHERE (day >= (:daysFrom::timestamptz AT TIME ZONE 'UTC')::date AND day < least((:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date, (:daysTo::timestamptz AT TIME ZONE 'UTC')::date)
+          OR day >= (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND day < (:daysTo::timestamptz AT TIME ZONE 'UTC')::date) AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  UNION ALL
+  SELECT measure, seconds, n FROM report_day_duration_deltas
+   WHERE day >= (:daysFrom::timestamptz AT TIME ZONE 'UTC')::date AND day < (:daysTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  UNION ALL
+  SELECT x.measure, x.seconds, d.w FROM delta d, report_question_durations(d.facts) x
 ),
 peer_answers AS (
-  SELECT author_id, answers, peer_solved FROM (SELECT month, category_id, author_id, answers, peer_solved FROM report_month_peer_answers
-         UNION ALL SELECT month, category_id, author_id, answers, peer_solved FROM report_month_peer_answer_deltas) r
+  SELECT author_id, answers, peer_solved FROM report_month_peer_answers
    WHERE month >= (:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date AND month < (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
   UNION ALL
-  SELECT x.author_id, d.w_month * x.answers, d.w_month * x.peer_solved FROM delta d, report_question_peer_answers(d.facts) x WHERE d.w_month <> 0
+  SELECT author_id, answers, peer_solved FROM report_day_peer_answers
+   WHERE (day >= (:daysFrom::timestamptz AT TIME ZONE 'UTC')::date AND day < least((:monthsFrom::timestamptz AT TIME ZONE 'UTC')::date, (:daysTo::timestamptz AT TIME ZONE 'UTC')::date)
+          OR day >= (:monthsTo::timestamptz AT TIME ZONE 'UTC')::date AND day < (:daysTo::timestamptz AT TIME ZONE 'UTC')::date) AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  UNION ALL
+  SELECT author_id, answers, peer_solved FROM report_day_peer_answer_deltas
+   WHERE day >= (:daysFrom::timestamptz AT TIME ZONE 'UTC')::date AND day < (:daysTo::timestamptz AT TIME ZONE 'UTC')::date AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  UNION ALL
+  SELECT x.author_id, d.w * x.answers, d.w * x.peer_solved FROM delta d, report_question_peer_answers(d.facts) x
 ),
 figures AS (
   SELECT figure, sum(n) AS n FROM day_figures GROUP BY figure HAVING sum(n) <> 0

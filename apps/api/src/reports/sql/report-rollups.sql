@@ -7,9 +7,10 @@
 -- A question's contribution is defined once, by three functions over its stored facts: report_question_figures
 -- (counts), report_question_durations (response times, rounded by report_duration_bucket) and
 -- report_question_peer_answers (peer answers and peer solution, per author). The report sums them either over
--- per-question facts or from report_day_figures / report_month_durations / report_month_peer_answers plus their
--- not-yet-folded deltas, which the statement-level trigger on report_question_facts below appends
--- (migrations/1763901710000-RollupDeltas.ts) and report_fold_rollup_deltas moves into them.
+-- per-question facts or from report_day_figures, report_month_durations / report_month_peer_answers (whole months)
+-- and report_day_durations / report_day_peer_answers (the whole days of part months) plus their not-yet-folded deltas,
+-- which the statement-level trigger on report_question_facts below appends (migrations/1763901710000-RollupDeltas.ts,
+-- 1763901870000-DayGrainRollups.ts) and report_fold_rollup_deltas moves into them.
 
 -- The resolution of reported durations: under a second, kept as is; from a second up, the nearest power of 1.02
 -- (at most 1% off), rounded to the millisecond. Histograms of these values stay small (at most ~870 values between
@@ -86,7 +87,8 @@ AS $$
 $$;
 
 -- A change of facts (removed: the old rows, added: the new ones) as signed contributions appended to the delta tables
--- (report_day_figure_deltas, report_month_duration_deltas, report_month_peer_answer_deltas): plain inserts, which no
+-- (report_day_figure_deltas, report_day_duration_deltas, report_day_peer_answer_deltas), by the UTC day asked, which
+-- the fold adds to both the day and the month rollups (a question is asked on one day: no more rows than by month): plain inserts, which no
 -- two writers ever wait on, where adding to the rollup rows themselves made every writer of a day and category queue
 -- on the same rows until it committed. report_fold_rollup_deltas moves them into the rollups; the report reads both.
 CREATE OR REPLACE FUNCTION report_record_rollup_deltas(removed report_question_facts[], added report_question_facts[]) RETURNS void
@@ -104,13 +106,13 @@ AS $$
      GROUP BY 1, 2, 3 HAVING sum(c.sign * x.n) <> 0
   ),
   durations AS (
-    INSERT INTO report_month_duration_deltas (month, category_id, measure, seconds, n)
-    SELECT date_trunc('month', (c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.measure, x.seconds, sum(c.sign)
+    INSERT INTO report_day_duration_deltas (day, category_id, measure, seconds, n)
+    SELECT ((c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.measure, x.seconds, sum(c.sign)
       FROM changes c, report_question_durations(c.facts) x
      GROUP BY 1, 2, 3, 4 HAVING sum(c.sign) <> 0
   )
-  INSERT INTO report_month_peer_answer_deltas (month, category_id, author_id, answers, peer_solved)
-  SELECT date_trunc('month', (c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.author_id, sum(c.sign * x.answers), sum(c.sign * x.peer_solved)
+  INSERT INTO report_day_peer_answer_deltas (day, category_id, author_id, answers, peer_solved)
+  SELECT ((c.facts).created_at AT TIME ZONE 'UTC')::date, (c.facts).category_id, x.author_id, sum(c.sign * x.answers), sum(c.sign * x.peer_solved)
     FROM changes c, report_question_peer_answers(c.facts) x
    GROUP BY 1, 2, 3 HAVING sum(c.sign * x.answers) <> 0 OR sum(c.sign * x.peer_solved) <> 0
 $$;
@@ -153,19 +155,30 @@ AS $$
     SELECT count(*) INTO rows_moved FROM moved;
     folded := folded + rows_moved;
 
-    WITH moved AS (DELETE FROM report_month_duration_deltas RETURNING *),
-    sums AS (
+    WITH moved AS (DELETE FROM report_day_duration_deltas RETURNING *),
+    days AS (
+      INSERT INTO report_day_durations AS t (day, category_id, measure, seconds, n)
+      SELECT day, category_id, measure, seconds, sum(n) FROM moved GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (day, category_id, measure, seconds) DO UPDATE SET n = t.n + EXCLUDED.n
+    ),
+    months AS (
       INSERT INTO report_month_durations AS t (month, category_id, measure, seconds, n)
-      SELECT month, category_id, measure, seconds, sum(n) FROM moved GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
+      SELECT date_trunc('month', day)::date, category_id, measure, seconds, sum(n) FROM moved GROUP BY 1, 2, 3, 4 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4
       ON CONFLICT (month, category_id, measure, seconds) DO UPDATE SET n = t.n + EXCLUDED.n
     )
     SELECT count(*) INTO rows_moved FROM moved;
     folded := folded + rows_moved;
 
-    WITH moved AS (DELETE FROM report_month_peer_answer_deltas RETURNING *),
-    sums AS (
+    WITH moved AS (DELETE FROM report_day_peer_answer_deltas RETURNING *),
+    days AS (
+      INSERT INTO report_day_peer_answers AS t (day, category_id, author_id, answers, peer_solved)
+      SELECT day, category_id, author_id, sum(answers), sum(peer_solved) FROM moved
+       GROUP BY 1, 2, 3 HAVING sum(answers) <> 0 OR sum(peer_solved) <> 0 ORDER BY 1, 2, 3
+      ON CONFLICT (day, category_id, author_id) DO UPDATE SET answers = t.answers + EXCLUDED.answers, peer_solved = t.peer_solved + EXCLUDED.peer_solved
+    ),
+    months AS (
       INSERT INTO report_month_peer_answers AS t (month, category_id, author_id, answers, peer_solved)
-      SELECT month, category_id, author_id, sum(answers), sum(peer_solved) FROM moved
+      SELECT date_trunc('month', day)::date, category_id, author_id, sum(answers), sum(peer_solved) FROM moved
        GROUP BY 1, 2, 3 HAVING sum(answers) <> 0 OR sum(peer_solved) <> 0 ORDER BY 1, 2, 3
       ON CONFLICT (month, category_id, author_id) DO UPDATE SET answers = t.answers + EXCLUDED.answers, peer_solved = t.peer_solved + EXCLUDED.peer_solved
     )
@@ -174,7 +187,9 @@ AS $$
 
     IF folded > 0 THEN
       DELETE FROM report_day_figures WHERE n = 0;
+      DELETE FROM report_day_durations WHERE n = 0;
       DELETE FROM report_month_durations WHERE n = 0;
+      DELETE FROM report_day_peer_answers WHERE answers = 0 AND peer_solved = 0;
       DELETE FROM report_month_peer_answers WHERE answers = 0 AND peer_solved = 0;
     END IF;
     RETURN folded;
@@ -186,8 +201,8 @@ CREATE OR REPLACE FUNCTION report_rollups_after_facts_truncate() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
   BEGIN
-    TRUNCATE report_day_figures, report_month_durations, report_month_peer_answers,
-             report_day_figure_deltas, report_month_duration_deltas, report_month_peer_answer_deltas;
+    TRUNCATE report_day_figures, report_day_durations, report_month_durations, report_day_peer_answers, report_month_peer_answers,
+             report_day_figure_deltas, report_day_duration_deltas, report_day_peer_answer_deltas;
     RETURN NULL;
   END
 $$;

@@ -38,7 +38,7 @@ export interface ScaleSeedSummary {
 }
 
 /** The tables the seeder's rebuild writes, beside those it loads. */
-const DERIVED_TABLES = ['report_question_facts', 'report_day_figures', 'report_month_durations', 'report_month_peer_answers', 'search_words', 'category_counts'];
+const DERIVED_TABLES = ['report_question_facts', 'report_day_figures', 'report_day_durations', 'report_month_durations', 'report_day_peer_answers', 'report_month_peer_answers', 'search_words', 'category_counts'];
 /** Questions generated between two looks at backpressure and progress. */
 const STEP = 500;
 
