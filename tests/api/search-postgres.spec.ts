@@ -1,4 +1,5 @@
 import { MATCH_CAP } from '../../apps/api/src/search/postgres-search.engine';
+import { PostgresSearchRepository, RECENT_WINDOW } from '../../apps/api/src/search/postgres-search.repository';
 import { SEARCH_ENGINE, type SearchEngine } from '../../apps/api/src/search/search-engine';
 import { SearchOutboxWorker } from '../../apps/api/src/search/search-outbox.worker';
 import { TestApp } from '../support/test-app';
@@ -161,5 +162,50 @@ describe('PostgreSQL search past the counting cap', () => {
     expect(narrow.totalCount).toBe(1);
     expect(narrow.totalCountIsExact).toBe(true);
     expect(narrow.edges.map((edge) => edge.node.question.id)).toEqual([single.id]);
+  });
+});
+
+describe('PostgreSQL search of common words', () => {
+  let app: TestApp;
+  let repository: PostgresSearchRepository;
+  let older: string[];
+  const search = (query: string, commonWords: string[]) =>
+    repository.search({ query, language: 'english', filter: {}, sort: 'RELEVANCE', limit: 10, offset: 0, commonWords });
+
+  beforeAll(async () => {
+    app = await TestApp.start({ RATE_LIMITS: 'off', SEARCH_ENGINE: 'postgres' });
+    repository = new PostgresSearchRepository(app.db);
+    const asker = await app.member();
+    const categoryId = (await app.category()).id;
+    older = [];
+    for (const title of ['Modem firmware rollback bricked it', 'Modem firmware update stuck at 40%', 'Which modem firmware fixes the wifi drops']) {
+      older.push((await app.ask(asker, categoryId, { title, body: 'Since the last firmware the modem misbehaves.' })).id);
+    }
+    // More newer questions than a common query reads (RECENT_WINDOW), each holding "modem" but not "firmware": copies of
+    // one asked question, a second apart, with their own titles and vectors.
+    const template = (await app.ask(asker, categoryId, { title: 'Modem lights blink orange', body: 'The modem blinks all evening.' })).id;
+    const columns: Array<{ name: string }> = await app.db.query(
+      `SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'questions' AND table_schema = current_schema()
+          AND is_generated = 'NEVER' AND column_name <> 'id' ORDER BY ordinal_position`);
+    const overridden: Record<string, string> = { title: `'Modem filler ' || n`, created_at: `created_at + n * interval '1 second'` };
+    await app.db.query(
+      `INSERT INTO questions (${columns.map((c) => c.name).join(', ')})
+       SELECT ${columns.map((c) => overridden[c.name] ?? c.name).join(', ')} FROM questions, generate_series(1, $2::int) AS n WHERE id = $1`,
+      [template, RECENT_WINDOW + 50],
+    );
+    await app.db.query(`UPDATE questions q SET search_vector = question_search_vector(q, 'english'), title_vector = question_title_vector(q, 'english') WHERE q.title LIKE 'Modem filler %'`);
+  });
+  afterAll(() => app?.close());
+
+  it('ranks a common query among the newest questions, and finds common words that rarely meet in the older ones', async () => {
+    // "modem" alone: its matches among the newest questions, cut there (the older threads are not read).
+    const modem = await search('modem', ['modem']);
+    expect(modem.cut).toBe(true);
+    expect(modem.page).toHaveLength(10);
+    expect(modem.page!.map((hit) => hit.id)).not.toEqual(expect.arrayContaining([older[0]]));
+    // "modem firmware": both common, together only in the three older threads, which the newest questions would hide.
+    const both = await search('modem firmware', ['modem', 'firmwar']);
+    expect(both.page!.map((hit) => hit.id).sort()).toEqual([...older].sort());
+    expect(both.matched).toBe(3);
   });
 });

@@ -32,6 +32,12 @@ export const INDEXED_MATCHES_MAX = 5000;
  * MATCH_CAP + 1 matches: its matches are those among them, ranked and counted, and the count says there may be more.
  */
 export const RECENT_WINDOW = 2000;
+
+/**
+ * A common query whose words meet in fewer of the newest questions than this reads the index instead: its words are
+ * common alone but rarely together, and the matches are mostly older.
+ */
+export const RECENT_ENOUGH = 20;
 /** `similar` looks up at most this many of the title's words, the rarest first. */
 const SIMILAR_WORDS = 6;
 /** A word in more than this share of titles is too common to find duplicates by (see `similar`). */
@@ -137,27 +143,36 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter): string 
          UNION ALL
          (${pageOf(`(SELECT q.id, q.created_at, q.score, 0 AS rank FROM questions q WHERE ${where}) everything`,
                    `(SELECT count(*) FROM matches WHERE matching) > ${MATCH_CAP}`)})`;
-  // Only one path runs (the other's condition on `common` is false before it starts). The index path numbers the rows it
-  // reads and keeps its last one even when it does not match, to know it was cut there; a common query's matches are
-  // always cut (older questions hold more of them).
+  // A common query reads the newest questions first; the index path runs for a rare query, and for a common one whose
+  // words meet in fewer than RECENT_ENOUGH of the newest questions (common words that rarely meet: the newest questions
+  // would hide the older ones that hold them all). The index path numbers the rows it reads and keeps its last one even
+  // when it does not match, to know it was cut there; a common query's matches among the newest are always cut (older
+  // questions hold more of them).
   return `WITH query AS (
            SELECT ${TSQUERY} AS tsq
          ),
          common AS MATERIALIZED (
            ${COMMON_QUERY}
          ),
+         recent AS MATERIALIZED (
+           SELECT ${columns}, false AS cut, true AS matching
+             FROM (SELECT ${columns}, q.moderation_state, q.tags FROM questions q WHERE ${dated.join(' AND ')} AND (SELECT common FROM common)
+                    ORDER BY q.created_at DESC, q.id DESC LIMIT ${RECENT_WINDOW}) q
+            WHERE ${[...others, `q.search_vector @@ ${TSQUERY}`].join(' AND ')}
+            LIMIT ${MATCH_CAP + 1}
+         ),
+         indexed_path AS MATERIALIZED (
+           SELECT NOT (SELECT common FROM common) OR (SELECT count(*) FROM recent) < ${RECENT_ENOUGH} AS taken
+         ),
          matches AS MATERIALIZED (
            SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${sort === 'RELEVANCE' ? RELEVANCE : '0'} AS rank, q.cut, q.matching
              FROM ((SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector,
                            q.scanned = ${SCAN_CAP} AS cut, q.scanned < ${SCAN_CAP} OR ${exact} AS matching
                       FROM (SELECT ${columns}, row_number() OVER () AS scanned FROM questions q
-                             WHERE ${where} AND NOT (SELECT common FROM common) LIMIT ${SCAN_CAP}) q
+                             WHERE ${where} AND (SELECT taken FROM indexed_path) LIMIT ${SCAN_CAP}) q
                      WHERE q.scanned = ${SCAN_CAP} OR ${exact})
                    UNION ALL
-                   (SELECT ${columns}, false AS cut, true AS matching
-                      FROM (SELECT ${columns}, q.moderation_state, q.tags FROM questions q WHERE ${dated.join(' AND ')} AND (SELECT common FROM common)
-                             ORDER BY q.created_at DESC, q.id DESC LIMIT ${RECENT_WINDOW}) q
-                     WHERE ${[...others, `q.search_vector @@ ${TSQUERY}`].join(' AND ')})) q
+                   (SELECT * FROM recent WHERE NOT (SELECT taken FROM indexed_path))) q
             LIMIT ${MATCH_CAP + 1}
          ),
          counted AS (SELECT * FROM matches WHERE matching LIMIT ${MATCH_CAP}),
@@ -166,7 +181,7 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter): string 
          )
          SELECT
            (SELECT count(*)::int FROM matches WHERE matching) AS matched,
-           (SELECT coalesce(bool_or(cut), false) FROM matches) OR (SELECT common FROM common) AS cut,
+           (SELECT coalesce(bool_or(cut), false) FROM matches) OR NOT (SELECT taken FROM indexed_path) AS cut,
            (SELECT json_agg(json_build_object('categoryId', category_id::text, 'count', n) ORDER BY n DESC, category_id)
               FROM (SELECT category_id, count(*)::int AS n FROM counted GROUP BY category_id) c) AS categories,
            (SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY n DESC, status)

@@ -13,18 +13,25 @@ WITH query AS (
            ) word ON true
           GROUP BY query.tsq
          ),
+         recent AS MATERIALIZED (
+           SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, false AS cut, true AS matching
+             FROM (SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, q.moderation_state, q.tags FROM questions q WHERE q.deleted_at IS NULL AND q.category_id = :categoryId AND (SELECT common FROM common)
+                    ORDER BY q.created_at DESC, q.id DESC LIMIT 2000) q
+            WHERE q.moderation_state = 'VISIBLE' AND q.status = :status AND q.tags @> ARRAY[:tag::text] AND q.accepted_answer_id IS NOT NULL AND q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))
+            LIMIT 501
+         ),
+         indexed_path AS MATERIALIZED (
+           SELECT NOT (SELECT common FROM common) OR (SELECT count(*) FROM recent) < 20 AS taken
+         ),
          matches AS MATERIALIZED (
            SELECT q.id, q.category_id, q.status, q.created_at, q.score, 0 AS rank, q.cut, q.matching
              FROM ((SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector,
                            q.scanned = 501 AS cut, q.scanned < 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))) AS matching
                       FROM (SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, row_number() OVER () AS scanned FROM questions q
-                             WHERE q.deleted_at IS NULL AND q.category_id = :categoryId AND q.moderation_state = 'VISIBLE' AND q.status = :status AND q.tags @> ARRAY[:tag::text] AND q.accepted_answer_id IS NOT NULL AND q.search_vector @@ regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery AND NOT (SELECT common FROM common) LIMIT 501) q
+                             WHERE q.deleted_at IS NULL AND q.category_id = :categoryId AND q.moderation_state = 'VISIBLE' AND q.status = :status AND q.tags @> ARRAY[:tag::text] AND q.accepted_answer_id IS NOT NULL AND q.search_vector @@ regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery AND (SELECT taken FROM indexed_path) LIMIT 501) q
                      WHERE q.scanned = 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))))
                    UNION ALL
-                   (SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, false AS cut, true AS matching
-                      FROM (SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, q.moderation_state, q.tags FROM questions q WHERE q.deleted_at IS NULL AND q.category_id = :categoryId AND (SELECT common FROM common)
-                             ORDER BY q.created_at DESC, q.id DESC LIMIT 2000) q
-                     WHERE q.moderation_state = 'VISIBLE' AND q.status = :status AND q.tags @> ARRAY[:tag::text] AND q.accepted_answer_id IS NOT NULL AND q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query)))) q
+                   (SELECT * FROM recent WHERE NOT (SELECT taken FROM indexed_path))) q
             LIMIT 501
          ),
          counted AS (SELECT * FROM matches WHERE matching LIMIT 500),
@@ -35,7 +42,7 @@ WITH query AS (
          )
          SELECT
            (SELECT count(*)::int FROM matches WHERE matching) AS matched,
-           (SELECT coalesce(bool_or(cut), false) FROM matches) OR (SELECT common FROM common) AS cut,
+           (SELECT coalesce(bool_or(cut), false) FROM matches) OR NOT (SELECT taken FROM indexed_path) AS cut,
            (SELECT json_agg(json_build_object('categoryId', category_id::text, 'count', n) ORDER BY n DESC, category_id)
               FROM (SELECT category_id, count(*)::int AS n FROM counted GROUP BY category_id) c) AS categories,
            (SELECT json_agg(json_build_object('status', status, 'count', n) ORDER BY n DESC, status)
