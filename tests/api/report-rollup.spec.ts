@@ -311,7 +311,9 @@ describe('the report rollup under concurrent writers in one category', () => {
       .map(async ({ q, j }) => ({ j, answer: await app.answer(author, q.id) }))));
     await Promise.all(members.map((asker, j) => app.acceptAnswer(asker, answers.find((a) => a.j === j)!.answer.id)));
     await Promise.all(members.map((asker) => app.ask(asker, category.id)));
-    // Each writer appended its own rows; none updated a rollup row (their sums still say six unanswered questions).
+    // Their report facts are refreshed after commit (the fold job's first step, or the next report).
+    await app.provider(ReportsRepository).refreshNotedFacts(false);
+    // Each refresh appended its own rows; none updated a rollup row (their sums still say six unanswered questions).
     expect(Object.values(await unfoldedDeltas(app.db)).every((n) => n > 0)).toBe(true);
     expect(await app.db.query(`SELECT figure, n FROM report_day_figures WHERE category_id = $1 ORDER BY figure`, [category.id]))
       .toEqual([{ figure: 'cohort', n: 6 }, { figure: 'outcome:UNANSWERED', n: 6 }]);

@@ -150,6 +150,29 @@ describe('SQL statements per page', () => {
     expectNoStatementPerRow(small, large);
   });
 
+  it("posts a peer answer, with the asker's, a watcher's and a mentioned member's notifications, in 13 statements from BEGIN to COMMIT", async () => {
+    const [asker, first, answerer, watcher, mentioned] = members;
+    const question = await app.ask(asker, (await app.category()).id);
+    await app.ok(`mutation ($q: ID!) { watchQuestion(questionId: $q, watching: true) { id } }`, { q: question.id }, watcher);
+    // The first peer answer schedules the accept reminder; the one measured finds it scheduled.
+    await app.answer(first, question.id);
+    const counter = app.db.logger as StatementCounter;
+    const from = counter.statements.length;
+    const answer = await app.answer(answerer, question.id, `Channel 6 worked for me, @Member#${mentioned.id} says the same.`);
+    const texts = counter.statements.slice(from).map((s) => s.text);
+    const transaction = texts.slice(texts.indexOf('START TRANSACTION'), texts.indexOf('COMMIT') + 1);
+    // BEGIN; report facts after commit; lock the question; insert the answer (returning its row); count it on the
+    // question; read what the notifications say; check the mentioned member's account; write the notifications; read
+    // who gets an e-mail at once; the peer-answer flag; the search outbox; the reminder's facts; COMMIT.
+    expect(transaction).toHaveLength(13);
+    const told: Array<{ user_id: string; kind: string }> = await app.db.query(
+      `SELECT user_id::text, kind FROM notifications WHERE payload->>'answerId' = $1 ORDER BY user_id`, [answer.id]);
+    expect(told).toEqual(expect.arrayContaining([
+      { user_id: asker.id, kind: 'ANSWER_POSTED' }, { user_id: watcher.id, kind: 'ANSWER_POSTED' }, { user_id: mentioned.id, kind: 'MENTIONED' },
+    ]));
+    expect(told).toHaveLength(3);
+  });
+
   describe('the escalation sweep', () => {
     // Every kind of row a sweep batch writes is written here: escalations and their events, notifications to the asker
     // and the category's staff team, e-mails to those who chose them at once, webhook deliveries, report facts.

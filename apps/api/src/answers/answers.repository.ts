@@ -5,7 +5,8 @@ import type { Keyset } from '../common/pagination';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { AnswerAcceptanceEntity, AnswerEntity } from './answer.entity';
-import { findInOrder, manyPlain } from '../database/plain-rows';
+import { entityColumns, findInOrder, manyPlain } from '../database/plain-rows';
+import { prepared } from '../database/prepared-statements';
 
 /** An answer with its question's accepted answer, so a list can mark which ones solved their question. */
 export interface AnswerWithAcceptance {
@@ -134,12 +135,16 @@ export class AnswersRepository {
     return em.findOne(AnswerEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The new answer's row as written, returned by the insert itself (no second read). */
   async insert(em: EntityManager, answer: NewAnswer, at: Date, hold: PostHold | null = null): Promise<AnswerEntity> {
-    const inserted = await em.insert(AnswerEntity, {
-      ...answer, score: 0, createdAt: at, updatedAt: at,
-      ...(hold ? { moderationState: 'HELD' as const, moderationReason: hold.reason, published: false } : {}),
-    });
-    return em.findOneByOrFail(AnswerEntity, { id: String(inserted.identifiers[0].id) });
+    const [row]: AnswerEntity[] = await em.query(
+      prepared(`INSERT INTO answers AS e (question_id, author_id, author_kind, body, body_html, created_at, updated_at, moderation_state, moderation_reason, published)
+       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)
+       RETURNING ${entityColumns(em.connection, AnswerEntity, 'e')}`),
+      [answer.questionId, answer.authorId, answer.authorKind, answer.body, answer.bodyHtml, at,
+        hold ? 'HELD' : 'VISIBLE', hold?.reason ?? null, !hold],
+    );
+    return row;
   }
 
   /** Sets the answer's text and returns it as it is now. */

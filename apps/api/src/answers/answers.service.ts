@@ -60,7 +60,7 @@ export class AnswersService {
     assertValid(validateAnswer(input));
     const bodyHtml = await this.markdown.render(input.body);
     checkImagesAllowed(viewer, bodyHtml);
-    return this.transactions.run(async (em) => {
+    return this.transactions.runWithReportFactsAfterCommit(async (em) => {
       const question = await this.questionsService.lockLive(em, input.questionId);
       if (!canSeePost(viewer, question)) throw notFound(`There is no question ${input.questionId}.`);
       if (!acceptsAnswers(question.status)) throw conflict('This question is closed and takes no new answers.');
@@ -199,7 +199,7 @@ export class AnswersService {
   }
 
   async accept(viewer: Viewer, answerId: string): Promise<QuestionEntity> {
-    return this.transactions.run((em) => this.acceptWithin(em, viewer, answerId));
+    return this.transactions.runWithReportFactsAfterCommit((em) => this.acceptWithin(em, viewer, answerId));
   }
 
   /** Accepts in the caller's transaction, which holds no lock yet (a reminder's one-click link accepts as the asker, without a session). */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Affiliation, RestrictionColumns, Role, TrustLevel } from '@peerdesk/domain';
 import { SessionEntity } from './session.entity';
+import { prepared } from '../database/prepared-statements';
 
 export interface SessionRow {
   id: string;
@@ -53,10 +54,10 @@ export class SessionsRepository {
       id: string; role: Role; affiliation: Affiliation; display_name: string; trust_level: TrustLevel; last_used_at: Date;
       suspended_until: Date | null; suspension_reason: string | null; silenced_until: Date | null; silence_reason: string | null;
     }> = await this.db.query(
-      `SELECT u.id, u.role, u.affiliation, u.display_name, u.trust_level, s.last_used_at,
+      prepared(`SELECT u.id, u.role, u.affiliation, u.display_name, u.trust_level, s.last_used_at,
               u.suspended_until, u.suspension_reason, u.silenced_until, u.silence_reason
          FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.expires_at > $2`,
+        WHERE s.token_hash = $1 AND s.expires_at > $2`),
       [tokenHash, now],
     );
     const row = rows[0];

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '@peerdesk/migrations';
 import { ENTITIES } from '../entities';
+import { PreparingClient } from './prepared-statements';
 import { StatementCounter } from './statement-counter';
 
 /**
@@ -8,7 +9,7 @@ import { StatementCounter } from './statement-counter';
  * request connections only, STATEMENT_TIMEOUT_MS) makes PostgreSQL cancel any statement running or waiting for
  * a lock longer than that (SQLSTATE 57014, answered SERVICE_UNAVAILABLE); migrations, the importer, the seed,
  * reindex and the bench connect without one. `countStatements` (COUNT_SQL_STATEMENTS, tests only) makes its
- * logger a StatementCounter.
+ * logger a StatementCounter. Its connections send the hot statements as named prepared statements (prepared-statements.ts).
  */
 export function createDataSource(
   databaseUrl: string,
@@ -25,7 +26,7 @@ export function createDataSource(
     migrationsTransactionMode: 'each',
     synchronize: false,
     ...(countStatements ? { logger: new StatementCounter() } : {}),
-    extra: { max: poolSize, connectionTimeoutMillis: 5000, ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
+    extra: { Client: PreparingClient, max: poolSize, connectionTimeoutMillis: 5000, ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) },
   });
 }
 

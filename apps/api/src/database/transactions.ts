@@ -22,7 +22,8 @@ import { sqlState } from './errors';
  *      rows of the reputation ledger (`UsersRepository.moveReputation`);
  *   5. at commit, the report facts of the questions touched (in question id order): the raw-table
  *      triggers only note the questions, a deferred trigger refreshes them once at commit
- *      (migration `WritesInLockOrder`, docs/metrics.md). What they move in the report rollups is appended
+ *      (migration `WritesInLockOrder`, docs/metrics.md); a hot write (`runWithReportFactsAfterCommit`)
+ *      leaves them to a refresher after its commit, which takes only the facts rows' locks. What they move in the report rollups is appended
  *      as delta rows, which lock nothing another writer takes; the fold job alone writes the rollup rows
  *      (migration `RollupDeltas`).
  *
@@ -42,6 +43,18 @@ export class Transactions {
     return inTransaction(this.db, work, DEFAULT_RETRY, (error) => {
       this.retries++;
       this.logger.warn(`Transaction run again after ${sqlState(error)}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  /**
+   * As `run`, for the API's hot writes (an answer, a question, a vote, an acceptance): the report facts of the questions it
+   * touches are refreshed after its commit, many questions at a time, by the rollup fold job or by the next report
+   * (report_facts_outbox, reports/sql/report-question-facts.sql), instead of one question at a time in its commit.
+   */
+  runWithReportFactsAfterCommit<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.run(async (em) => {
+      await em.query(`SET LOCAL peerdesk.defer_report_facts = 'after-commit'`);
+      return work(em);
     });
   }
 }

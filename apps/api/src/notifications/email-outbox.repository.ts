@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EMAILED_AT_ONCE_BY_DEFAULT } from './notification.model';
+import { prepared } from '../database/prepared-statements';
 
 /**
  * The e-mail choice in force for notification `n` of user `u`, with `p` their preference row for its kind (LEFT JOIN):
@@ -62,12 +63,12 @@ export class EmailOutboxRepository {
     em: EntityManager, notificationIds: readonly string[],
   ): Promise<Array<MailRecipient & { notification_id: string; question_id: string | null; message: string }>> {
     return em.query(
-      `SELECT n.id::text AS notification_id, n.question_id::text, n.payload->>'message' AS message, u.id::text, u.email, u.display_name
+      prepared(`SELECT n.id::text AS notification_id, n.question_id::text, n.payload->>'message' AS message, u.id::text, u.email, u.display_name
          FROM notifications n JOIN users u ON u.id = n.user_id
          LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
         WHERE n.id = ANY($1::bigint[]) AND u.email IS NOT NULL
           AND ${emailChoiceSql('$2')} = 'IMMEDIATE'
-        ORDER BY n.id`,
+        ORDER BY n.id`),
       [notificationIds, EMAILED_AT_ONCE_BY_DEFAULT],
     );
   }

@@ -4,6 +4,7 @@ import type { Role } from '@peerdesk/domain';
 import type { Keyset } from '../common/pagination';
 import { emailChoiceSql } from './email-outbox.repository';
 import { EMAILED_AT_ONCE_BY_DEFAULT, type NotificationEmailPreference, type NotificationKind, type NotificationPayload, type NotificationRow } from './notification.model';
+import { prepared } from '../database/prepared-statements';
 
 export type WatchTarget = 'QUESTION' | 'CATEGORY';
 
@@ -13,6 +14,14 @@ export interface QuestionFacts {
   author_id: string;
   category_id: string;
   category_name: string | null;
+}
+
+/** What an answer's notifications say, read in one statement: its question, its author's name, the question's watchers and the answer's Markdown. */
+export interface AnswerFacts {
+  question: QuestionFacts;
+  authorName: string | null;
+  watchers: string[];
+  body: string;
 }
 
 /** A comment as its notifications describe it: what it is on and whose that post is. */
@@ -88,7 +97,7 @@ export class NotificationsRepository {
     })));
     if (rows.length === 0) return [];
     const inserted: Array<{ id: string }> = await em.query(
-      `WITH wanted AS (
+      prepared(`WITH wanted AS (
          SELECT * FROM jsonb_to_recordset($1::jsonb)
                   AS w(grp int, ord int, question_id bigint, actor_id bigint, user_id bigint, staff_of bigint, kind text, payload jsonb)),
        -- Who works a category's escalations: its staff team, or every STAFF user when it has none.
@@ -115,7 +124,7 @@ export class NotificationsRepository {
         WHERE user_id IN (SELECT id FROM members) AND (actor_id IS NULL OR actor_id IN (SELECT id FROM members))
           AND (question_id IS NULL OR question_id IN (SELECT id FROM questions_named))
         ORDER BY grp, ord, user_id
-       RETURNING id::text`,
+       RETURNING id::text`),
       [JSON.stringify(rows), at],
     );
     return inserted.map((r) => r.id);
@@ -211,6 +220,22 @@ export class NotificationsRepository {
       [questionIds],
     );
     return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** The facts an answer's notifications need (see AnswerFacts), null when its question is gone; watchers in the order `watchers` gives. */
+  async answerFacts(em: EntityManager, questionId: string, answerId: string, authorId: string): Promise<AnswerFacts | null> {
+    const rows: Array<QuestionFacts & { author_name: string | null; watchers: string[]; body: string | null }> = await em.query(
+      prepared(`SELECT q.id::text, q.title, q.author_id::text, q.category_id::text, c.name AS category_name,
+              (SELECT display_name FROM users WHERE id = $3) AS author_name,
+              ARRAY(SELECT w.user_id::text FROM watches w WHERE w.target_type = 'QUESTION' AND w.target_id = q.id ORDER BY w.created_at, w.user_id) AS watchers,
+              (SELECT body FROM answers WHERE id = $2) AS body
+         FROM questions q LEFT JOIN categories c ON c.id = q.category_id
+        WHERE q.id = $1`),
+      [questionId, answerId, authorId],
+    );
+    if (rows.length === 0) return null;
+    const { author_name, watchers, body, ...question } = rows[0];
+    return { question, authorName: author_name, watchers, body: body ?? '' };
   }
 
   /** The Markdown of a question or an answer (its mentions are read from it). */

@@ -7,6 +7,9 @@ import { quoted } from './messages';
 import type { NotificationKind } from './notification.model';
 import { type NewNotification, type NotificationGroup, NotificationsRepository, type CommentFacts, type QuestionFacts } from './notifications.repository';
 
+/** How a notification names the member who acted; null: no such member. */
+const shownName = (displayName: string | null): string => displayName ?? 'Someone';
+
 /** What an event tells about one question, and to whom (the insert leaves out the actor and anyone addressed twice). */
 type Plan = NotificationGroup & { questionId: string };
 
@@ -96,12 +99,12 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
   private async plan(em: EntityManager, event: DomainEvent): Promise<Plan | null> {
     switch (event.type) {
       case 'answer.posted': {
-        const q = await this.question(em, event.questionId);
-        if (!q) return null;
-        const who = await this.displayName(em, event.authorId);
+        const answer = await this.notifications.answerFacts(em, event.questionId, event.answerId, event.authorId);
+        if (!answer) return null;
+        const { question: q, watchers } = answer;
+        const who = shownName(answer.authorName);
         const facts = { questionTitle: q.title, answerId: event.answerId };
-        const watchers = await this.notifications.watchers(em, 'QUESTION', q.id);
-        const mentioned = await this.mentioned(em, await this.notifications.postBody(em, 'ANSWER', event.answerId));
+        const mentioned = await this.mentioned(em, answer.body);
         return {
           questionId: q.id,
           actorId: event.authorId,
@@ -318,6 +321,6 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
   }
 
   private async displayName(em: EntityManager, userId: string): Promise<string> {
-    return (await this.notifications.displayName(em, userId)) ?? 'Someone';
+    return shownName(await this.notifications.displayName(em, userId));
   }
 }

@@ -6,6 +6,7 @@ import { cappedTotal, COUNT_CAP, type Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
 import { entityColumns, findInOrder, manyPlain } from '../database/plain-rows';
+import { prepared } from '../database/prepared-statements';
 
 /** A key exactly as keyOf writes it (PostgreSQL has no year 0); anything else in a cursor was not handed out by the API. */
 const ISO_MILLIS = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -48,8 +49,10 @@ export class QuestionsRepository {
   }
 
   /** Locks the question row for the rest of the transaction: answers, votes and acceptance serialize on it. */
-  lockLive(em: EntityManager, id: string): Promise<QuestionEntity | null> {
-    return em.findOne(QuestionEntity, { where: { id, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+  async lockLive(em: EntityManager, id: string): Promise<QuestionEntity | null> {
+    const rows: QuestionEntity[] = await em.query(
+      prepared(`SELECT ${entityColumns(em.connection, QuestionEntity, 'q')} FROM questions q WHERE q.id = $1 AND q.deleted_at IS NULL FOR UPDATE`), [id]);
+    return rows[0] ?? null;
   }
 
   /**
@@ -146,7 +149,7 @@ export class QuestionsRepository {
   }
 
   async recordAnswerPosted(em: EntityManager, id: string, answerCount: number, status: ThreadStatus, at: Date): Promise<void> {
-    await em.update(QuestionEntity, { id }, { answerCount, status, lastActivityAt: at });
+    await em.query(prepared(`UPDATE questions SET answer_count = $2, status = $3, last_activity_at = $4 WHERE id = $1`), [id, answerCount, status, at]);
   }
 
   async recordAnswerRemoved(em: EntityManager, id: string, answerCount: number, status: ThreadStatus): Promise<void> {
@@ -437,7 +440,7 @@ export class QuestionsRepository {
   /** Notes that someone other than the asker answered; false when the asker answered or a peer had already. */
   async markPeerAnswered(em: EntityManager, questionId: string, answererId: string): Promise<boolean> {
     const [, affected]: [unknown, number] = await em.query(
-      `UPDATE questions SET has_peer_answer = true WHERE id = $1 AND author_id <> $2 AND NOT has_peer_answer`,
+      prepared(`UPDATE questions SET has_peer_answer = true WHERE id = $1 AND author_id <> $2 AND NOT has_peer_answer`),
       [questionId, answererId],
     );
     return affected > 0;

@@ -58,7 +58,7 @@ export class QuestionsService {
     const bodyHtml = await this.markdown.render(fields.body);
     checkImagesAllowed(viewer, bodyHtml);
     const now = this.clock.now();
-    return this.transactions.run(async (em) => {
+    return this.transactions.runWithReportFactsAfterCommit(async (em) => {
       const hold = await this.postingHold.holdFor(em, viewer, { title: fields.title, body: fields.body, bodyHtml });
       const question = await this.questions.insert(em, { ...fields, categoryId: input.categoryId, authorId: viewer.id, bodyHtml, status: 'OPEN' }, now, hold);
       if (hold) {

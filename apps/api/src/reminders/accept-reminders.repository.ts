@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { prepared } from '../database/prepared-statements';
 
 /** A due reminder, claimed, with what deciding whether to send it needs. */
 export interface DueReminder {
@@ -42,10 +43,37 @@ export interface ReminderFigures {
   ledToAcceptance: number;
 }
 
+/** What scheduling a question's reminder needs to know about it, read in one statement. */
+export interface ReminderFacts {
+  askerId: string;
+  askedAt: Date;
+  unsolvedWindowHours: number;
+  /** Imported history gets no reminder. */
+  imported: boolean;
+  /** It has its reminder already (its first peer answer came earlier). */
+  scheduled: boolean;
+}
+
 /** The one owner of `accept_reminders` and `accept_reminder_links`. */
 @Injectable()
 export class AcceptRemindersRepository {
   constructor(private readonly db: DataSource) {}
+
+  /**
+   * The question's asker, age and category window, whether it was imported and whether it has its reminder:
+   * one statement instead of a read of the question, its attribution and its category on every peer answer.
+   */
+  async factsFor(em: EntityManager, questionId: string): Promise<ReminderFacts | null> {
+    const rows: ReminderFacts[] = await em.query(
+      prepared(`SELECT q.author_id::text AS "askerId", q.created_at AS "askedAt", c.unsolved_window_hours AS "unsolvedWindowHours",
+              EXISTS (SELECT 1 FROM post_attributions pa WHERE pa.target_type = 'QUESTION' AND pa.target_id = q.id) AS imported,
+              EXISTS (SELECT 1 FROM accept_reminders r WHERE r.question_id = q.id) AS scheduled
+         FROM questions q JOIN categories c ON c.id = q.category_id
+        WHERE q.id = $1`),
+      [questionId],
+    );
+    return rows[0] ?? null;
+  }
 
   /** The question's one reminder, due then; a question that has one already keeps it. */
   async schedule(em: EntityManager, questionId: string, dueAt: Date): Promise<void> {

@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import { acceptReminderDueAt, conflict, notFound } from '@peerdesk/domain';
 import { AnswersService } from '../answers/answers.service';
 import { hashSessionToken, newSessionToken } from '../auth/session-token';
-import { CategoriesRepository } from '../categories/categories.repository';
 import { CLOCK, type Clock } from '../common/clock';
 import type { BatchResult } from '../common/jobs/batches';
 import { DomainEvents, type DomainEvent, type DomainEventHandler } from '../common/domain-events';
@@ -11,7 +10,6 @@ import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { Transactions } from '../database/transactions';
 import { EscalationService } from '../escalation/escalation.service';
-import { ImporterRepository } from '../importer/importer.repository';
 import { EmailOutbox } from '../notifications/email-outbox';
 import { type NotificationGroup, NotificationsRepository } from '../notifications/notifications.repository';
 import { QuestionsRepository } from '../questions/questions.repository';
@@ -34,8 +32,6 @@ export class AcceptRemindersService implements OnModuleInit, DomainEventHandler 
     private readonly transactions: Transactions,
     private readonly reminders: AcceptRemindersRepository,
     private readonly questions: QuestionsRepository,
-    private readonly categories: CategoriesRepository,
-    private readonly imports: ImporterRepository,
     private readonly users: UsersRepository,
     private readonly notifications: NotificationsRepository,
     private readonly outbox: EmailOutbox,
@@ -52,15 +48,14 @@ export class AcceptRemindersService implements OnModuleInit, DomainEventHandler 
 
   async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     if (event.type !== 'answer.posted' || event.authorKind !== 'PEER') return;
-    const question = await this.questions.getById(em, event.questionId);
+    const question = await this.reminders.factsFor(em, event.questionId);
     // The asker answering themself is not peer help; imported history gets no reminder, like no community clock.
-    if (question.authorId === event.authorId || (await this.imports.isImported(em, { targetType: 'QUESTION', targetId: question.id }))) return;
-    const category = await this.categories.findOrFail(em, question.categoryId);
+    if (!question || question.scheduled || question.askerId === event.authorId || question.imported) return;
     const dueAt = acceptReminderDueAt(
-      { askedAt: question.createdAt, firstPeerAnswerAt: event.at },
-      { unsolvedWindowHours: category.unsolvedWindowHours, reminderHours: this.config.acceptReminderHours },
+      { askedAt: question.askedAt, firstPeerAnswerAt: event.at },
+      { unsolvedWindowHours: question.unsolvedWindowHours, reminderHours: this.config.acceptReminderHours },
     );
-    await this.reminders.schedule(em, question.id, dueAt);
+    await this.reminders.schedule(em, event.questionId, dueAt);
   }
 
   /**

@@ -1,8 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AnswersModule } from '../answers/answers.module';
-import { CategoriesModule } from '../categories/categories.module';
 import { EscalationModule } from '../escalation/escalation.module';
-import { ImporterModule } from '../importer/importer.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { QuestionsModule } from '../questions/questions.module';
 import { UsersModule } from '../users/users.module';
@@ -19,7 +17,7 @@ export class RemindersModule {
   static register(nodeEnv: string): DynamicModule {
     return {
       module: RemindersModule,
-      imports: [AnswersModule, CategoriesModule, EscalationModule.register(nodeEnv), ImporterModule, NotificationsModule, QuestionsModule, UsersModule],
+      imports: [AnswersModule, EscalationModule.register(nodeEnv), NotificationsModule, QuestionsModule, UsersModule],
       providers: [AcceptRemindersRepository, AcceptRemindersService, AcceptRemindersJob, AcceptRemindersResolver, ReminderFiguresResolver],
       exports: [AcceptRemindersService],
     };

@@ -298,6 +298,9 @@ export function wholePeriods(from: Date, to: Date, unit: 'day' | 'month'): [Date
   return start < end ? [start, end] : [to, to];
 }
 
+/** Outbox rows one refresh takes: a second's worth of hot writes at the target rate; small enough that the refresh is brief. */
+const NOTED_FACTS_BATCH = 300;
+
 @Injectable()
 export class ReportsRepository {
   constructor(private readonly db: DataSource) {}
@@ -313,6 +316,8 @@ export class ReportsRepository {
     const parameters: ReportParameters = {
       from: query.from, to: query.to, asOf: query.asOf, categoryId: query.categoryId, tag: query.tag, bucket: query.bucket.toLowerCase(), raw: source === 'raw',
     };
+    // The facts the report reads are as current as the raw tables it reads beside them.
+    if (source === 'rollup') await this.refreshNotedFacts(true);
     const rows: Array<{ figures: Record<string, number>; durations: Record<string, DurationRow>; others: OtherFigures; series: DeflectionRows['series']; by_category: DeflectionRows['byCategory'] }> =
       await this.db.transaction('REPEATABLE READ', async (em) => {
         // The plan's estimated cost trips JIT compilation, which costs seconds and saves nothing here.
@@ -347,6 +352,20 @@ export class ReportsRepository {
       series: series ?? [],
       byCategory,
     };
+  }
+
+  /**
+   * Refreshes the report facts of the questions committed hot writes noted (report_facts_outbox), a batch of its
+   * rows at a time; returns how many rows. `wait` false: skips the ones another process is refreshing; true (before
+   * a report): every one, once those have committed.
+   */
+  async refreshNotedFacts(wait: boolean): Promise<number> {
+    let refreshed = 0;
+    for (;;) {
+      const [{ n }]: Array<{ n: number }> = await this.db.query(`SELECT refresh_noted_report_question_facts($1, $2) AS n`, [NOTED_FACTS_BATCH, wait]);
+      refreshed += n;
+      if (n < NOTED_FACTS_BATCH || wait) return refreshed;
+    }
   }
 
   /** Moves the committed rollup deltas into the rollup tables (reports/sql/report-rollups.sql); 0 when another process is folding. */

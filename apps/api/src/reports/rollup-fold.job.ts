@@ -8,8 +8,9 @@ import { ReportsRepository } from './reports.repository';
 const FOLD_SECONDS = 5;
 
 /**
- * Folds the report rollup deltas that writers append (reports/sql/report-rollups.sql) into the rollup tables. Safe in
- * every API instance: one fold at a time holds the advisory lock, the others return at once.
+ * Refreshes the report facts that hot writes left for after their commit (each process takes rows the others do not
+ * hold), then folds the report rollup deltas that writers append (reports/sql/report-rollups.sql) into the rollup
+ * tables. Safe in every API instance: one fold at a time holds the advisory lock, the others return at once.
  */
 @Injectable()
 export class RollupFoldJob extends TimedJob {
@@ -24,8 +25,9 @@ export class RollupFoldJob extends TimedJob {
     return FOLD_SECONDS;
   }
 
-  /** One fold; returns the deltas it moved. */
-  runOnce(): Promise<number> {
+  /** Refreshes the report facts hot writes noted (which appends deltas), then one fold; returns the deltas it moved. */
+  async runOnce(): Promise<number> {
+    await this.reports.refreshNotedFacts(false);
     return this.reports.foldRollupDeltas();
   }
 }

@@ -40,7 +40,7 @@ export class VotesService {
     assertValid(validateVoteValue(input.value));
     const value = input.value as VoteValue;
     const targetId = checkId(input.targetId, input.targetType.toLowerCase());
-    return this.transactions.run(async (em) => {
+    return this.transactions.runWithReportFactsAfterCommit(async (em) => {
       const target = await this.lockTarget(em, input.targetType, targetId);
       checkCanVote(viewer, target);
       const now = this.clock.now();

@@ -10,7 +10,8 @@
 -- kept current by statement-level triggers on every table the definition reads (report_facts_after_change, attached
 -- by migrations/1763901710000-RollupDeltas.ts): the triggers note the questions, and a deferred constraint trigger
 -- refreshes them once, at commit, after every row lock of the transaction is held
--- (migrations/1763901165000-WritesInLockOrder.ts).
+-- (migrations/1763901165000-WritesInLockOrder.ts), or, for the API's hot writes, a job refreshes them after commit
+-- (report_facts_outbox, migrations/1763901820000-ReportFactsAfterCommit.ts).
 
 CREATE OR REPLACE FUNCTION report_question_facts_as_of(ids bigint[], as_of timestamp with time zone) RETURNS SETOF report_question_facts
 LANGUAGE sql STABLE
@@ -118,19 +119,55 @@ AS $$
   END
 $$;
 
--- Notes the questions for the refresh at commit, unless the transaction set peerdesk.defer_report_facts = off
--- (a hand-written repair that wants its own facts before it commits). peerdesk.report_facts_noted says that notes
--- wait for the refresh (set for the transaction, so a rolled-back savepoint takes it back with its notes).
+-- Notes the questions for the refresh at commit, unless the transaction set peerdesk.defer_report_facts: to 'off'
+-- (a hand-written repair that wants its own facts before it commits) the refresh runs at once; to 'after-commit' (a
+-- question, an answer, a vote, an acceptance: the API's hot writes) the questions go to report_facts_outbox, committed with the
+-- write, and refresh_noted_report_question_facts refreshes them after commit, many in one call (a single question's
+-- refresh costs ten times its share of a batch's). peerdesk.report_facts_noted says that notes wait for the refresh
+-- at commit (set for the transaction, so a rolled-back savepoint takes it back with its notes).
 CREATE OR REPLACE FUNCTION refresh_or_defer_report_question_facts(ids bigint[]) RETURNS void
 LANGUAGE plpgsql
 AS $$
   BEGIN
-    IF coalesce(current_setting('peerdesk.defer_report_facts', true), '') <> 'off' THEN
-      INSERT INTO report_facts_pending (question_id) SELECT DISTINCT unnest(ids) ON CONFLICT DO NOTHING;
-      PERFORM set_config('peerdesk.report_facts_noted', 'on', true);
+    CASE coalesce(current_setting('peerdesk.defer_report_facts', true), '')
+      WHEN 'off' THEN
+        PERFORM refresh_report_question_facts(ids);
+      WHEN 'after-commit' THEN
+        INSERT INTO report_facts_outbox (question_id) SELECT DISTINCT unnest(ids);
+      ELSE
+        INSERT INTO report_facts_pending (question_id) SELECT DISTINCT unnest(ids) ON CONFLICT DO NOTHING;
+        PERFORM set_config('peerdesk.report_facts_noted', 'on', true);
+    END CASE;
+  END
+$$;
+
+-- Refreshes the questions committed writes left in report_facts_outbox, taking up to `batch` of its rows in one call,
+-- and returns how many rows it took. The outbox has no key: a write appends its rows and never waits for a refresher
+-- (with a key, every writer to a question a refresher had taken waited for the refresher's whole batch). `wait`
+-- false (the timed job): rows another refresher holds are skipped, so several processes share the work. `wait` true
+-- (a report, before it reads the facts): every row, waiting for a refresher that holds some to commit, so the report
+-- reads facts as current as the raw tables.
+CREATE OR REPLACE FUNCTION refresh_noted_report_question_facts(batch integer, wait boolean) RETURNS integer
+LANGUAGE plpgsql
+AS $$
+  DECLARE
+    ids bigint[];
+    taken integer;
+  BEGIN
+    IF wait THEN
+      WITH gone AS (DELETE FROM report_facts_outbox RETURNING question_id)
+      SELECT array_agg(DISTINCT question_id ORDER BY question_id), count(*) INTO ids, taken FROM gone;
     ELSE
+      WITH gone AS (
+        DELETE FROM report_facts_outbox
+         WHERE ctid = ANY(ARRAY(SELECT ctid FROM report_facts_outbox LIMIT batch FOR UPDATE SKIP LOCKED))
+        RETURNING question_id)
+      SELECT array_agg(DISTINCT question_id ORDER BY question_id), count(*) INTO ids, taken FROM gone;
+    END IF;
+    IF ids IS NOT NULL THEN
       PERFORM refresh_report_question_facts(ids);
     END IF;
+    RETURN taken;
   END
 $$;
 
