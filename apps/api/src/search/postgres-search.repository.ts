@@ -34,8 +34,8 @@ export const INDEXED_MATCHES_MAX = 5000;
 export const RECENT_WINDOW = 2000;
 
 /**
- * A common query whose words meet in fewer of the newest questions than this reads the index instead: its words are
- * common alone but rarely together, and the matches are mostly older.
+ * A common query whose words all stand together (in any order) in fewer of the newest questions than this reads the
+ * index instead: its words are common alone but rarely together, and the matches are mostly older.
  */
 export const RECENT_ENOUGH = 20;
 /** `similar` looks up at most this many of the title's words, the rarest first. */
@@ -145,7 +145,8 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter): string 
                    `(SELECT count(*) FROM matches WHERE matching) > ${MATCH_CAP}`)})`;
   // A common query reads the newest questions first; the index path runs for a rare query, and for a common one whose
   // words meet in fewer than RECENT_ENOUGH of the newest questions (common words that rarely meet: the newest questions
-  // would hide the older ones that hold them all). The index path numbers the rows it reads and keeps its last one even
+  // would hide the older ones that hold them all). Meeting is having them all, in any order: a phrase of words that
+  // often meet ("red light") stays with the newest questions, where the phrase itself is checked. The index path numbers the rows it reads and keeps its last one even
   // when it does not match, to know it was cut there; a common query's matches among the newest are always cut (older
   // questions hold more of them).
   return `WITH query AS (
@@ -155,10 +156,10 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter): string 
            ${COMMON_QUERY}
          ),
          recent AS MATERIALIZED (
-           SELECT ${columns}, false AS cut, true AS matching
+           SELECT ${columns}, false AS cut, ${exact} AS matching
              FROM (SELECT ${columns}, q.moderation_state, q.tags FROM questions q WHERE ${dated.join(' AND ')} AND (SELECT common FROM common)
                     ORDER BY q.created_at DESC, q.id DESC LIMIT ${RECENT_WINDOW}) q
-            WHERE ${[...others, `q.search_vector @@ ${TSQUERY}`].join(' AND ')}
+            WHERE ${[...others, `q.search_vector @@ ${LOOSE_TSQUERY}`].join(' AND ')}
             LIMIT ${MATCH_CAP + 1}
          ),
          indexed_path AS MATERIALIZED (

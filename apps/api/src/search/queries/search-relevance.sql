@@ -14,10 +14,10 @@ WITH query AS (
           GROUP BY query.tsq
          ),
          recent AS MATERIALIZED (
-           SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, false AS cut, true AS matching
+           SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, false AS cut, ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))) AS matching
              FROM (SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, q.moderation_state, q.tags FROM questions q WHERE q.deleted_at IS NULL AND (SELECT common FROM common)
                     ORDER BY q.created_at DESC, q.id DESC LIMIT 2000) q
-            WHERE q.moderation_state = 'VISIBLE' AND q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))
+            WHERE q.moderation_state = 'VISIBLE' AND q.search_vector @@ regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery
             LIMIT 501
          ),
          indexed_path AS MATERIALIZED (
