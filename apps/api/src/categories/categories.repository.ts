@@ -15,21 +15,8 @@ export interface CategoryActivity {
   lastActivityAt: Date | null;
 }
 
-/** Which of category_counts' counters: `questions` (all), `solved` or `unanswered`. */
+/** Which of category_counts' counters: `questions` (all), `solved` or `unanswered` (as categories/sql/category-counts.sql counts them). */
 export type KeptCounter = 'questions' | 'solved' | 'unanswered';
-
-export interface KeptQuestionCount {
-  categoryId: string | null;
-  kept: KeptCounter;
-  unpinned: boolean;
-}
-
-/** Each counter's questions, as category_counts_part (categories/sql/category-counts.sql) counts them. */
-const KEPT_CONDITIONS: Record<KeptCounter, string> = {
-  questions: 'true',
-  solved: `q.status = 'SOLVED'`,
-  unanswered: `q.answer_count = 0 AND q.status <> 'CLOSED'`,
-};
 
 /** The one owner of the `categories` and `category_staff` tables: every read and write of them goes through these methods. */
 @Injectable()
@@ -114,20 +101,12 @@ export class CategoriesRepository {
 
   /**
    * How many live, visible questions category_counts keeps for one category (or all, `categoryId` null): all of them,
-   * the solved ones or the ones waiting for a first answer (as category-counts.sql counts them). `unpinned` leaves the
-   * pinned ones out, counted through questions_pinned (a category pins a handful). A list of such questions counts
-   * with this instead of reading its questions.
+   * the solved ones or the ones waiting for a first answer. A list of such questions counts with this instead of
+   * reading its questions.
    */
-  async keptQuestionCount({ categoryId, kept, unpinned }: KeptQuestionCount): Promise<number> {
+  async keptQuestionCount(categoryId: string | null, kept: KeptCounter): Promise<number> {
     const [{ n }]: Array<{ n: number }> = await this.db.query(
-      `SELECT ((SELECT coalesce(sum(${kept}), 0) FROM category_counts WHERE $1::bigint IS NULL OR category_id = $1)
-               - CASE WHEN $2::boolean THEN
-                   (SELECT count(*) FROM questions q
-                     WHERE q.pinned_at IS NOT NULL AND q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'
-                       AND ($1::bigint IS NULL OR q.category_id = $1) AND ${KEPT_CONDITIONS[kept]})
-                 ELSE 0 END)::int AS n`,
-      [categoryId, unpinned],
-    );
+      `SELECT coalesce(sum(${kept}), 0)::int AS n FROM category_counts WHERE $1::bigint IS NULL OR category_id = $1`, [categoryId]);
     return n;
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
 import { type RecentPost, type CloseReason, type ModerationState, type PostHold, type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
-import { cappedTotal, COUNT_CAP, type Keyset } from '../common/pagination';
+import { COUNT_CAP, type Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
 import { entityColumns, findInOrder, manyPlain } from '../database/plain-rows';
@@ -22,13 +22,16 @@ export interface QuestionWithDuplicateLink {
   duplicateOf: string | null;
 }
 
+/** What a page of questions counts in its own statement (QuestionsRepository.page). */
+export type PageCount = 'capped' | 'pinned' | null;
+
 const isScoreKey = (key: string | number) => typeof key === 'number' && Number.isInteger(key) && Math.abs(key) <= 2 ** 31 - 1;
 
 /** Each ordering is a keyset over (column, id) descending, served by its own index. */
-const ORDER_COLUMNS: Record<QuestionOrder, { column: string; keyOf: (q: QuestionEntity) => string | number; fits: (key: string | number) => boolean }> = {
-  NEWEST: { column: 'q.created_at', keyOf: (q) => q.createdAt.toISOString(), fits: isTimestampKey },
-  ACTIVITY: { column: 'q.last_activity_at', keyOf: (q) => q.lastActivityAt.toISOString(), fits: isTimestampKey },
-  SCORE: { column: 'q.score', keyOf: (q) => q.score, fits: isScoreKey },
+const ORDER_COLUMNS: Record<QuestionOrder, { column: string; property: keyof QuestionEntity; keyOf: (q: QuestionEntity) => string | number; fits: (key: string | number) => boolean }> = {
+  NEWEST: { column: 'q.created_at', property: 'createdAt', keyOf: (q) => q.createdAt.toISOString(), fits: isTimestampKey },
+  ACTIVITY: { column: 'q.last_activity_at', property: 'lastActivityAt', keyOf: (q) => q.lastActivityAt.toISOString(), fits: isTimestampKey },
+  SCORE: { column: 'q.score', property: 'score', keyOf: (q) => q.score, fits: isScoreKey },
 };
 
 @Injectable()
@@ -304,9 +307,17 @@ export class QuestionsRepository {
     return { key: ORDER_COLUMNS[order].keyOf(question), id: question.id };
   }
 
-  /** One page, plus one row to tell whether another page follows: read from the index of the page's order (migration 1763901700000). */
-  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null): Promise<QuestionEntity[]> {
-    const { column, fits } = ORDER_COLUMNS[order];
+  /**
+   * One page, plus one row to tell whether another page follows, read from the index of the page's order (migration
+   * 1763901700000); and in the same statement (a round trip less), what `count` asks for:
+   * - `capped`: the filter's total up to COUNT_CAP, counted in the order's index so that it stops after COUNT_CAP + 1
+   *   entries and never grows with the category;
+   * - `pinned`: the filter's pinned questions (a category pins a handful), which a list of unpinned questions takes
+   *   from the count category_counts keeps of the filter's questions (that list reads no more of them);
+   * - null: nothing (`counted` null).
+   */
+  async page(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null, count: PageCount): Promise<{ rows: QuestionEntity[]; counted: number | null }> {
+    const { column, property, fits } = ORDER_COLUMNS[order];
     const page = this.filtered(filter).orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(first + 1);
     if (after) {
       if (!fits(after.key)) {
@@ -316,18 +327,23 @@ export class QuestionsRepository {
       // A row comparison, which the index's (key, id) order serves as one range.
       page.andWhere(`(${column}, q.id) < (CAST(:afterKey AS ${keyCast}), CAST(:afterId AS bigint))`, { afterKey: after.key, afterId: after.id });
     }
-    return manyPlain(this.db, QuestionEntity, page);
-  }
-
-  /**
-   * The filter's total up to COUNT_CAP, counted in the order's index so that it stops after COUNT_CAP + 1 entries and
-   * never grows with the category (lists whose total category_counts keeps take it from there instead).
-   */
-  async cappedCount(filter: QuestionFilter, order: QuestionOrder): Promise<{ totalCount: number; totalCountIsExact: boolean }> {
-    const { column } = ORDER_COLUMNS[order];
-    const [counted, parameters] = this.filtered(filter).select('1').orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(COUNT_CAP + 1).getQueryAndParameters();
-    const [{ n }]: Array<{ n: number }> = await this.db.query(`SELECT count(*)::int AS n FROM (${counted}) capped`, parameters);
-    return cappedTotal(n);
+    if (!count) return { rows: await manyPlain(this.db, QuestionEntity, page), counted: null };
+    const counted = count === 'capped'
+      ? this.filtered(filter).orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(COUNT_CAP + 1)
+      : this.filtered({ ...filter, pinned: true });
+    // The count's one row, joined to the page's rows (none past the last page): the count is there either way.
+    const [text, parameters] = this.db.driver.escapeQueryWithParameters(
+      `SELECT page.*, counted.n AS counted
+         FROM (SELECT count(*)::int AS n FROM (${counted.select('1').getQuery()}) c) counted
+         LEFT JOIN LATERAL (${page.select(entityColumns(this.db, QuestionEntity, 'q')).getQuery()}) page ON true
+        ORDER BY page."${property}" DESC, page.id DESC`,
+      { ...counted.getParameters(), ...page.getParameters() },
+    );
+    const rows: Array<QuestionEntity & { counted?: number }> = await this.db.query(text, parameters);
+    const n = rows[0].counted!;
+    if (rows[0].id === null) return { rows: [], counted: n };
+    for (const row of rows) delete row.counted;
+    return { rows, counted: n };
   }
 
   private filtered(filter: QuestionFilter): SelectQueryBuilder<QuestionEntity> {
