@@ -18,6 +18,9 @@ export interface CategoryActivity {
 /** Which of category_counts' counters: `questions` (all), `solved` or `unanswered` (as categories/sql/category-counts.sql counts them). */
 export type KeptCounter = 'questions' | 'solved' | 'unanswered';
 
+/** One category's counters in category_counts (the sums of its rows). */
+export type KeptCounts = Record<KeptCounter, number>;
+
 /** The one owner of the `categories` and `category_staff` tables: every read and write of them goes through these methods. */
 @Injectable()
 export class CategoriesRepository {
@@ -44,9 +47,21 @@ export class CategoriesRepository {
     return this.db.getRepository(CategoryEntity).findOneBy({ id });
   }
 
-  async findBySlug(slug: string): Promise<CategoryEntity | null> {
-    const [category]: CategoryEntity[] = await this.db.query(`SELECT ${entityColumns(this.db, CategoryEntity, 'c')} FROM categories c WHERE c.slug = $1`, [slug]);
-    return category ?? null;
+  /** The category with this slug and its kept counts, in one statement: its page counts its lists with them. */
+  async findBySlug(slug: string): Promise<{ category: CategoryEntity; keptCounts: KeptCounts } | null> {
+    const [row]: Array<CategoryEntity & { keptQuestions: number; keptSolved: number; keptUnanswered: number }> = await this.db.query(
+      `SELECT ${entityColumns(this.db, CategoryEntity, 'c')},
+              n.questions AS "keptQuestions", n.solved AS "keptSolved", n.unanswered AS "keptUnanswered"
+         FROM categories c
+        CROSS JOIN LATERAL (SELECT coalesce(sum(questions), 0)::int AS questions, coalesce(sum(solved), 0)::int AS solved,
+                                   coalesce(sum(unanswered), 0)::int AS unanswered
+                              FROM category_counts WHERE category_id = c.id) n
+        WHERE c.slug = $1`,
+      [slug],
+    );
+    if (!row) return null;
+    const { keptQuestions, keptSolved, keptUnanswered, ...category } = row;
+    return { category, keptCounts: { questions: keptQuestions, solved: keptSolved, unanswered: keptUnanswered } };
   }
 
   /** A category that must exist (a question's: a foreign key), read in the caller's transaction. */

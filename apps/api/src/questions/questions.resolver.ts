@@ -80,7 +80,10 @@ export class CategoryQuestionsResolver {
 
   @ResolveField(() => QuestionConnection, { description: CATEGORY_QUESTIONS_DESCRIPTION })
   async questions(@Parent() category: CategoryModel, @Args() args: CategoryQuestionsArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<QuestionModel>> {
-    return mapNodes(await this.service.list({ ...args.filter, categoryId: category.id }, args.orderBy, args.first, args.after, { counted: asksForTotal(info) }), toQuestionModel);
+    const page = await this.service.list({ ...args.filter, categoryId: category.id }, args.orderBy, args.first, args.after, {
+      counted: asksForTotal(info), keptCounts: category.keptCounts,
+    });
+    return mapNodes(page, toQuestionModel);
   }
 }
 

@@ -4,7 +4,7 @@ import {
   assertValid, can, canSeePost, checkCanEditQuestion, checkImagesAllowed, editReasonFor, type ModerationState, normalizeTags, notFound, type PostHold, validateQuestion,
 } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
-import type { KeptCounter } from '../categories/categories.repository';
+import type { KeptCounter, KeptCounts } from '../categories/categories.repository';
 import { CategoriesService } from '../categories/categories.service';
 import { CLOCK, type Clock } from '../common/clock';
 import type { QuestionOrder } from '../common/enums';
@@ -186,8 +186,13 @@ export class QuestionsService {
     this.viewRecorder.record(questionId, viewer, ip, this.clock.now());
   }
 
-  /** A page of the list; its total too unless `counted` is false (a page that shows no total sends no count). */
-  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after?: string, { counted = true } = {}): Promise<Connection<QuestionEntity>> {
+  /**
+   * A page of the list; its total too unless `counted` is false (a page that shows no total sends no count), from
+   * `keptCounts` when the caller has the category's (read with the category).
+   */
+  async list(
+    filter: QuestionFilter, order: QuestionOrder, first: number, after?: string, { counted = true, keptCounts }: { counted?: boolean; keptCounts?: KeptCounts } = {},
+  ): Promise<Connection<QuestionEntity>> {
     checkPageSize(first);
     for (const [field, what] of [['categoryId', 'category'], ['authorId', 'user']] as const) {
       const id = filter[field];
@@ -197,7 +202,7 @@ export class QuestionsService {
     const count: PageCount = !counted ? null : !kept ? 'capped' : filter.pinned === false ? 'pinned' : null;
     const [page, keptTotal] = await Promise.all([
       this.questions.page(filter, order, first, after ? decodeCursor(after) : null, count),
-      kept ? this.categories.keptQuestionCount(filter.categoryId ?? null, kept) : null,
+      !kept ? null : keptCounts ? keptCounts[kept] : this.categories.keptQuestionCount(filter.categoryId ?? null, kept),
     ]);
     const total = !counted ? null : cappedTotal(keptTotal === null ? page.counted! : keptTotal - (page.counted ?? 0));
     return toConnection(page.rows, first, total, (q) => this.questions.keyOf(order, q), (q) => q);
