@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { type RecentPost, type CloseReason, type ModerationState, type PostHold, type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
 import { COUNT_CAP, type Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
-import { entityColumns, findInOrder, manyPlain } from '../database/plain-rows';
+import { entityColumns, findInOrder } from '../database/plain-rows';
 
 /** A key exactly as keyOf writes it (PostgreSQL has no year 0); anything else in a cursor was not handed out by the API. */
 const ISO_MILLIS = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -33,6 +33,26 @@ const ORDER_COLUMNS: Record<QuestionOrder, { column: string; property: keyof Que
   ACTIVITY: { column: 'q.last_activity_at', property: 'lastActivityAt', keyOf: (q) => q.lastActivityAt.toISOString(), fits: isTimestampKey },
   SCORE: { column: 'q.score', property: 'score', keyOf: (q) => q.score, fits: isScoreKey },
 };
+
+/** WAITING_STATUSES as SQL (the domain's constants), so the planner sees the statuses an unanswered list reads. */
+const WAITING_SQL = WAITING_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/**
+ * A list filter's conditions on `questions q`, its values appended to `parameters` (numbered after those already
+ * there): plain SQL, as a page's statement is built on every uncached request.
+ */
+function listConditions(filter: QuestionFilter, parameters: unknown[]): string {
+  const value = (v: unknown) => `$${parameters.push(v)}`;
+  // Held and hidden questions are in no list, whoever asks (their author reads them on the question's page).
+  const conditions = [`q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'`];
+  if (filter.categoryId) conditions.push(`q.category_id = ${value(filter.categoryId)}`);
+  if (filter.status) conditions.push(`q.status = ${value(filter.status)}`);
+  if (filter.tag) conditions.push(`q.tags @> ARRAY[${value(filter.tag.trim().toLowerCase())}]::text[]`);
+  if (filter.unanswered) conditions.push(`q.answer_count = 0 AND q.status IN (${WAITING_SQL})`);
+  if (filter.authorId) conditions.push(`q.author_id = ${value(filter.authorId)}`);
+  if (filter.pinned !== undefined && filter.pinned !== null) conditions.push(filter.pinned ? 'q.pinned_at IS NOT NULL' : 'q.pinned_at IS NULL');
+  return conditions.join(' AND ');
+}
 
 @Injectable()
 export class QuestionsRepository {
@@ -318,44 +338,35 @@ export class QuestionsRepository {
    */
   async page(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null, count: PageCount): Promise<{ rows: QuestionEntity[]; counted: number | null }> {
     const { column, property, fits } = ORDER_COLUMNS[order];
-    const page = this.filtered(filter).orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(first + 1);
+    const parameters: unknown[] = [];
+    const where = listConditions(filter, parameters);
+    let keyset = '';
     if (after) {
       if (!fits(after.key)) {
         throw validationFailed([{ field: 'after', message: 'This cursor belongs to another ordering; start again from the first page.' }]);
       }
       const keyCast = order === 'SCORE' ? 'integer' : 'timestamptz';
       // A row comparison, which the index's (key, id) order serves as one range.
-      page.andWhere(`(${column}, q.id) < (CAST(:afterKey AS ${keyCast}), CAST(:afterId AS bigint))`, { afterKey: after.key, afterId: after.id });
+      keyset = ` AND (${column}, q.id) < ($${parameters.push(after.key)}::${keyCast}, $${parameters.push(after.id)}::bigint)`;
     }
-    if (!count) return { rows: await manyPlain(this.db, QuestionEntity, page), counted: null };
+    const inOrder = `ORDER BY ${column} DESC, q.id DESC`;
+    const page = `SELECT ${entityColumns(this.db, QuestionEntity, 'q')} FROM questions q WHERE ${where}${keyset} ${inOrder} LIMIT ${first + 1}`;
+    if (!count) return { rows: await this.db.query(page, parameters), counted: null };
     const counted = count === 'capped'
-      ? this.filtered(filter).orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(COUNT_CAP + 1)
-      : this.filtered({ ...filter, pinned: true });
+      ? `SELECT 1 FROM questions q WHERE ${where} ${inOrder} LIMIT ${COUNT_CAP + 1}`
+      : `SELECT 1 FROM questions q WHERE ${listConditions({ ...filter, pinned: true }, parameters)}`;
     // The count's one row, joined to the page's rows (none past the last page): the count is there either way.
-    const [text, parameters] = this.db.driver.escapeQueryWithParameters(
+    const rows: Array<QuestionEntity & { counted?: number }> = await this.db.query(
       `SELECT page.*, counted.n AS counted
-         FROM (SELECT count(*)::int AS n FROM (${counted.select('1').getQuery()}) c) counted
-         LEFT JOIN LATERAL (${page.select(entityColumns(this.db, QuestionEntity, 'q')).getQuery()}) page ON true
+         FROM (SELECT count(*)::int AS n FROM (${counted}) c) counted
+         LEFT JOIN LATERAL (${page}) page ON true
         ORDER BY page."${property}" DESC, page.id DESC`,
-      { ...counted.getParameters(), ...page.getParameters() },
+      parameters,
     );
-    const rows: Array<QuestionEntity & { counted?: number }> = await this.db.query(text, parameters);
     const n = rows[0].counted!;
     if (rows[0].id === null) return { rows: [], counted: n };
     for (const row of rows) delete row.counted;
     return { rows, counted: n };
-  }
-
-  private filtered(filter: QuestionFilter): SelectQueryBuilder<QuestionEntity> {
-    // Held and hidden questions are in no list, whoever asks (their author reads them on the question's page).
-    const query = this.db.getRepository(QuestionEntity).createQueryBuilder('q').where(`q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'`);
-    if (filter.categoryId) query.andWhere('q.category_id = :categoryId', { categoryId: filter.categoryId });
-    if (filter.status) query.andWhere('q.status = :status', { status: filter.status });
-    if (filter.tag) query.andWhere('q.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim().toLowerCase() });
-    if (filter.unanswered) query.andWhere('q.answer_count = 0 AND q.status IN (:...waiting)', { waiting: WAITING_STATUSES });
-    if (filter.authorId) query.andWhere('q.author_id = :authorId', { authorId: filter.authorId });
-    if (filter.pinned !== undefined && filter.pinned !== null) query.andWhere(filter.pinned ? 'q.pinned_at IS NOT NULL' : 'q.pinned_at IS NULL');
-    return query;
   }
 
   /**
