@@ -1,8 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { BusinessCalendar } from '@peerdesk/domain';
 import { GraphQLJSONObject } from '../common/json.scalar';
-import type { CategoryActivity } from './categories.repository';
-import type { KeptCounts } from './categories.repository';
+import type { CategoryActivity, KeptCounts } from './categories.repository';
 import type { CategoryEntity } from './category.entity';
 
 @ObjectType('Category')
