@@ -1,3 +1,4 @@
+import { MODERATION_STATES, THREAD_STATUSES, WAITING_STATUSES } from '@peerdesk/domain';
 import { expectError, expectInvalid, TestApp, type TestUser } from '../support/test-app';
 
 // Categories: admin-only creation and changes, their validation, and the home-page listing with counts.
@@ -171,6 +172,60 @@ describe('categories', () => {
       expect(await listed({ status: 'SOLVED' })).toBe(1);
       expect(await listed({ unanswered: true })).toBe(2);
       expect(await listed({ pinned: false, unanswered: true })).toBe(1);
+    });
+
+    it("keeps the unanswered, solved and total counts as the lists filter, over every status, answer count, moderation state, deletion and pin", async () => {
+      // The rule "waiting for a first answer" is written twice: WAITING_STATUSES (the lists' filter) and
+      // category_counts_part (categories/sql/category-counts.sql, which a trigger runs). Every combination goes in
+      // one category as inserted and into another as changed from a new question (the update trigger's path), and
+      // each list's own rows must number what the kept count says, and what the domain's rule says.
+      const combinations = THREAD_STATUSES.flatMap((status) => [0, 1].flatMap((answerCount) => MODERATION_STATES.flatMap((moderationState) =>
+        [false, true].flatMap((deleted) => [false, true].map((pinned) => ({ status, answerCount, moderationState, deleted, pinned }))))));
+      const inserted = await app.category({ slug: slug('every-insert') });
+      const updated = await app.category({ slug: slug('every-update') });
+      const rows = combinations.map((c) => ({ status: c.status, answer_count: c.answerCount, moderation_state: c.moderationState, deleted: c.deleted, pinned: c.pinned }));
+      const combination = `c(status text, answer_count int, moderation_state text, deleted boolean, pinned boolean, id bigint)`;
+      await app.db.query(
+        `INSERT INTO questions (category_id, author_id, title, body, body_html, created_at, updated_at, last_activity_at,
+                                status, answer_count, moderation_state, deleted_at, pinned_at)
+         SELECT $1, $2, 'Every status', 'A body', '<p>A body</p>', now(), now(), now(),
+                c.status, c.answer_count, c.moderation_state, CASE WHEN c.deleted THEN now() END, CASE WHEN c.pinned THEN now() END
+           FROM json_to_recordset($3::json) AS ${combination}`,
+        [inserted.id, member.id, JSON.stringify(rows)]);
+      const added: Array<{ id: string }> = await app.db.query(
+        `INSERT INTO questions (category_id, author_id, title, body, body_html, created_at, updated_at, last_activity_at)
+         SELECT $1, $2, 'Every status', 'A body', '<p>A body</p>', now(), now(), now() FROM generate_series(1, $3) RETURNING id::text`,
+        [updated.id, member.id, rows.length]);
+      await app.db.query(
+        `UPDATE questions q SET status = c.status, answer_count = c.answer_count, moderation_state = c.moderation_state,
+                                deleted_at = CASE WHEN c.deleted THEN now() END, pinned_at = CASE WHEN c.pinned THEN now() END
+           FROM json_to_recordset($1::json) AS ${combination} WHERE q.id = c.id`,
+        [JSON.stringify(rows.map((row, i) => ({ ...row, id: added[i].id })))]);
+
+      const live = combinations.filter((c) => c.moderationState === 'VISIBLE' && !c.deleted);
+      const waiting = (c: typeof live[number]) => c.answerCount === 0 && WAITING_STATUSES.includes(c.status);
+      const filters: Array<[Record<string, unknown>, (c: typeof live[number]) => boolean]> = [
+        [{}, () => true],
+        [{ pinned: false }, (c) => !c.pinned],
+        [{ status: 'SOLVED' }, (c) => c.status === 'SOLVED'],
+        [{ status: 'SOLVED', pinned: false }, (c) => c.status === 'SOLVED' && !c.pinned],
+        [{ unanswered: true }, waiting],
+        [{ unanswered: true, pinned: false }, (c) => waiting(c) && !c.pinned],
+      ];
+      const { categories } = await app.ok<{ categories: Array<{ id: string; questionCount: number; solvedCount: number; unansweredCount: number }> }>(LIST);
+      for (const category of [inserted, updated]) {
+        for (const [filter, expected] of filters) {
+          const { category: page } = await app.ok<{ category: { questions: { totalCount: number; edges: unknown[] } } }>(
+            `query ($slug: String!, $filter: CategoryQuestionFilter!) {
+               category(slug: $slug) { questions(filter: $filter, orderBy: NEWEST, first: 100) { totalCount edges { node { id } } } }
+             }`, { slug: category.slug, filter });
+          expect({ filter, listed: page.questions.edges.length, counted: page.questions.totalCount })
+            .toEqual({ filter, listed: live.filter(expected).length, counted: live.filter(expected).length });
+        }
+        const counts = categories.find((c) => c.id === category.id)!;
+        expect([counts.questionCount, counts.solvedCount, counts.unansweredCount])
+          .toEqual([live.length, live.filter((c) => c.status === 'SOLVED').length, live.filter(waiting).length]);
+      }
     });
 
     it('keeps the counts as a question is escalated, closed, reopened and solved (only SOLVED and CLOSED move them)', async () => {

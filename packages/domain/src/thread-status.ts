@@ -142,7 +142,10 @@ export function acceptsAnswers(status: ThreadStatus): boolean {
   return THREAD_TRANSITIONS.some((t) => t.from === status && t.event === 'ANSWER_POSTED');
 }
 
-/** Statuses in which a question without answers still waits for one (lists such as "Unanswered"). */
+/**
+ * Statuses in which a question without answers still waits for one (lists such as "Unanswered"). category_counts_part
+ * (apps/api/src/categories/sql/category-counts.sql) counts the same in SQL; tests/api/categories.spec.ts holds the two equal.
+ */
 export const WAITING_STATUSES: readonly ThreadStatus[] = THREAD_STATUSES.filter(acceptsAnswers);
 
 /** Mermaid stateDiagram-v2 text drawn from THREAD_TRANSITIONS; rows sharing an arrow share one label. */

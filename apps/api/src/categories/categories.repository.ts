@@ -15,21 +15,11 @@ export interface CategoryActivity {
   lastActivityAt: Date | null;
 }
 
-/** Which of category_counts' counters: `questions` (all), `solved` or `unanswered`. */
+/** Which of category_counts' counters: `questions` (all), `solved` or `unanswered` (as categories/sql/category-counts.sql counts them). */
 export type KeptCounter = 'questions' | 'solved' | 'unanswered';
 
-export interface KeptQuestionCount {
-  categoryId: string | null;
-  kept: KeptCounter;
-  unpinned: boolean;
-}
-
-/** Each counter's questions, as category_counts_part (categories/sql/category-counts.sql) counts them. */
-const KEPT_CONDITIONS: Record<KeptCounter, string> = {
-  questions: 'true',
-  solved: `q.status = 'SOLVED'`,
-  unanswered: `q.answer_count = 0 AND q.status <> 'CLOSED'`,
-};
+/** One category's counters in category_counts (the sums of its rows). */
+export type KeptCounts = Record<KeptCounter, number>;
 
 /** The one owner of the `categories` and `category_staff` tables: every read and write of them goes through these methods. */
 @Injectable()
@@ -57,9 +47,21 @@ export class CategoriesRepository {
     return this.db.getRepository(CategoryEntity).findOneBy({ id });
   }
 
-  async findBySlug(slug: string): Promise<CategoryEntity | null> {
-    const [category]: CategoryEntity[] = await this.db.query(`SELECT ${entityColumns(this.db, CategoryEntity, 'c')} FROM categories c WHERE c.slug = $1`, [slug]);
-    return category ?? null;
+  /** The category with this slug and its kept counts, in one statement: its page counts its lists with them. */
+  async findBySlug(slug: string): Promise<{ category: CategoryEntity; keptCounts: KeptCounts } | null> {
+    const [row]: Array<CategoryEntity & { keptQuestions: number; keptSolved: number; keptUnanswered: number }> = await this.db.query(
+      `SELECT ${entityColumns(this.db, CategoryEntity, 'c')},
+              n.questions AS "keptQuestions", n.solved AS "keptSolved", n.unanswered AS "keptUnanswered"
+         FROM categories c
+        CROSS JOIN LATERAL (SELECT coalesce(sum(questions), 0)::int AS questions, coalesce(sum(solved), 0)::int AS solved,
+                                   coalesce(sum(unanswered), 0)::int AS unanswered
+                              FROM category_counts WHERE category_id = c.id) n
+        WHERE c.slug = $1`,
+      [slug],
+    );
+    if (!row) return null;
+    const { keptQuestions, keptSolved, keptUnanswered, ...category } = row;
+    return { category, keptCounts: { questions: keptQuestions, solved: keptSolved, unanswered: keptUnanswered } };
   }
 
   /** A category that must exist (a question's: a foreign key), read in the caller's transaction. */
@@ -114,20 +116,12 @@ export class CategoriesRepository {
 
   /**
    * How many live, visible questions category_counts keeps for one category (or all, `categoryId` null): all of them,
-   * the solved ones or the ones waiting for a first answer (as category-counts.sql counts them). `unpinned` leaves the
-   * pinned ones out, counted through questions_pinned (a category pins a handful). A list of such questions counts
-   * with this instead of reading its questions.
+   * the solved ones or the ones waiting for a first answer. A list of such questions counts with this instead of
+   * reading its questions.
    */
-  async keptQuestionCount({ categoryId, kept, unpinned }: KeptQuestionCount): Promise<number> {
+  async keptQuestionCount(categoryId: string | null, kept: KeptCounter): Promise<number> {
     const [{ n }]: Array<{ n: number }> = await this.db.query(
-      `SELECT ((SELECT coalesce(sum(${kept}), 0) FROM category_counts WHERE $1::bigint IS NULL OR category_id = $1)
-               - CASE WHEN $2::boolean THEN
-                   (SELECT count(*) FROM questions q
-                     WHERE q.pinned_at IS NOT NULL AND q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'
-                       AND ($1::bigint IS NULL OR q.category_id = $1) AND ${KEPT_CONDITIONS[kept]})
-                 ELSE 0 END)::int AS n`,
-      [categoryId, unpinned],
-    );
+      `SELECT coalesce(sum(${kept}), 0)::int AS n FROM category_counts WHERE $1::bigint IS NULL OR category_id = $1`, [categoryId]);
     return n;
   }
 

@@ -18,10 +18,10 @@ export class CategoriesResolver {
 
   @Query(() => CategoryModel)
   async category(@Args('slug') slug: string, @Context() { loaders }: RequestContext): Promise<CategoryModel> {
-    const category = await this.service.findBySlug(slug);
-    // Its page's questions name this category: read once.
+    const { category, keptCounts } = await this.service.findBySlug(slug);
+    // Its page's questions name this category: read once. Its lists count with the counts read with it.
     loaders.get(CategoryLoader).prime(category.id, category);
-    return toCategoryModel(category);
+    return { ...toCategoryModel(category), keptCounts };
   }
 
   @Mutation(() => CategoryModel, { description: 'Admins; recorded in the audit log.' })

@@ -8,7 +8,7 @@ import { checkId } from '../common/ids';
 import { isUniqueViolation } from '../database/errors';
 import { Transactions } from '../database/transactions';
 import { UsersRepository } from '../users/users.repository';
-import { type CategoryActivity, CategoriesRepository, type KeptQuestionCount } from './categories.repository';
+import { type CategoryActivity, CategoriesRepository, type KeptCounter, type KeptCounts } from './categories.repository';
 import type { CategoryEntity } from './category.entity';
 import type { CreateCategoryInput, UpdateCategoryInput } from './dto/category.input';
 
@@ -114,10 +114,10 @@ export class CategoriesService {
     return category;
   }
 
-  async findBySlug(slug: string): Promise<CategoryEntity> {
-    const category = await this.categories.findBySlug(slug);
-    if (!category) throw notFound(`There is no category "${slug}".`);
-    return category;
+  async findBySlug(slug: string): Promise<{ category: CategoryEntity; keptCounts: KeptCounts }> {
+    const found = await this.categories.findBySlug(slug);
+    if (!found) throw notFound(`There is no category "${slug}".`);
+    return found;
   }
 
   /** Every category, by name, with the activity of its live questions. */
@@ -126,7 +126,7 @@ export class CategoriesService {
   }
 
   /** A count category_counts keeps (a list of a category's or every category's questions counts with it). */
-  keptQuestionCount(count: KeptQuestionCount): Promise<number> {
-    return this.categories.keptQuestionCount(count);
+  keptQuestionCount(categoryId: string | null, kept: KeptCounter): Promise<number> {
+    return this.categories.keptQuestionCount(categoryId, kept);
   }
 }

@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { BusinessCalendar } from '@peerdesk/domain';
 import { GraphQLJSONObject } from '../common/json.scalar';
-import type { CategoryActivity } from './categories.repository';
+import type { CategoryActivity, KeptCounts } from './categories.repository';
 import type { CategoryEntity } from './category.entity';
 
 @ObjectType('Category')
@@ -38,6 +38,9 @@ export class CategoryModel {
 
   @Field()
   createdAt!: Date;
+
+  /** Not a field: the counts category_counts keeps, when the category was read with them (Query.category), for its lists' totals. */
+  keptCounts?: KeptCounts;
 }
 
 export function toCategoryModel(category: CategoryEntity): CategoryModel {

@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
 import { validationFailed } from '@peerdesk/domain';
 import { isEntityId } from './ids';
 
@@ -51,7 +52,8 @@ export interface Edge<T> {
 export interface Connection<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Left out when the query does not ask for it (a list that could count skips its count). */
+  totalCount?: number;
   /** Set by lists whose count stops at COUNT_CAP (ConnectionOf's `cappedCount`): false when there are more. */
   totalCountIsExact?: boolean;
 }
@@ -106,7 +108,7 @@ export function ConnectionOf<T>(node: Type<T>, name: string, { cappedCount = fal
 export function toConnection<Row, T>(
   rows: Row[],
   first: number,
-  count: number | { totalCount: number; totalCountIsExact: boolean },
+  count: number | { totalCount: number; totalCountIsExact: boolean } | null,
   keysetOf: (row: Row) => Keyset,
   toNode: (row: Row) => T,
 ): Connection<T> {
@@ -115,11 +117,23 @@ export function toConnection<Row, T>(
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.length ? edges[edges.length - 1].cursor : null },
-    ...(typeof count === 'number' ? { totalCount: count } : count),
+    ...(typeof count === 'number' ? { totalCount: count } : count ?? {}),
   };
 }
 
 /** The same page with each node mapped (a service's entities to the resolver's GraphQL models). */
 export function mapNodes<Row, T>(connection: Connection<Row>, toNode: (row: Row) => T): Connection<T> {
   return { ...connection, edges: connection.edges.map(({ node, cursor }) => ({ node: toNode(node), cursor })) };
+}
+
+/**
+ * Whether the query asks for the connection's total (totalCount or totalCountIsExact), through fragments too: a page
+ * that shows no total (the home page's lists) then sends no statement to count it.
+ */
+export function asksForTotal(info: GraphQLResolveInfo): boolean {
+  const asks = (selectionSet: SelectionSetNode | undefined): boolean => selectionSet !== undefined && selectionSet.selections.some((selection) =>
+    selection.kind === Kind.FIELD ? selection.name.value === 'totalCount' || selection.name.value === 'totalCountIsExact'
+      : selection.kind === Kind.INLINE_FRAGMENT ? asks(selection.selectionSet)
+        : asks(info.fragments[selection.name.value]?.selectionSet));
+  return info.fieldNodes.some((node) => asks(node.selectionSet));
 }

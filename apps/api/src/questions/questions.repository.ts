@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { type RecentPost, type CloseReason, type ModerationState, type PostHold, type ThreadStatus, type TimeoutReason, validationFailed, WAITING_STATUSES } from '@peerdesk/domain';
 import type { QuestionOrder } from '../common/enums';
-import { cappedTotal, COUNT_CAP, type Keyset } from '../common/pagination';
+import { COUNT_CAP, type Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
 import { entityColumns, findInOrder, manyPlain } from '../database/plain-rows';
@@ -26,14 +26,37 @@ export interface QuestionWithDuplicateLink {
   duplicateOf: string | null;
 }
 
+/** What a page of questions counts in its own statement (QuestionsRepository.page). */
+export type PageCount = 'capped' | 'pinned' | null;
+
 const isScoreKey = (key: string | number) => typeof key === 'number' && Number.isInteger(key) && Math.abs(key) <= 2 ** 31 - 1;
 
 /** Each ordering is a keyset over (column, id) descending, served by its own index. */
-const ORDER_COLUMNS: Record<QuestionOrder, { column: string; keyOf: (q: QuestionEntity) => string | number; fits: (key: string | number) => boolean }> = {
-  NEWEST: { column: 'q.created_at', keyOf: (q) => q.createdAt.toISOString(), fits: isTimestampKey },
-  ACTIVITY: { column: 'q.last_activity_at', keyOf: (q) => q.lastActivityAt.toISOString(), fits: isTimestampKey },
-  SCORE: { column: 'q.score', keyOf: (q) => q.score, fits: isScoreKey },
+const ORDER_COLUMNS: Record<QuestionOrder, { column: string; property: keyof QuestionEntity; keyOf: (q: QuestionEntity) => string | number; fits: (key: string | number) => boolean }> = {
+  NEWEST: { column: 'q.created_at', property: 'createdAt', keyOf: (q) => q.createdAt.toISOString(), fits: isTimestampKey },
+  ACTIVITY: { column: 'q.last_activity_at', property: 'lastActivityAt', keyOf: (q) => q.lastActivityAt.toISOString(), fits: isTimestampKey },
+  SCORE: { column: 'q.score', property: 'score', keyOf: (q) => q.score, fits: isScoreKey },
 };
+
+/** WAITING_STATUSES as SQL (the domain's constants), so the planner sees the statuses an unanswered list reads. */
+const WAITING_SQL = WAITING_STATUSES.map((status) => `'${status}'`).join(', ');
+
+/**
+ * A list filter's conditions on `questions q`, its values appended to `parameters` (numbered after those already
+ * there): plain SQL, as a page's statement is built on every uncached request.
+ */
+function listConditions(filter: QuestionFilter, parameters: unknown[]): string {
+  const value = (v: unknown) => `$${parameters.push(v)}`;
+  // Held and hidden questions are in no list, whoever asks (their author reads them on the question's page).
+  const conditions = [`q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'`];
+  if (filter.categoryId) conditions.push(`q.category_id = ${value(filter.categoryId)}`);
+  if (filter.status) conditions.push(`q.status = ${value(filter.status)}`);
+  if (filter.tag) conditions.push(`q.tags @> ARRAY[${value(filter.tag.trim().toLowerCase())}]::text[]`);
+  if (filter.unanswered) conditions.push(`q.answer_count = 0 AND q.status IN (${WAITING_SQL})`);
+  if (filter.authorId) conditions.push(`q.author_id = ${value(filter.authorId)}`);
+  if (filter.pinned !== undefined && filter.pinned !== null) conditions.push(filter.pinned ? 'q.pinned_at IS NOT NULL' : 'q.pinned_at IS NULL');
+  return conditions.join(' AND ');
+}
 
 @Injectable()
 export class QuestionsRepository {
@@ -311,42 +334,46 @@ export class QuestionsRepository {
     return { key: ORDER_COLUMNS[order].keyOf(question), id: question.id };
   }
 
-  /** One page, plus one row to tell whether another page follows: read from the index of the page's order (migration 1763901700000). */
-  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null): Promise<QuestionEntity[]> {
-    const { column, fits } = ORDER_COLUMNS[order];
-    const page = this.filtered(filter).orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(first + 1);
+  /**
+   * One page, plus one row to tell whether another page follows, read from the index of the page's order (migration
+   * 1763901700000); and in the same statement (a round trip less), what `count` asks for:
+   * - `capped`: the filter's total up to COUNT_CAP, counted in the order's index so that it stops after COUNT_CAP + 1
+   *   entries and never grows with the category;
+   * - `pinned`: the filter's pinned questions (a category pins a handful), which a list of unpinned questions takes
+   *   from the count category_counts keeps of the filter's questions (that list reads no more of them);
+   * - null: nothing (`counted` null).
+   */
+  async page(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null, count: PageCount): Promise<{ rows: QuestionEntity[]; counted: number | null }> {
+    const { column, property, fits } = ORDER_COLUMNS[order];
+    const parameters: unknown[] = [];
+    const where = listConditions(filter, parameters);
+    let keyset = '';
     if (after) {
       if (!fits(after.key)) {
         throw validationFailed([{ field: 'after', message: 'This cursor belongs to another ordering; start again from the first page.' }]);
       }
       const keyCast = order === 'SCORE' ? 'integer' : 'timestamptz';
       // A row comparison, which the index's (key, id) order serves as one range.
-      page.andWhere(`(${column}, q.id) < (CAST(:afterKey AS ${keyCast}), CAST(:afterId AS bigint))`, { afterKey: after.key, afterId: after.id });
+      keyset = ` AND (${column}, q.id) < ($${parameters.push(after.key)}::${keyCast}, $${parameters.push(after.id)}::bigint)`;
     }
-    return manyPlain(this.db, QuestionEntity, page);
-  }
-
-  /**
-   * The filter's total up to COUNT_CAP, counted in the order's index so that it stops after COUNT_CAP + 1 entries and
-   * never grows with the category (lists whose total category_counts keeps take it from there instead).
-   */
-  async cappedCount(filter: QuestionFilter, order: QuestionOrder): Promise<{ totalCount: number; totalCountIsExact: boolean }> {
-    const { column } = ORDER_COLUMNS[order];
-    const [counted, parameters] = this.filtered(filter).select('1').orderBy(column, 'DESC').addOrderBy('q.id', 'DESC').limit(COUNT_CAP + 1).getQueryAndParameters();
-    const [{ n }]: Array<{ n: number }> = await this.db.query(`SELECT count(*)::int AS n FROM (${counted}) capped`, parameters);
-    return cappedTotal(n);
-  }
-
-  private filtered(filter: QuestionFilter): SelectQueryBuilder<QuestionEntity> {
-    // Held and hidden questions are in no list, whoever asks (their author reads them on the question's page).
-    const query = this.db.getRepository(QuestionEntity).createQueryBuilder('q').where(`q.deleted_at IS NULL AND q.moderation_state = 'VISIBLE'`);
-    if (filter.categoryId) query.andWhere('q.category_id = :categoryId', { categoryId: filter.categoryId });
-    if (filter.status) query.andWhere('q.status = :status', { status: filter.status });
-    if (filter.tag) query.andWhere('q.tags @> ARRAY[:tag]::text[]', { tag: filter.tag.trim().toLowerCase() });
-    if (filter.unanswered) query.andWhere('q.answer_count = 0 AND q.status IN (:...waiting)', { waiting: WAITING_STATUSES });
-    if (filter.authorId) query.andWhere('q.author_id = :authorId', { authorId: filter.authorId });
-    if (filter.pinned !== undefined && filter.pinned !== null) query.andWhere(filter.pinned ? 'q.pinned_at IS NOT NULL' : 'q.pinned_at IS NULL');
-    return query;
+    const inOrder = `ORDER BY ${column} DESC, q.id DESC`;
+    const page = `SELECT ${entityColumns(this.db, QuestionEntity, 'q')} FROM questions q WHERE ${where}${keyset} ${inOrder} LIMIT ${first + 1}`;
+    if (!count) return { rows: await this.db.query(page, parameters), counted: null };
+    const counted = count === 'capped'
+      ? `SELECT 1 FROM questions q WHERE ${where} ${inOrder} LIMIT ${COUNT_CAP + 1}`
+      : `SELECT 1 FROM questions q WHERE ${listConditions({ ...filter, pinned: true }, parameters)}`;
+    // The count's one row, joined to the page's rows (none past the last page): the count is there either way.
+    const rows: Array<QuestionEntity & { counted?: number }> = await this.db.query(
+      `SELECT page.*, counted.n AS counted
+         FROM (SELECT count(*)::int AS n FROM (${counted}) c) counted
+         LEFT JOIN LATERAL (${page}) page ON true
+        ORDER BY page."${property}" DESC, page.id DESC`,
+      parameters,
+    );
+    const n = rows[0].counted!;
+    if (rows[0].id === null) return { rows: [], counted: n };
+    for (const row of rows) delete row.counted;
+    return { rows, counted: n };
   }
 
   /**

@@ -1,10 +1,11 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Inject } from '@nestjs/common';
 import { canCloseDuplicates, canEditPost, canRetagQuestion } from '@peerdesk/domain';
 import { CategoryModel, CategorySummaryModel, toCategoryModel } from '../categories/category.model';
 import { CategoryLoader } from '../categories/categories.loaders';
 import { CLOCK, type Clock } from '../common/clock';
-import { type Connection, mapNodes } from '../common/pagination';
+import { asksForTotal, type Connection, mapNodes } from '../common/pagination';
 import { CurrentViewer, type RequestContext, Requires, SignedIn, type Viewer } from '../common/viewer';
 import { toUserModel, UserModel } from '../users/user.model';
 import { UserLoader } from '../users/users.loaders';
@@ -24,8 +25,8 @@ export class QuestionsResolver {
   }
 
   @Query(() => QuestionConnection)
-  async questions(@Args() args: QuestionsArgs): Promise<Connection<QuestionModel>> {
-    return mapNodes(await this.service.list(args.filter ?? {}, args.orderBy, args.first, args.after), toQuestionModel);
+  async questions(@Args() args: QuestionsArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<QuestionModel>> {
+    return mapNodes(await this.service.list(args.filter ?? {}, args.orderBy, args.first, args.after, { counted: asksForTotal(info) }), toQuestionModel);
   }
 
   @Mutation(() => QuestionModel)
@@ -78,15 +79,18 @@ export class CategoryQuestionsResolver {
   constructor(private readonly service: QuestionsService) {}
 
   @ResolveField(() => QuestionConnection, { description: CATEGORY_QUESTIONS_DESCRIPTION })
-  async questions(@Parent() category: CategoryModel, @Args() args: CategoryQuestionsArgs): Promise<Connection<QuestionModel>> {
-    return mapNodes(await this.service.list({ ...args.filter, categoryId: category.id }, args.orderBy, args.first, args.after), toQuestionModel);
+  async questions(@Parent() category: CategoryModel, @Args() args: CategoryQuestionsArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<QuestionModel>> {
+    const page = await this.service.list({ ...args.filter, categoryId: category.id }, args.orderBy, args.first, args.after, {
+      counted: asksForTotal(info), keptCounts: category.keptCounts,
+    });
+    return mapNodes(page, toQuestionModel);
   }
 }
 
 @Resolver(() => CategorySummaryModel)
 export class CategorySummaryQuestionsResolver extends CategoryQuestionsResolver {
   @ResolveField(() => QuestionConnection, { description: CATEGORY_QUESTIONS_DESCRIPTION })
-  override questions(@Parent() category: CategoryModel, @Args() args: CategoryQuestionsArgs): Promise<Connection<QuestionModel>> {
-    return super.questions(category, args);
+  override questions(@Parent() category: CategoryModel, @Args() args: CategoryQuestionsArgs, @Info() info: GraphQLResolveInfo): Promise<Connection<QuestionModel>> {
+    return super.questions(category, args, info);
   }
 }

@@ -4,7 +4,7 @@ import {
   assertValid, can, canSeePost, checkCanEditQuestion, checkImagesAllowed, editReasonFor, type ModerationState, normalizeTags, notFound, type PostHold, validateQuestion,
 } from '@peerdesk/domain';
 import { AuditService } from '../audit/audit.service';
-import type { KeptQuestionCount } from '../categories/categories.repository';
+import type { KeptCounter, KeptCounts } from '../categories/categories.repository';
 import { CategoriesService } from '../categories/categories.service';
 import { CLOCK, type Clock } from '../common/clock';
 import type { QuestionOrder } from '../common/enums';
@@ -18,20 +18,19 @@ import { RevisionsRepository } from '../revisions/revisions.repository';
 import { checkAskSessionId } from '../search-insights/search-insights.service';
 import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
-import { QuestionsRepository } from './questions.repository';
+import { type PageCount, QuestionsRepository } from './questions.repository';
 import { ViewRecorder } from './view-recorder';
 import { Transactions } from '../database/transactions';
 import { PostingHold } from '../users/posting-hold';
 
 /**
- * The counter of category_counts that counts a list with this filter, when one does: a category's (or every category's)
- * questions, solved ones or unanswered ones, pinned ones in or out. The home and category pages count so without
- * reading their questions.
+ * The counter of category_counts that counts a list with this filter, pinned questions in, when one does: a category's
+ * (or every category's) questions, solved ones or unanswered ones. The home and category pages count so without
+ * reading their questions (a list of unpinned ones reads its pinned ones, a handful, to leave them out).
  */
-function keptCountOf(filter: QuestionFilter): KeptQuestionCount | null {
+function keptCounterOf(filter: QuestionFilter): KeptCounter | null {
   if (filter.tag || filter.authorId || filter.pinned === true) return null;
-  const kept = filter.unanswered ? (filter.status ? null : 'unanswered') : filter.status === 'SOLVED' ? 'solved' : filter.status ? null : 'questions';
-  return kept ? { categoryId: filter.categoryId ?? null, kept, unpinned: filter.pinned === false } : null;
+  return filter.unanswered ? (filter.status ? null : 'unanswered') : filter.status === 'SOLVED' ? 'solved' : filter.status ? null : 'questions';
 }
 
 @Injectable()
@@ -187,17 +186,25 @@ export class QuestionsService {
     this.viewRecorder.record(questionId, viewer, ip, this.clock.now());
   }
 
-  async list(filter: QuestionFilter, order: QuestionOrder, first: number, after?: string): Promise<Connection<QuestionEntity>> {
+  /**
+   * A page of the list; its total too unless `counted` is false (a page that shows no total sends no count), from
+   * `keptCounts` when the caller has the category's (read with the category).
+   */
+  async list(
+    filter: QuestionFilter, order: QuestionOrder, first: number, after?: string, { counted = true, keptCounts }: { counted?: boolean; keptCounts?: KeptCounts } = {},
+  ): Promise<Connection<QuestionEntity>> {
     checkPageSize(first);
     for (const [field, what] of [['categoryId', 'category'], ['authorId', 'user']] as const) {
       const id = filter[field];
       if (id) checkId(id, what);
     }
-    const kept = keptCountOf(filter);
-    const [rows, total] = await Promise.all([
-      this.questions.list(filter, order, first, after ? decodeCursor(after) : null),
-      kept ? this.categories.keptQuestionCount(kept).then(cappedTotal) : this.questions.cappedCount(filter, order),
+    const kept = counted ? keptCounterOf(filter) : null;
+    const count: PageCount = !counted ? null : !kept ? 'capped' : filter.pinned === false ? 'pinned' : null;
+    const [page, keptTotal] = await Promise.all([
+      this.questions.page(filter, order, first, after ? decodeCursor(after) : null, count),
+      !kept ? null : keptCounts ? keptCounts[kept] : this.categories.keptQuestionCount(filter.categoryId ?? null, kept),
     ]);
-    return toConnection(rows, first, total, (q) => this.questions.keyOf(order, q), (q) => q);
+    const total = !counted ? null : cappedTotal(keptTotal === null ? page.counted! : keptTotal - (page.counted ?? 0));
+    return toConnection(page.rows, first, total, (q) => this.questions.keyOf(order, q), (q) => q);
   }
 }
