@@ -13,8 +13,6 @@ import type { RenderOutcome, RenderTask } from './markdown.worker';
 
 /** Longer than any real post takes (30,000 characters of prose render in ~0.1 s); past it the input is refused. */
 export const RENDER_TIMEOUT_MS = 2_000;
-/** Overrides RENDER_TIMEOUT_MS (tests prove the refusal with a tiny budget). */
-export const RENDER_TIMEOUT = Symbol('RENDER_TIMEOUT');
 /** Renders waiting for a thread; past it the server says it is busy rather than queue without bound. */
 const MAX_QUEUED_RENDERS = 64;
 const RENDER_THREADS = 2;
@@ -25,6 +23,14 @@ const RENDER_THREADS = 2;
  * bounded; a render that outgrows it is refused like one over its time budget.
  */
 const RENDER_HEAP_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+
+/** A render's time budget and its thread's heap; tests prove each refusal with a tiny one. */
+export interface RenderBounds {
+  timeoutMs: number;
+  heapLimits: ResourceLimits;
+}
+/** Overrides RenderBounds' defaults (tests only). */
+export const RENDER_BOUNDS = Symbol('RENDER_BOUNDS');
 
 /** The compiled worker beside this module; under jest (ES modules from the TypeScript sources) the build's copy. */
 function workerFile(): string {
@@ -46,21 +52,20 @@ function tooDeep(field: string) {
 @Injectable()
 export class MarkdownRenderer implements OnModuleDestroy {
   private readonly options: RenderOptions;
+  private readonly timeoutMs: number;
+  private readonly pool: Piscina<RenderTask, RenderOutcome>;
 
-  constructor(
-    @Inject(CONFIG) config: Pick<AppConfig, 'imageHosts'>,
-    @Optional() @Inject(RENDER_TIMEOUT) private readonly timeoutMs: number = RENDER_TIMEOUT_MS,
-  ) {
+  constructor(@Inject(CONFIG) config: Pick<AppConfig, 'imageHosts'>, @Optional() @Inject(RENDER_BOUNDS) bounds: Partial<RenderBounds> = {}) {
     this.options = { imageHosts: config.imageHosts };
+    this.timeoutMs = bounds.timeoutMs ?? RENDER_TIMEOUT_MS;
+    this.pool = new Piscina<RenderTask, RenderOutcome>({
+      filename: workerFile(),
+      // Both threads from the start: a thread booting (loading the renderer) inside a post's time budget refused it.
+      minThreads: RENDER_THREADS,
+      maxThreads: RENDER_THREADS,
+      resourceLimits: bounds.heapLimits ?? RENDER_HEAP_LIMITS,
+    });
   }
-
-  private readonly pool = new Piscina<RenderTask, RenderOutcome>({
-    filename: workerFile(),
-    // Both threads from the start: a thread booting (loading the renderer) inside a post's time budget refused it.
-    minThreads: RENDER_THREADS,
-    maxThreads: RENDER_THREADS,
-    resourceLimits: RENDER_HEAP_LIMITS,
-  });
   /**
    * Renders wait here, not in the pool's queue, so a render's time budget starts when a thread takes it: under a
    * burst of posts, time spent waiting behind others refused ordinary posts as "too complex to format".
