@@ -13,18 +13,30 @@ import type { RenderOutcome, RenderTask } from './markdown.worker';
 
 /** Longer than any real post takes (30,000 characters of prose render in ~0.1 s); past it the input is refused. */
 export const RENDER_TIMEOUT_MS = 2_000;
-/** Overrides RENDER_TIMEOUT_MS (tests prove the refusal with a tiny budget). */
-export const RENDER_TIMEOUT = Symbol('RENDER_TIMEOUT');
 /** Renders waiting for a thread; past it the server says it is busy rather than queue without bound. */
 const MAX_QUEUED_RENDERS = 64;
-const RENDER_THREADS = 2;
 /**
- * Each thread is a V8 heap of its own, by default with a 32 MB young generation and an old space that lets garbage
- * pile up: the two threads held about 120 MB of the API's memory under load. A render keeps a few MB live (the
- * costliest posts tried, 30,000 characters of lists, links or emphasis, render within 32 MB), so each heap is
- * bounded; a render that outgrows it is refused like one over its time budget.
+ * Each thread is a V8 isolate of its own, about 45 MB of the API's RSS once it has rendered a while (the renderer,
+ * its heap, Node's own per-thread state). Ordinary posts take about a millisecond, so one thread formats hundreds a
+ * second; a second thread only let two costly posts render at once, for another 45 MB under any write load.
+ */
+const RENDER_THREADS = 1;
+/** A thread idle this long ends (its memory returned); the next post starts one again, outside its time budget. */
+const RENDER_THREAD_IDLE_MS = 30_000;
+/**
+ * A thread's V8 heap by default has a 32 MB young generation and an old space that lets garbage pile up. A render
+ * keeps a few MB live (the costliest posts tried, 30,000 characters of lists, links or emphasis, render within
+ * 32 MB), so the heap is bounded; a render that outgrows it is refused like one over its time budget.
  */
 const RENDER_HEAP_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 };
+
+/** A render's time budget and its thread's heap; tests prove each refusal with a tiny one. */
+export interface RenderBounds {
+  timeoutMs: number;
+  heapLimits: ResourceLimits;
+}
+/** Overrides RenderBounds' defaults (tests only). */
+export const RENDER_BOUNDS = Symbol('RENDER_BOUNDS');
 
 /** The compiled worker beside this module; under jest (ES modules from the TypeScript sources) the build's copy. */
 function workerFile(): string {
@@ -46,26 +58,31 @@ function tooDeep(field: string) {
 @Injectable()
 export class MarkdownRenderer implements OnModuleDestroy {
   private readonly options: RenderOptions;
+  private readonly timeoutMs: number;
+  private readonly pool: Piscina<RenderTask, RenderOutcome>;
 
-  constructor(
-    @Inject(CONFIG) config: Pick<AppConfig, 'imageHosts'>,
-    @Optional() @Inject(RENDER_TIMEOUT) private readonly timeoutMs: number = RENDER_TIMEOUT_MS,
-  ) {
+  constructor(@Inject(CONFIG) config: Pick<AppConfig, 'imageHosts'>, @Optional() @Inject(RENDER_BOUNDS) bounds: Partial<RenderBounds> = {}) {
     this.options = { imageHosts: config.imageHosts };
+    this.timeoutMs = bounds.timeoutMs ?? RENDER_TIMEOUT_MS;
+    this.pool = new Piscina<RenderTask, RenderOutcome>({
+      filename: workerFile(),
+      // Started by the first post, not at boot: a server that only serves pages keeps no render thread.
+      minThreads: 0,
+      maxThreads: RENDER_THREADS,
+      idleTimeout: RENDER_THREAD_IDLE_MS,
+      resourceLimits: bounds.heapLimits ?? RENDER_HEAP_LIMITS,
+    });
   }
-
-  private readonly pool = new Piscina<RenderTask, RenderOutcome>({
-    filename: workerFile(),
-    // Both threads from the start: a thread booting (loading the renderer) inside a post's time budget refused it.
-    minThreads: RENDER_THREADS,
-    maxThreads: RENDER_THREADS,
-    resourceLimits: RENDER_HEAP_LIMITS,
-  });
   /**
    * Renders wait here, not in the pool's queue, so a render's time budget starts when a thread takes it: under a
    * burst of posts, time spent waiting behind others refused ordinary posts as "too complex to format".
    */
   private readonly threads = pLimit(RENDER_THREADS);
+
+  /** Render threads running now (tests). */
+  get runningThreads(): number {
+    return this.pool.threads.length;
+  }
 
   /** The HTML for `source`, or VALIDATION_FAILED on `field` when it cannot be shown in bounded time or links too much. */
   async render(source: string, field = 'body'): Promise<string> {
