@@ -8,6 +8,16 @@ import { prepared } from '../database/prepared-statements';
 
 export type WatchTarget = 'QUESTION' | 'CATEGORY';
 
+/** A question as notifications describe it (QuestionFacts): `q` and its category `c`. */
+const QUESTION_FACTS = {
+  columns: `q.id::text, q.title, q.author_id::text, q.category_id::text, c.name AS category_name`,
+  from: `questions q LEFT JOIN categories c ON c.id = q.category_id`,
+};
+
+/** The watchers of a question or a category (SQL expressions for its type and id), in the order they are told: who watched first. */
+const watchersOf = (targetType: string, targetId: string) =>
+  `SELECT w.user_id::text FROM watches w WHERE w.target_type = ${targetType} AND w.target_id = ${targetId} ORDER BY w.created_at, w.user_id`;
+
 export interface QuestionFacts {
   id: string;
   title: string;
@@ -132,7 +142,7 @@ export class NotificationsRepository {
 
   async watchers(em: EntityManager, targetType: WatchTarget, targetId: string): Promise<string[]> {
     const rows: Array<{ user_id: string }> = await em.query(
-      `SELECT user_id::text FROM watches WHERE target_type = $1 AND target_id = $2 ORDER BY created_at, user_id`,
+      watchersOf('$1', '$2'),
       [targetType, targetId],
     );
     return rows.map((r) => r.user_id);
@@ -214,22 +224,20 @@ export class NotificationsRepository {
   /** Questions as notifications describe them, with their categories' names, by id (one missing when it is gone). */
   async questionFacts(em: EntityManager, questionIds: readonly string[]): Promise<Map<string, QuestionFacts>> {
     const rows: QuestionFacts[] = await em.query(
-      `SELECT q.id::text, q.title, q.author_id::text, q.category_id::text, c.name AS category_name
-         FROM questions q LEFT JOIN categories c ON c.id = q.category_id
-        WHERE q.id = ANY($1::bigint[])`,
+      `SELECT ${QUESTION_FACTS.columns} FROM ${QUESTION_FACTS.from} WHERE q.id = ANY($1::bigint[])`,
       [questionIds],
     );
     return new Map(rows.map((row) => [row.id, row]));
   }
 
-  /** The facts an answer's notifications need (see AnswerFacts), null when its question is gone; watchers in the order `watchers` gives. */
+  /** The facts an answer's notifications need (see AnswerFacts), null when its question is gone. */
   async answerFacts(em: EntityManager, questionId: string, answerId: string, authorId: string): Promise<AnswerFacts | null> {
     const rows: Array<QuestionFacts & { author_name: string | null; watchers: string[]; body: string | null }> = await em.query(
-      prepared(`SELECT q.id::text, q.title, q.author_id::text, q.category_id::text, c.name AS category_name,
+      prepared(`SELECT ${QUESTION_FACTS.columns},
               (SELECT display_name FROM users WHERE id = $3) AS author_name,
-              ARRAY(SELECT w.user_id::text FROM watches w WHERE w.target_type = 'QUESTION' AND w.target_id = q.id ORDER BY w.created_at, w.user_id) AS watchers,
+              ARRAY(${watchersOf(`'QUESTION'`, 'q.id')}) AS watchers,
               (SELECT body FROM answers WHERE id = $2) AS body
-         FROM questions q LEFT JOIN categories c ON c.id = q.category_id
+         FROM ${QUESTION_FACTS.from}
         WHERE q.id = $1`),
       [questionId, answerId, authorId],
     );

@@ -513,10 +513,6 @@ export class QuestionsRepository {
     return findInOrder(this.db, QuestionEntity, ids);
   }
 
-  /**
-   * Recomputes the questions' search and title vectors in the writing transaction, with the rules in
-   * search/sql/question-vectors.sql, for the text search configuration `language`; a deleted, held or hidden question's are cleared.
-   */
   /** Locks those of `ids` no other transaction holds, in id order, and returns them (work another instance is not doing). */
   async lockFree(em: EntityManager, ids: readonly string[]): Promise<string[]> {
     const rows: Array<{ id: string }> = await em.query(
@@ -525,6 +521,10 @@ export class QuestionsRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * Recomputes the questions' search and title vectors in the writing transaction, with the rules in
+   * search/sql/question-vectors.sql, for the text search configuration `language`; a deleted, held or hidden question's are cleared.
+   */
   async writeSearchVectors(em: EntityManager, ids: readonly string[], language: string): Promise<void> {
     await em.query(
       `UPDATE questions q

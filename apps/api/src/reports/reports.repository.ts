@@ -120,6 +120,23 @@ const IN_WHOLE_MONTHS = `month >= ${UTC_DAY('monthsFrom')} AND month < ${UTC_DAY
  */
 const IN_PART_MONTH_DAYS = `(day >= ${UTC_DAY('daysFrom')} AND day < least(${UTC_DAY('monthsFrom')}, ${UTC_DAY('daysTo')})
           OR day >= ${UTC_DAY('monthsTo')} AND day < ${UTC_DAY('daysTo')})`;
+/** A rollup row of the category asked for, or of any when none is. */
+const IN_CATEGORY = `(:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)`;
+
+/**
+ * The period's rows of a figure kept per month and per day (durations, peer answers): the monthly rollup for the whole
+ * months, the daily one for the other whole days, and the deltas not yet folded (per day) for all the whole days.
+ */
+function keptPerMonthAndDay(columns: string, tables: { month: string; day: string; dayDeltas: string }): string {
+  return `SELECT ${columns} FROM ${tables.month}
+   WHERE ${IN_WHOLE_MONTHS} AND ${IN_CATEGORY}
+  UNION ALL
+  SELECT ${columns} FROM ${tables.day}
+   WHERE ${IN_PART_MONTH_DAYS} AND ${IN_CATEGORY}
+  UNION ALL
+  SELECT ${columns} FROM ${tables.dayDeltas}
+   WHERE ${IN_WHOLE_DAYS} AND ${IN_CATEGORY}`;
+}
 
 /**
  * Rollup source: the sums in report_day_figures for the whole UTC days in [from, to) ([:daysFrom, :daysTo)); for
@@ -152,32 +169,18 @@ delta AS (
 ),
 day_figures AS (
   SELECT category_id, day, figure, n FROM (SELECT day, category_id, figure, n FROM report_day_figures UNION ALL SELECT day, category_id, figure, n FROM report_day_figure_deltas) r
-   WHERE ${IN_WHOLE_DAYS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+   WHERE ${IN_WHOLE_DAYS} AND ${IN_CATEGORY}
   UNION ALL
   SELECT (d.facts).category_id, ((d.facts).created_at AT TIME ZONE 'UTC')::date, x.figure, d.w * x.n
     FROM delta d, report_question_figures(d.facts) x
 ),
 durations AS (
-  SELECT measure, seconds, n FROM report_month_durations
-   WHERE ${IN_WHOLE_MONTHS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
-  UNION ALL
-  SELECT measure, seconds, n FROM report_day_durations
-   WHERE ${IN_PART_MONTH_DAYS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
-  UNION ALL
-  SELECT measure, seconds, n FROM report_day_duration_deltas
-   WHERE ${IN_WHOLE_DAYS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  ${keptPerMonthAndDay('measure, seconds, n', { month: 'report_month_durations', day: 'report_day_durations', dayDeltas: 'report_day_duration_deltas' })}
   UNION ALL
   SELECT x.measure, x.seconds, d.w FROM delta d, report_question_durations(d.facts) x
 ),
 peer_answers AS (
-  SELECT author_id, answers, peer_solved FROM report_month_peer_answers
-   WHERE ${IN_WHOLE_MONTHS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
-  UNION ALL
-  SELECT author_id, answers, peer_solved FROM report_day_peer_answers
-   WHERE ${IN_PART_MONTH_DAYS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
-  UNION ALL
-  SELECT author_id, answers, peer_solved FROM report_day_peer_answer_deltas
-   WHERE ${IN_WHOLE_DAYS} AND (:categoryId::bigint IS NULL OR category_id = :categoryId::bigint)
+  ${keptPerMonthAndDay('author_id, answers, peer_solved', { month: 'report_month_peer_answers', day: 'report_day_peer_answers', dayDeltas: 'report_day_peer_answer_deltas' })}
   UNION ALL
   SELECT x.author_id, d.w * x.answers, d.w * x.peer_solved FROM delta d, report_question_peer_answers(d.facts) x
 )`;

@@ -124,8 +124,8 @@ const COMMON_WORDS = `SELECT coalesce(array_agg(stats.lexeme), '{}') AS words
  * first, and keeps those matching the query and filter; either stops at MATCH_CAP + 1 matches. Those matches are
  * counted, faceted and, for RELEVANCE, ranked: a query matching a large share of a million questions would otherwise
  * rank, count and facet every one of them on each request. Past either cap, and always for a common query, the count
- * says there may be more and relevance is the best of those matches; NEWEST and SCORE pages still come from every match, in index order of the sort. Snippets are made
- * for the page only (:limit rows from :offset).
+ * says there may be more and relevance is the best of those matches; NEWEST and SCORE pages still come from every
+ * match, in index order of the sort. Snippets are made for the page only (:limit rows from :offset).
  */
 export function searchStatement(sort: SearchSort, filter: SearchFilter): string {
   const { dated, others } = filterConditions(filter);
@@ -146,9 +146,9 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter): string 
   // A common query reads the newest questions first; the index path runs for a rare query, and for a common one whose
   // words meet in fewer than RECENT_ENOUGH of the newest questions (common words that rarely meet: the newest questions
   // would hide the older ones that hold them all). Meeting is having them all, in any order: a phrase of words that
-  // often meet ("red light") stays with the newest questions, where the phrase itself is checked. The index path numbers the rows it reads and keeps its last one even
-  // when it does not match, to know it was cut there; a common query's matches among the newest are always cut (older
-  // questions hold more of them).
+  // often meet ("red light") stays with the newest questions, where the phrase itself is checked. The index path
+  // numbers the rows it reads and keeps its last one even when it does not match, to know it was cut there; a common
+  // query's matches among the newest are always cut (older questions hold more of them).
   return `WITH query AS (
            SELECT ${TSQUERY} AS tsq
          ),
@@ -167,8 +167,7 @@ export function searchStatement(sort: SearchSort, filter: SearchFilter): string 
          ),
          matches AS MATERIALIZED (
            SELECT q.id, q.category_id, q.status, q.created_at, q.score, ${sort === 'RELEVANCE' ? RELEVANCE : '0'} AS rank, q.cut, q.matching
-             FROM ((SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector,
-                           q.scanned = ${SCAN_CAP} AS cut, q.scanned < ${SCAN_CAP} OR ${exact} AS matching
+             FROM ((SELECT ${columns}, q.scanned = ${SCAN_CAP} AS cut, q.scanned < ${SCAN_CAP} OR ${exact} AS matching
                       FROM (SELECT ${columns}, row_number() OVER () AS scanned FROM questions q
                              WHERE ${where} AND (SELECT taken FROM indexed_path) LIMIT ${SCAN_CAP}) q
                      WHERE q.scanned = ${SCAN_CAP} OR ${exact})
@@ -266,21 +265,21 @@ function similarStatement(withRareWord: boolean, common: boolean): string {
   const live = `q.deleted_at IS NULL AND q.duplicate_of IS NULL -- a duplicate is never suggested: its original is
              AND q.moderation_state = 'VISIBLE' -- nor a held or hidden question
              AND q.id IS DISTINCT FROM :excludeQuestionId::bigint`;
+  // Every candidate ranked by the title words it shares.
+  const ranked = `SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank`;
   // The rare words are each in under SIMILAR_COMMON of titles, yet a word missing from the column's statistics is priced
   // at 0.5% of them: a scan that stops after :limit matches then looks cheap, and reads the whole table when few titles
   // hold the words. Stated twice, the condition makes the planner expect almost no match, so it reads the GIN index.
   const rareWord = `
          UNION
-         (SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank FROM questions q
+         (${ranked} FROM questions q
            WHERE q.title_vector @@ :rareWord::tsquery AND q.title_vector @@ :rareWord::tsquery AND ${live}
            LIMIT :limit)`;
   // A common word among them: the newest SIMILAR_WINDOW questions, newest first, rather than every one holding the pair.
-  const sharingTwo = common
-    ? `(SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank
-           FROM (SELECT q.* FROM questions q WHERE q.deleted_at IS NULL ORDER BY q.created_at DESC, q.id DESC LIMIT ${SIMILAR_WINDOW}) q
-          WHERE q.title_vector @@ :twoWords::tsquery AND ${live}
-          LIMIT ${SIMILAR_CANDIDATES})`
-    : `(SELECT q.id, q.accepted_answer_id, ts_rank(q.title_vector, :anyWord::tsquery) AS rank FROM questions q
+  const searched = common
+    ? `(SELECT q.* FROM questions q WHERE q.deleted_at IS NULL ORDER BY q.created_at DESC, q.id DESC LIMIT ${SIMILAR_WINDOW}) q`
+    : `questions q`;
+  const sharingTwo = `(${ranked} FROM ${searched}
            WHERE q.title_vector @@ :twoWords::tsquery AND ${live}
            LIMIT ${SIMILAR_CANDIDATES})`;
   return `WITH candidates AS (

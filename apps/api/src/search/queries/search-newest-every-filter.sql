@@ -25,8 +25,7 @@ WITH query AS (
          ),
          matches AS MATERIALIZED (
            SELECT q.id, q.category_id, q.status, q.created_at, q.score, 0 AS rank, q.cut, q.matching
-             FROM ((SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector,
-                           q.scanned = 501 AS cut, q.scanned < 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))) AS matching
+             FROM ((SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, q.scanned = 501 AS cut, q.scanned < 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))) AS matching
                       FROM (SELECT q.id, q.category_id, q.status, q.created_at, q.score, q.accepted_answer_id, q.search_vector, row_number() OVER () AS scanned FROM questions q
                              WHERE q.deleted_at IS NULL AND q.category_id = :categoryId AND q.moderation_state = 'VISIBLE' AND q.status = :status AND q.tags @> ARRAY[:tag::text] AND q.accepted_answer_id IS NOT NULL AND q.search_vector @@ regexp_replace((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text, '<(-|[0-9]+)>', '&', 'g')::tsquery AND (SELECT taken FROM indexed_path) LIMIT 501) q
                      WHERE q.scanned = 501 OR ((websearch_to_tsquery(:language::regconfig, search_text(:query)))::text !~ '<(-|[0-9]+)>' OR q.search_vector @@ websearch_to_tsquery(:language::regconfig, search_text(:query))))
