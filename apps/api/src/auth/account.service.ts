@@ -35,7 +35,7 @@ import {
 import { type AccountTokenPurpose, AccountTokensRepository } from './account-tokens.repository';
 import { AuthService, type SignedInSession } from './auth.service';
 import type { RegisterInput } from './dto/auth.input';
-import { hashPassword, verifyPassword } from './passwords';
+import { Passwords } from './passwords';
 import { hashSessionToken, newSessionToken } from './session-token';
 import { type SessionRow, SessionsRepository } from './sessions.repository';
 
@@ -63,6 +63,7 @@ export class AccountService {
     private readonly outbox: EmailOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly passwords: Passwords,
   ) {}
 
   /**
@@ -74,7 +75,7 @@ export class AccountService {
     const email = normalizeEmail(input.email);
     const displayName = normalizeDisplayName(input.displayName);
     assertValid(validateRegistration({ email, displayName, password: input.password }, { protectedNames: await this.users.protectedNames() }));
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
     const now = this.clock.now();
     await this.transactions.run(async (em) => {
       const owner = await this.users.findByEmail(em, email);
@@ -132,7 +133,7 @@ export class AccountService {
     const user = await this.users.findWithPasswordHash(viewer.id);
     // Named as the mutation's arguments: changePassword(current, password).
     const fields = [
-      ...((await verifyPassword(user.passwordHash, currentPassword)) ? [] : [{ field: 'current', message: WRONG_CURRENT_PASSWORD }]),
+      ...((await this.passwords.verify(user.passwordHash, currentPassword)) ? [] : [{ field: 'current', message: WRONG_CURRENT_PASSWORD }]),
       ...checkNewPassword(newPassword, user.email, 'password'),
     ];
     assertValid(fields);
@@ -147,7 +148,7 @@ export class AccountService {
     const user = await this.users.findWithPasswordHash(viewer.id);
     const newEmail = normalizeEmail(newEmailInput);
     const fields = [
-      ...((await verifyPassword(user.passwordHash, currentPassword)) ? [] : [{ field: 'currentPassword', message: WRONG_CURRENT_PASSWORD }]),
+      ...((await this.passwords.verify(user.passwordHash, currentPassword)) ? [] : [{ field: 'currentPassword', message: WRONG_CURRENT_PASSWORD }]),
       ...checkEmail(newEmailInput, 'newEmail'),
     ];
     if (fields.length === 0 && newEmail === user.email) fields.push({ field: 'newEmail', message: 'This is already your address.' });
@@ -204,7 +205,7 @@ export class AccountService {
 
   private async setPassword(em: EntityManager, user: UserEntity, password: string, keepSessionHash: string | null): Promise<void> {
     const now = this.clock.now();
-    await this.users.setPasswordHash(em, user.id, await hashPassword(password), now);
+    await this.users.setPasswordHash(em, user.id, await this.passwords.hash(password), now);
     await this.sessions.endAll(em, user.id, keepSessionHash);
     await this.tokens.revokeFor(em, user.id, ['PASSWORD_RESET'], now);
     if (user.email) await this.mail(em, user.id, user.email, passwordChangedMail(this.config, user.displayName), now);

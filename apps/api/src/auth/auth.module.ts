@@ -7,11 +7,12 @@ import { AccountService } from './account.service';
 import { AccountTokensRepository } from './account-tokens.repository';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { Passwords } from './passwords';
 import { SessionsRepository } from './sessions.repository';
 
 @Module({
   imports: [UsersModule, NotificationsModule, TrustModule],
-  providers: [AuthService, AuthResolver, AccountService, AccountResolver, AccountTokensRepository, SessionsRepository],
-  exports: [AuthService, SessionsRepository],
+  providers: [Passwords, AuthService, AuthResolver, AccountService, AccountResolver, AccountTokensRepository, SessionsRepository],
+  exports: [AuthService, SessionsRepository, Passwords],
 })
 export class AuthModule {}

@@ -11,7 +11,7 @@ import { TrustLevelsService } from '../trust/trust-levels.service';
 import { visitDay } from '../trust/trust.repository';
 import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
-import { prepareDecoyHash, verifyPassword } from './passwords';
+import { Passwords } from './passwords';
 import { hashSessionToken, newSessionToken, sessionTokenFrom } from './session-token';
 import { SessionsRepository } from './sessions.repository';
 
@@ -31,10 +31,11 @@ export class AuthService implements OnModuleInit {
     private readonly sessions: SessionsRepository,
     private readonly rateLimits: RateLimitsService,
     private readonly trust: TrustLevelsService,
+    private readonly passwords: Passwords,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await prepareDecoyHash();
+    await this.passwords.prepareDecoy();
   }
 
   /**
@@ -47,7 +48,7 @@ export class AuthService implements OnModuleInit {
     const attempt = await this.rateLimits.signIn(email, ip);
     const user = await this.users.findByEmail(this.db.manager, email);
     // Verified before looking at `user`: an unknown address checks the decoy hash, so it takes as long.
-    const passwordMatches = await verifyPassword(user?.passwordHash, password);
+    const passwordMatches = await this.passwords.verify(user?.passwordHash, password);
     if (!user || !passwordMatches) {
       throw unauthenticated('That e-mail address and password do not match an account.');
     }

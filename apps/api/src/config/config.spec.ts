@@ -11,7 +11,7 @@ describe('loadConfig', () => {
       publicUrl: null, smtpUrl: null, mailFrom: 'Peerdesk <peerdesk@localhost>', outboxPollSeconds: 10, pageCacheSeconds: 10,
       searchEngine: 'postgres', searchLanguage: 'english', meiliHost: null, meiliMasterKey: null, meiliIndex: 'questions', meiliPort: 7700,
       imageHosts: [], graphqlIntrospection: true, statementTimeoutMs: 5000,
-      graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 }, countSqlStatements: false, backgroundTimers: true,
+      graphql: { maxDepth: 10, maxAliases: 15, maxCost: 5000 }, countSqlStatements: false, backgroundTimers: true, passwordHashCost: 'recommended',
       newMemberReviewPosts: 2, flagHideThreshold: 3, spamChecks: true, spamRepeatWindowMinutes: 10, requireEmailVerification: true,
     });
   });
@@ -49,7 +49,7 @@ describe('loadConfig', () => {
       searchEngine: 'meilisearch', searchLanguage: 'french', meiliHost: 'https://search.example.com', meiliMasterKey: 'k3y',
       meiliIndex: 'peerdesk_questions', meiliPort: 7701, statementTimeoutMs: 2500,
       imageHosts: ['i.imgur.com', 'images.example.com'], graphqlIntrospection: true,
-      graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 }, countSqlStatements: false, backgroundTimers: true,
+      graphql: { maxDepth: 12, maxAliases: 5, maxCost: 20000 }, countSqlStatements: false, backgroundTimers: true, passwordHashCost: 'recommended',
       newMemberReviewPosts: 0, flagHideThreshold: 10, spamChecks: false, spamRepeatWindowMinutes: 30, requireEmailVerification: false,
     });
   });
@@ -156,6 +156,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production' }).backgroundTimers).toBe(true);
     expect(loadConfig({ NODE_ENV: 'development' }).backgroundTimers).toBe(true);
     expect(loadConfig({ NODE_ENV: 'test' }).backgroundTimers).toBe(false);
+  });
+
+  it('hashes passwords at the recommended cost everywhere but under NODE_ENV=test', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).passwordHashCost).toBe('recommended');
+    expect(loadConfig({ NODE_ENV: 'development' }).passwordHashCost).toBe('recommended');
+    expect(loadConfig({ NODE_ENV: 'test' }).passwordHashCost).toBe('least');
   });
 
   it('checks the GraphQL limits', () => {

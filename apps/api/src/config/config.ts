@@ -91,7 +91,11 @@ export interface AppConfig {
    * (the demo seed) and must be the only writer while they do; on everywhere else.
    */
   backgroundTimers: boolean;
+  /** argon2id's cost for the API's password hashes (auth/passwords.ts). Not a variable: `least` under NODE_ENV=test only. */
+  passwordHashCost: PasswordHashCost;
 }
+
+export type PasswordHashCost = 'recommended' | 'least';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -313,6 +317,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     requireEmailVerification: read.oneOf('REQUIRE_EMAIL_VERIFICATION', 'true', ['true', 'false'] as const) === 'true',
     countSqlStatements: read.oneOf('COUNT_SQL_STATEMENTS', 'off', ['on', 'off'] as const) === 'on',
     backgroundTimers: nodeEnv !== 'test',
+    passwordHashCost: nodeEnv === 'test' ? 'least' : 'recommended',
   };
   if (config.countSqlStatements && nodeEnv !== 'test') read.problems.push('COUNT_SQL_STATEMENTS=on is for the tests only (NODE_ENV=test)');
   if (config.port === config.webPort) read.problems.push(`PORT and WEB_PORT must differ (both are ${config.port})`);

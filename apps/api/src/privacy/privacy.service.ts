@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { forbidden, unauthenticated, validationFailed } from '@peerdesk/domain';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { verifyPassword } from '../auth/passwords';
+import { Passwords } from '../auth/passwords';
 import { SessionsRepository } from '../auth/sessions.repository';
 import { type Clock, CLOCK } from '../common/clock';
 import type { Viewer } from '../common/viewer';
@@ -34,6 +34,7 @@ export class PrivacyService {
     private readonly privateConversations: PrivateConversationsRepository,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly passwords: Passwords,
   ) {}
 
   /** One consistent snapshot of the viewer's data. */
@@ -53,7 +54,7 @@ export class PrivacyService {
     await this.transactions.run(async (em) => {
       const account = await this.users.lockLiveWithPasswordHash(em, viewer.id);
       if (!account) throw unauthenticated('Please sign in again.');
-      if (!(await verifyPassword(account.passwordHash, password))) {
+      if (!(await this.passwords.verify(account.passwordHash, password))) {
         throw validationFailed([{ field: 'password', message: 'That is not your password.' }]);
       }
       if (account.role === 'ADMIN' && (await this.users.otherLiveAdmins(em, viewer.id)) === 0) {
