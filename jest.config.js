@@ -21,9 +21,12 @@ const common = { transform: { '^.+\\.ts$': swc }, extensionsToTreatAsEsm: ['.ts'
 module.exports = {
   // A global option (jest ignores it inside a project): integration tests boot an API and hash passwords.
   testTimeout: 60000,
-  // On two cores jest runs every file in band, in jest's own process, one after another, and that process grows with
-  // each file (ES-module test contexts are not all freed) until GC pauses starved timing checks and a late
-  // suite's set-up timed out. A limit makes jest use a worker and replace it once it holds more than this.
+  // Two files at a time, each on a database of its own: a file spends much of its time waiting (on PostgreSQL, a
+  // checkpoint, a browser, a child process), and on two cores jest's default is one file at a time. Files pick free
+  // ports and name their databases at random, so two never meet.
+  maxWorkers: 2,
+  // A worker grows with each file (ES-module test contexts are not all freed) until GC pauses starved timing checks
+  // and a late suite's set-up timed out: a worker holding more than this after a file is replaced.
   workerIdleMemoryLimit: '1200MB',
   reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   projects: [

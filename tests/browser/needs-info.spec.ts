@@ -1,5 +1,5 @@
 import type { TestUser } from '../support/test-app';
-import { BrowserWorld, describeViolations, screenshot, seriousAxeViolations } from '../support/browser';
+import { BrowserWorld, describeViolations, screenshot, seriousAxeViolations, waitForHydration } from '../support/browser';
 
 /**
  * Closing the staff loop in the browser: a member of staff asks the asker for information from the staff
@@ -78,6 +78,8 @@ it('staff mark needs info from the staff page; the asker sees the note, replies,
 it("an admin puts a member of staff on a category's staff team", async () => {
   const { context, page } = await world.withSession(await world.api.admin());
   await page.goto('/admin#categories');
+  // Hydration renders the category's settings closed again: opened before it, they would shut under the next click.
+  await waitForHydration(page);
   await page.locator('details.category summary').filter({ hasText: 'Billing' }).click();
   const team = page.getByRole('group', { name: 'Staff team for Billing' });
   await team.getByLabel('Sam').check();

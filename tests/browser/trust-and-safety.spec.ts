@@ -1,5 +1,5 @@
 import type { TestUser } from '../support/test-app';
-import { BrowserWorld, describeViolations, screenshot, seriousAxeViolations } from '../support/browser';
+import { BrowserWorld, describeViolations, screenshot, seriousAxeViolations, waitForHydration } from '../support/browser';
 
 /**
  * The issue's walk through trust and safety in a real browser: a NEW member asks a question, which waits for a
@@ -55,6 +55,9 @@ it("holds a new member's first question and tells its author why", async () => {
 it('lets a member flag spam, and a moderator hide it from the review queue; the audit log shows the decision', async () => {
   const flagging = await world.withSession(member);
   await flagging.page.goto(`/questions/${spamId}`);
+  // With scripts on, hydration renders the flag form closed again: opened before it, it would shut under the
+  // radio's click (tests/browser/review.spec.ts flags without scripts).
+  await waitForHydration(flagging.page);
   await flagging.page.getByText('Flag question').click();
   await flagging.page.getByLabel('Spam or advertising').check();
   await flagging.page.getByRole('button', { name: 'Send flag' }).first().click();

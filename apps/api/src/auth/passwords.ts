@@ -15,8 +15,8 @@ const PARAMETERS: Record<PasswordHashCost, argon2.HashOptions> = {
   least: { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 },
 };
 
-/** A hash at the recommended cost, for the commands that make accounts outside the API (seeders, create-admin). */
-export function hashPassword(password: string, cost: PasswordHashCost = 'recommended'): Promise<string> {
+/** A hash at a cost: the API's is the configured one (Passwords); seeders and create-admin pass theirs. */
+export function hashPassword(password: string, cost: PasswordHashCost): Promise<string> {
   return argon2.hash(password, PARAMETERS[cost]);
 }
 

@@ -20,12 +20,13 @@ runCli(async () => {
     if (error instanceof DomainError) throw new Error(error.fields!.map((f) => `--${f.field === 'displayName' ? 'name' : f.field}: ${f.message}`).join('\n'));
     throw error;
   }
-  const database = await openDatabase(configOrExit());
+  const config = configOrExit();
+  const database = await openDatabase(config);
   try {
     const db = database.dataSource;
     const users = new UsersService(db, new UsersRepository(db), new AuditService(new AuditLogRepository(db)), new Transactions(db), new SystemClock());
     const admin = await db.transaction(async (em) =>
-      users.create(em, { email: normalizeEmail(email), displayName: normalizeDisplayName(displayName), passwordHash: await hashPassword(password), role: 'ADMIN', affiliation: 'EMPLOYEE' }),
+      users.create(em, { email: normalizeEmail(email), displayName: normalizeDisplayName(displayName), passwordHash: await hashPassword(password, config.passwordHashCost), role: 'ADMIN', affiliation: 'EMPLOYEE' }),
     );
     log(`Created admin ${admin.displayName} <${admin.email}> (user ${admin.id})`);
   } finally {

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { DataSource } from 'typeorm';
 import { AnswersService } from '../answers/answers.service';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, Passwords } from '../auth/passwords';
 import { CategoriesService } from '../categories/categories.service';
 import { ManualClock } from '../common/clock';
 import { LoaderRegistry } from '../common/loaders';
@@ -84,7 +84,7 @@ export async function seedDemo(
     const notifications = app.get(NotificationsService);
     const search = app.get(SearchService);
     const sweep = app.get(EscalationSweep);
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const passwordHash = await app.get(Passwords).hash(DEMO_PASSWORD);
 
     const viewers = new Map<string, Viewer>();
     for (const person of [...DEMO_ACCOUNTS, ...community.users]) {
@@ -298,7 +298,7 @@ export async function seedDemoCommunity(
   });
   log(`Imported ${report.imported.questions} questions, ${report.imported.answers} answers and ${report.imported.comments} comments from ${report.source} (CC BY-SA) in ${report.seconds.toFixed(1)} s.`);
   await new UsersRepository(dataSource).insertUnlessEmailTaken(dataSource.manager, {
-    email: DEMO_ADMIN_EMAIL, displayName: 'Site Admin', passwordHash: await hashPassword(DEMO_PASSWORD), role: 'ADMIN', affiliation: 'EMPLOYEE', createdAt: new Date(), trustLevel: 'MEMBER',
+    email: DEMO_ADMIN_EMAIL, displayName: 'Site Admin', passwordHash: await hashPassword(DEMO_PASSWORD, config.passwordHashCost), role: 'ADMIN', affiliation: 'EMPLOYEE', createdAt: new Date(), trustLevel: 'MEMBER',
   });
 }
 

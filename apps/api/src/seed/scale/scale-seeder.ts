@@ -74,7 +74,7 @@ export async function seedScaleCommunity(dataSource: DataSource, options: ScaleS
   const endsAt = options.endsAt ?? new Date(new Date().setUTCHours(0, 0, 0, 0));
   const plan = planCommunity(options.questions, endsAt);
   const loaded = Object.keys(SCALE_TABLES) as ScaleTable[];
-  const passwordHash = await hashPassword(SCALE_PASSWORD);
+  const passwordHash = await hashPassword(SCALE_PASSWORD, 'recommended');
 
   const indexes = await secondaryIndexes(dataSource, loaded);
   await phase('drop secondary indexes', () => dropIndexes(dataSource, indexes));
