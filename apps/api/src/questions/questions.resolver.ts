@@ -23,7 +23,9 @@ export class QuestionsResolver {
   async question(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null, @Context() { req, repeatOnHit }: RequestContext): Promise<QuestionModel> {
     const question = await this.service.view(id, viewer, clientIp(req));
     // A cached page is an anonymous reader's, so of a visible question, whose view `view` counted: each hit counts one too.
-    repeatOnHit.push((hit) => this.service.countView(question.id, null, clientIp(hit.req)));
+    // The hook holds the id alone, not the row: it lives as long as the cached page.
+    const questionId = question.id;
+    repeatOnHit.push((hit) => this.service.countView(questionId, null, clientIp(hit.req)));
     return toQuestionModel(question);
   }
 

@@ -65,9 +65,7 @@ export class SearchService {
     // Only the first page is a search; later pages are the same search read further.
     if (offset === 0) {
       this.insights.recordSearch(query, result.totalCount);
-      repeatOnHit.push((hit) => {
-        if (this.rateLimits.fitsHere('search', { ip: clientIp(hit.req), accountId: null })) this.insights.recordSearch(query, result.totalCount);
-      });
+      repeatOnHit.push(this.recordOnHit(query, result.totalCount));
     }
     const [questions, categories] = await Promise.all([
       this.liveQuestions(loaders, result.hits.map((hit) => hit.questionId)),
@@ -105,6 +103,16 @@ export class SearchService {
     const ids = await this.engine.similar({ title, body: args.body ?? null, limit: args.limit });
     const questions = await this.liveQuestions(loaders, ids);
     return ids.flatMap((id) => questions.get(id) ?? []);
+  }
+
+  /**
+   * Records the search again for a page-cache hit, within the search limits (see `search`). Made apart from `search`,
+   * so the hook, which lives as long as the cached page, holds the query and count and none of the request's rows.
+   */
+  private recordOnHit(query: string, totalCount: number): (hit: RequestContext) => void {
+    return (hit) => {
+      if (this.rateLimits.fitsHere('search', { ip: clientIp(hit.req), accountId: null })) this.insights.recordSearch(query, totalCount);
+    };
   }
 
   private async liveQuestions(loaders: Loaders, ids: string[]): Promise<Map<string, QuestionEntity>> {
