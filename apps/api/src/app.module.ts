@@ -108,7 +108,7 @@ export class AppModule implements NestModule {
             plugins: [inputHygienePlugin(), graphQLCostPlugin(dependencies.config.graphql), pageCache.plugin(), ApolloServerPluginCacheControlDisabled() as ApolloPlugin],
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
               const viewer = await auth.viewerFromRequest(req);
-              return { req, res, viewer, loaders: loaders.forRequest(viewer) };
+              return { req, res, viewer, loaders: loaders.forRequest(viewer), repeatOnHit: [] };
             },
             formatError: (formatted, error) => formatGraphQLError(formatted, error, (e) => logger.error(e)),
           }),

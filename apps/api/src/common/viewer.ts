@@ -25,6 +25,11 @@ export interface RequestContext {
   res: Response;
   viewer: Viewer | null;
   loaders: Loaders;
+  /**
+   * What answering did besides reading (a question view counted, a search recorded), to be done again for each
+   * later request the page cache (page-cache/page-cache.ts) answers with this response: called with that request's context.
+   */
+  repeatOnHit: Array<(hit: RequestContext) => void>;
 }
 
 export function requireViewer(viewer: Viewer | null): Viewer {

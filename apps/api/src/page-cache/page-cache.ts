@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { type ApolloServerPlugin, type GraphQLRequestContext, type GraphQLRequestListener, HeaderMap } from '@apollo/server';
-import { type FormattedExecutionResult, Kind, type OperationDefinitionNode, valueFromASTUntyped } from 'graphql';
+import { type FormattedExecutionResult, Kind } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { DataSource } from 'typeorm';
@@ -8,8 +8,6 @@ import type { RequestContext } from '../common/viewer';
 import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { NotificationListener } from '../database/notification-listener';
-import { QuestionsService } from '../questions/questions.service';
-import { clientIp } from '../rate-limits/client-ip';
 
 type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 
@@ -17,10 +15,11 @@ type ApolloPlugin = NonNullable<ApolloDriverConfig['plugins']>[number];
 export const PAGE_CACHE_CHANNEL = 'page_cache';
 
 /**
- * The root fields of the public pages (home, category list, question page): a query of only these, by an
- * anonymous viewer, answers the same for every anonymous viewer until a write, so it may be cached.
+ * The root fields of the public pages (home, category list, question page, search): a query of only these, by
+ * an anonymous viewer, answers the same for every anonymous viewer until a write, so it may be cached.
+ * `similarQuestions` is not among them: the titles typed while asking rarely repeat.
  */
-const PUBLIC_ROOT_FIELDS = new Set(['announcement', 'categories', 'category', 'questions', 'question', '__typename']);
+const PUBLIC_ROOT_FIELDS = new Set(['announcement', 'categories', 'category', 'questions', 'question', 'search', '__typename']);
 
 /**
  * Responses held at most, and their size in all (characters of their JSON): a page is a few to a few hundred kB. A
@@ -33,17 +32,21 @@ const MAX_CHARS = 32 * 1024 * 1024;
 
 interface Entry {
   result: FormattedExecutionResult;
-  /** The questions the page shows as its subject (root `question` fields): a view of each is counted on every hit. */
-  viewed: string[];
+  /** What answering it did besides reading (RequestContext.repeatOnHit): done again on every hit. */
+  repeatOnHit: RequestContext['repeatOnHit'];
 }
 
 /**
- * Anonymous page views served from memory: each API instance keeps the responses to anonymous GraphQL
- * queries of the public pages' root fields (PUBLIC_ROOT_FIELDS) for PAGE_CACHE_SECONDS, keyed by the
- * operation's text, name and variables (nothing else about an anonymous request changes the answer). A hit
- * runs no SQL; its question views are still counted (buffered, like any view).
+ * Anonymous page views and searches served from memory: each API instance keeps the responses to anonymous
+ * GraphQL queries of the public pages' root fields (PUBLIC_ROOT_FIELDS, `search` among them) for
+ * PAGE_CACHE_SECONDS, keyed by the operation's text, name and variables (nothing else about an anonymous
+ * request changes the answer). A hit runs no SQL; what the answer did besides reading is done again
+ * (RequestContext.repeatOnHit): its question views are counted and its searches recorded (buffered, like any).
  *
- * Every write to a table the pages read sends `NOTIFY page_cache` at its commit (page-cache-notify.sql);
+ * Every write to a table the pages read sends `NOTIFY page_cache` at its commit (page-cache-notify.sql),
+ * and so does each change of the search index: the PostgreSQL engine's vectors are columns of `questions`,
+ * and Meilisearch's outbox rows leave, once Meilisearch has applied their batch, in a transaction that
+ * notifies (SearchOutboxRepository.complete);
  * each instance LISTENs on a connection of its own and empties its whole cache on each one (whole: simpler
  * than tags, and a write-heavy minute only lowers the hit rate). So behind a load balancer an anonymous
  * reader sees a write as soon as the notification reaches the instance that answers (sub-millisecond on
@@ -61,7 +64,6 @@ export class PageCache implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @Inject(CONFIG) config: AppConfig,
     db: DataSource,
-    private readonly questions: QuestionsService,
   ) {
     if (config.pageCacheSeconds === 0) {
       this.entries = null;
@@ -125,13 +127,14 @@ export class PageCache implements OnModuleInit, OnApplicationShutdown {
         const entry = key === null ? undefined : entries.get(key);
         if (!entry) return null;
         hit = true;
-        for (const questionId of entry.viewed) this.questions.countView(questionId, null, clientIp(request.contextValue.req));
+        for (const repeat of entry.repeatOnHit) repeat(request.contextValue);
         return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: entry.result } };
       },
-      willSendResponse: async ({ response, operation, request }) => {
+      willSendResponse: async ({ response, contextValue }) => {
         if (key === null || hit || generation !== this.generation || !this.listener?.listening) return;
+        // An error (bad input, a refusal, a failure) is never held: the next request meets it afresh.
         if (response.body.kind !== 'single' || response.body.singleResult.errors?.length || (response.http.status ?? 200) !== 200) return;
-        entries.set(key, { result: response.body.singleResult, viewed: viewedQuestions(operation!, request.variables ?? {}) });
+        entries.set(key, { result: response.body.singleResult, repeatOnHit: contextValue.repeatOnHit });
       },
     };
   }
@@ -144,16 +147,4 @@ function keyOf(request: GraphQLRequestContext<RequestContext>): string | null {
   const publicOnly = operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(s.name.value));
   if (!publicOnly) return null;
   return JSON.stringify([request.operationName ?? null, source, request.request.variables ?? {}]);
-}
-
-/** The ids of the operation's root `question` fields. */
-function viewedQuestions(operation: OperationDefinitionNode, variables: Record<string, unknown>): string[] {
-  const ids: string[] = [];
-  for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || selection.name.value !== 'question') continue;
-    const id = selection.arguments?.find((a) => a.name.value === 'id');
-    const value = id ? valueFromASTUntyped(id.value, variables) : null;
-    if (typeof value === 'string' || typeof value === 'number') ids.push(String(value));
-  }
-  return ids;
 }

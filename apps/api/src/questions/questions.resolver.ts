@@ -20,8 +20,13 @@ export class QuestionsResolver {
   constructor(private readonly service: QuestionsService, @Inject(CLOCK) private readonly clock: Clock) {}
 
   @Query(() => QuestionModel, { description: 'One question with its answers; counts a view.' })
-  async question(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null, @Context() { req }: RequestContext): Promise<QuestionModel> {
-    return toQuestionModel(await this.service.view(id, viewer, clientIp(req)));
+  async question(@Args('id', { type: () => ID }) id: string, @CurrentViewer() viewer: Viewer | null, @Context() { req, repeatOnHit }: RequestContext): Promise<QuestionModel> {
+    const question = await this.service.view(id, viewer, clientIp(req));
+    // A cached page is an anonymous reader's, so of a visible question, whose view `view` counted: each hit counts one too.
+    // The hook holds the id alone, not the row: it lives as long as the cached page.
+    const questionId = question.id;
+    repeatOnHit.push((hit) => this.service.countView(questionId, null, clientIp(hit.req)));
+    return toQuestionModel(question);
   }
 
   @Query(() => QuestionConnection)

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { PAGE_CACHE_CHANNEL } from '../page-cache/page-cache';
 
 export interface ClaimedRow {
   questionId: string;
@@ -75,10 +76,13 @@ export class SearchOutboxRepository {
 
   /**
    * After Meilisearch confirmed the push: rows still at the pushed version are done; rows changed while
-   * they were being pushed are due again at once (their new change may have missed the push).
+   * they were being pushed are due again at once (their new change may have missed the push). The index
+   * changed, so the API instances' page caches are emptied at this commit (`NOTIFY page_cache`): a cached
+   * search outlives the push by no more than a notification's way.
    */
   async complete(rows: readonly ClaimedRow[], claimedAt: Date, now: Date): Promise<void> {
     await this.db.transaction(async (em) => {
+      await em.query(`SELECT pg_notify($1, '')`, [PAGE_CACHE_CHANNEL]);
       await em.query(
         `DELETE FROM search_outbox o USING unnest($1::bigint[], $2::bigint[]) AS p(question_id, version)
           WHERE o.question_id = p.question_id AND o.version = p.version`,

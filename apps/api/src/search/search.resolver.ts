@@ -13,8 +13,8 @@ export class SearchResolver {
 
   @Query(() => SearchConnection, { description: 'Full-text search over questions and their answers, with snippets and facet counts.' })
   @RateLimit('search')
-  async search(@Args() args: SearchArgs, @Context() { loaders }: RequestContext): Promise<SearchConnection> {
-    return toSearchConnection(await this.service.search(args, loaders));
+  async search(@Args() args: SearchArgs, @Context() context: RequestContext): Promise<SearchConnection> {
+    return toSearchConnection(await this.service.search(args, context));
   }
 
   @Query(() => [QuestionModel], { description: 'Likely duplicates of a question being asked (at most 5), solved ones first.' })

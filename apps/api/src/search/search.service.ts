@@ -10,6 +10,9 @@ import { QuestionLoader } from '../questions/questions.loaders';
 import type { SearchArgs, SimilarQuestionsArgs } from './dto/search.input';
 import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
 import { SearchInsightsService } from '../search-insights/search-insights.service';
+import type { RequestContext } from '../common/viewer';
+import { clientIp } from '../rate-limits/client-ip';
+import { RateLimitsService } from '../rate-limits/rate-limits.service';
 
 export const MAX_SIMILAR = 5;
 
@@ -34,13 +37,21 @@ export class SearchService {
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly insights: SearchInsightsService,
+    private readonly rateLimits: RateLimitsService,
   ) {}
 
   /**
    * The hits' questions and the facets' categories come through the request's loaders, together: the
    * page's `category` fields are then answered from the same batch.
+   *
+   * An anonymous search may be answered again from the page cache (page-cache/page-cache.ts) until a write
+   * changes the index; each such hit records its search as this one did (`repeatOnHit`). A hit runs no
+   * resolver, so the `search` rate limit (which guards the engine's work, and a hit costs none) does not
+   * refuse it; but it records its search only while it fits the search limits counted in this instance's
+   * memory (as views are counted), so a script repeating a cached search cannot swell the insights past what
+   * the limits let searches record.
    */
-  async search(args: SearchArgs, loaders: Loaders): Promise<SearchPage> {
+  async search(args: SearchArgs, { loaders, repeatOnHit }: Pick<RequestContext, 'loaders' | 'repeatOnHit'>): Promise<SearchPage> {
     const query = checkText(args.query, 'query', 'some words to search for');
     const first = checkPageSize(args.first);
     const filter = args.filter ?? {};
@@ -52,7 +63,10 @@ export class SearchService {
     }
     const result = await this.engine.search({ query, filter, sort: args.sort, offset, limit: first });
     // Only the first page is a search; later pages are the same search read further.
-    if (offset === 0) this.insights.recordSearch(query, result.totalCount);
+    if (offset === 0) {
+      this.insights.recordSearch(query, result.totalCount);
+      repeatOnHit.push(this.recordOnHit(query, result.totalCount));
+    }
     const [questions, categories] = await Promise.all([
       this.liveQuestions(loaders, result.hits.map((hit) => hit.questionId)),
       Promise.all(result.facets.categories.map((facet) => loaders.get(CategoryLoader).load(facet.categoryId))),
@@ -89,6 +103,16 @@ export class SearchService {
     const ids = await this.engine.similar({ title, body: args.body ?? null, limit: args.limit });
     const questions = await this.liveQuestions(loaders, ids);
     return ids.flatMap((id) => questions.get(id) ?? []);
+  }
+
+  /**
+   * Records the search again for a page-cache hit, within the search limits (see `search`). Made apart from `search`,
+   * so the hook, which lives as long as the cached page, holds the query and count and none of the request's rows.
+   */
+  private recordOnHit(query: string, totalCount: number): (hit: RequestContext) => void {
+    return (hit) => {
+      if (this.rateLimits.fitsHere('search', { ip: clientIp(hit.req), accountId: null })) this.insights.recordSearch(query, totalCount);
+    };
   }
 
   private async liveQuestions(loaders: Loaders, ids: string[]): Promise<Map<string, QuestionEntity>> {
