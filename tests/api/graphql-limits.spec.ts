@@ -61,6 +61,16 @@ describe('GraphQL limits on what one request may ask for', () => {
     await app.ok(query, { first: 2 });
   });
 
+  it('prices a document let through before afresh for another page size or @include value, whatever its other variables', async () => {
+    const query = `query($first: Int!, $more: Boolean!, $words: String!) {
+      search(query: $words) { totalCount }
+      questions(first: $first) { edges { node { title answers @include(if: $more) { body comments { body author { displayName } } } } } }
+    }`;
+    for (const words of ['router', 'modem']) await app.ok(query, { first: 100, more: false, words });
+    await app.ok(query, { first: 2, more: true, words: 'router' });
+    expect(expectError(await app.gql(query, { first: 100, more: true, words: 'router' }), 'QUERY_TOO_COMPLEX').extensions?.limit).toBe(LIMITS.maxCost);
+  });
+
   it('counts the page size of a connection once, for its edges, and the largest page for edges behind a fragment', async () => {
     // A full page of search results with its facets and totals is an ordinary request.
     await app.ok(`{ search(query: "router", first: 100) { totalCount pageInfo { hasNextPage } facets { categories { count category { name } } statuses { count status } } edges { node { snippet question { id title } } } } }`);

@@ -143,6 +143,27 @@ describe('questions', () => {
       expect(await app.count('question_views', 'question_id = $1 AND by_asker', [id])).toBe(1);
     });
 
+    it("gives a list row's and a search hit's text, and their accepted answer's, when asked: read apart from the row", async () => {
+      const [first, second] = [await app.ask(asker, category.id, { title: 'Kestrel modem hums at night', body: 'It **hums** at night, every night.' }),
+        await app.ask(asker, category.id, { title: 'Kestrel modem buzzes at night', body: 'It _buzzes_ too, every night.' })];
+      const answer = await app.answer(other, first.id, 'Move it off the **shelf**, away from the TV.');
+      expect((await app.acceptAnswer(asker, answer.id)).errors).toBeUndefined();
+      const text = `body bodyHtml acceptedAnswer { body bodyHtml }`;
+      const { questions, search } = await app.ok<{
+        questions: { edges: Array<{ node: Record<string, unknown> }> }; search: { edges: Array<{ node: { question: Record<string, unknown> } }> };
+      }>(`query ($author: ID!) {
+        questions(first: 2, orderBy: NEWEST, filter: { authorId: $author }) { edges { node { id ${text} } } }
+        search(query: "kestrel modem", sort: NEWEST) { edges { node { question { id ${text} } } } }
+      }`, { author: asker.id });
+      const expected = [
+        { id: second.id, body: 'It _buzzes_ too, every night.', bodyHtml: '<p>It <em>buzzes</em> too, every night.</p>\n', acceptedAnswer: null },
+        { id: first.id, body: 'It **hums** at night, every night.', bodyHtml: '<p>It <strong>hums</strong> at night, every night.</p>\n',
+          acceptedAnswer: { body: 'Move it off the **shelf**, away from the TV.', bodyHtml: '<p>Move it off the <strong>shelf</strong>, away from the TV.</p>\n' } },
+      ];
+      expect(questions.edges.map((edge) => edge.node)).toEqual(expected);
+      expect(search.edges.map((edge) => edge.node.question)).toEqual(expected);
+    });
+
     it.each(['999999', 'abc', '-1', '0'])('answers NOT_FOUND for the id %p', async (id) => {
       expectError(await app.gql(READ, { id }), 'NOT_FOUND');
     });

@@ -180,6 +180,37 @@ describe('SQL statements per page', () => {
     expectNoStatementPerRow(small, large);
   });
 
+  it("reads the rows of the home and category pages, search hits and similar questions, and their accepted answers, without any post's text", async () => {
+    const category = await app.category();
+    const [asker, helper] = members;
+    for (let i = 0; i < 4; i++) {
+      const question = await app.ask(asker, category.id, { title: `Fibre router ${i} drops the line at night`, body: `Line drops ${i}: ${'the lights blink, then it reconnects. '.repeat(20)}` });
+      const answer = await app.answer(helper, question.id, `Answer ${i}: ${'swap the cable to the other port. '.repeat(20)}`);
+      if (i % 2 === 0) expect((await app.acceptAnswer(asker, answer.id)).errors).toBeUndefined();
+    }
+    const pages: Array<[string, Record<string, unknown>]> = [
+      ['Home', {}],
+      ['CategoryPage', { slug: category.slug, filter: { pinned: false }, pinnedFilter: { pinned: true }, orderBy: 'ACTIVITY', after: null, first: 20, firstPage: true }],
+      ['Search', { query: 'fibre router', sort: 'RELEVANCE' }],
+      ['SimilarQuestions', { title: 'Fibre router drops the line' }],
+    ];
+    const counter = app.db.logger as StatementCounter;
+    const textRead: string[] = [];
+    for (const [name, variables] of pages) {
+      const from = counter.statements.length;
+      const data = await app.ok<Record<string, unknown>>(webOperation(name), variables);
+      // Each page shows rows of these questions, accepted answers among them.
+      expect(JSON.stringify(data)).toMatch(/"authorKind":"PEER"/);
+      for (const { text, parameters } of counter.statements.slice(from)) {
+        // What the statement sends back (a search's snippets are made from the text inside PostgreSQL, and only they come back).
+        const [{ 'QUERY PLAN': [{ Plan: plan }] }] = await app.db.query(`EXPLAIN (VERBOSE, FORMAT JSON) ${text}`, parameters);
+        const output = plan.Output?.join(' ') ?? '';
+        if (/\b(body|body_html|bodyHtml)\b/.test(output)) textRead.push(`${name}: ${output}`);
+      }
+    }
+    expect(textRead).toEqual([]);
+  });
+
   it("posts a peer answer, with the asker's, a watcher's and a mentioned member's notifications, in 13 statements from BEGIN to COMMIT", async () => {
     const [asker, first, answerer, watcher, mentioned] = members;
     const question = await app.ask(asker, (await app.category()).id);

@@ -14,6 +14,9 @@ export async function createApi(dependencies: AppDependencies): Promise<INestApp
   app.use(helmet());
   // Whose X-Forwarded-For names the client (TRUST_PROXY); by default nobody's, and the socket's address counts.
   app.set('trust proxy', dependencies.config.trustProxy);
+  // No ETag: Express would hash every response body (a search page's JSON, at every request) for a header that only a
+  // conditional GET can use, and the API's answers are GraphQL POSTs.
+  app.set('etag', false);
   // Before the body parsers and Apollo: a form post is refused unread.
   app.use('/graphql', refuseFormPosts);
   return app;

@@ -2,7 +2,9 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { AuthorKind } from '@peerdesk/domain';
 import { AuthorKindEnum } from '../common/enums';
 import { ConnectionOf } from '../common/pagination';
+import type { PostText } from '../common/post-text';
 import type { AnswerEntity } from './answer.entity';
+import type { AnswerRow } from './answers.repository';
 import { moderationFactsOf, type PostModerationFacts } from '../questions/question.model';
 
 @ObjectType('Answer')
@@ -12,12 +14,6 @@ export class AnswerModel {
 
   @Field(() => ID)
   questionId!: string;
-
-  @Field()
-  body!: string;
-
-  @Field()
-  bodyHtml!: string;
 
   @Field(() => AuthorKindEnum, { description: "PEER or STAFF, fixed from the author's affiliation when written." })
   authorKind!: AuthorKind;
@@ -34,18 +30,20 @@ export class AnswerModel {
   @Field()
   updatedAt!: Date;
 
+  // Resolved by field resolvers from these (not in the schema).
+  /** The answer's text when it was read whole (a thread's answers); null for a row (an accepted answer in a list), whose `body` and `bodyHtml` load it when asked. */
+  text!: PostText | null;
   authorId!: string;
   moderation!: PostModerationFacts;
 }
 
 export const AnswerConnection = ConnectionOf(AnswerModel, 'Answer');
 
-export function toAnswerModel(answer: AnswerEntity, acceptedAnswerId: string | null): AnswerModel {
+export function toAnswerModel(answer: AnswerRow | AnswerEntity, acceptedAnswerId: string | null): AnswerModel {
   return {
     id: answer.id,
     questionId: answer.questionId,
-    body: answer.body,
-    bodyHtml: answer.bodyHtml,
+    text: 'body' in answer ? { id: answer.id, body: answer.body, bodyHtml: answer.bodyHtml } : null,
     authorKind: answer.authorKind,
     score: answer.score,
     isAccepted: answer.id === acceptedAnswerId,

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { QuestionsModule } from '../questions/questions.module';
 import { RevisionsModule } from '../revisions/revisions.module';
 import { UsersModule } from '../users/users.module';
-import { AnswerLoader, QuestionAnswersLoader } from './answers.loaders';
+import { AnswerLoader, AnswerTextLoader, QuestionAnswersLoader } from './answers.loaders';
 import { AnswersRepository } from './answers.repository';
 import { AnswersResolver } from './answers.resolver';
 import { AnswersService } from './answers.service';
@@ -11,7 +11,7 @@ import { UserAnswersResolver } from './user-answers.resolver';
 
 @Module({
   imports: [QuestionsModule, RevisionsModule, UsersModule],
-  providers: [AnswersRepository, AnswerLoader, QuestionAnswersLoader, AnswersService, AnswersResolver, QuestionAnswersResolver, UserAnswersResolver],
+  providers: [AnswersRepository, AnswerLoader, AnswerTextLoader, QuestionAnswersLoader, AnswersService, AnswersResolver, QuestionAnswersResolver, UserAnswersResolver],
   exports: [AnswersRepository, AnswersService],
 })
 export class AnswersModule {}

@@ -5,7 +5,8 @@ import type { Keyset } from '../common/pagination';
 import { QuestionEntity } from '../questions/question.entity';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { AnswerAcceptanceEntity, AnswerEntity } from './answer.entity';
-import { entityColumns, findInOrder, manyPlain } from '../database/plain-rows';
+import { entityColumns, findInOrder, inIdOrder, manyPlain } from '../database/plain-rows';
+import { POST_TEXT, type PostText } from '../common/post-text';
 import { prepared } from '../database/prepared-statements';
 
 /** An answer with its question's accepted answer, so a list can mark which ones solved their question. */
@@ -19,6 +20,9 @@ export interface QuestionOfAnswers {
   id: string;
   acceptedAnswerId: string | null;
 }
+
+/** An answer less its text (POST_TEXT), as a question list's accepted answers read it; Answer.body and bodyHtml load that when asked (AnswerTextLoader). */
+export type AnswerRow = Omit<AnswerEntity, (typeof POST_TEXT)[number]>;
 
 /** What the author writes, and who they were when they wrote it; the rest of a new answer's row starts empty. */
 export type NewAnswer = Pick<AnswerEntity, 'questionId' | 'authorId' | 'authorKind' | 'body' | 'bodyHtml'>;
@@ -251,8 +255,13 @@ export class AnswersRepository {
     return new Map(rows.map((r) => [r.id, r.question_id]));
   }
 
-  /** The answers with these ids, deleted ones included, in the order asked, null where there is none (for per-request batching). */
-  findByIds(ids: readonly string[]): Promise<Array<AnswerEntity | null>> {
-    return findInOrder(this.db, AnswerEntity, ids);
+  /** The answers with these ids, less their text, deleted ones included, in the order asked, null where there is none (for per-request batching). */
+  rowsByIds(ids: readonly string[]): Promise<Array<AnswerRow | null>> {
+    return findInOrder(this.db, AnswerEntity, ids, POST_TEXT);
+  }
+
+  /** The text of the answers with these ids, in the order asked, null where there is none (for per-request batching). */
+  async textsByIds(ids: readonly string[]): Promise<Array<PostText | null>> {
+    return inIdOrder(ids, await this.db.query(`SELECT id::text AS id, body, body_html AS "bodyHtml" FROM answers WHERE id = ANY($1::bigint[])`, [ids]));
   }
 }

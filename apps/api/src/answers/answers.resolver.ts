@@ -7,6 +7,8 @@ import { toUserModel, UserModel } from '../users/user.model';
 import { UserLoader } from '../users/users.loaders';
 import { AnswerModel, toAnswerModel } from './answer.model';
 import { AnswersService } from './answers.service';
+import { AnswerTextLoader } from './answers.loaders';
+import { textOf } from '../common/post-text';
 import { EditAnswerInput, PostAnswerInput } from './dto/answer.input';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
 
@@ -54,6 +56,16 @@ export class AnswersResolver {
   async question(@Parent() answer: AnswerModel, @Context() { loaders }: RequestContext): Promise<QuestionModel | null> {
     const question = await loaders.get(QuestionLoader).load(answer.questionId);
     return question && !question.deletedAt ? toQuestionModel(question) : null;
+  }
+
+  @ResolveField(() => String)
+  async body(@Parent() answer: AnswerModel, @Context() { loaders }: RequestContext): Promise<string> {
+    return (await textOf(answer, loaders.get(AnswerTextLoader))).body;
+  }
+
+  @ResolveField(() => String)
+  async bodyHtml(@Parent() answer: AnswerModel, @Context() { loaders }: RequestContext): Promise<string> {
+    return (await textOf(answer, loaders.get(AnswerTextLoader))).bodyHtml;
   }
 
   @ResolveField({ description: 'Whether the signed-in viewer may edit this answer (its author or a moderator).' })

@@ -19,6 +19,7 @@ import {
   TypeInfo,
   type ValidationContext,
   type ValidationRule,
+  type ValueNode,
   visit,
   visitWithTypeInfo,
 } from 'graphql';
@@ -139,15 +140,45 @@ export function graphQLLimitRules(limits: GraphQLLimits): ValidationRule[] {
   ];
 }
 
-/** Refuses an operation whose cost (with its variables) is over the budget, before any resolver runs. */
+/** Arguments the cost reads the values of: page sizes (`first`, `limit`) and @include/@skip's `if`. */
+const COST_ARGUMENTS = new Set(['first', 'limit', 'if']);
+/** Costs kept per document, at most: one per distinct page size or directive value a client sends with it. */
+const COSTS_PER_DOCUMENT = 64;
+
+/** The variables a document passes to COST_ARGUMENTS: the only ones its cost depends on. */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (value: ValueNode): void => {
+    if (value.kind === Kind.VARIABLE) names.add(value.name.value);
+    else if (value.kind === Kind.LIST) value.values.forEach(collect);
+    else if (value.kind === Kind.OBJECT) value.fields.forEach((field) => collect(field.value));
+  };
+  visit(document, { Argument: (node) => (COST_ARGUMENTS.has(node.name.value) ? collect(node.value) : undefined) });
+  return [...names];
+}
+
+/**
+ * Refuses an operation whose cost (with its variables) is over the budget, before any resolver runs. Apollo hands
+ * every request of one query text the same parsed document, so a cost within the budget is kept per document, by
+ * operation and the values of the variables it depends on (a search's words are not among them): the same page asked
+ * again is not priced again. A cost over the budget, or that could not be worked out, is never kept, so a refusal
+ * (and variables that do not fit) is decided afresh, as before.
+ */
 export function graphQLCostPlugin(limits: GraphQLLimits): ApolloPlugin {
+  const priced = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
+          let known = priced.get(document);
+          if (!known) priced.set(document, (known = { variables: costVariables(document), costs: new Map() }));
+          const variables = request.variables ?? {};
+          // A variable left out (its default applies) and one sent as null are told apart: [] and [null].
+          const key = JSON.stringify([operationName ?? null, ...known.variables.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : []))]);
+          if (known.costs.has(key)) return;
           let cost: number;
           try {
-            cost = operationCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+            cost = operationCost(schema, document, variables, operationName ?? undefined);
           } catch {
             // Variables that do not fit the schema: execution refuses them (VALIDATION_FAILED) before any resolver runs.
             return;
@@ -158,6 +189,8 @@ export function graphQLCostPlugin(limits: GraphQLLimits): ApolloPlugin {
               extensions: { http: { status: 400 } },
             });
           }
+          if (known.costs.size >= COSTS_PER_DOCUMENT) known.costs.clear();
+          known.costs.set(key, cost);
         },
       };
     },

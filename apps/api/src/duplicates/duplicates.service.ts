@@ -7,7 +7,7 @@ import { checkId } from '../common/ids';
 import type { Viewer } from '../common/viewer';
 import { Transactions } from '../database/transactions';
 import type { QuestionEntity } from '../questions/question.entity';
-import { QuestionsRepository } from '../questions/questions.repository';
+import { type QuestionRow, QuestionsRepository } from '../questions/questions.repository';
 
 /**
  * Moderators and LEADER members (checkCanCloseDuplicates) mark a question a duplicate of another: it closes, and
@@ -77,7 +77,7 @@ export class DuplicatesService {
   }
 
   /** For each question id, its live original (if it is a marked duplicate): what clients redirect readers to. */
-  originals(questionIds: readonly string[]): Promise<Map<string, QuestionEntity>> {
+  originals(questionIds: readonly string[]): Promise<Map<string, QuestionRow>> {
     return this.questions.originalsOf(questionIds);
   }
 }

@@ -2,7 +2,9 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { CloseReason, ModerationState, ThreadStatus } from '@peerdesk/domain';
 import { ConnectionOf } from '../common/pagination';
 import { CloseReasonEnum, ThreadStatusEnum } from '../common/enums';
+import type { PostText } from '../common/post-text';
 import type { QuestionEntity } from './question.entity';
+import type { QuestionRow } from './questions.repository';
 
 @ObjectType('QuestionLock', { description: 'A moderator locked the question: no new answers or comments (moderators excepted); votes still count.' })
 export class QuestionLockModel {
@@ -29,12 +31,6 @@ export class QuestionModel {
 
   @Field()
   title!: string;
-
-  @Field({ description: 'Markdown source, for editing.' })
-  body!: string;
-
-  @Field({ description: 'Sanitized HTML rendered from the Markdown body.' })
-  bodyHtml!: string;
 
   @Field(() => ThreadStatusEnum)
   status!: ThreadStatus;
@@ -72,7 +68,9 @@ export class QuestionModel {
   @Field({ description: "Pinned to the top of its category's list." })
   pinned!: boolean;
 
-  // Resolved by field resolvers from these ids (not in the schema).
+  // Resolved by field resolvers from these (not in the schema).
+  /** The question's text when it was read whole (its page); null for a row (a list's), whose `body` and `bodyHtml` load it when asked. */
+  text!: PostText | null;
   authorId!: string;
   categoryId!: string;
   acceptedAnswerId!: string | null;
@@ -93,12 +91,11 @@ export function moderationFactsOf(post: { moderationState: ModerationState; mode
   return { state: post.moderationState, reason: post.moderationReason, deleted: post.deletedAt !== null };
 }
 
-export function toQuestionModel(question: QuestionEntity): QuestionModel {
+export function toQuestionModel(question: QuestionRow | QuestionEntity): QuestionModel {
   return {
     id: question.id,
     title: question.title,
-    body: question.body,
-    bodyHtml: question.bodyHtml,
+    text: 'body' in question ? { id: question.id, body: question.body, bodyHtml: question.bodyHtml } : null,
     status: question.status,
     tags: question.tags,
     score: question.score,

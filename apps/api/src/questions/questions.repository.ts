@@ -5,7 +5,8 @@ import type { QuestionOrder } from '../common/enums';
 import { COUNT_CAP, type Keyset } from '../common/pagination';
 import type { QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
-import { entityColumns, findInOrder, manyPlain } from '../database/plain-rows';
+import { entityColumns, findInOrder, inIdOrder, manyPlain } from '../database/plain-rows';
+import { POST_TEXT, type PostText } from '../common/post-text';
 import { prepared } from '../database/prepared-statements';
 
 /** A key exactly as keyOf writes it (PostgreSQL has no year 0); anything else in a cursor was not handed out by the API. */
@@ -16,6 +17,12 @@ export type NewQuestion = Pick<QuestionEntity, 'categoryId' | 'authorId' | 'titl
 
 /** A question whose community deadline passed, as the sweep claims it to escalate it. */
 export type DueQuestion = Pick<QuestionEntity, 'id' | 'categoryId' | 'authorId' | 'status' | 'communityDueTrigger'>;
+
+/**
+ * A question as lists, search hits and similar questions read it: its row less its text (POST_TEXT), which
+ * Question.body and bodyHtml load only when asked (QuestionTextLoader).
+ */
+export type QuestionRow = Omit<QuestionEntity, (typeof POST_TEXT)[number]>;
 
 /** A question's text as an edit sets it. */
 export type QuestionText = Pick<QuestionEntity, 'title' | 'body' | 'bodyHtml' | 'tags'>;
@@ -32,7 +39,7 @@ export type PageCount = 'capped' | 'pinned' | null;
 const isScoreKey = (key: string | number) => typeof key === 'number' && Number.isInteger(key) && Math.abs(key) <= 2 ** 31 - 1;
 
 /** Each ordering is a keyset over (column, id) descending, served by its own index. */
-const ORDER_COLUMNS: Record<QuestionOrder, { column: string; property: keyof QuestionEntity; keyOf: (q: QuestionEntity) => string | number; fits: (key: string | number) => boolean }> = {
+const ORDER_COLUMNS: Record<QuestionOrder, { column: string; property: keyof QuestionRow; keyOf: (q: QuestionRow) => string | number; fits: (key: string | number) => boolean }> = {
   NEWEST: { column: 'q.created_at', property: 'createdAt', keyOf: (q) => q.createdAt.toISOString(), fits: isTimestampKey },
   ACTIVITY: { column: 'q.last_activity_at', property: 'lastActivityAt', keyOf: (q) => q.lastActivityAt.toISOString(), fits: isTimestampKey },
   SCORE: { column: 'q.score', property: 'score', keyOf: (q) => q.score, fits: isScoreKey },
@@ -288,10 +295,10 @@ export class QuestionsRepository {
     return rows.map((row) => row.id);
   }
 
-  /** For each question id, its live original (if it is a marked duplicate). */
-  async originalsOf(ids: readonly string[]): Promise<Map<string, QuestionEntity>> {
-    const rows: Array<QuestionEntity & { duplicateId: string }> = await this.db.query(
-      `SELECT d.id::text AS "duplicateId", ${entityColumns(this.db, QuestionEntity, 'q')}
+  /** For each question id, its live original (if it is a marked duplicate), less its text. */
+  async originalsOf(ids: readonly string[]): Promise<Map<string, QuestionRow>> {
+    const rows: Array<QuestionRow & { duplicateId: string }> = await this.db.query(
+      `SELECT d.id::text AS "duplicateId", ${entityColumns(this.db, QuestionEntity, 'q', POST_TEXT)}
          FROM questions d JOIN questions q ON q.id = d.duplicate_of AND q.deleted_at IS NULL
         WHERE d.id = ANY($1::bigint[])`, [ids]);
     return new Map(rows.map(({ duplicateId, ...original }) => [duplicateId, original]));
@@ -330,7 +337,7 @@ export class QuestionsRepository {
     );
   }
 
-  keyOf(order: QuestionOrder, question: QuestionEntity): Keyset {
+  keyOf(order: QuestionOrder, question: QuestionRow): Keyset {
     return { key: ORDER_COLUMNS[order].keyOf(question), id: question.id };
   }
 
@@ -343,7 +350,7 @@ export class QuestionsRepository {
    *   from the count category_counts keeps of the filter's questions (that list reads no more of them);
    * - null: nothing (`counted` null).
    */
-  async page(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null, count: PageCount): Promise<{ rows: QuestionEntity[]; counted: number | null }> {
+  async page(filter: QuestionFilter, order: QuestionOrder, first: number, after: Keyset | null, count: PageCount): Promise<{ rows: QuestionRow[]; counted: number | null }> {
     const { column, property, fits } = ORDER_COLUMNS[order];
     const parameters: unknown[] = [];
     const where = listConditions(filter, parameters);
@@ -357,13 +364,13 @@ export class QuestionsRepository {
       keyset = ` AND (${column}, q.id) < ($${parameters.push(after.key)}::${keyCast}, $${parameters.push(after.id)}::bigint)`;
     }
     const inOrder = `ORDER BY ${column} DESC, q.id DESC`;
-    const page = `SELECT ${entityColumns(this.db, QuestionEntity, 'q')} FROM questions q WHERE ${where}${keyset} ${inOrder} LIMIT ${first + 1}`;
+    const page = `SELECT ${entityColumns(this.db, QuestionEntity, 'q', POST_TEXT)} FROM questions q WHERE ${where}${keyset} ${inOrder} LIMIT ${first + 1}`;
     if (!count) return { rows: await this.db.query(page, parameters), counted: null };
     const counted = count === 'capped'
       ? `SELECT 1 FROM questions q WHERE ${where} ${inOrder} LIMIT ${COUNT_CAP + 1}`
       : `SELECT 1 FROM questions q WHERE ${listConditions({ ...filter, pinned: true }, parameters)}`;
     // The count's one row, joined to the page's rows (none past the last page): the count is there either way.
-    const rows: Array<QuestionEntity & { counted?: number }> = await this.db.query(
+    const rows: Array<QuestionRow & { counted?: number }> = await this.db.query(
       `SELECT page.*, counted.n AS counted
          FROM (SELECT count(*)::int AS n FROM (${counted}) c) counted
          LEFT JOIN LATERAL (${page}) page ON true
@@ -508,9 +515,14 @@ export class QuestionsRepository {
     return count;
   }
 
-  /** The questions with these ids, deleted ones included, in the order asked, null where there is none (for per-request batching). */
-  findByIds(ids: readonly string[]): Promise<Array<QuestionEntity | null>> {
-    return findInOrder(this.db, QuestionEntity, ids);
+  /** The questions with these ids, less their text, deleted ones included, in the order asked, null where there is none (for per-request batching). */
+  rowsByIds(ids: readonly string[]): Promise<Array<QuestionRow | null>> {
+    return findInOrder(this.db, QuestionEntity, ids, POST_TEXT);
+  }
+
+  /** The text of the questions with these ids, in the order asked, null where there is none (for per-request batching). */
+  async textsByIds(ids: readonly string[]): Promise<Array<PostText | null>> {
+    return inIdOrder(ids, await this.db.query(`SELECT id::text AS id, body, body_html AS "bodyHtml" FROM questions WHERE id = ANY($1::bigint[])`, [ids]));
   }
 
   /** Locks those of `ids` no other transaction holds, in id order, and returns them (work another instance is not doing). */

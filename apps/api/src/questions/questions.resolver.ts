@@ -12,6 +12,8 @@ import { UserLoader } from '../users/users.loaders';
 import { AskQuestionInput, CategoryQuestionsArgs, EditQuestionInput, QuestionsArgs } from './dto/question.input';
 import { QuestionConnection, QuestionModel, toQuestionModel } from './question.model';
 import { QuestionsService } from './questions.service';
+import { QuestionTextLoader } from './questions.loaders';
+import { textOf } from '../common/post-text';
 import { clientIp } from '../rate-limits/client-ip';
 import { RateLimit } from '../rate-limits/rate-limit.guard';
 
@@ -45,6 +47,16 @@ export class QuestionsResolver {
   @SignedIn()
   async editQuestion(@Args('input') input: EditQuestionInput, @CurrentViewer() viewer: Viewer): Promise<QuestionModel> {
     return toQuestionModel(await this.service.edit(viewer, input));
+  }
+
+  @ResolveField(() => String, { description: 'Markdown source, for editing.' })
+  async body(@Parent() question: QuestionModel, @Context() { loaders }: RequestContext): Promise<string> {
+    return (await textOf(question, loaders.get(QuestionTextLoader))).body;
+  }
+
+  @ResolveField(() => String, { description: 'Sanitized HTML rendered from the Markdown body.' })
+  async bodyHtml(@Parent() question: QuestionModel, @Context() { loaders }: RequestContext): Promise<string> {
+    return (await textOf(question, loaders.get(QuestionTextLoader))).bodyHtml;
   }
 
   @ResolveField(() => UserModel)

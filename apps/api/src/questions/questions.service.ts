@@ -18,7 +18,7 @@ import { RevisionsRepository } from '../revisions/revisions.repository';
 import { checkAskSessionId } from '../search-insights/search-insights.service';
 import type { AskQuestionInput, EditQuestionInput, QuestionFilter } from './dto/question.input';
 import { QuestionEntity } from './question.entity';
-import { type PageCount, QuestionsRepository } from './questions.repository';
+import { type PageCount, type QuestionRow, QuestionsRepository } from './questions.repository';
 import { ViewRecorder } from './view-recorder';
 import { Transactions } from '../database/transactions';
 import { PostingHold } from '../users/posting-hold';
@@ -192,7 +192,7 @@ export class QuestionsService {
    */
   async list(
     filter: QuestionFilter, order: QuestionOrder, first: number, after?: string, { counted = true, keptCounts }: { counted?: boolean; keptCounts?: KeptCounts } = {},
-  ): Promise<Connection<QuestionEntity>> {
+  ): Promise<Connection<QuestionRow>> {
     checkPageSize(first);
     for (const [field, what] of [['categoryId', 'category'], ['authorId', 'user']] as const) {
       const id = filter[field];

@@ -5,8 +5,8 @@ import type { CategoryEntity } from '../categories/category.entity';
 import { checkId } from '../common/ids';
 import type { Loaders } from '../common/loaders';
 import { checkPageSize, decodeCursor, encodeCursor } from '../common/pagination';
-import type { QuestionEntity } from '../questions/question.entity';
 import { QuestionLoader } from '../questions/questions.loaders';
+import type { QuestionRow } from '../questions/questions.repository';
 import type { SearchArgs, SimilarQuestionsArgs } from './dto/search.input';
 import { SEARCH_ENGINE, type SearchEngine } from './search-engine';
 import { SearchInsightsService } from '../search-insights/search-insights.service';
@@ -25,11 +25,11 @@ function checkText(value: string, field: string, what: string): string {
 
 /** One page of a search, over entities; the resolver maps it to the schema's SearchConnection. */
 export interface SearchPage {
-  edges: Array<{ node: { question: QuestionEntity; snippet: string }; cursor: string }>;
+  edges: Array<{ node: { question: QuestionRow; snippet: string }; cursor: string }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
   totalCount: number;
   totalCountIsExact: boolean;
-  facets: { categories: Array<{ category: CategoryEntity; count: number }>; statuses: Array<{ status: QuestionEntity['status']; count: number }> };
+  facets: { categories: Array<{ category: CategoryEntity; count: number }>; statuses: Array<{ status: QuestionRow['status']; count: number }> };
 }
 
 @Injectable()
@@ -95,7 +95,7 @@ export class SearchService {
     };
   }
 
-  async similarQuestions(args: SimilarQuestionsArgs, loaders: Loaders): Promise<QuestionEntity[]> {
+  async similarQuestions(args: SimilarQuestionsArgs, loaders: Loaders): Promise<QuestionRow[]> {
     const title = checkText(args.title, 'title', 'a title');
     if (!Number.isInteger(args.limit) || args.limit < 1 || args.limit > MAX_SIMILAR) {
       throw validationFailed([{ field: 'limit', message: `Between 1 and ${MAX_SIMILAR}.` }]);
@@ -115,7 +115,7 @@ export class SearchService {
     };
   }
 
-  private async liveQuestions(loaders: Loaders, ids: string[]): Promise<Map<string, QuestionEntity>> {
+  private async liveQuestions(loaders: Loaders, ids: string[]): Promise<Map<string, QuestionRow>> {
     const rows = await Promise.all(ids.map((id) => loaders.get(QuestionLoader).load(id)));
     // An engine that lags (Meilisearch's outbox) may still name a question hidden a moment ago.
     return new Map(rows.flatMap((row) => (row && !row.deletedAt && row.moderationState === 'VISIBLE' ? [[row.id, row] as const] : [])));

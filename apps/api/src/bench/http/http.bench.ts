@@ -58,6 +58,8 @@ export interface BenchRow {
    * /proc, so it holds on a shared machine where requests per second do not).
    */
   cpuMsPerWrite?: { api: number; database: number };
+  /** graphql rows: CPU time of the API process per GraphQL request, in ms (read from /proc, so it holds on a shared machine). */
+  apiCpuMsPerRequest?: number;
 }
 
 export interface HttpBenchResult {
@@ -287,12 +289,14 @@ export async function benchHttp(dataSource: DataSource, config: AppConfig, quest
         const { path: pagePath, graphql, statements } = captured[page];
         options.log(`${page} at ${connections}: html, graphql, sql`);
         const html = await timed(() => httpLoad(servers.web.url, connections, seconds, () => [{ method: 'GET', path: pagePath, headers: { accept: 'text/html' } }]));
+        const apiCpuBefore = cpuMs(servers.api.pid);
         const api = await timed(() => httpLoad(servers.api.url, connections, seconds, () => graphql.map((body) => ({ method: 'POST', path: '/graphql', headers: JSON_HEADERS, body }))));
+        const apiCpuMsPerRequest = round((cpuMs(servers.api.pid) - apiCpuBefore) / Math.max(1, api.figures.requests));
         const sql = await sqlLoad(pool, statements, connections, seconds);
         const apiPages = api.figures.perSecond / Math.max(1, graphql.length);
         rows.push(
           { page, via: 'html', connections, ...html, pagesPerSecond: html.figures.perSecond, ratio: round(html.figures.perSecond / apiPages) },
-          { page, via: 'graphql', connections, ...api, pagesPerSecond: round(apiPages), perPage: graphql.length, ratio: round(apiPages / sql.perSecond) },
+          { page, via: 'graphql', connections, ...api, pagesPerSecond: round(apiPages), perPage: graphql.length, ratio: round(apiPages / sql.perSecond), apiCpuMsPerRequest },
           { page, via: 'sql', connections, figures: sql, pagesPerSecond: sql.perSecond, perPage: statements.length },
         );
       }

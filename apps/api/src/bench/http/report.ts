@@ -14,10 +14,10 @@ export function formatTable(result: HttpBenchResult): string {
       'Latency is per request (SQL floor: the page\'s statements in sequence on one connection). ' +
       'ratio: web pages/s over the API\'s (HTML rows), API pages/s over the SQL floor\'s (GraphQL rows). ' +
       'RSS: each server process\'s peak during the row. committed/s: rows the database gained per second; ' +
-      'CPU ms/write: CPU time of the API process and of the database\'s backends per committed row (holds on a shared machine).',
+      'CPU ms/write: CPU time of the API process and of the database\'s backends per committed row; API CPU ms/req: the API process\'s CPU time per GraphQL request (both hold on a shared machine).',
     '',
-    '| page | via | conc. | req/s | pages/s | per page | p50 ms | p95 ms | p99 ms | errors | non-2xx | API RSS MB | web RSS MB | ratio | committed/s | CPU ms/write API + DB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| page | via | conc. | req/s | pages/s | per page | p50 ms | p95 ms | p99 ms | errors | non-2xx | API RSS MB | web RSS MB | ratio | committed/s | CPU ms/write API + DB | API CPU ms/req |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of result.rows) {
     const { figures } = row;
@@ -25,7 +25,7 @@ export function formatTable(result: HttpBenchResult): string {
       row.page, VIA[row.via], row.connections, figures.perSecond, row.pagesPerSecond, row.perPage ?? '',
       figures.latencyMs.p50, figures.latencyMs.p95, figures.latencyMs.p99, figures.errors, figures.non2xx,
       row.rssMb?.api ?? '', row.rssMb?.web ?? '', row.ratio === undefined ? '' : `${row.ratio}×`, row.committedPerSecond ?? '',
-      row.cpuMsPerWrite ? `${row.cpuMsPerWrite.api} + ${row.cpuMsPerWrite.database}` : '',
+      row.cpuMsPerWrite ? `${row.cpuMsPerWrite.api} + ${row.cpuMsPerWrite.database}` : '', row.apiCpuMsPerRequest ?? '',
     ].join(' | ')} |`);
   }
   const failed = result.rows.filter((row) => row.figures.firstError);
