@@ -127,7 +127,10 @@ export class NotificationsRepository {
           ORDER BY w.grp, COALESCE(w.user_id, s.user_id), w.ord),
        -- By key, as arrays: whatever the estimate of rows addressed, neither table is read whole.
        members AS (
-         SELECT id FROM users WHERE id = ANY(ARRAY(SELECT user_id FROM addressed UNION SELECT actor_id FROM addressed))),
+         SELECT id, email, display_name, notification_email FROM users
+          WHERE id = ANY(ARRAY(SELECT user_id FROM addressed UNION SELECT actor_id FROM addressed))),
+       preferences AS (
+         SELECT user_id, kind, email FROM notification_preferences WHERE user_id = ANY(ARRAY(SELECT id FROM members))),
        questions_named AS (
          SELECT id FROM questions WHERE id = ANY(ARRAY(SELECT DISTINCT question_id FROM addressed))),
        inserted AS (
@@ -138,8 +141,8 @@ export class NotificationsRepository {
           ORDER BY grp, ord, user_id
          RETURNING id, user_id, kind, question_id, payload)
        SELECT n.id::text AS notification_id, n.question_id::text, n.payload->>'message' AS message, u.id::text, u.email, u.display_name
-         FROM inserted n JOIN users u ON u.id = n.user_id
-         LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
+         FROM inserted n JOIN members u ON u.id = n.user_id
+         LEFT JOIN preferences p ON p.user_id = n.user_id AND p.kind = n.kind
         WHERE u.email IS NOT NULL AND ${emailChoiceSql('$3')} = 'IMMEDIATE'
         ORDER BY n.id`),
       [JSON.stringify(rows), at, EMAILED_AT_ONCE_BY_DEFAULT],
