@@ -115,6 +115,25 @@ describe('the report rollup (report_question_facts) and the raw computation', ()
     expect(readFromRollup).toBeGreaterThan(100);
   });
 
+  it("notes a statement's questions for the refresh at commit as one row, and refreshes them at commit", async () => {
+    const asker = await app.member();
+    const category = await app.category({ peerWindowHours: 1, staffResponseHours: 1, businessCalendar: alwaysOpen });
+    const questions = [await app.ask(asker, category.id), await app.ask(asker, category.id), await app.ask(asker, category.id)];
+    app.clock.advance(2 * HOUR);
+    expect((await sweep()).escalated).toEqual(expect.arrayContaining(questions.map((q) => q.id)));
+    const ids = questions.map((q) => q.id);
+    await app.db.transaction(async (em) => {
+      // Two statements touching the three questions: the facts of each are refreshed once, at commit.
+      await em.query(`UPDATE escalations SET note = 'noted' WHERE question_id = ANY($1::bigint[])`, [ids]);
+      await em.query(`UPDATE escalations SET note = 'noted again' WHERE question_id = ANY($1::bigint[])`, [ids]);
+      const pending: Array<{ ids: string[] }> = await em.query(
+        `SELECT ARRAY(SELECT unnest(question_ids) ORDER BY 1)::text[] AS ids FROM report_facts_pending`);
+      const sorted = [...ids].sort((a, b) => Number(a) - Number(b));
+      expect(pending).toEqual([{ ids: sorted }, { ids: sorted }]);
+    });
+    await expectRollupCurrent();
+  });
+
   it('agree after a few hundred random writes, at random moments', async () => {
     const random = seededRandom(20261124);
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];

@@ -51,6 +51,6 @@ export async function expectRollupCurrent(db: DataSource): Promise<void> {
     const drift: unknown[] = await db.query(`(${stored} EXCEPT ${rebuilt}) UNION ALL (${rebuilt} EXCEPT ${stored})`);
     expect({ stored, drift }).toEqual({ stored, drift: [] });
   }
-  const pending: unknown[] = await db.query('SELECT question_id FROM report_facts_pending UNION ALL SELECT question_id FROM report_facts_outbox');
+  const pending: unknown[] = await db.query('SELECT unnest(question_ids) FROM report_facts_pending UNION ALL SELECT question_id FROM report_facts_outbox');
   expect(pending).toEqual([]);
 }

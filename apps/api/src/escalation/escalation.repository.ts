@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, IsNull } from 'typeorm';
 import type { EscalationReason, StaffClockPause, TimeoutReason } from '@peerdesk/domain';
-import { entityColumns } from '../database/plain-rows';
 import { type EscalationCloseReason, EscalationEntity, EscalationEventEntity, type EscalationEventType, EscalationPauseEntity } from './escalation.entity';
+
+/** A new escalation as escalating reads it back: which question, why, and its deadline. */
+export type InsertedEscalation = Pick<EscalationEntity, 'id' | 'questionId' | 'reason' | 'staffDueAt'>;
 
 /** The one owner of `escalations`, `escalation_events` and `escalation_pauses`. */
 @Injectable()
@@ -36,13 +38,14 @@ export class EscalationRepository {
   }
 
   /**
-   * Inserts escalations with their ESCALATED events in one statement. A question that already has an
-   * open escalation, or this timeout trigger once, is skipped by the unique indexes (ON CONFLICT).
+   * Inserts escalations with their ESCALATED events in one statement, returning what escalating goes on to tell (in id
+   * order). A question that already has an open escalation, or this timeout trigger once, is skipped by the unique
+   * indexes (ON CONFLICT).
    */
   async insertMany(
     em: EntityManager,
     escalations: Array<Pick<EscalationEntity, 'questionId' | 'reason' | 'note' | 'escalatedBy' | 'escalatedAt' | 'staffResponseHours' | 'staffDueAt'>>,
-  ): Promise<EscalationEntity[]> {
+  ): Promise<InsertedEscalation[]> {
     const column = <K extends keyof (typeof escalations)[number]>(key: K) => escalations.map((e) => e[key]);
     // A batch shares a few instants (its moment, one deadline per category): each is written out once, not by pg per row.
     const instants = new Map<number, string>();
@@ -52,8 +55,8 @@ export class EscalationRepository {
       if (text === undefined) instants.set(at.getTime(), text = at.toISOString());
       return text;
     };
-    // One statement, with the events fed from RETURNING: no second look-up of what was just written. The rows come
-    // back shaped as the entity (plain-rows), without TypeORM's mapping, which cost more than the statement's rows.
+    // One statement, with the events fed from RETURNING: no second look-up of what was just written. Only four columns
+    // come back: a batch's 1,000 whole rows (20 columns, a dozen instants parsed into dates) cost the API about 4 ms more.
     return em.query(
       `WITH inserted AS (
          INSERT INTO escalations (question_id, reason, note, escalated_by, escalated_at, staff_response_hours, staff_due_at)
@@ -63,7 +66,7 @@ export class EscalationRepository {
        events AS (
          INSERT INTO escalation_events (escalation_id, question_id, type, reason, note, actor_id, at)
          SELECT id, question_id, 'ESCALATED', reason, note, escalated_by, escalated_at FROM inserted)
-       SELECT ${entityColumns(em.connection, EscalationEntity, 'inserted')} FROM inserted ORDER BY id`,
+       SELECT id::text, question_id::text AS "questionId", reason, staff_due_at AS "staffDueAt" FROM inserted ORDER BY id`,
       [column('questionId'), column('reason'), column('note'), column('escalatedBy'), escalations.map((e) => instant(e.escalatedAt)),
         column('staffResponseHours'), escalations.map((e) => instant(e.staffDueAt))],
     );

@@ -19,7 +19,7 @@ import { QuestionsRepository } from '../questions/questions.repository';
 import { UsersRepository } from '../users/users.repository';
 import { CommunityClock } from './community-clock';
 import type { EscalationCloseReason, EscalationEntity } from './escalation.entity';
-import { EscalationRepository } from './escalation.repository';
+import { EscalationRepository, type InsertedEscalation } from './escalation.repository';
 import { type StaffQueueFilter, type StaffQueueRow, StaffQueueRepository } from './staff-queue.repository';
 
 /** A question to send to our team, locked by the caller: what escalating it reads of it. */
@@ -148,7 +148,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     if (await this.escalations.hasOpen(em, question.id)) throw conflict('This question is already with our team.');
     const [escalation] = await this.escalateMany(em, [{ question, reason, actorId, note }], now);
     if (!escalation) throw conflict('This question is already with our team.');
-    return escalation;
+    return this.escalations.findByIdOrFail(em, escalation.id);
   }
 
   /**
@@ -160,7 +160,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     em: EntityManager,
     requests: EscalationRequest[],
     now: Date,
-  ): Promise<EscalationEntity[]> {
+  ): Promise<InsertedEscalation[]> {
     const allowed = requests.filter(({ question }) => {
       try {
         return nextThreadStatus(question.status, { type: 'ESCALATED' }) === 'ESCALATED';
@@ -190,7 +190,7 @@ export class EscalationService implements OnModuleInit, DomainEventHandler {
     em: EntityManager,
     requests: EscalationRequest[],
     now: Date,
-  ): Promise<EscalationEntity[]> {
+  ): Promise<InsertedEscalation[]> {
     if (requests.length === 0) return [];
     const categories = await this.categories.findManyById(em, [...new Set(requests.map((r) => r.question.categoryId))]);
     // Every question of a category escalated at `now` has the same deadline: worked out once per category.

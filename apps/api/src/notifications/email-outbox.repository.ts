@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EMAILED_AT_ONCE_BY_DEFAULT } from './notification.model';
-import { prepared } from '../database/prepared-statements';
 
 /**
  * The e-mail choice in force for notification `n` of user `u`, with `p` their preference row for its kind (LEFT JOIN):
@@ -35,6 +34,13 @@ export interface MailRecipient {
   display_name: string;
 }
 
+/** A notification mailed at once: its recipient, what it says and about which question. */
+export interface ImmediateMailRecipient extends MailRecipient {
+  notification_id: string;
+  question_id: string | null;
+  message: string;
+}
+
 /** A DAILY_DIGEST user whose digest is due; `since` is when the last one went out. */
 export interface DigestRecipient extends MailRecipient {
   since: Date | null;
@@ -52,24 +58,6 @@ export class EmailOutboxRepository {
        SELECT t.notification_id, t.user_id, t.to_address, t.subject, t.body, $6, $6
          FROM unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS t(notification_id, user_id, to_address, subject, body)`,
       [mails.map((m) => m.notificationId), mails.map((m) => m.userId), mails.map((m) => m.to), mails.map((m) => m.subject), mails.map((m) => m.body), at],
-    );
-  }
-
-  /**
-   * Of these notifications (by id), the ones whose recipient gets their kind by e-mail at once (the kind's own choice, else
-   * the default), in id order, with what the mail says.
-   */
-  async immediateRecipients(
-    em: EntityManager, notificationIds: readonly string[],
-  ): Promise<Array<MailRecipient & { notification_id: string; question_id: string | null; message: string }>> {
-    return em.query(
-      prepared(`SELECT n.id::text AS notification_id, n.question_id::text, n.payload->>'message' AS message, u.id::text, u.email, u.display_name
-         FROM notifications n JOIN users u ON u.id = n.user_id
-         LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
-        WHERE n.id = ANY($1::bigint[]) AND u.email IS NOT NULL
-          AND ${emailChoiceSql('$2')} = 'IMMEDIATE'
-        ORDER BY n.id`),
-      [notificationIds, EMAILED_AT_ONCE_BY_DEFAULT],
     );
   }
 

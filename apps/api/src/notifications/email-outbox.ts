@@ -11,7 +11,7 @@ import type { AppConfig } from '../config/config';
 import { CONFIG } from '../config/config.provider';
 import { Transactions } from '../database/transactions';
 import { UsersRepository } from '../users/users.repository';
-import { EmailOutboxRepository, type NewMail, type OutboxMail } from './email-outbox.repository';
+import { EmailOutboxRepository, type ImmediateMailRecipient, type NewMail, type OutboxMail } from './email-outbox.repository';
 import { questionUrl } from './messages';
 import { NotificationsRepository } from './notifications.repository';
 
@@ -63,12 +63,11 @@ export class EmailOutbox extends TimedJob {
   }
 
   /**
-   * Inside the notifying transaction: one mail per notification (by id) whose recipient chose IMMEDIATE for its kind (or by
-   * default) and has an address. Two statements for any number: only the notifications that are mailed come back here.
+   * Inside the notifying transaction: one mail per notification mailed at once (its recipient chose IMMEDIATE for its kind,
+   * or has it by default, and has an address), as the notifications' insert returns them. One statement for any number.
    */
-  async enqueueImmediate(em: EntityManager, notificationIds: readonly string[], at: Date): Promise<void> {
-    if (notificationIds.length === 0) return;
-    const recipients = await this.outbox.immediateRecipients(em, notificationIds);
+  async enqueueImmediate(em: EntityManager, recipients: readonly ImmediateMailRecipient[], at: Date): Promise<void> {
+    if (recipients.length === 0) return;
     const mails = recipients.map((to) => {
       const link = to.question_id ? questionUrl(this.config, to.question_id) : null;
       const body = [

@@ -37,8 +37,8 @@ export class NotificationsSubscriber implements DomainEventHandler, OnModuleInit
   async handle(em: EntityManager, event: DomainEvent): Promise<void> {
     const plans = await this.plans(em, event);
     if (plans.length === 0) return;
-    const inserted = await this.notifications.insert(em, event.at, plans);
-    await this.outbox.enqueueImmediate(em, inserted, event.at);
+    const mailedAtOnce = await this.notifications.insert(em, event.at, plans);
+    await this.outbox.enqueueImmediate(em, mailedAtOnce, event.at);
   }
 
   private async plans(em: EntityManager, event: DomainEvent): Promise<Plan[]> {

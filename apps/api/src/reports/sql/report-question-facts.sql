@@ -135,8 +135,12 @@ AS $$
       WHEN 'after-commit' THEN
         INSERT INTO report_facts_outbox (question_id) SELECT DISTINCT unnest(ids);
       ELSE
-        INSERT INTO report_facts_pending (question_id) SELECT DISTINCT unnest(ids) ON CONFLICT DO NOTHING;
-        PERFORM set_config('peerdesk.report_facts_noted', 'on', true);
+        -- One row for the statement's questions, whatever their number: a row each cost an index entry and a queued
+        -- call of the trigger at commit per question (migrations/1763901950000-ReportFactsNotedAsSets.ts).
+        IF cardinality(ids) > 0 THEN
+          INSERT INTO report_facts_pending (question_ids) VALUES (ids);
+          PERFORM set_config('peerdesk.report_facts_noted', 'on', true);
+        END IF;
     END CASE;
   END
 $$;
@@ -177,15 +181,14 @@ LANGUAGE plpgsql
 AS $$
   DECLARE ids bigint[];
   BEGIN
-    -- The first of the transaction's queued calls (one per noted row) refreshes every noted question; the rest return
-    -- at once, without a scan that would walk the index entries of every row the first one deleted (a batch of n
-    -- questions cost n² there).
+    -- The first of the transaction's queued calls (one per noted row: a statement's set) refreshes every noted
+    -- question, each once; the rest return at once, without a scan for rows the first one deleted.
     IF coalesce(current_setting('peerdesk.report_facts_noted', true), '') <> 'on' THEN
       RETURN NULL;
     END IF;
     PERFORM set_config('peerdesk.report_facts_noted', 'off', true);
-    WITH done AS (DELETE FROM report_facts_pending WHERE transaction_id = pg_current_xact_id() RETURNING question_id)
-    SELECT array_agg(question_id) INTO ids FROM done;
+    WITH done AS (DELETE FROM report_facts_pending WHERE transaction_id = pg_current_xact_id() RETURNING question_ids)
+    SELECT array_agg(DISTINCT id ORDER BY id) INTO ids FROM done, unnest(done.question_ids) AS id;
     IF ids IS NOT NULL THEN
       PERFORM refresh_report_question_facts(ids);
     END IF;
