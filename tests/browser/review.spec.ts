@@ -1,5 +1,5 @@
 import type { TestUser } from '../support/test-app';
-import { BrowserWorld, describeViolations, screenshot, seriousAxeViolations } from '../support/browser';
+import { BrowserWorld, describeViolations, screenshot, seriousAxeViolations, waitForHydration } from '../support/browser';
 
 /**
  * Moderation in a real browser: a new member's first answer waits for a moderator and its author sees why; a
@@ -48,6 +48,45 @@ it("holds a new member's first answer and tells its author why", async () => {
   await other.page.goto(questionPath);
   await expect(other.page.getByText('Set the ring time to 30 seconds').count()).resolves.toBe(0);
   await other.context.close();
+});
+
+it('keeps the reason a member chose when the flag is refused, without JavaScript and with it', async () => {
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await world.browser.newContext({ baseURL: world.webUrl, javaScriptEnabled });
+    await context.addCookies([{ name: 'peerdesk_session', value: flagger.token, url: world.webUrl }]);
+    const page = await context.newPage();
+    await page.goto(`/questions/${spamId}`);
+    if (javaScriptEnabled) await waitForHydration(page);
+    await page.getByText('Flag question').click();
+    // "Something else" needs a note: the API refuses, and the form shows the choice again with the note's message.
+    await page.getByLabel('Something else (say what below)').check();
+    await page.getByRole('button', { name: 'Send flag' }).first().click();
+    await page.getByText('Say what is wrong with this post.').first().waitFor();
+    await expect(page.getByLabel('Something else (say what below)').isChecked()).resolves.toBe(true);
+    await context.close();
+  }
+  await expect(world.api.count('flags', 'target_id = $1', [spamId])).resolves.toBe(0);
+});
+
+it("keeps a reason chosen before the page's scripts ran: hydration does not clear it", async () => {
+  const context = await world.browser.newContext({ baseURL: world.webUrl });
+  await context.addCookies([{ name: 'peerdesk_session', value: flagger.token, url: world.webUrl }]);
+  const page = await context.newPage();
+  // The scripts wait until the reason is chosen, as on a slow connection.
+  let releaseScripts!: () => void;
+  const chosen = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route('**/_app/**/*.js', async (route) => {
+    await chosen;
+    await route.continue();
+  });
+  // Module scripts hold back DOMContentLoaded: the page is read as soon as its HTML is in.
+  await page.goto(`/questions/${spamId}`, { waitUntil: 'commit' });
+  await page.getByText('Flag question').click();
+  await page.getByLabel('Spam or advertising').check();
+  releaseScripts();
+  await waitForHydration(page);
+  await expect(page.getByLabel('Spam or advertising').isChecked()).resolves.toBe(true);
+  await context.close();
 });
 
 it('lets a member flag a question as spam without JavaScript', async () => {

@@ -66,6 +66,8 @@ it('lets a member flag spam, and a moderator hide it from the review queue; the 
 
   const { context, page } = await world.withSession(moderator);
   await page.goto('/moderation/review');
+  // Hydration renders the decision form again from the server's values: a choice made before it would be lost.
+  await waitForHydration(page);
   const item = page.getByRole('article', { name: /Unlimited free broadband/ });
   await expect(item.textContent()).resolves.toMatch(/spam by Mark Member/);
   await item.getByLabel('Hide it', { exact: true }).check();
