@@ -151,7 +151,9 @@ export async function signIn(page: Page, email: string, password = 'correct hors
 /**
  * Waits until the page's JavaScript has taken over (the root layout marks <html data-hydrated>): for
  * tests about what scripts add, such as live previews. Forms work before it too (they post without
- * JavaScript), so filling and submitting never needs to wait for this.
+ * JavaScript, and their fields keep what was typed or chosen: `defaultValue`, `defaultChecked`, TextArea),
+ * so filling and submitting needs no wait, but hydration closes a `<details>` menu opened before it:
+ * a test that opens one with scripts on waits for this first.
  */
 export async function waitForHydration(page: Page): Promise<void> {
   await page.waitForSelector('html[data-hydrated]', { state: 'attached' });
