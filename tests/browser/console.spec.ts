@@ -209,6 +209,8 @@ it('lets staff assign a question to a colleague chosen by name, and filter the q
 
   const { context, page } = await world.withSession(staff);
   await page.goto('/staff');
+  // Hydration closes a menu opened before it (tests/support/browser.ts, waitForHydration).
+  await waitForHydration(page);
   const item = page.getByRole('article', { name: 'Roaming bundle was not applied in Spain' });
   await item.getByText('Assign…').click();
   const choices = await item.getByLabel('Team member').locator('option').allTextContents();

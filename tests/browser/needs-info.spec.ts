@@ -32,6 +32,8 @@ afterAll(() => world?.close());
 it('staff mark needs info from the staff page; the asker sees the note, replies, and the staff card shows the reply', async () => {
   const staffSide = await world.withSession(staff);
   await staffSide.page.goto('/staff');
+  // Hydration closes a menu opened before it (tests/support/browser.ts, waitForHydration).
+  await waitForHydration(staffSide.page);
   const card = staffSide.page.getByRole('article', { name: TITLE });
   await card.getByText('Needs info…').click();
   await card.getByLabel(/What do you need from the asker/).fill(NOTE);
