@@ -1,4 +1,3 @@
-import type { StatementCounter } from '../../apps/api/src/database/statement-counter';
 import { PageCache } from '../../apps/api/src/page-cache/page-cache';
 import { SearchRecorder } from '../../apps/api/src/search-insights/search-recorder';
 import { SearchOutboxWorker } from '../../apps/api/src/search/search-outbox.worker';
@@ -23,12 +22,6 @@ const ENV = {
   RATE_LIMIT_RULES: 'ask.new=100/1h,post.new=100/1h,answer.new=100/1h,search.ip=3/1m',
 };
 
-const statementsOf = async (app: TestApp, request: () => Promise<unknown>) => {
-  const counter = app.db.logger as StatementCounter;
-  const from = counter.statements.length;
-  await request();
-  return counter.statements.length - from;
-};
 const search = (app: TestApp, query: string, auth: Auth = { forwardedFor: newIp() }) => app.gql<Found>(SEARCH, { query, sort: 'RELEVANCE' }, auth);
 const foundIds = (response: { data: Found | null }) => response.data!.search.edges.map((edge) => edge.node.question.id);
 
@@ -58,7 +51,7 @@ describe('anonymous searches from the page cache (PostgreSQL engine)', () => {
     const first = await search(app, 'zeppelin');
     expect(foundIds(first)).toEqual([id]);
     let again: Awaited<ReturnType<typeof search>> | undefined;
-    expect(await statementsOf(app, async () => { again = await search(app, 'zeppelin'); })).toBe(0);
+    expect(await app.statementsDuring(async () => { again = await search(app, 'zeppelin'); })).toBe(0);
     expect(again!.data).toEqual(first.data);
     expect(await recorded('zeppelin')).toEqual([{ searches: 2, lastTotal: 1 }]);
   });
@@ -73,13 +66,13 @@ describe('anonymous searches from the page cache (PostgreSQL engine)', () => {
     // The limit still refuses a search the engine would have to answer, and the refusal is not held.
     for (const query of ['quasar one', 'quasar two']) expect((await search(app, query, { forwardedFor: ip })).errors).toBeUndefined();
     expectError(await search(app, 'quasar three', { forwardedFor: ip }), 'RATE_LIMITED');
-    expect(await statementsOf(app, () => search(app, 'quasar three'))).toBeGreaterThan(0);
+    expect(await app.statementsDuring(() => search(app, 'quasar three'))).toBeGreaterThan(0);
   });
 
   it('shows a new question, and a thread whose answers changed, once the index has them', async () => {
     await caughtUp();
     expect((await search(app, 'quokka')).data?.search.totalCount).toBe(0);
-    expect(await statementsOf(app, () => search(app, 'quokka'))).toBe(0);
+    expect(await app.statementsDuring(() => search(app, 'quokka'))).toBe(0);
     // Asked: its vector is written in the asking transaction, whose commit empties the cache.
     const { id } = await app.ask(asker, categoryId, { title: 'Where did the quokka sticker on my modem go' });
     await caughtUp();
@@ -89,7 +82,7 @@ describe('anonymous searches from the page cache (PostgreSQL engine)', () => {
     await app.answer(helper, id, 'Peel the wombat label off the back panel, then reset.');
     await caughtUp();
     expect((await search(app, 'wombat')).data?.search.totalCount).toBe(0);
-    expect(await statementsOf(app, () => search(app, 'wombat'))).toBe(0);
+    expect(await app.statementsDuring(() => search(app, 'wombat'))).toBe(0);
     expect((await app.provider(SearchOutboxWorker).runOnce()).pushed).toBe(1);
     await caughtUp();
     expect(foundIds(await search(app, 'wombat'))).toEqual([id]);
@@ -98,11 +91,11 @@ describe('anonymous searches from the page cache (PostgreSQL engine)', () => {
   it('never serves or stores a signed-in viewer’s search', async () => {
     await caughtUp();
     await search(app, 'router', { token: helper.token, forwardedFor: newIp() });
-    expect(await statementsOf(app, () => search(app, 'router', { token: helper.token, forwardedFor: newIp() }))).toBeGreaterThan(0);
+    expect(await app.statementsDuring(() => search(app, 'router', { token: helper.token, forwardedFor: newIp() }))).toBeGreaterThan(0);
     // Nor did the signed-in searches fill it for anyone; and an anonymous one cached is not served to them.
-    expect(await statementsOf(app, () => search(app, 'router'))).toBeGreaterThan(0);
-    expect(await statementsOf(app, () => search(app, 'router'))).toBe(0);
-    expect(await statementsOf(app, () => search(app, 'router', { token: asker.token, forwardedFor: newIp() }))).toBeGreaterThan(0);
+    expect(await app.statementsDuring(() => search(app, 'router'))).toBeGreaterThan(0);
+    expect(await app.statementsDuring(() => search(app, 'router'))).toBe(0);
+    expect(await app.statementsDuring(() => search(app, 'router', { token: asker.token, forwardedFor: newIp() }))).toBeGreaterThan(0);
   });
 
   it('never holds a refused search: blank, hostile, or one part of a query failing', async () => {
@@ -117,7 +110,7 @@ describe('anonymous searches from the page cache (PostgreSQL engine)', () => {
     const first = await app.gql(partly, {}, { forwardedFor: newIp() });
     expect(first.data).toBeNull(); // `blank` is non-null, so its error nulls the whole answer
     expectError(first, 'VALIDATION_FAILED');
-    expect(await statementsOf(app, async () => expectError(await app.gql(partly, {}, { forwardedFor: newIp() }), 'VALIDATION_FAILED'))).toBeGreaterThan(0);
+    expect(await app.statementsDuring(async () => expectError(await app.gql(partly, {}, { forwardedFor: newIp() }), 'VALIDATION_FAILED'))).toBeGreaterThan(0);
     expect(cache.size).toBe(held);
   });
 });
@@ -146,7 +139,7 @@ describe('anonymous searches from the page cache (Meilisearch)', () => {
     const { id } = await app.ask(asker, categoryId, { title: 'The narwhal adapter blinks amber all night' });
     await cache.caughtUp();
     expect((await search(app, 'narwhal')).data?.search.totalCount).toBe(0);
-    expect(await statementsOf(app, () => search(app, 'narwhal'))).toBe(0);
+    expect(await app.statementsDuring(() => search(app, 'narwhal'))).toBe(0);
     expect((await worker.runOnce()).pushed).toBe(1);
     await cache.caughtUp();
     expect(foundIds(await search(app, 'narwhal'))).toEqual([id]);

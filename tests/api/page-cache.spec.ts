@@ -1,4 +1,3 @@
-import type { StatementCounter } from '../../apps/api/src/database/statement-counter';
 import { PageCache } from '../../apps/api/src/page-cache/page-cache';
 import { type Auth, expectError, TestApp, type TestUser } from '../support/test-app';
 import { webOperation } from '../support/web-operations';
@@ -42,12 +41,6 @@ describe('anonymous pages from the cache, views from a buffer', () => {
 
   const read = (app: TestApp, id: string, auth: Auth = { forwardedFor: newIp() }) => app.gql<Page>(QUESTION_PAGE, { id }, auth);
   const caughtUp = () => Promise.all([one, two].map((app) => app.provider(PageCache).caughtUp()));
-  const statementsOf = async (app: TestApp, request: () => Promise<unknown>) => {
-    const counter = app.db.logger as StatementCounter;
-    const from = counter.statements.length;
-    await request();
-    return counter.statements.length - from;
-  };
 
   it('answers a repeated anonymous question page without SQL, and counts each reader once', async () => {
     const { id } = await one.ask(asker, categoryId);
@@ -55,10 +48,10 @@ describe('anonymous pages from the cache, views from a buffer', () => {
     const first = await read(one, id);
     expect(first.data?.question.id).toBe(id);
     let again: Awaited<ReturnType<typeof read>> | undefined;
-    expect(await statementsOf(one, async () => { again = await read(one, id); })).toBe(0);
+    expect(await one.statementsDuring(async () => { again = await read(one, id); })).toBe(0);
     expect(again!.data).toEqual(first.data);
-    expect(await statementsOf(one, () => one.gql(HOME, {}, { forwardedFor: newIp() }))).toBeGreaterThan(0);
-    expect(await statementsOf(one, () => one.gql(HOME, {}, { forwardedFor: newIp() }))).toBe(0);
+    expect(await one.statementsDuring(() => one.gql(HOME, {}, { forwardedFor: newIp() }))).toBeGreaterThan(0);
+    expect(await one.statementsDuring(() => one.gql(HOME, {}, { forwardedFor: newIp() }))).toBe(0);
     // Two readers, one of them twice (a hit each time): two views once written.
     const reader = newIp();
     await read(one, id, { forwardedFor: reader });
@@ -71,19 +64,19 @@ describe('anonymous pages from the cache, views from a buffer', () => {
     const { id } = await one.ask(asker, categoryId);
     await caughtUp(); // the ask's own notification, before anything is cached
     await read(one, id, { token: helper.token, forwardedFor: newIp() });
-    expect(await statementsOf(one, () => read(one, id, { token: helper.token, forwardedFor: newIp() }))).toBeGreaterThan(0);
+    expect(await one.statementsDuring(() => read(one, id, { token: helper.token, forwardedFor: newIp() }))).toBeGreaterThan(0);
     // Nor did the signed-in reads fill it for anyone: the first anonymous read goes to the database.
-    expect(await statementsOf(one, () => read(one, id))).toBeGreaterThan(0);
+    expect(await one.statementsDuring(() => read(one, id))).toBeGreaterThan(0);
     const mine = await read(one, id, { token: asker.token, forwardedFor: newIp() });
     expect(mine.data?.question).toMatchObject({ id });
-    expect(await statementsOf(one, () => read(one, id))).toBe(0);
+    expect(await one.statementsDuring(() => read(one, id))).toBe(0);
   });
 
   it('shows a write through one instance on an anonymous read through the other once committed', async () => {
     const { id } = await one.ask(asker, categoryId);
     await caughtUp(); // the ask's own notification, before anything is cached
     expect((await read(two, id)).data?.question.answerCount).toBe(0);
-    expect(await statementsOf(two, () => read(two, id))).toBe(0);
+    expect(await two.statementsDuring(() => read(two, id))).toBe(0);
     const answer = await one.answer(helper, id);
     await caughtUp();
     const after = await read(two, id);
@@ -136,10 +129,10 @@ describe('anonymous pages from the cache, views from a buffer', () => {
     await one.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'peerdesk listen page_cache'`);
     while (cache.listening) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(cache.size).toBe(0);
-    expect(await statementsOf(two, () => read(two, id))).toBeGreaterThan(0);
+    expect(await two.statementsDuring(() => read(two, id))).toBeGreaterThan(0);
     expect(cache.size).toBe(0);
     while (!cache.listening) await new Promise((resolve) => setTimeout(resolve, 50));
     await read(two, id);
-    expect(await statementsOf(two, () => read(two, id))).toBe(0);
+    expect(await two.statementsDuring(() => read(two, id))).toBe(0);
   });
 });

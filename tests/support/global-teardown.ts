@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { testDatabasePrefix } from './test-database';
 
 /** Drops the template and any test database a crashed test file left behind, then stops an embedded server. */
 export default async function globalTeardown(): Promise<void> {
@@ -8,7 +9,7 @@ export default async function globalTeardown(): Promise<void> {
   await admin.connect();
   try {
     const leftovers = await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [
-      `${state.template.replace('template', 't')}_%`,
+      `${testDatabasePrefix(state.template)}%`,
       state.template,
     ]);
     for (const { datname } of leftovers.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { AdjustableClock } from '../../apps/api/src/common/clock';
 import { loadConfig } from '../../apps/api/src/config/config';
 import { createDataSource } from '../../apps/api/src/database/data-source';
+import type { StatementCounter } from '../../apps/api/src/database/statement-counter';
 import { createApi } from '../../apps/api/src/main';
 import { ViewRecorder } from '../../apps/api/src/questions/view-recorder';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -115,6 +116,14 @@ export class TestApp {
       // not JSON: keep the text
     }
     return { status: response.status, body };
+  }
+
+  /** The SQL statements this instance sent while `request` ran (started with COUNT_SQL_STATEMENTS=on). */
+  async statementsDuring(request: () => Promise<unknown>): Promise<number> {
+    const counter = this.db.logger as StatementCounter;
+    const from = counter.statements.length;
+    await request();
+    return counter.statements.length - from;
   }
 
   /** Rows in a table (optionally matching a WHERE clause): proves what was, or was not, written. */

@@ -31,10 +31,15 @@ async function withAdmin<T>(adminUrl: string, work: (client: Client) => Promise<
  */
 const DROP_BATCH = 8;
 
+/** What the names of a run's test databases begin with, the run's template named in it. */
+export function testDatabasePrefix(template: string): string {
+  return `${template.replace('template', 't')}_`;
+}
+
 /** A fresh, migrated, empty database copied from the template: no test sees another's data. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const { adminUrl, template } = adminUrlAndTemplate();
-  const prefix = `${template.replace('template', 't')}_`;
+  const prefix = testDatabasePrefix(template);
   const name = `${prefix}${randomBytes(6).toString('hex')}`;
   await withAdmin(adminUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return { url: withDatabase(adminUrl, name), drop: () => withAdmin(adminUrl, (client) => finish(client, name, prefix)) };

@@ -216,10 +216,10 @@ export async function seedDemo(
         steps.push({ at: after(action.hoursAfterQuestion), order: 1, run: () => act(action) });
       }
     }
-    const searcher = { loaders: app.get(LoaderRegistry).forRequest(null), repeatOnHit: [] };
+    const loaders = app.get(LoaderRegistry).forRequest(null);
     for (const { query, hoursAgo } of community.searches) {
       for (const ago of hoursAgo) {
-        steps.push({ at: at(ago), order: 1, run: async () => void (await search.search({ query, sort: 'RELEVANCE', first: 20 }, searcher)) });
+        steps.push({ at: at(ago), order: 1, run: async () => void (await search.search({ query, sort: 'RELEVANCE', first: 20 }, { loaders, repeatOnHit: [] })) });
       }
     }
     steps.push({
