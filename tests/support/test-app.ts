@@ -2,7 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import type { Role, Affiliation } from '@peerdesk/domain';
 import { DataSource } from 'typeorm';
 import { AdjustableClock } from '../../apps/api/src/common/clock';
-import { loadConfig } from '../../apps/api/src/config/config';
+import { type AppConfig, loadConfig } from '../../apps/api/src/config/config';
 import { createDataSource } from '../../apps/api/src/database/data-source';
 import type { StatementCounter } from '../../apps/api/src/database/statement-counter';
 import { createApi } from '../../apps/api/src/main';
@@ -60,14 +60,19 @@ export class TestApp {
   /**
    * With `sameDatabaseAs`, a second API instance on the first one's database and clock (as several
    * instances behind a load balancer); the database is dropped by the first one's close(), so close this one first.
+   * `passwordHashCost` sets what NODE_ENV=test otherwise makes `least` (a test of the sign-in's timing needs the real cost).
    */
-  static async start(env: Record<string, string> = {}, { sameDatabaseAs }: { sameDatabaseAs?: TestApp } = {}): Promise<TestApp> {
+  static async start(
+    env: Record<string, string> = {},
+    { sameDatabaseAs, passwordHashCost }: { sameDatabaseAs?: TestApp; passwordHashCost?: AppConfig['passwordHashCost'] } = {},
+  ): Promise<TestApp> {
     const database = sameDatabaseAs ? { url: sameDatabaseAs.databaseUrl, drop: async () => undefined } : await createTestDatabase();
     // The first-post hold and the spam checks are off unless a test turns them on: the harness's members are NEW, post
     // the same default bodies, and most tests are about something else than moderation (tests/api/review.spec.ts sets
     // NEW_MEMBER_REVIEW_POSTS, tests/api/spam-checks.spec.ts SPAM_CHECKS). So is the page cache (tests/api/page-cache.spec.ts
     // turns it on): an anonymous read right after a write would race the write's NOTIFY.
-    const config = loadConfig({ NODE_ENV: 'test', NEW_MEMBER_REVIEW_POSTS: '0', SPAM_CHECKS: 'off', PAGE_CACHE_SECONDS: '0', ...env });
+    const loaded = loadConfig({ NODE_ENV: 'test', NEW_MEMBER_REVIEW_POSTS: '0', SPAM_CHECKS: 'off', PAGE_CACHE_SECONDS: '0', ...env });
+    const config = passwordHashCost ? { ...loaded, passwordHashCost } : loaded;
     const dataSource = createDataSource(database.url, 5, { statementTimeoutMs: config.statementTimeoutMs, countStatements: config.countSqlStatements });
     await dataSource.initialize();
     const clock = sameDatabaseAs?.clock ?? new AdjustableClock();
