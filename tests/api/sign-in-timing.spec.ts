@@ -4,7 +4,7 @@ import { PASSWORD, TestApp } from '../support/test-app';
 // costs (the decoy hash is verified), or the time of the answer tells who has an account.
 
 const LOGIN = `mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token } }`;
-const ATTEMPTS = 15;
+const ATTEMPTS = 31;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
